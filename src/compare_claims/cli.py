@@ -1,0 +1,257 @@
+"""Command line: parse, call the core, print once.
+
+Results go to stdout; diagnostics to a stderr console.  Domain errors are
+mapped to a one-line message and an exit code in one place, ``_errors_to_exit``.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator, List, Optional
+
+import typer
+
+from . import __version__
+from .errors import CompareClaimsError, ExitStatus
+from .render import Format
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .models import Result, Source
+    from .topics import Topic
+
+app = typer.Typer(
+    add_completion=True,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    help="See where several reports of one event agree, and where they frame it differently.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _stderr_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _stdout_console() -> Console:
+    from rich.console import Console
+
+    width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
+    return Console(file=sys.stdout, highlight=False, width=width)
+
+
+@contextlib.contextmanager
+def _errors_to_exit(err: Console) -> Iterator[None]:
+    """The edge: a domain error becomes one line on stderr and its exit code."""
+    try:
+        yield
+    except CompareClaimsError as exc:
+        err.print(f"compare-claims: error: {exc}", markup=False)
+        raise typer.Exit(int(exc.exit_status)) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"compare-claims {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """See where several reports of one event agree, and where they frame it differently.
+
+    Example: compare-claims topic iran
+    """
+
+
+def _default_corpus() -> list[str]:
+    from .paths import data_dir
+
+    return [str(data_dir())]
+
+
+def _load(sources: Optional[List[str]], extra_paths: Optional[List[str]], err: Console, quiet: bool) -> tuple[Source, ...]:
+    from .load import STDIN_NAME, expand_paths, load_sources
+
+    paths = list(sources or []) + list(extra_paths or [])
+    if not paths:
+        paths = _default_corpus()
+    entries = expand_paths(paths)
+    stdin_bytes = sys.stdin.buffer.read() if STDIN_NAME in entries else None
+    loaded, warnings = load_sources(entries, stdin_bytes=stdin_bytes)
+    if not quiet:
+        for w in warnings:
+            err.print(f"compare-claims: warning: {w}", markup=False)
+    return loaded
+
+
+def _topics(topics_file: Optional[Path]) -> dict[str, Topic]:
+    from .topics import load_topics
+
+    return load_topics(topics_file)
+
+
+SOURCES_HELP = "Texts to compare: files, directories, globs, or - for stdin (default: the shipped corpus). Repeat the flag or list several paths after it."
+TOPICS_FILE_HELP = "TOML file adding or overriding topics ([topics.NAME] label, keywords, labels)."
+
+
+@app.command("topic")
+def topic_cmd(
+    name: str = typer.Argument(..., help="Topic to compare (see `compare-claims topics`)."),
+    paths: Optional[List[str]] = typer.Argument(None, help="More source paths (same as --sources).", show_default=False),
+    sources: Optional[List[str]] = typer.Option(None, "--sources", "-s", help=SOURCES_HELP, show_default=False),
+    topics_file: Optional[Path] = typer.Option(None, "--topics-file", help=TOPICS_FILE_HELP),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format.", case_sensitive=False),
+    scorer: str = typer.Option("weighted", "--scorer", help="Similarity scorer: weighted, idf, token_set, token_sort."),
+    threshold: float = typer.Option(50.0, "--threshold", min=0, max=100, help="Minimum score (0-100) to align two statements."),
+    only_divergent: bool = typer.Option(False, "--only-divergent", help="Keep only groups where some divergence flag fired."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Compare with a saved JSON result; exit 1 when claims moved."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Save the result as a JSON baseline."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Say what was skipped and why (stderr)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the result: no warnings."),
+) -> None:
+    """Align the statements every source makes about a topic, side by side.
+
+    Example: compare-claims topic iran --format markdown
+    """
+    err = _stderr_console()
+    with _errors_to_exit(err):
+        from .align import SCORERS
+        from .pipeline import Options, run
+        from .topics import get_topic
+
+        if scorer not in SCORERS:
+            raise _usage(f"unknown scorer '{scorer}' (known: {', '.join(sorted(SCORERS))})")
+        loaded = _load(sources, paths, err, quiet)
+        topics = _topics(topics_file)
+        topic = get_topic(topics, name)
+        options = Options(scorer=scorer, threshold=threshold, only_divergent=only_divergent)
+        result = run(loaded, topic, topics, options)
+        if verbose and not quiet:
+            _report_skipped(result, err)
+        from .render import render
+
+        render(result, fmt, _stdout_console())
+        status = _baselines(result, baseline, write_baseline, err, quiet)
+    if status:
+        raise typer.Exit(status)
+
+
+def _usage(message: str) -> CompareClaimsError:
+    from .errors import InputError
+
+    return InputError(message)
+
+
+def _report_skipped(result: Result, err: Console) -> None:
+    for sid, reason, count in result.skipped:
+        err.print(f"compare-claims: {sid}: skipped {count} {reason}", markup=False)
+    n = sum(len(g.members) for g in result.groups)
+    err.print(f"compare-claims: {n} statements on topic '{result.topic}' in {len(result.groups)} groups", markup=False)
+
+
+def _baselines(result: Result, baseline: Optional[Path], write: Optional[Path], err: Console, quiet: bool) -> int:
+    if write is None and baseline is None:
+        return 0
+    from .baseline import compare, read_baseline, write_baseline
+
+    if write is not None:
+        write_baseline(result, write)
+    if baseline is None:
+        return 0
+    changes = compare(read_baseline(baseline), result.to_dict())
+    if not changes:
+        if not quiet:
+            err.print("compare-claims: baseline: no change", markup=False)
+        return int(ExitStatus.OK)
+    for line in changes:
+        err.print(f"compare-claims: baseline: {line}", markup=False)
+    return int(ExitStatus.CHANGED)
+
+
+@app.command("topics")
+def topics_cmd(
+    sources: Optional[List[str]] = typer.Option(None, "--sources", "-s", help=SOURCES_HELP, show_default=False),
+    paths: Optional[List[str]] = typer.Argument(None, help="More source paths.", show_default=False),
+    topics_file: Optional[Path] = typer.Option(None, "--topics-file", help=TOPICS_FILE_HELP),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="table or json.", case_sensitive=False),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings."),
+) -> None:
+    """List the topics with the number of statements each source has on it.
+
+    Example: compare-claims topics --topics-file my_topics.toml
+    """
+    err = _stderr_console()
+    with _errors_to_exit(err):
+        from .coverage import coverage, render_coverage
+
+        loaded = _load(sources, paths, err, quiet)
+        topics = _topics(topics_file)
+        render_coverage(coverage(loaded, topics), fmt, _stdout_console(), with_keywords=True)
+
+
+@app.command("coverage")
+def coverage_cmd(
+    sources: Optional[List[str]] = typer.Option(None, "--sources", "-s", help=SOURCES_HELP, show_default=False),
+    paths: Optional[List[str]] = typer.Argument(None, help="More source paths.", show_default=False),
+    topics_file: Optional[Path] = typer.Option(None, "--topics-file", help=TOPICS_FILE_HELP),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="table, json, csv, tsv or markdown.", case_sensitive=False),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings."),
+) -> None:
+    """Topic x source matrix of statement counts: who covers what, who is silent.
+
+    Example: compare-claims coverage --format json
+    """
+    err = _stderr_console()
+    with _errors_to_exit(err):
+        from .coverage import coverage, render_coverage
+
+        loaded = _load(sources, paths, err, quiet)
+        topics = _topics(topics_file)
+        render_coverage(coverage(loaded, topics), fmt, _stdout_console(), with_keywords=False)
+
+
+@app.command("diff")
+def diff_cmd(
+    old: Path = typer.Argument(..., help="Saved JSON result (the baseline)."),
+    new: Path = typer.Argument(..., help="JSON result to compare with it."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Exit code only."),
+) -> None:
+    """Compare two saved JSON results; exit 1 when groups appeared, disappeared or changed.
+
+    Example: compare-claims diff baseline.json today.json
+    """
+    err = _stderr_console()
+    with _errors_to_exit(err):
+        from .baseline import compare, read_baseline
+
+        changes = compare(read_baseline(old), read_baseline(new))
+        if not quiet:
+            for line in changes:
+                typer.echo(line)
+            if not changes:
+                typer.echo("no change")
+    if changes:
+        raise typer.Exit(int(ExitStatus.CHANGED))
+
+
+def main() -> None:
+    """Console-script entry: survive `| head`, exit 130 on Ctrl-C."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("\ncompare-claims: interrupted\n")
+        sys.exit(int(ExitStatus.INTERRUPTED))
+    except BrokenPipeError:
+        # the reader went away (| head): stop quietly, like cat does
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)

@@ -1,0 +1,171 @@
+"""Typed, frozen values passed between the pipeline stages.
+
+load -> segment -> select -> align -> annotate -> render.  Dicts appear only at
+the JSON edge, through ``Result.to_dict()``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input text, decoded exactly as it is on disk."""
+
+    id: str  # short stable id used in the output (label or file stem)
+    file: str  # file name (the identity of a source)
+    text: str  # decoded text; every offset points into it
+    outlet: str = ""
+    kind: str = ""
+    date: str = ""
+    label: str = ""
+    encoding: str = "utf-8"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "file": self.file,
+            "outlet": self.outlet,
+            "kind": self.kind,
+            "date": self.date,
+            "label": self.label,
+            "encoding": self.encoding,
+            "length": len(self.text),
+        }
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A span of a source: ``source.text[start:end] == text``.
+
+    ``heading`` and ``question`` are the context the statement sits under (the
+    section heading; for the first paragraph of a transcript answer, the
+    question it answers). They select topics and are never part of the claim.
+    """
+
+    source: str
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0  # index of the paragraph (block) inside the source
+    heading: str = ""
+    question: str = ""
+    speaker_hint: str = ""  # speaker of the transcript turn, if any ("Question" for a question)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A character span inside a statement's source (absolute offsets)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = ""
+    value: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}
+        if self.kind:
+            d["kind"] = self.kind
+        if self.value:
+            d["value"] = self.value
+        return d
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """What the annotate stage found in one statement."""
+
+    speaker: str = ""
+    reporting_verb: str = ""
+    hedges: tuple[Span, ...] = ()
+    certainty: tuple[Span, ...] = ()
+    numbers: tuple[Span, ...] = ()  # kind = number|amount|duration|date|percent; value normalised
+    labels: tuple[Span, ...] = ()  # loaded labels; kind = category
+    negations: tuple[Span, ...] = ()
+    diff: tuple[Span, ...] = ()  # words not shared with the group's reference statement
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker,
+            "reporting_verb": self.reporting_verb,
+            "hedges": [s.to_dict() for s in self.hedges],
+            "certainty": [s.to_dict() for s in self.certainty],
+            "numbers": [s.to_dict() for s in self.numbers],
+            "labels": [s.to_dict() for s in self.labels],
+            "negations": [s.to_dict() for s in self.negations],
+            "diff": [s.to_dict() for s in self.diff],
+        }
+
+
+@dataclass(frozen=True)
+class Member:
+    """A statement placed in a group, with its score against the group."""
+
+    statement: Statement
+    score: float  # 0-100 similarity to the group's reference statement
+    annotation: Annotation = field(default_factory=Annotation)
+    via: str = "named"  # why it is on topic: named | heading | question | paragraph
+    reference: bool = False  # the statement the others are compared (and diffed) with
+
+    def to_dict(self) -> dict[str, Any]:
+        st = self.statement
+        d: dict[str, Any] = {
+            "source": st.source,
+            "start": st.start,
+            "end": st.end,
+            "text": st.text,
+            "score": round(self.score, 1),
+            "via": self.via,
+            "reference": self.reference,
+        }
+        d.update(self.annotation.to_dict())
+        return d
+
+
+@dataclass(frozen=True)
+class Group:
+    """Statements from one or more sources that tell the same claim."""
+
+    id: str
+    score: float | None  # 0-100, mean cross-source pair score; None when one source only
+    members: tuple[Member, ...]
+    flags: tuple[str, ...] = ()
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(sorted({m.statement.source for m in self.members}))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "score": None if self.score is None else round(self.score, 1),
+            "sources": list(self.sources),
+            "flags": list(self.flags),
+            "statements": [m.to_dict() for m in self.members],
+        }
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything a renderer needs for one topic."""
+
+    topic: str
+    topic_label: str
+    sources: tuple[Source, ...]
+    groups: tuple[Group, ...]
+    skipped: tuple[tuple[str, str, int], ...] = ()  # (source id, reason, count)
+    settings: tuple[tuple[str, Any], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "topic": self.topic,
+            "topic_label": self.topic_label,
+            "settings": dict(self.settings),
+            "sources": [s.to_dict() for s in self.sources],
+            "groups": [g.to_dict() for g in self.groups],
+        }

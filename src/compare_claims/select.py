@@ -1,0 +1,64 @@
+"""Keep the statements that are about a topic, and say why each one is kept.
+
+A statement is on topic when
+- it names the topic (``named``);
+- the section heading above it names the topic (``heading``);
+- it is in the first paragraph of a transcript answer whose question names
+  the topic (``question``);
+- its paragraph names this topic and no other known topic (``paragraph``):
+  a paragraph about one topic keeps the sentences that refer back to it with
+  "this" or "we" instead of repeating its name.
+A statement that names another known topic and not this one is never kept by
+context alone.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .models import Statement
+from .topics import Matcher, Topic, TokenizedText, tokenize
+
+
+@dataclass(frozen=True)
+class Selected:
+    statement: Statement
+    via: str  # named | heading | question | paragraph
+
+
+def _names(matchers: dict[str, Matcher], tok: TokenizedText) -> frozenset[str]:
+    return frozenset(name for name, m in matchers.items() if m.matches(tok))
+
+
+def select(statements: tuple[Statement, ...], topic: Topic, all_topics: dict[str, Topic]) -> list[Selected]:
+    """Statements of one source (in text order) that are about ``topic``."""
+    matchers = {name: Matcher.build(t.keywords) for name, t in all_topics.items()}
+    matchers[topic.name] = Matcher.build(topic.keywords)
+    return select_with(statements, topic.name, matchers)
+
+
+def select_with(statements: tuple[Statement, ...], name: str, matchers: dict[str, Matcher]) -> list[Selected]:
+    cache: dict[str, frozenset[str]] = {}
+
+    def names(text: str) -> frozenset[str]:
+        if text not in cache:
+            cache[text] = _names(matchers, tokenize(text)) if text else frozenset()
+        return cache[text]
+
+    per_paragraph: dict[int, set[str]] = {}
+    for st in statements:
+        per_paragraph.setdefault(st.paragraph, set()).update(names(st.text))
+    out: list[Selected] = []
+    for st in statements:
+        own = names(st.text)
+        if name in own:
+            out.append(Selected(st, "named"))
+            continue
+        if own:  # about another topic only
+            continue
+        if name in names(st.heading):
+            out.append(Selected(st, "heading"))
+        elif name in names(st.question):
+            out.append(Selected(st, "question"))
+        elif per_paragraph.get(st.paragraph) == {name}:
+            out.append(Selected(st, "paragraph"))
+    return out

@@ -1,0 +1,144 @@
+"""Topic definitions (built-in TOML plus a user's ``--topics-file``) and matching.
+
+Keywords match case-insensitively, on word boundaries, as whole phrases, with
+inflections (both sides are stemmed).  A keyword token written in capitals
+(JCPOA, START) is an acronym and must appear in capitals, so that "a new start"
+does not match "New START".
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import TopicsFileError, UnknownTopicError
+from .paths import data_dir
+from .textnorm import WORD_RE, fold, stem_words
+
+TOPICS_FILE = "topics.toml"
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    label: str
+    keywords: tuple[str, ...]
+    labels: tuple[tuple[str, tuple[str, ...]], ...] = ()  # extra loaded labels {category: terms}
+    origin: str = "built-in"
+
+
+@dataclass(frozen=True)
+class TokenizedText:
+    """Word tokens of a text: stems for matching, and which were in capitals."""
+
+    stems: tuple[str, ...]
+    upper: tuple[bool, ...]
+
+
+def tokenize(text: str) -> TokenizedText:
+    raw = WORD_RE.findall(text)
+    words = []
+    for w in raw:
+        f = fold(w)
+        if f.endswith("'s"):
+            f = f[:-2]
+        words.append(f)
+    stems = stem_words(words) if words else []
+    return TokenizedText(tuple(stems), tuple(w.isupper() and len(w) > 1 for w in raw))
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """Compiled keyword phrases of one topic."""
+
+    phrases: tuple[tuple[tuple[str, bool], ...], ...]
+    by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, keywords: tuple[str, ...]) -> Matcher:
+        phrases = []
+        for kw in keywords:
+            tok = tokenize(kw)
+            if tok.stems:
+                phrases.append(tuple(zip(tok.stems, tok.upper)))
+        by_first: dict[str, list[int]] = {}
+        for i, ph in enumerate(phrases):
+            by_first.setdefault(ph[0][0], []).append(i)
+        return cls(tuple(phrases), {k: tuple(v) for k, v in by_first.items()})
+
+    def matches(self, tok: TokenizedText) -> bool:
+        stems, upper = tok.stems, tok.upper
+        for i, st in enumerate(stems):
+            for pi in self.by_first.get(st, ()):
+                ph = self.phrases[pi]
+                if i + len(ph) > len(stems):
+                    continue
+                if all(stems[i + j] == s and (upper[i + j] or not u) for j, (s, u) in enumerate(ph)):
+                    return True
+        return False
+
+
+def _parse(text: str, origin: str) -> dict[str, Topic]:
+    import tomllib
+
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise TopicsFileError(f"{origin}: malformed TOML: {exc}") from None
+    table = doc.get("topics")
+    if not isinstance(table, dict) or not table:
+        raise TopicsFileError(f"{origin}: no [topics.NAME] table found")
+    topics: dict[str, Topic] = {}
+    for name, spec in table.items():
+        if not isinstance(spec, dict):
+            raise TopicsFileError(f"{origin}: topics.{name} must be a table")
+        kws = spec.get("keywords")
+        if not isinstance(kws, list) or not kws or not all(isinstance(k, str) and k.strip() for k in kws):
+            raise TopicsFileError(f"{origin}: topics.{name}.keywords must be a non-empty list of strings")
+        label = spec.get("label", name)
+        if not isinstance(label, str):
+            raise TopicsFileError(f"{origin}: topics.{name}.label must be a string")
+        extra = spec.get("labels", {})
+        if not isinstance(extra, dict) or not all(
+            isinstance(v, list) and all(isinstance(t, str) for t in v) for v in extra.values()
+        ):
+            raise TopicsFileError(f"{origin}: topics.{name}.labels must map a category to a list of strings")
+        topics[name.lower()] = Topic(
+            name=name.lower(),
+            label=label,
+            keywords=tuple(kws),
+            labels=tuple(sorted((str(k), tuple(v)) for k, v in extra.items())),
+            origin=origin,
+        )
+    return topics
+
+
+def load_topics(topics_file: Path | None = None) -> dict[str, Topic]:
+    """Built-in topics, then the user's file on top (same name overrides)."""
+    topics = _parse((data_dir() / TOPICS_FILE).read_text(encoding="utf-8"), "built-in topics")
+    if topics_file is not None:
+        try:
+            raw = topics_file.read_bytes()
+        except OSError as exc:
+            raise TopicsFileError(f"{topics_file}: cannot read topics file ({exc.strerror})") from None
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise TopicsFileError(f"{topics_file}: topics file is not UTF-8") from None
+        topics.update(_parse(text, str(topics_file)))
+    return topics
+
+
+def get_topic(topics: dict[str, Topic], name: str) -> Topic:
+    key = name.strip().lower()
+    if key in topics:
+        return topics[key]
+    known = sorted(topics)
+    near = difflib.get_close_matches(key, known, n=1, cutoff=0.0)
+    hint = f"; did you mean '{near[0]}'?" if near else ""
+    raise UnknownTopicError(f"unknown topic '{name}' (known: {', '.join(known)}){hint}")
+
+
+def topic_summary(topic: Topic) -> dict[str, Any]:
+    return {"name": topic.name, "label": topic.label, "keywords": list(topic.keywords), "origin": topic.origin}
