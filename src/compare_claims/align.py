@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from .models import Statement
-from .textnorm import content_stems
+from .textnorm import content_words, stem_words
 
 DEFAULT_SCORER = "weighted"
-DEFAULT_THRESHOLD = 50.0
+DEFAULT_THRESHOLD = 34.0
 # complete-linkage floor, as a fraction of ``threshold``
-DEFAULT_LINK = 0.6
+DEFAULT_LINK = 0.9
 
 
 @dataclass(frozen=True)
@@ -56,10 +56,40 @@ def idf_table(bags: Sequence[frozenset[str]]) -> dict[str, float]:
     return {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
 
 
-def featurize(texts: Sequence[str]) -> tuple[list[Features], dict[str, float]]:
-    stems = [tuple(content_stems(t)) for t in texts]
+# Verbs that report speech carry no claim: "X said", "Y stressed".
+REPORTING = frozenset(stem_words(
+    "say tell state stress emphasize emphasise note add explain continue conclude respond sum "
+    "announce declare remark reply comment quote clarify insist".split()))
+REPORTING_WEIGHT = 0.2
+
+
+def _demonyms(words: list[list[str]]) -> dict[str, str]:
+    """Map "iranian" to "iran", "syrian" to "syria" when the place is named too."""
+    vocab = {w for ws in words for w in ws}
+    out = {}
+    for w in vocab:
+        if len(w) > 5 and w.endswith("n"):
+            for cut in (1, 2, 3):
+                base = w[:-cut]
+                if len(base) >= 4 and base in vocab and base[-1] in "aeiou" + "n":
+                    out[w] = base
+                    break
+    return out
+
+
+def featurize(texts: Sequence[str], background: Sequence[str] = ()) -> tuple[list[Features], dict[str, float]]:
+    """Features of ``texts``; IDF counts ``texts`` and ``background`` (the other
+    statements of the same sources), so that corpus-wide words weigh little."""
+    words = [content_words(t) for t in texts]
+    back_words = [content_words(t) for t in background]
+    demonym = _demonyms(words + back_words)
+    stems = [tuple(stem_words([demonym.get(w, w) for w in ws])) if ws else () for ws in words]
     bags = [frozenset(s) for s in stems]
-    idf = idf_table(bags)
+    back_bags = [frozenset(stem_words([demonym.get(w, w) for w in ws])) for ws in back_words if ws]
+    idf = idf_table(bags + back_bags)
+    for t in REPORTING:
+        if t in idf:
+            idf[t] *= REPORTING_WEIGHT
     feats = [
         Features(s, b, " ".join(sorted(b)), sum(idf[t] for t in b))
         for s, b in zip(stems, bags)
@@ -113,7 +143,7 @@ SCORERS: dict[str, Callable[[Features, Features, dict[str, float]], float]] = {
 
 def similarity(a: str, b: str, *, scorer: str = DEFAULT_SCORER, context: Sequence[str] = ()) -> float:
     """Score two texts 0-100 (IDF from ``context`` plus the two texts)."""
-    feats, idf = featurize([a, b, *context])
+    feats, idf = featurize([a, b], context)
     return SCORERS[scorer](feats[0], feats[1], idf)
 
 
@@ -123,6 +153,7 @@ def align(
     scorer: str = DEFAULT_SCORER,
     threshold: float = DEFAULT_THRESHOLD,
     link: float = DEFAULT_LINK,
+    background: Sequence[str] = (),
 ) -> list[Aligned]:
     """Partition ``statements`` into groups; every statement is in exactly one.
 
@@ -131,7 +162,7 @@ def align(
     """
     n = len(statements)
     fn = SCORERS[scorer]
-    feats, idf = featurize([s.text for s in statements])
+    feats, idf = featurize([s.text for s in statements], background)
     keys = [(s.source, s.start, s.end) for s in statements]
     score: dict[tuple[int, int], float] = {}
     edges: list[tuple[float, tuple[str, int, int], tuple[str, int, int], int, int]] = []

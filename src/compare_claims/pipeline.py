@@ -53,14 +53,15 @@ def _group_order(sources: Sequence[Source]):  # type: ignore[no-untyped-def]
 
 
 def build_groups(
-    selected: Sequence[Selected], sources: Sequence[Source], options: Options
+    selected: Sequence[Selected], sources: Sequence[Source], options: Options, background: Sequence[str] = ()
 ) -> list[Group]:
     """Align, then order: groups told by more sources first, then by where the
     claim first appears (sources in order, then offset); members by source
     order, then offset."""
     statements = [s.statement for s in selected]
     via = {(s.statement.source, s.statement.start): s.via for s in selected}
-    aligned = align_mod.align(statements, scorer=options.scorer, threshold=options.threshold, link=options.link)
+    aligned = align_mod.align(statements, scorer=options.scorer, threshold=options.threshold, link=options.link,
+                              background=background)
     rank, key = _group_order(sources)
     drafts = []
     for ag in aligned:
@@ -77,7 +78,10 @@ def build_groups(
 def run(sources: Sequence[Source], topic: Topic, topics: dict[str, Topic], options: Options) -> Result:
     segmented = segment_all(sources, options)
     selected = select_all(segmented, topic, topics)
-    groups = build_groups(selected, sources, options)
+    chosen = {(s.statement.source, s.statement.start) for s in selected}
+    background = [st.text for sid in sorted(segmented) for st in segmented[sid].statements
+                  if (st.source, st.start) not in chosen]
+    groups = build_groups(selected, sources, options, background)
     if options.annotate:
         from .annotate_groups import annotate_groups
 

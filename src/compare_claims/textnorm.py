@@ -59,7 +59,55 @@ def words(text: str) -> list[str]:
 
 _US_RE = re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b")
 _UNITED_STATES_RE = re.compile(r"\bunited states\b")
+_THOUSANDS_RE = re.compile(r"(?<=\d)[,\u00a0 ](?=\d{3}\b)")
 _AMERICA = frozenset({"american", "americans", "america"})
+# Irregular past forms the stemmer leaves alone; without them "found" and
+# "finding" never meet.  General English, not tuned to any text.
+IRREGULAR = {
+    "found": "find", "felt": "feel", "said": "say", "told": "tell", "took": "take", "taken": "take",
+    "held": "hold", "went": "go", "gone": "go", "made": "make", "came": "come", "gave": "give",
+    "given": "give", "saw": "see", "seen": "see", "knew": "know", "known": "know", "thought": "think",
+    "brought": "bring", "began": "begin", "begun": "begin", "sent": "send", "met": "meet", "left": "leave",
+    "kept": "keep", "led": "lead", "won": "win", "lost": "lose", "paid": "pay", "spoke": "speak",
+    "spoken": "speak", "chose": "choose", "chosen": "choose", "broke": "break", "broken": "break",
+    "sought": "seek", "fought": "fight", "bought": "buy", "caught": "catch", "taught": "teach",
+    "built": "build", "spent": "spend", "stood": "stand", "understood": "understand", "wrote": "write",
+    "written": "write", "drew": "draw", "drawn": "draw", "grew": "grow", "grown": "grow", "rose": "rise",
+    "risen": "rise", "fell": "fall", "fallen": "fall", "threw": "throw", "thrown": "throw",
+    "heard": "hear", "meant": "mean", "shot": "shoot", "struck": "strike", "withdrew": "withdraw",
+    "withdrawn": "withdraw", "forbade": "forbid", "undertook": "undertake", "overtook": "overtake",
+    "ran": "run", "sat": "sit", "hid": "hide", "hidden": "hide", "bore": "bear", "borne": "bear",
+    "swore": "swear", "sworn": "swear", "tore": "tear", "torn": "tear", "wore": "wear", "worn": "wear",
+    "became": "become", "forgot": "forget", "forgotten": "forget", "got": "get", "gotten": "get",
+    "troops": "troop", "rumours": "rumor", "rumour": "rumor",
+}
+
+
+def _spelling(w: str) -> str:
+    """British to American spelling of -our words (rumour/rumor, favour/favor)."""
+    if len(w) >= 6:
+        for suf in ("our", "ours", "oured", "ouring"):
+            if w.endswith(suf):
+                return w[: -len(suf)] + "or" + suf[3:]
+    return w
+
+
+def content_words(text: str) -> list[str]:
+    """Folded content words before stemming (see ``content_stems``)."""
+    t = _THOUSANDS_RE.sub("", _US_RE.sub(" USA ", text))
+    t = _UNITED_STATES_RE.sub(" usa ", fold(t))
+    kept: list[str] = []
+    for tok in WORD_RE.findall(t):
+        if tok.endswith("'s"):
+            tok = tok[:-2]
+        # hyphenated compounds count by their parts: "120000-strong" shares "120000"
+        for w in tok.split("-") if "-" in tok else (tok,):
+            if w in _AMERICA:
+                w = "usa"
+            if w in STOPWORDS or (len(w) < 2 and not w.isdigit()):
+                continue
+            kept.append(IRREGULAR.get(w) or _spelling(w))
+    return kept
 
 
 def content_stems(text: str) -> list[str]:
@@ -67,16 +115,8 @@ def content_stems(text: str) -> list[str]:
 
     The United States is written in many ways ("US", "U.S.", "American",
     "the United States"); all become one token so that sources can agree on it.
-    Only capital "US" is the country; lower-case "us" is a pronoun.
+    Only capital "US" is the country; lower-case "us" is a pronoun.  Numbers
+    lose their thousands separators ("120,000" = "120000").
     """
-    t = _UNITED_STATES_RE.sub(" usa ", fold(_US_RE.sub(" USA ", text)))
-    kept: list[str] = []
-    for w in WORD_RE.findall(t):
-        if w.endswith("'s"):
-            w = w[:-2]
-        if w in _AMERICA:
-            w = "usa"
-        if w in STOPWORDS or (len(w) < 2 and not w.isdigit()):
-            continue
-        kept.append(w)
+    kept = content_words(text)
     return stem_words(kept) if kept else []
