@@ -17,15 +17,18 @@ from .textnorm import fold
 
 # Site furniture: navigation, sign-up prompts, credits, language selectors.
 _FURNITURE_RE = re.compile(
-    r"""^(?:©|\(c\)\s|copyright\b)
-    | \b(?:log\s*in|sign\s*in|sign\s*up|register|subscribe|newsletter|cookies?)\b.{0,40}$
+    r"""\b(?:log\s*in|sign\s*in|sign\s*up|register|subscribe|newsletter|cookies?)\b.{0,40}$
     | ^(?:get\ the\ latest\ news|to\ participate\ in\ the\ discussion|follow\ us|share\ (?:this|on)
        |click\ here|advertisement|all\ rights\ reserved|related\ (?:articles|news)|most\ read
        |advanced\ settings|additional\ materials|print\ version|world\ news)\b
-    | \b[a-z]{2}-[A-Z]{2}\d?\b.*\b[a-z]{2}-[A-Z]{2}\d?\b
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+_CREDIT_RE = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
+# a language selector: "de-DE en-GB es-ES ..."
+_LOCALES_RE = re.compile(r"^(?:\W*[a-z]{2}-[A-Z]{2}\w*){2,}\W*$")
+# furniture lines are short; a long paragraph is never furniture
+_FURNITURE_MAX_CHARS = 160
 _BULLET_RE = re.compile(r"^[\s\u00a0]*(?:[•·▪◦●*]|-(?=\s)|–(?=\s)|—(?=\s)|\d{1,2}[.)](?=\s))?[\s\u00a0]*")
 # "Question: ..." or "Sergey Lavrov: ..." at the start of a block.
 _TURN_RE = re.compile(
@@ -83,16 +86,23 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return [b for b in blocks if b[0] >= 0]
 
 
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_NON_LATIN_RE = re.compile(r"[^\W\d_\u0000-\u024F]")
+_ACCENTED_RE = re.compile(r"[\u00C0-\u024F]")
+
+
 def _is_foreign(body: str) -> bool:
-    letters = [c for c in body if c.isalpha()]
-    if not letters:
+    """Mostly non-Latin letters, or accented Latin with no English function word."""
+    if body.isascii():
         return False
-    non_latin = sum(1 for c in letters if ord(c) > 0x24F)
-    if non_latin / len(letters) > 0.5:
-        return True
+    if _NON_LATIN_RE.search(body):
+        letters = len(_LETTER_RE.findall(body))
+        if letters and len(_NON_LATIN_RE.findall(body)) / letters > 0.5:
+            return True
+    if not _ACCENTED_RE.search(body):
+        return False
     toks = re.findall(r"[^\W\d_]+", body.lower())
-    has_accents = any(0x7F < ord(c) <= 0x24F for c in letters)
-    return has_accents and len(toks) >= 3 and not any(t in _ENGLISH_HINTS for t in toks)
+    return len(toks) >= 3 and not any(t in _ENGLISH_HINTS for t in toks)
 
 
 def _is_heading(body: str) -> bool:
@@ -200,7 +210,9 @@ def segment(source: Source, *, split_clauses: bool = True) -> Segmented:
         if cs >= ce:
             continue
         body = text[cs:ce]
-        if _FURNITURE_RE.search(body):
+        if _CREDIT_RE.match(body) or (
+            len(body) <= _FURNITURE_MAX_CHARS and (_FURNITURE_RE.search(body) or _LOCALES_RE.match(body))
+        ):
             skipped["site furniture"] += 1
             continue
         if _is_foreign(body):

@@ -16,7 +16,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .models import Statement
+import re
+from functools import lru_cache
+from typing import Iterable
+
+from .textnorm import fold
 from .topics import Matcher, Topic, TokenizedText, tokenize
+
+
+def prefilter_for(matchers: Iterable[Matcher]) -> re.Pattern[str]:
+    """One regex that finds any text that could hold a keyword (cheap reject)."""
+    return _prefilter(tuple(sorted({ph[0][0] for m in matchers for ph in m.phrases})))
+
+
+@lru_cache(maxsize=8)
+def _prefilter(first_stems: tuple[str, ...]) -> re.Pattern[str]:
+    # a Snowball stem may end in "i" for a "y" ("militari"): match its stable part
+    parts = sorted({re.escape(s[:-1] if len(s) > 3 and s.endswith("i") else s) for s in first_stems})
+    return re.compile(r"\b(?:" + "|".join(parts) + ")" if parts else r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -38,10 +55,12 @@ def select(statements: tuple[Statement, ...], topic: Topic, all_topics: dict[str
 
 def select_with(statements: tuple[Statement, ...], name: str, matchers: dict[str, Matcher]) -> list[Selected]:
     cache: dict[str, frozenset[str]] = {}
+    prefilter = prefilter_for(matchers.values())
 
     def names(text: str) -> frozenset[str]:
         if text not in cache:
-            cache[text] = _names(matchers, tokenize(text)) if text else frozenset()
+            hit = bool(text) and prefilter.search(fold(text)) is not None
+            cache[text] = _names(matchers, tokenize(text)) if hit else frozenset()
         return cache[text]
 
     per_paragraph: dict[int, set[str]] = {}

@@ -43,10 +43,6 @@ def _stemmer():  # type: ignore[no-untyped-def]
     return Stemmer.Stemmer("english")
 
 
-def stem_words(words: list[str]) -> list[str]:
-    return list(_stemmer().stemWords(words))
-
-
 def words(text: str) -> list[str]:
     """Folded word tokens; a trailing possessive 's is dropped."""
     out = []
@@ -92,22 +88,47 @@ def _spelling(w: str) -> str:
     return w
 
 
+# word -> its content form ("" for a stopword); words repeat, so each is worked once
+_CONTENT_MEMO: dict[str, str] = {}
+
+
+def _content_form(tok: str) -> str:
+    form = _CONTENT_MEMO.get(tok)
+    if form is None:
+        w = tok[:-2] if tok.endswith("'s") else tok
+        if w in _AMERICA:
+            w = "usa"
+        if w in STOPWORDS or (len(w) < 2 and not w.isdigit()):
+            form = ""
+        else:
+            form = IRREGULAR.get(w) or _spelling(w)
+        _CONTENT_MEMO[tok] = form
+    return form
+
+
 def content_words(text: str) -> list[str]:
     """Folded content words before stemming (see ``content_stems``)."""
-    t = _THOUSANDS_RE.sub("", _US_RE.sub(" USA ", text))
+    t = _THOUSANDS_RE.sub("", _US_RE.sub(" USA ", text)) if any(c.isdigit() for c in text) else _US_RE.sub(" USA ", text)
     t = _UNITED_STATES_RE.sub(" usa ", fold(t))
     kept: list[str] = []
     for tok in WORD_RE.findall(t):
-        if tok.endswith("'s"):
-            tok = tok[:-2]
         # hyphenated compounds count by their parts: "120000-strong" shares "120000"
         for w in tok.split("-") if "-" in tok else (tok,):
-            if w in _AMERICA:
-                w = "usa"
-            if w in STOPWORDS or (len(w) < 2 and not w.isdigit()):
-                continue
-            kept.append(IRREGULAR.get(w) or _spelling(w))
+            form = _content_form(w)
+            if form:
+                kept.append(form)
     return kept
+
+
+_STEM_MEMO: dict[str, str] = {}
+
+
+def stem_words(words: list[str]) -> list[str]:
+    """Snowball stems, memoised per word."""
+    missing = [w for w in set(words) if w not in _STEM_MEMO]
+    if missing:
+        _STEM_MEMO.update(zip(missing, _stemmer().stemWords(missing)))
+    return [_STEM_MEMO[w] for w in words]
 
 
 def content_stems(text: str) -> list[str]:

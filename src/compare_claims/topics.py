@@ -38,12 +38,10 @@ class TokenizedText:
 
 def tokenize(text: str) -> TokenizedText:
     raw = WORD_RE.findall(text)
-    words = []
-    for w in raw:
-        f = fold(w)
-        if f.endswith("'s"):
-            f = f[:-2]
-        words.append(f)
+    folded = WORD_RE.findall(fold(text))
+    if len(folded) != len(raw):  # folding changed the word boundaries (rare): fold word by word
+        folded = [fold(w) for w in raw]
+    words = [f[:-2] if f.endswith("'s") else f for f in folded]
     stems = stem_words(words) if words else []
     return TokenizedText(tuple(stems), tuple(w.isupper() and len(w) > 1 for w in raw))
 
