@@ -22,7 +22,7 @@ from .models import Statement
 from .textnorm import content_words, stem_words
 
 DEFAULT_SCORER = "weighted"
-DEFAULT_THRESHOLD = 34.0
+DEFAULT_THRESHOLD = 27.0
 # complete-linkage floor, as a fraction of ``threshold``
 DEFAULT_LINK = 0.9
 
@@ -115,22 +115,28 @@ def weighted_score(a: Features, b: Features, idf: dict[str, float]) -> float:
 
 
 def token_set_score(a: Features, b: Features, idf: dict[str, float]) -> float:
-    from rapidfuzz import fuzz
+    from rapidfuzz.fuzz import token_set_ratio
 
-    return float(fuzz.token_set_ratio(a.joined, b.joined)) if a.bag and b.bag else 0.0
+    return float(token_set_ratio(a.joined, b.joined)) if a.bag and b.bag else 0.0
 
 
 def token_sort_score(a: Features, b: Features, idf: dict[str, float]) -> float:
-    from rapidfuzz import fuzz
+    from rapidfuzz.fuzz import token_sort_ratio
 
-    return float(fuzz.token_sort_ratio(a.joined, b.joined)) if a.bag and b.bag else 0.0
+    return float(token_sort_ratio(a.joined, b.joined)) if a.bag and b.bag else 0.0
+
+
+# The default blend scales the IDF overlap by rapidfuzz's token_sort_ratio over
+# the stems: at least BLEND_WEIGHT of it, all of it for identical wording.  It
+# never exceeds the IDF overlap, which lets the candidate search bound it.
+BLEND_WEIGHT = 0.8
 
 
 def blended_score(a: Features, b: Features, idf: dict[str, float]) -> float:
     w = weighted_score(a, b, idf)
     if w == 0.0:
         return 0.0
-    return 0.8 * w + 0.2 * token_sort_score(a, b, idf)
+    return w * (BLEND_WEIGHT + (1 - BLEND_WEIGHT) * token_sort_score(a, b, idf) / 100.0)
 
 
 SCORERS: dict[str, Callable[[Features, Features, dict[str, float]], float]] = {
@@ -139,6 +145,55 @@ SCORERS: dict[str, Callable[[Features, Features, dict[str, float]], float]] = {
     "token_set": token_set_score,
     "token_sort": token_sort_score,
 }
+
+
+# scorers that give 0 to two statements with no content stem in common
+SPARSE_SCORERS = frozenset({"weighted", "idf"})
+
+
+def _candidate_pairs(
+    feats: Sequence[Features], srcs: Sequence[str], idf: dict[str, float], *, sparse: bool, bound: float
+) -> list[tuple[int, int]]:
+    """Cross-source pairs worth scoring, i < j.
+
+    For the sparse scorers only pairs that share a content stem can score
+    above 0: an inverted index finds them and sums their shared weight without
+    looking at every pair, and a pair whose best possible score (the IDF
+    overlap, which the blend never exceeds) stays under ``bound`` is never
+    scored.  Stems found in most statements (the
+    topic's own name) do not make a pair a candidate on their own, but still
+    count in its upper bound.  This keeps thousands of statements fast.
+    """
+    n = len(feats)
+    if not sparse:
+        return [(i, j) for i in range(n) for j in range(i + 1, n) if srcs[i] != srcs[j]]
+    postings: dict[str, list[int]] = {}
+    for i, f in enumerate(feats):
+        for t in f.bag:
+            postings.setdefault(t, []).append(i)
+    cap = max(30, n // 10)
+    common = {t for t, plist in postings.items() if len(plist) > cap}
+    pairs: list[tuple[int, int]] = []
+    for i, f in enumerate(feats):
+        acc: dict[int, float] = {}
+        for t in f.bag:
+            if t in common:
+                continue
+            w = idf[t]
+            for j in postings[t]:
+                if j > i and srcs[j] != srcs[i]:
+                    acc[j] = acc.get(j, 0.0) + w
+        if not acc:
+            continue
+        slack = sum(idf[t] for t in f.bag if t in common)
+        for j, shared in acc.items():
+            g = feats[j]
+            lo, hi = min(f.weight, g.weight), max(f.weight, g.weight)
+            best = min(100.0, 100.0 * (shared + slack) / (0.65 * lo + 0.35 * hi)) if lo > 0 else 0.0
+            if best >= bound:
+                pairs.append((i, j))
+    pairs.sort()
+    return pairs
 
 
 def similarity(a: str, b: str, *, scorer: str = DEFAULT_SCORER, context: Sequence[str] = ()) -> float:
@@ -164,19 +219,17 @@ def align(
     fn = SCORERS[scorer]
     feats, idf = featurize([s.text for s in statements], background)
     keys = [(s.source, s.start, s.end) for s in statements]
+    srcs = [s.source for s in statements]
     score: dict[tuple[int, int], float] = {}
     edges: list[tuple[float, tuple[str, int, int], tuple[str, int, int], int, int]] = []
-    for i in range(n):
-        for j in range(i + 1, n):
-            if statements[i].source == statements[j].source:
-                continue
-            s = round(fn(feats[i], feats[j], idf), 6)
-            score[(i, j)] = score[(j, i)] = s
-            if s >= threshold:
-                lo, hi = (i, j) if keys[i] <= keys[j] else (j, i)
-                edges.append((-s, keys[lo], keys[hi], lo, hi))
-    edges.sort()
     floor = threshold * link
+    for i, j in _candidate_pairs(feats, srcs, idf, sparse=scorer in SPARSE_SCORERS, bound=floor):
+        s = round(fn(feats[i], feats[j], idf), 6)
+        score[(i, j)] = score[(j, i)] = s
+        if s >= threshold:
+            lo, hi = (i, j) if keys[i] <= keys[j] else (j, i)
+            edges.append((-s, keys[lo], keys[hi], lo, hi))
+    edges.sort()
     cluster_of = list(range(n))
     clusters: dict[int, list[int]] = {i: [i] for i in range(n)}
     for _neg, _ka, _kb, i, j in edges:
@@ -185,7 +238,7 @@ def align(
             continue
         a, b = clusters[ci], clusters[cj]
         ok = all(
-            score.get((x, y), floor) >= floor
+            score.get((x, y), 0.0) >= floor
             for x in a
             for y in b
             if statements[x].source != statements[y].source
@@ -193,11 +246,12 @@ def align(
         if not ok:
             continue
         keep, drop = (ci, cj) if min(keys[x] for x in a) <= min(keys[x] for x in b) else (cj, ci)
-        clusters[keep] = sorted(clusters[keep] + clusters.pop(drop), key=lambda x: keys[x])
+        clusters[keep] = clusters[keep] + clusters.pop(drop)
         for x in clusters[keep]:
             cluster_of[x] = keep
     out: list[Aligned] = []
-    for members in clusters.values():
+    for unsorted in clusters.values():
+        members = sorted(unsorted, key=lambda x: keys[x])
         cross = [score[(x, y)] for k, x in enumerate(members) for y in members[k + 1:]
                  if statements[x].source != statements[y].source]
         if cross:
