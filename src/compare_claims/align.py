@@ -109,6 +109,8 @@ def weighted_score(a: Features, b: Features, idf: dict[str, float]) -> float:
     shared = sum(idf[t] for t in a.bag & b.bag)
     if shared <= 0:
         return 0.0
+    if a.bag == b.bag:
+        return 100.0
     lo, hi = min(a.weight, b.weight), max(a.weight, b.weight)
     denom = 0.65 * lo + 0.35 * hi
     return min(100.0, 100.0 * shared / denom)
@@ -226,7 +228,7 @@ def align(
     for i, j in _candidate_pairs(feats, srcs, idf, sparse=scorer in SPARSE_SCORERS, bound=floor):
         s = round(fn(feats[i], feats[j], idf), 6)
         score[(i, j)] = score[(j, i)] = s
-        if s >= threshold:
+        if s >= threshold and s > 0:  # a pair with nothing in common never aligns
             lo, hi = (i, j) if keys[i] <= keys[j] else (j, i)
             edges.append((-s, keys[lo], keys[hi], lo, hi))
     edges.sort()
@@ -238,7 +240,7 @@ def align(
             continue
         a, b = clusters[ci], clusters[cj]
         ok = all(
-            score.get((x, y), 0.0) >= floor
+            score.get((x, y), 0.0) >= floor and score.get((x, y), 0.0) > 0
             for x in a
             for y in b
             if statements[x].source != statements[y].source

@@ -28,21 +28,22 @@ class Decoded:
 
 def decode(data: bytes, name: str) -> Decoded:
     """UTF-8 (BOM tolerated), else cp1252 with a warning; never latin-1."""
-    if not data.strip():
-        raise InputError(f"{name}: file is empty")
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: looks binary (NUL bytes), not a text file")
     try:
-        return Decoded(data.decode("utf-8-sig"), "utf-8")
+        decoded = Decoded(data.decode("utf-8-sig"), "utf-8")
     except UnicodeDecodeError as exc:
         first_bad = exc.start
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name}: undecodable bytes (not UTF-8 at byte {first_bad}, not cp1252 at byte {exc.start})"
-        ) from None
-    return Decoded(text, "cp1252", f"{name}: not valid UTF-8 (byte {first_bad}); decoded as cp1252")
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError as exc2:
+            raise InputError(
+                f"{name}: undecodable bytes (not UTF-8 at byte {first_bad}, not cp1252 at byte {exc2.start})"
+            ) from None
+        decoded = Decoded(text, "cp1252", f"{name}: not valid UTF-8 (byte {first_bad}); decoded as cp1252")
+    if not decoded.text.strip():  # str.strip also removes NO-BREAK SPACE
+        raise InputError(f"{name}: file is empty")
+    return decoded
 
 
 def expand_paths(paths: Iterable[str]) -> list[Path | str]:

@@ -29,10 +29,19 @@ def prefilter_for(matchers: Iterable[Matcher]) -> re.Pattern[str]:
     return _prefilter(tuple(sorted({ph[0][0] for m in matchers for ph in m.phrases})))
 
 
+def stable_prefix(stem: str) -> str:
+    """A prefix that every word with this Snowball stem starts with.
+
+    A stem is not always a prefix of its words ("hope" for "hoping", "tri"
+    for "try", "possibl" for "possibility"), but its first letters are: keep
+    at most four, and never the last one.
+    """
+    return stem[: max(2, min(4, len(stem) - 1))]
+
+
 @lru_cache(maxsize=8)
 def _prefilter(first_stems: tuple[str, ...]) -> re.Pattern[str]:
-    # a Snowball stem may end in "i" for a "y" ("militari"): match its stable part
-    parts = sorted({re.escape(s[:-1] if len(s) > 3 and s.endswith("i") else s) for s in first_stems})
+    parts = sorted({re.escape(stable_prefix(s)) for s in first_stems})
     return re.compile(r"\b(?:" + "|".join(parts) + ")" if parts else r"(?!)")
 
 

@@ -36,12 +36,21 @@ class TokenizedText:
     upper: tuple[bool, ...]
 
 
+def _parts(tokens: list[str]) -> list[str]:
+    """Possessive dropped, hyphenated compounds split: "Iran-backed" names Iran."""
+    out: list[str] = []
+    for t in tokens:
+        if t.endswith(("'s", "’s", "'S", "’S")):
+            t = t[:-2]
+        out.extend(p for p in t.split("-") if p) if "-" in t else out.append(t)
+    return out
+
+
 def tokenize(text: str) -> TokenizedText:
-    raw = WORD_RE.findall(text)
-    folded = WORD_RE.findall(fold(text))
-    if len(folded) != len(raw):  # folding changed the word boundaries (rare): fold word by word
-        folded = [fold(w) for w in raw]
-    words = [f[:-2] if f.endswith("'s") else f for f in folded]
+    raw = _parts(WORD_RE.findall(text))
+    words = _parts(WORD_RE.findall(fold(text)))
+    if len(words) != len(raw):  # folding changed the word boundaries (rare): fold word by word
+        words = [fold(w) for w in raw]
     stems = stem_words(words) if words else []
     return TokenizedText(tuple(stems), tuple(w.isupper() and len(w) > 1 for w in raw))
 

@@ -1,0 +1,131 @@
+"""The core without I/O (pipeline.py): determinism and the documented order of groups and members."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compare_claims import align
+from compare_claims.load import expand_paths, load_sources
+from compare_claims.models import Group, Result, Source
+from compare_claims.pipeline import Options, run
+from compare_claims.topics import Topic, get_topic, load_topics
+
+DATA = Path(__file__).parents[1] / "data"
+TOPICS = ("iran", "syria", "venezuela", "new-start")
+
+
+@pytest.fixture(scope="module")
+def seeds() -> tuple[Source, ...]:
+    return load_sources(expand_paths([str(DATA)]))[0]
+
+
+@pytest.fixture(scope="module")
+def topics() -> dict[str, Topic]:
+    return load_topics()
+
+
+@pytest.fixture(scope="module")
+def results(seeds: tuple[Source, ...], topics: dict[str, Topic]) -> dict[str, Result]:
+    return {name: run(seeds, get_topic(topics, name), topics, Options()) for name in TOPICS}
+
+
+def first_appearance(g: Group, rank: dict[str, int]) -> tuple[int, int]:
+    return min((rank[m.statement.source], m.statement.start) for m in g.members)
+
+
+# --- determinism -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", TOPICS)
+def test_two_runs_give_equal_results(
+    seeds: tuple[Source, ...], topics: dict[str, Topic], results: dict[str, Result], name: str
+) -> None:
+    again = run(seeds, get_topic(topics, name), topics, Options())
+    assert again == results[name]
+    assert again.to_dict() == results[name].to_dict()
+
+
+def test_argument_order_of_files_does_not_change_the_result(
+    topics: dict[str, Topic], results: dict[str, Result]
+) -> None:
+    files = sorted(DATA.glob("*.txt"), reverse=True)
+    sources, _ = load_sources(expand_paths([str(f) for f in files]))
+    assert run(sources, get_topic(topics, "iran"), topics, Options()) == results["iran"]
+
+
+def test_result_describes_topic_sources_and_settings(seeds: tuple[Source, ...], results: dict[str, Result]) -> None:
+    r = results["iran"]
+    assert r.topic == "iran" and r.topic_label.startswith("Iran")
+    assert r.sources == seeds
+    settings = dict(r.settings)
+    assert settings == {"scorer": align.DEFAULT_SCORER, "threshold": align.DEFAULT_THRESHOLD, "link": align.DEFAULT_LINK}
+    skipped = {(sid, reason): n for sid, reason, n in r.skipped}
+    assert skipped[("VOA", "exact repeat")] == 2
+    assert all(n > 0 for n in skipped.values())
+
+
+# --- order of groups and members ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", TOPICS)
+def test_groups_are_ordered_by_number_of_sources_then_first_appearance(
+    seeds: tuple[Source, ...], results: dict[str, Result], name: str
+) -> None:
+    rank = {s.id: i for i, s in enumerate(seeds)}
+    groups = results[name].groups
+    assert groups, name
+    keys = [(-len(g.sources), *first_appearance(g, rank)) for g in groups]
+    assert keys == sorted(keys)
+    assert len(set(keys)) == len(keys)  # no ties: statements never overlap
+    assert [g.id for g in groups] == [f"g{i}" for i in range(1, len(groups) + 1)]
+
+
+@pytest.mark.parametrize("name", TOPICS)
+def test_members_come_in_source_order_then_offset(
+    seeds: tuple[Source, ...], results: dict[str, Result], name: str
+) -> None:
+    rank = {s.id: i for i, s in enumerate(seeds)}
+    for g in results[name].groups:
+        order = [(rank[m.statement.source], m.statement.start) for m in g.members]
+        assert order == sorted(order), g.id
+        assert len(set(order)) == len(order)
+
+
+def test_threshold_zero_runs_on_the_seeds(seeds: tuple[Source, ...], topics: dict[str, Topic]) -> None:
+    r = run(seeds, get_topic(topics, "iran"), topics, Options(threshold=0.0))
+    assert r.groups
+
+
+def test_iran_has_cross_source_groups_first(results: dict[str, Result]) -> None:
+    groups = results["iran"].groups
+    multi = [g for g in groups if len(g.sources) > 1]
+    assert len(multi) >= 3
+    assert groups[: len(multi)] == tuple(multi)
+    assert all(g.score is not None for g in multi)
+    assert all(g.score is None for g in groups[len(multi):])
+
+
+def test_group_sources_are_a_sorted_set_of_member_sources(results: dict[str, Result]) -> None:
+    for r in results.values():
+        for g in r.groups:
+            assert g.sources == tuple(sorted({m.statement.source for m in g.members}))
+
+
+def test_members_say_why_they_are_on_topic(results: dict[str, Result]) -> None:
+    vias = {m.via for g in results["iran"].groups for m in g.members}
+    assert {"named", "question", "paragraph"} <= vias
+    assert vias <= {"named", "heading", "question", "paragraph"}
+    assert "heading" in {m.via for g in results["syria"].groups for m in g.members}
+
+
+def test_statements_in_the_result_slice_back_into_their_sources(
+    seeds: tuple[Source, ...], results: dict[str, Result]
+) -> None:
+    text = {s.id: s.text for s in seeds}
+    for r in results.values():
+        for g in r.groups:
+            for m in g.members:
+                st = m.statement
+                assert text[st.source][st.start:st.end] == st.text
+

@@ -1,0 +1,311 @@
+"""Splitting sources into statements (segment.py), on the real seed texts."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from compare_claims.load import expand_paths, load_sources
+from compare_claims.models import Source, Statement
+from compare_claims.segment import Segmented, segment
+
+DATA = Path(__file__).parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def sources() -> dict[str, Source]:
+    loaded, _ = load_sources(expand_paths([str(DATA)]))
+    return {s.id: s for s in loaded}
+
+
+@pytest.fixture(scope="module")
+def segmented(sources: dict[str, Source]) -> dict[str, Segmented]:
+    return {sid: segment(src) for sid, src in sources.items()}
+
+
+def statements_of(segmented: dict[str, Segmented], sid: str) -> tuple[Statement, ...]:
+    return segmented[sid].statements
+
+
+def find(stmts: tuple[Statement, ...], prefix: str) -> Statement:
+    hits = [s for s in stmts if s.text.startswith(prefix)]
+    assert len(hits) == 1, (prefix, [h.text for h in hits])
+    return hits[0]
+
+
+def skipped(seg: Segmented) -> dict[str, int]:
+    return dict(seg.skipped)
+
+
+# --- offsets -------------------------------------------------------------------------------------
+
+
+SEED_IDS = ["VOA", "Sputnik", "RU-comment", "OSW", "MID"]
+
+
+@pytest.mark.parametrize("sid", SEED_IDS)
+def test_every_statement_slices_back_into_its_source(
+    sources: dict[str, Source], segmented: dict[str, Segmented], sid: str
+) -> None:
+    src = sources[sid]
+    stmts = statements_of(segmented, sid)
+    assert len(stmts) > 10
+    for s in stmts:
+        assert s.source == sid
+        assert 0 <= s.start < s.end <= len(src.text)
+        assert src.text[s.start:s.end] == s.text
+        assert s.text == s.text.strip(), s.text  # no surrounding white space or NBSP
+
+
+@pytest.mark.parametrize("sid", SEED_IDS)
+def test_statements_are_in_order_and_do_not_overlap(segmented: dict[str, Segmented], sid: str) -> None:
+    stmts = statements_of(segmented, sid)
+    for a, b in zip(stmts, stmts[1:]):
+        assert a.end <= b.start, (a.text, b.text)
+        assert a.paragraph <= b.paragraph
+
+
+@pytest.mark.parametrize("sid", SEED_IDS)
+def test_no_statement_is_only_punctuation(segmented: dict[str, Segmented], sid: str) -> None:
+    for s in statements_of(segmented, sid):
+        assert re.search(r"\w", s.text), repr(s.text)
+        assert not re.match(r"^[\W_]*[“”\"]\s*\.", s.text), repr(s.text)  # does not start with `“.`
+
+
+@pytest.mark.parametrize("sid", SEED_IDS)
+def test_segmenting_twice_gives_the_same_result(sources: dict[str, Source], segmented: dict[str, Segmented], sid: str) -> None:
+    assert segment(sources[sid]) == segmented[sid]
+
+
+# --- the VOA text: repeated headline, `“.` endings -----------------------------------------------
+
+
+def test_headline_repeated_three_times_yields_one_statement(
+    sources: dict[str, Source], segmented: dict[str, Segmented]
+) -> None:
+    text = sources["VOA"].text
+    headline = "visit to Sochi began with a meeting with Lavrov"
+    assert text.count(headline) == 3
+    stmts = statements_of(segmented, "VOA")
+    hits = [s for s in stmts if headline in s.text]
+    assert len(hits) == 1
+    assert hits[0].start == 0 and hits[0].text == "Pompeo\u2019s visit to Sochi began with a meeting with Lavrov"
+    # the two later copies (one with a straight apostrophe) are the exact repeats reported
+    assert skipped(segmented["VOA"]).get("exact repeat") == 2
+
+
+def test_closing_quote_full_stop_stays_with_its_sentence(segmented: dict[str, Segmented]) -> None:
+    stmts = statements_of(segmented, "VOA")
+    s = find(stmts, "To achieve this, we are putting pressure on the leaders of the Islamic Republic")
+    assert s.text.endswith("Islamic Republic \u201c.")
+    s = find(stmts, "Then it makes sense to meet in Osaka")
+    assert s.text.endswith("declaration there. \u201c.")
+    s = find(stmts, "although \u201cour relations are far from the best times.")
+    assert s.text.endswith("best times.\u201d.")
+    ending = [x for x in stmts if x.text.endswith(("\u201c.", "\u201d."))]
+    assert len(ending) >= 5
+    assert all(len(x.text.split()) >= 3 for x in ending)
+
+
+def test_double_full_stop_stays_with_its_sentence(segmented: dict[str, Segmented]) -> None:
+    stmts = statements_of(segmented, "VOA")
+    s = find(stmts, "According to the political scientist, this will allow Trump")
+    assert s.text.endswith("some progress..")
+
+
+def test_voa_trailer_is_not_a_statement(segmented: dict[str, Segmented]) -> None:
+    texts = [s.text for s in statements_of(segmented, "VOA")]
+    assert "World news" not in texts
+    assert not any("Victor Vladimirov" == t for t in texts)
+    assert skipped(segmented["VOA"]).get("site furniture", 0) >= 1
+
+
+# --- Sputnik: NBSP, bullets under "On Syria", site furniture -------------------------------------
+
+
+def test_statement_under_on_syria_heading_has_that_heading(segmented: dict[str, Segmented]) -> None:
+    stmts = statements_of(segmented, "Sputnik")
+    s = find(stmts, "Lavrov and Pompeo discussed the overall situation in\u00a0Syria")
+    assert s.heading == "On Syria"
+    s = find(stmts, "and he thinks both counterparts can now mutually begin")
+    assert s.heading == "On Syria"
+    s = find(stmts, "Lavrov said Russia wants the people of\u00a0Venezuela")
+    assert s.heading == "On Venezuela"
+    # the heading line itself is context, not a statement
+    assert not any(x.text in ("On Syria", "On Venezuela", "On Iran") for x in stmts)
+
+
+def test_bullets_are_not_part_of_statements(segmented: dict[str, Segmented]) -> None:
+    for sid in SEED_IDS:
+        for s in statements_of(segmented, sid):
+            assert not s.text.startswith(("\u2022", "-", "\u2013", "\u2014", "*")), s.text
+
+
+def test_nbsp_is_kept_in_statement_text(segmented: dict[str, Segmented]) -> None:
+    s = find(statements_of(segmented, "Sputnik"), "During his visit to\u00a0Sochi on\u00a0Tuesday")
+    assert "\u00a0" in s.text
+
+
+SITE_FURNITURE = [
+    ("Sputnik", "log in or register"),
+    ("Sputnik", "Get the latest news"),
+    ("Sputnik", "To participate in the discussion"),
+    ("Sputnik", "\u00a9 Sputnik"),
+    ("Sputnik", "Go to the mediabank"),
+    ("MID", "de-DE1 en-GB1"),
+    ("MID", "Additional materials"),
+    ("MID", "Advanced settings"),
+]
+
+
+@pytest.mark.parametrize(("sid", "junk"), SITE_FURNITURE)
+def test_site_furniture_is_not_a_statement(
+    sources: dict[str, Source], segmented: dict[str, Segmented], sid: str, junk: str
+) -> None:
+    assert junk in sources[sid].text
+    assert not any(junk in s.text for s in statements_of(segmented, sid))
+
+
+def test_site_furniture_is_counted_in_skipped(segmented: dict[str, Segmented]) -> None:
+    # Get the latest news, (c) Sputnik caption, To participate..., log in or register
+    assert skipped(segmented["Sputnik"]).get("site furniture", 0) >= 4
+    # language selector, Additional materials, Advanced settings
+    assert skipped(segmented["MID"]).get("site furniture", 0) >= 3
+
+
+def test_read_more_teaser_headline_is_kept_as_a_claim(segmented: dict[str, Segmented]) -> None:
+    # a linked headline states a claim ("US ... Does Not Seek War With Iran"): it is not furniture
+    assert any(s.text.startswith("READ MORE") and "War With" in s.text for s in statements_of(segmented, "Sputnik"))
+
+
+@pytest.mark.parametrize(
+    ("sid", "line"),
+    [("Sputnik", "\u0417\u0430\u0433\u043e\u043b\u043e\u0432\u043e\u043a"),
+     ("OSW", "Pompeo w Rosji: dobra atmosfera, brak rezultat\u00f3w")],
+    ids=["cyrillic", "polish"],
+)
+def test_foreign_title_lines_are_skipped_and_counted(
+    sources: dict[str, Source], segmented: dict[str, Segmented], sid: str, line: str
+) -> None:
+    assert line in sources[sid].text
+    assert not any(line in s.text or s.text in line for s in statements_of(segmented, sid))
+    assert skipped(segmented[sid]).get("not English") == 1
+
+
+def test_english_title_before_polish_is_kept(segmented: dict[str, Segmented]) -> None:
+    s = statements_of(segmented, "OSW")[0]
+    assert s.text == "Pompeo in Russia: good atmosphere, but no visible results"
+
+
+# --- the MID transcript: turns, speakers, questions ----------------------------------------------
+
+
+def test_no_statement_contains_a_turn_label(segmented: dict[str, Segmented]) -> None:
+    for s in statements_of(segmented, "MID"):
+        assert not s.text.startswith(("Question:", "Sergey Lavrov:")), s.text
+        assert "Question:" not in s.text
+
+
+def test_answer_statements_carry_the_speaker(sources: dict[str, Source], segmented: dict[str, Segmented]) -> None:
+    text = sources["MID"].text
+    stmts = statements_of(segmented, "MID")
+    s = find(stmts, "Indeed, we have concerns regarding the US-declared")
+    assert s.speaker_hint == "Sergey Lavrov"
+    assert text[s.start - len("Sergey Lavrov: "):s.start] == "Sergey Lavrov: "
+    # later paragraphs of the same answer keep the speaker
+    s = find(stmts, "I felt that the US side is also committed")
+    assert s.speaker_hint == "Sergey Lavrov"
+    s = find(stmts, "They are not ready to do so, so draw your own conclusions.")
+    assert s.speaker_hint == "Sergey Lavrov"
+    # the opening remarks come before any turn label
+    assert find(stmts, "I thank my colleague for the productive talks.").speaker_hint == ""
+
+
+def test_every_labelled_turn_starts_a_statement_after_its_label(
+    sources: dict[str, Source], segmented: dict[str, Segmented]
+) -> None:
+    text = sources["MID"].text
+    starts = {s.start: s for s in statements_of(segmented, "MID")}
+    turns = list(re.finditer(r"^(Question|Sergey Lavrov):\s+", text, re.MULTILINE))
+    assert len(turns) == 8
+    for m in turns:
+        st = starts.get(m.end())
+        assert st is not None, m.group(0)
+        assert st.speaker_hint == m.group(1)
+
+
+def test_question_statements_are_marked_as_questions(segmented: dict[str, Segmented]) -> None:
+    s = find(statements_of(segmented, "MID"), "Could you explain what you see in common with the US on Iran")
+    assert s.speaker_hint == "Question"
+    assert s.question == ""
+
+
+def test_first_answer_paragraph_carries_its_question(
+    sources: dict[str, Source], segmented: dict[str, Segmented]
+) -> None:
+    text = sources["MID"].text
+    m = re.search(r"^Question:\s+(You mentioned that despite the disagreements with Iran.*)$", text, re.MULTILINE)
+    assert m
+    question = m.group(1).strip()
+    stmts = statements_of(segmented, "MID")
+    first = find(stmts, "Regarding the developments around Iran and the JCPOA")
+    later_same_paragraph = find(stmts, "We discussed this today, and Mike Pompeo said")
+    assert first.question == question
+    assert later_same_paragraph.paragraph == first.paragraph
+    assert later_same_paragraph.question == question
+    # the second paragraph of the answer no longer carries it
+    next_paragraph = find(stmts, "When I say that we hope a political solution to the Iranian issue")
+    assert next_paragraph.paragraph > first.paragraph
+    assert next_paragraph.question == ""
+
+
+def test_each_answer_is_tied_to_its_own_question(
+    sources: dict[str, Source], segmented: dict[str, Segmented]
+) -> None:
+    text = sources["MID"].text
+    questions = re.findall(r"^Question:\s+(.*)$", text, re.MULTILINE)
+    stmts = statements_of(segmented, "MID")
+    answers = [s for s in stmts if s.speaker_hint == "Sergey Lavrov"]
+    carried: list[str] = []
+    for s in answers:
+        if s.question and (not carried or carried[-1] != s.question):
+            carried.append(s.question)
+    assert carried == [q.strip() for q in questions]
+
+
+# --- arbitrary text --------------------------------------------------------------------------------
+
+
+SPECIAL = list("\u00a0\u201c\u201d\n.?:\u2022 ,;-\u2013\"'()[]\r")
+CHARS = st.one_of(
+    st.sampled_from(SPECIAL),
+    st.sampled_from(list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")),
+    st.characters(codec="utf-8"),
+)
+TOKENS = st.sampled_from(
+    ["Iran", "said", "Lavrov", "Question: ", "Sergey Lavrov: ", "On Syria\n", "\u201c.", "\u201d.", "..",
+     "\u201c", "\u201d", ".", "?", "\n", "\n\n", "\r\n", "\u00a0", "  \u2022 ", ":", "the", "US",
+     "de-DE1 en-GB1", "log in", "Mr.", "1. ", "We agree", "because", ", but they", " \u2013 "]
+)
+TEXT = st.text(alphabet=CHARS, max_size=300) | st.lists(
+    TOKENS | st.text(alphabet=CHARS, max_size=6), max_size=60
+).map(" ".join) | st.lists(TOKENS, max_size=80).map("".join)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+def test_segment_never_raises_and_slices_back(t: str) -> None:
+    src = Source(id="x", file="x.txt", text=t)
+    seg = segment(src)
+    for s in seg.statements:
+        assert s.source == "x"
+        assert t[s.start:s.end] == s.text
+        assert s.text.strip() and re.search(r"\w", s.text)
+    for a, b in zip(seg.statements, seg.statements[1:]):
+        assert a.end <= b.start
+    assert all(isinstance(n, int) and n > 0 for _reason, n in seg.skipped)
+    assert segment(src) == seg
+    assert segment(src, split_clauses=False) == segment(src, split_clauses=False)
