@@ -39,11 +39,32 @@ def _stderr_console() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def _silence_stdout() -> None:
+    """The reader went away (`| head`): send the rest of stdout nowhere, like cat."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def _stdout_console() -> Console:
     from rich.console import Console
 
+    class _PipeSafeConsole(Console):
+        def on_broken_pipe(self) -> None:  # rich would exit 1: a closed reader is not an error
+            self.quiet = True
+            _silence_stdout()
+
     width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
-    return Console(file=sys.stdout, highlight=False, width=width)
+    return _PipeSafeConsole(file=sys.stdout, highlight=False, width=width)
+
+
+@contextlib.contextmanager
+def _pipe_safe() -> Iterator[None]:
+    """Printing the result: a reader that stops early (`| head`) is not an error."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
 
 
 @contextlib.contextmanager
@@ -139,7 +160,8 @@ def topic_cmd(
             _report_skipped(result, err)
         from .render import render
 
-        render(result, fmt, _stdout_console())
+        with _pipe_safe():
+            render(result, fmt, _stdout_console())
         status = _baselines(result, baseline, write_baseline, err, quiet)
     if status:
         raise typer.Exit(status)
@@ -163,11 +185,13 @@ def _baselines(result: Result, baseline: Optional[Path], write: Optional[Path], 
         return 0
     from .baseline import compare, read_baseline, write_baseline
 
+    # read the old baseline before writing: --baseline X --write-baseline X compares, then updates
+    old = read_baseline(baseline) if baseline is not None else None
     if write is not None:
         write_baseline(result, write)
-    if baseline is None:
+    if old is None:
         return 0
-    changes = compare(read_baseline(baseline), result.to_dict())
+    changes = compare(old, result.to_dict())
     if not changes:
         if not quiet:
             err.print("compare-claims: baseline: no change", markup=False)
@@ -195,7 +219,8 @@ def topics_cmd(
 
         loaded = _load(sources, paths, err, quiet)
         topics = _topics(topics_file)
-        render_coverage(coverage(loaded, topics), fmt, _stdout_console(), with_keywords=True)
+        with _pipe_safe():
+            render_coverage(coverage(loaded, topics), fmt, _stdout_console(), with_keywords=True)
 
 
 @app.command("coverage")
@@ -216,7 +241,8 @@ def coverage_cmd(
 
         loaded = _load(sources, paths, err, quiet)
         topics = _topics(topics_file)
-        render_coverage(coverage(loaded, topics), fmt, _stdout_console(), with_keywords=False)
+        with _pipe_safe():
+            render_coverage(coverage(loaded, topics), fmt, _stdout_console(), with_keywords=False)
 
 
 @app.command("diff")
@@ -235,23 +261,17 @@ def diff_cmd(
 
         changes = compare(read_baseline(old), read_baseline(new))
         if not quiet:
-            for line in changes:
-                typer.echo(line)
-            if not changes:
-                typer.echo("no change")
+            with _pipe_safe():
+                sys.stdout.write("".join(f"{line}\n" for line in changes) or "no change\n")
     if changes:
         raise typer.Exit(int(ExitStatus.CHANGED))
 
 
 def main() -> None:
-    """Console-script entry: survive `| head`, exit 130 on Ctrl-C."""
+    """Console-script entry.  typer maps Ctrl-C to exit 130; commands print
+    through ``_pipe_safe`` so that `| head` is not an error."""
     try:
         app()
-    except KeyboardInterrupt:
-        sys.stderr.write("\ncompare-claims: interrupted\n")
-        sys.exit(int(ExitStatus.INTERRUPTED))
-    except BrokenPipeError:
-        # the reader went away (| head): stop quietly, like cat does
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
+    except BrokenPipeError:  # a write outside the commands (help text) to a closed pipe
+        _silence_stdout()
+        sys.exit(int(ExitStatus.OK))

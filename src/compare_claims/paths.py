@@ -1,11 +1,12 @@
-"""Where the shipped data lives: in the wheel as ``_data``, in a checkout as ``data/``."""
+"""Where the package finds its data files (cue lists, label lexicon, seeds)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 
 def data_dir() -> Path:
-    packaged = Path(__file__).parent / "_data"
-    if packaged.is_dir():
-        return packaged
+    """The data folder: ``compare_claims/_data`` in a wheel, else the repo's ``data/``."""
+    bundled = Path(__file__).parent / "_data"
+    if bundled.is_dir():
+        return bundled
     return Path(__file__).resolve().parents[2] / "data"

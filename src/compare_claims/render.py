@@ -13,7 +13,7 @@ import json
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from .models import Group, Member, Result
+from .models import SCHEMA_VERSION, Member, Result
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -52,7 +52,7 @@ def to_jsonl(result: Result) -> str:
     for g in result.groups:
         d = g.to_dict()
         d["topic"] = result.topic
-        d["schema_version"] = result.to_dict()["schema_version"]
+        d["schema_version"] = SCHEMA_VERSION
         lines.append(json.dumps(d, sort_keys=True, ensure_ascii=False))
     return "\n".join(lines) + ("\n" if lines else "")
 
@@ -74,7 +74,7 @@ def to_delimited(result: Result, delimiter: str) -> str:
             st = m.statement
             w.writerow([
                 result.topic, g.id, "" if g.score is None else f"{g.score:.1f}", st.source, files[st.source],
-                st.start, st.end, m.annotation.speaker, " ".join(g.flags), _one_line(st.text),
+                st.start, st.end, m.annotation.speaker, " ".join(g.flags), st.text,
             ])
     return buf.getvalue()
 
@@ -85,7 +85,7 @@ def _md_cell(text: str) -> str:
 
 def to_markdown(result: Result) -> str:
     src = result.sources
-    head = ["#", "score", *[s.label or s.id for s in src], "flags"]
+    head = ["#", "score", *[_md_cell(s.label or s.id) for s in src], "flags"]
     lines = [f"## {result.topic_label} (`{result.topic}`)", "",
              "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for g in result.groups:

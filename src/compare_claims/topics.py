@@ -142,7 +142,7 @@ def get_topic(topics: dict[str, Topic], name: str) -> Topic:
     if key in topics:
         return topics[key]
     known = sorted(topics)
-    near = difflib.get_close_matches(key, known, n=1, cutoff=0.0)
+    near = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
     hint = f"; did you mean '{near[0]}'?" if near else ""
     raise UnknownTopicError(f"unknown topic '{name}' (known: {', '.join(known)}){hint}")
 

@@ -1,0 +1,203 @@
+"""compare-claims in shell pipelines and scripts.
+
+A few real subprocess pipelines (bash, pipefail), then the conventions a
+script relies on, in-process with CliRunner: inputs from files, directories,
+globs and stdin; --version; --quiet; results on stdout and diagnostics on
+stderr only; exit codes 0 (ok), 1 (baseline differs, see test_baseline.py),
+2 (usage or input error).
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from compare_claims import __version__
+from compare_claims.cli import app
+from compare_claims.errors import ExitStatus
+
+DATA = Path(__file__).parents[1] / "data"
+TEXTS = sorted(DATA.glob("*.txt"))
+LABELS = ["VOA", "Sputnik", "RU-comment", "OSW", "MID"]  # data/sources.toml, in file-name order
+ENV = {"COLUMNS": "100", "NO_COLOR": "1"}
+runner = CliRunner(env=ENV)
+
+
+def cli(*args: str | Path, input: str | bytes | None = None) -> Any:
+    return runner.invoke(app, [str(a) for a in args], input=input)
+
+
+def as_json(res: Any) -> dict[str, Any]:
+    assert res.exit_code == 0, res.stderr
+    d: dict[str, Any] = json.loads(res.stdout)
+    return d
+
+
+@pytest.fixture(scope="module")
+def shipped() -> dict[str, Any]:
+    return as_json(cli("topic", "iran", "--sources", DATA, "--format", "json"))
+
+
+# ------------------------------------------------------------ real pipelines
+
+
+def bash(script: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, **ENV, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    return subprocess.run(["bash", "-c", "set -o pipefail\n" + script], capture_output=True, text=True,
+                          env=env, cwd=DATA.parent, timeout=120)
+
+
+READ_JSONL = r"""
+import json, sys
+n = 0
+for line in sys.stdin:
+    group = json.loads(line)
+    assert group["topic"] == "iran" and group["schema_version"], group
+    assert group["statements"] and all(s["text"] for s in group["statements"]), group
+    n += 1
+print(n)
+"""
+
+
+def test_jsonl_feeds_a_line_by_line_reader(shipped: dict[str, Any]) -> None:
+    proc = bash(f"compare-claims topic iran --sources data --format jsonl | python -c '{READ_JSONL}'")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == f"{len(shipped['groups'])}\n"
+    assert proc.stderr == ""
+
+
+def test_head_takes_the_first_group() -> None:
+    proc = bash("compare-claims topic iran --sources data --format jsonl | head -n 1")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["id"] == "g1" and proc.stdout.count("\n") == 1
+    assert "Traceback" not in proc.stderr and proc.stderr == ""
+
+
+@pytest.mark.parametrize("fmt", ["table", "jsonl"])
+def test_reader_leaving_early_is_not_an_error(fmt: str) -> None:
+    # `head -n 0` exits before the first byte is written: a certain broken pipe
+    # (`| head -1` only breaks it when the output outgrows the pipe buffer)
+    proc = bash(f"compare-claims topic iran --sources data --format {fmt} | head -n 0")
+    assert "Traceback" not in proc.stderr and proc.stderr == ""
+    assert proc.returncode == 0  # exit 1 would read as "baseline differs"
+
+
+# ------------------------------------------------------------ inputs
+
+
+def test_a_directory_reads_its_texts_and_their_metadata(shipped: dict[str, Any]) -> None:
+    assert [s["file"] for s in shipped["sources"]] == [p.name for p in TEXTS]
+    assert [s["id"] for s in shipped["sources"]] == LABELS
+    assert {sid for g in shipped["groups"] for sid in g["sources"]} == set(LABELS)
+
+
+def test_a_glob_is_expanded_by_the_program(shipped: dict[str, Any]) -> None:
+    d = as_json(cli("topic", "iran", "--sources", DATA / "00[0-4]_*.txt", "--format", "json"))
+    assert d == shipped
+    only_two = as_json(cli("topic", "iran", "--sources", DATA / "00[34]_*.txt", "--format", "json"))
+    assert [s["id"] for s in only_two["sources"]] == ["OSW", "MID"]
+
+
+def test_files_listed_after_the_topic_are_sources_too(shipped: dict[str, Any]) -> None:
+    assert as_json(cli("topic", "iran", *TEXTS, "--format", "json")) == shipped
+
+
+def test_dash_reads_a_source_from_stdin(shipped: dict[str, Any]) -> None:
+    mid = DATA / "004_12af27a630f35941.txt"
+    others = [p for p in TEXTS if p != mid]
+    d = as_json(cli("topic", "iran", "--sources", "-", *others, "--format", "json",
+                    input=mid.read_bytes()))
+    assert [s["file"] for s in d["sources"]][-1] == "stdin"
+    piped = [(s["start"], s["end"], s["text"]) for g in d["groups"] for s in g["statements"] if s["source"] == "stdin"]
+    from_file = [(s["start"], s["end"], s["text"]) for g in shipped["groups"] for s in g["statements"]
+                 if s["source"] == "MID"]
+    assert piped and sorted(piped) == sorted(from_file)
+
+
+def test_jsonl_lines_stand_alone(shipped: dict[str, Any]) -> None:
+    res = cli("topic", "iran", "--sources", DATA, "--format", "jsonl")
+    lines = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [{k: v for k, v in g.items() if k not in ("topic", "schema_version")} for g in lines] == shipped["groups"]
+    assert {(g["topic"], g["schema_version"]) for g in lines} == {("iran", shipped["schema_version"])}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_delimited_output_has_one_statement_per_row(fmt: str, shipped: dict[str, Any]) -> None:
+    import csv
+    import io
+
+    res = cli("topic", "iran", "--sources", DATA, "--format", fmt)
+    rows = list(csv.DictReader(io.StringIO(res.stdout), delimiter="," if fmt == "csv" else "\t"))
+    statements = [(g["id"], s["source"], s["start"], s["end"]) for g in shipped["groups"] for s in g["statements"]]
+    assert [(r["group"], r["source"], int(r["start"]), int(r["end"])) for r in rows] == statements
+    assert {r["topic"] for r in rows} == {"iran"} and all("\n" not in r["text"] for r in rows)
+
+
+# ------------------------------------------------------------ conventions
+
+
+def test_version() -> None:
+    res = cli("--version")
+    assert res.exit_code == 0
+    assert res.stdout == f"compare-claims {__version__}\n" and res.stderr == ""
+    assert __version__ == version("compare-claims")
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "words"),
+    [
+        (["topic", "no-such-topic"], None, "unknown topic 'no-such-topic'"),
+        (["topic", "iran", "--sources", "no/such/dir"], None, "no/such/dir: no such file or directory"),
+        (["topic", "iran", "--sources", "nothing-*.txt"], None, "nothing-*.txt: no file matches this pattern"),
+        (["topic", "iran", "--sources", "-"], "", "stdin: file is empty"),
+        (["topic", "iran", "--sources", str(DATA), "--scorer", "nope"], None, "unknown scorer 'nope'"),
+    ],
+)
+def test_input_errors_exit_2_with_one_line_on_stderr(args: list[str], stdin: str | None, words: str) -> None:
+    res = cli(*args, input=stdin)
+    assert res.exit_code == ExitStatus.USAGE == 2
+    assert res.stdout == ""
+    assert res.stderr.startswith("compare-claims: error: ") and words in res.stderr
+    assert res.stderr.count("\n") == 1 and "Traceback" not in res.stderr
+
+
+@pytest.mark.parametrize("args", [["topic", "iran", "--no-such-flag"], ["topic"], ["no-such-command"],
+                                  ["topic", "iran", "--format", "yaml"]])
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    res = cli(*args)
+    assert res.exit_code == 2
+    assert res.stdout == "" and "Usage:" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_quiet_silences_warnings_not_results(tmp_path: Path) -> None:
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("Tehran rejected the talks, the caf\u00e9 owner said.\n".encode("cp1252"))
+    loud = cli("topic", "iran", "--sources", legacy, "--format", "json")
+    quiet = cli("topic", "iran", "--sources", legacy, "--format", "json", "--quiet")
+    assert loud.exit_code == quiet.exit_code == 0
+    assert loud.stderr.startswith("compare-claims: warning: ") and "cp1252" in loud.stderr
+    assert quiet.stderr == ""
+    assert quiet.stdout == loud.stdout and json.loads(quiet.stdout)["sources"][0]["encoding"] == "cp1252"
+
+
+def test_verbose_diagnostics_go_to_stderr_only(shipped: dict[str, Any]) -> None:
+    res = cli("topic", "iran", "--sources", DATA, "--format", "json", "--verbose")
+    assert as_json(res) == shipped  # stdout is untouched by --verbose
+    n = sum(len(g["statements"]) for g in shipped["groups"])
+    assert res.stderr.splitlines()[-1] == f"compare-claims: {n} statements on topic 'iran' in {len(shipped['groups'])} groups"
+    assert all(line.startswith("compare-claims: ") for line in res.stderr.splitlines())
+
+
+def test_machine_output_carries_no_escape_codes() -> None:
+    for fmt in ("json", "jsonl", "csv", "tsv", "markdown"):
+        res = runner.invoke(app, ["topic", "iran", "--sources", str(DATA), "--format", fmt],
+                            env={"FORCE_COLOR": "1", "NO_COLOR": None}, color=True)
+        assert res.exit_code == 0
+        assert "\x1b[" not in res.stdout, fmt
