@@ -1,0 +1,158 @@
+"""The CLI, in-process with typer's CliRunner: the exact output of every format
+(pinned against golden files) and the exit code and message of every input error.
+
+Golden files live in tests/golden/.  They are never edited by hand; after an
+intended change of output, regenerate them and review the diff:
+
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_cli.py
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from compare_claims.cli import app
+from compare_claims.errors import ExitStatus
+
+HERE = Path(__file__).parent
+GOLDEN = HERE / "golden"
+DATA = HERE.parent / "data"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+runner = CliRunner(env={"COLUMNS": "120", "NO_COLOR": "1", "TERM": "dumb"})
+
+FORMATS = {"table": "txt", "json": "json", "jsonl": "jsonl", "csv": "csv", "tsv": "tsv", "markdown": "md"}
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        GOLDEN.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"missing golden file {path}: run UPDATE_GOLDEN=1 pytest tests/test_cli.py"
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file (see module docstring)"
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_topic_iran_output_is_pinned_for_every_format(fmt: str) -> None:
+    res = runner.invoke(app, ["topic", "iran", "--format", fmt])
+    assert res.exit_code == 0, res.stderr
+    assert res.stderr == ""
+    assert "\x1b[" not in res.stdout  # not a terminal: no escape codes
+    check_golden(f"topic_iran.{FORMATS[fmt]}", res.stdout)
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_coverage_output_is_pinned(fmt: str) -> None:
+    res = runner.invoke(app, ["coverage", "--format", fmt])
+    assert res.exit_code == 0, res.stderr
+    check_golden(f"coverage.{FORMATS[fmt]}", res.stdout)
+
+
+def test_topics_lists_every_builtin_topic_with_counts_per_source() -> None:
+    res = runner.invoke(app, ["topics"])
+    assert res.exit_code == 0
+    for name in ("iran", "new-start", "syria", "venezuela"):
+        assert name in res.stdout
+    for label in ("VOA", "Sputnik", "RU-comment", "OSW", "MID"):
+        assert label in res.stdout
+
+
+def test_table_shows_one_column_per_source_with_metadata_labels() -> None:
+    res = runner.invoke(app, ["topic", "iran"])
+    header = next(line for line in res.stdout.splitlines() if "VOA" in line)
+    assert [h for h in ("VOA", "Sputnik", "RU-comment", "OSW", "MID") if h in header] == [
+        "VOA", "Sputnik", "RU-comment", "OSW", "MID"]
+
+
+def test_verbose_says_what_was_skipped_on_stderr_only() -> None:
+    res = runner.invoke(app, ["topic", "iran", "--format", "json", "--verbose"])
+    assert res.exit_code == 0
+    assert re.search(r"VOA: skipped 2 exact repeat", res.stderr)
+    assert re.search(r"Sputnik: skipped \d+ site furniture", res.stderr)
+    assert "not English" in res.stderr
+    assert res.stdout.lstrip().startswith("{")
+
+
+def one_line_error(res: object, *needles: str) -> None:
+    err = getattr(res, "stderr")
+    assert getattr(res, "exit_code") == ExitStatus.USAGE
+    assert "Traceback" not in err
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert len(lines) == 1, err
+    assert lines[0].startswith("compare-claims: error: ")
+    for n in needles:
+        assert n in lines[0]
+    assert getattr(res, "stdout") == ""
+
+
+def test_unknown_topic_names_known_topics_and_nearest() -> None:
+    res = runner.invoke(app, ["topic", "venezula"])
+    one_line_error(res, "unknown topic 'venezula'", "iran, new-start, syria, venezuela", "did you mean 'venezuela'")
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    one_line_error(runner.invoke(app, ["topic", "iran", "--sources", str(tmp_path / "nope.txt")]),
+                   "nope.txt", "no such file")
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    one_line_error(runner.invoke(app, ["topic", "iran", "--sources", str(tmp_path / "empty.txt")]), "empty")
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    one_line_error(runner.invoke(app, ["topic", "iran", "--sources", str(tmp_path / "x.txt")]), "binary")
+
+
+def test_undecodable_bytes(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_bytes(b"Iran \x81\x8d\x8f\x90 talks")
+    one_line_error(runner.invoke(app, ["topic", "iran", "--sources", str(tmp_path / "x.txt")]), "undecodable")
+
+
+def test_directory_with_no_texts(tmp_path: Path) -> None:
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    one_line_error(runner.invoke(app, ["topic", "iran", "--sources", str(tmp_path)]), "no text files")
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [("[topics.x\nkeywords = [", "malformed TOML"),
+     ("title = 'no topics here'\n", "no [topics.NAME] table"),
+     ("[topics.x]\nkeywords = []\n", "keywords must be a non-empty list")],
+    ids=["syntax", "no-topics", "empty-keywords"],
+)
+def test_malformed_topics_file(tmp_path: Path, content: str, needle: str) -> None:
+    f = tmp_path / "t.toml"
+    f.write_text(content)
+    one_line_error(runner.invoke(app, ["topic", "iran", "--topics-file", str(f)]), needle)
+
+
+def test_cp1252_file_is_read_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes("Iran said the talks were \u201cuseful\u201d.\n".encode("cp1252"))
+    (tmp_path / "b.txt").write_text("Iran called the talks useful.\n", encoding="utf-8")
+    res = runner.invoke(app, ["topic", "iran", "--sources", str(tmp_path), "--format", "csv"])
+    assert res.exit_code == 0
+    assert "a.txt: not valid UTF-8" in res.stderr and "cp1252" in res.stderr
+    assert "\u201cuseful\u201d" in res.stdout
+
+
+def test_topic_from_topics_file_only(tmp_path: Path) -> None:
+    f = tmp_path / "t.toml"
+    f.write_text('[topics.korea]\nlabel = "Korean Peninsula"\nkeywords = ["North Korea", "Pyongyang", "DPRK"]\n')
+    res = runner.invoke(app, ["topic", "korea", "--topics-file", str(f), "--format", "csv"])
+    assert res.exit_code == 0, res.stderr
+    rows = res.stdout.splitlines()[1:]
+    assert rows and all(r.startswith("korea,") for r in rows)
+    assert any("Pyongyang" in r for r in rows)
+
+
+def test_help_of_every_command_has_an_example() -> None:
+    for cmd in ("topic", "topics", "coverage", "diff"):
+        res = runner.invoke(app, [cmd, "--help"])
+        assert res.exit_code == 0
+        assert "Example: compare-claims" in res.stdout
