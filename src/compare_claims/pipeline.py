@@ -22,7 +22,7 @@ class Options:
     threshold: float = align_mod.DEFAULT_THRESHOLD
     link: float = align_mod.DEFAULT_LINK
     split_clauses: bool = True
-    annotate: bool = False  # TEMP until annotate lands
+    annotate: bool = True
     only_divergent: bool = False
 
 

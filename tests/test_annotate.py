@@ -1,0 +1,431 @@
+"""Annotate: speakers, hedges, numbers, labels, negations, word diffs, flags.
+
+Statements are cut from the real seed texts in data/ (find the words, annotate
+with start = their offset) so every span can be checked against the file.
+"""
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compare_claims.annotate import (
+    _find_numbers,
+    _plain,
+    _Toks,
+    annotate,
+    group_flags,
+    load_cues,
+    word_diff,
+)
+from compare_claims.errors import TopicsFileError
+from compare_claims.models import Annotation, Span
+from compare_claims.paths import data_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+CUES = load_cues(DATA)
+
+
+def seed(prefix: str) -> str:
+    (path,) = DATA.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def all_spans(a: Annotation) -> list[Span]:
+    return [*a.hedges, *a.certainty, *a.numbers, *a.labels, *a.negations, *a.diff]
+
+
+def statement(prefix: str, begin: str, end: str) -> tuple[str, int, str]:
+    """The seed text, and the statement running from `begin` to the end of `end`."""
+    text = seed(prefix)
+    i = text.find(begin)
+    assert i >= 0, begin
+    j = text.find(end, i)
+    assert j >= 0, end
+    return text, i, text[i : j + len(end)]
+
+
+def ann(prefix: str, begin: str, end: str, hint: str = "") -> Annotation:
+    text, start, stmt = statement(prefix, begin, end)
+    a = annotate(stmt, start=start, cues=CUES, speaker_hint=hint)
+    for span in all_spans(a):
+        assert text[span.start : span.end] == span.text
+    return a
+
+
+def texts(spans: tuple[Span, ...]) -> list[str]:
+    return [s.text for s in spans]
+
+
+def values(a: Annotation, kind: str) -> list[str]:
+    return [s.value for s in a.numbers if s.kind == kind]
+
+
+# ------------------------------------------------------------------ speaker
+
+
+def test_speaker_from_x_said() -> None:
+    a = ann("001", "Pompeo said the political process", "forming a committee.")
+    assert (a.speaker, a.reporting_verb) == ("Pompeo", "say")
+
+
+def test_speaker_from_named_quote_after_the_quote() -> None:
+    a = ann("000", "“On the issue of Venezuela", "said Mike Pompeo.")
+    assert (a.speaker, a.reporting_verb) == ("Mike Pompeo", "say")
+    a = ann("000", "“As for our policy towards", "explained Mike Pompeo,")
+    assert (a.speaker, a.reporting_verb) == ("Mike Pompeo", "explain")
+
+
+def test_speaker_titles_are_stripped() -> None:
+    a = ann("000", "“I am here today because", "in his opening address.")
+    assert a.speaker == "Pompeo"  # "Secretary of State Pompeo said"
+    a = ann("002", "Russian Foreign Minister Sergei Lavrov announced", "Donald Trump.")
+    assert (a.speaker, a.reporting_verb) == ("Sergei Lavrov", "announce")
+
+
+def test_speaker_of_a_trailing_attribution_wins_over_the_reported_subject() -> None:
+    a = ann("001", "During his meeting, Putin informed", "Yury Ushakov said.")
+    assert (a.speaker, a.reporting_verb) == ("Yury Ushakov", "say")
+
+
+def test_speaker_across_a_parenthesis_and_according_to() -> None:
+    a = ann("000", "Sergei Lavrov, in turn, explained", "intensify our dialogue.”")
+    assert (a.speaker, a.reporting_verb) == ("Sergei Lavrov", "explain")
+    a = ann("004", "According to President Nicolas Maduro", "this dialogue.")
+    assert (a.speaker, a.reporting_verb) == ("Nicolas Maduro", "according to")
+    a = ann("001", '"President [Trump] wants serious arms control', "Pompeo told reporters.")
+    assert (a.speaker, a.reporting_verb) == ("Pompeo", "tell")
+
+
+def test_speaker_as_a_role_keeps_its_determiner() -> None:
+    a = ann("000", "“We are not looking for a war with Iran", "State emphasized.")
+    assert (a.speaker, a.reporting_verb) == ("the US Secretary of State", "emphasize")
+    a = ann("002", "For example, as The National Interest", "agreement with Russia.")
+    assert (a.speaker, a.reporting_verb) == ("the National Interest magazine", "point out")
+
+
+def test_speaker_of_a_transcript_turn_comes_from_the_hint() -> None:
+    a = ann("004", "Regarding the developments around Iran and the JCPOA", "unfounded.", hint="Sergey Lavrov")
+    assert (a.speaker, a.reporting_verb) == ("Sergey Lavrov", "hope")
+    a = ann("004", "We believe that setting up a bilateral", "beneficial.", hint="Sergey Lavrov")
+    assert (a.speaker, a.reporting_verb) == ("Sergey Lavrov", "believe")
+    # ... unless the turn's speaker reports someone else
+    a = ann("004", "We discussed this today, and Mike Pompeo said", "military domain.", hint="Sergey Lavrov")
+    assert a.speaker == "Mike Pompeo"
+    # a turn label is no name
+    a = ann("004", "You mentioned the START-3 Treaty", "in 2021.", hint="Question")
+    assert a.speaker == ""
+
+
+def test_speaker_of_a_headline_and_of_a_position_voiced_in_a_turn() -> None:
+    a = ann("001", "READ MORE:", "— Pompeo")
+    assert a.speaker == "Pompeo"
+    said = "Russia believes that dialogue is needed."
+    assert annotate(said, start=0, cues=CUES).speaker == "Russia"
+    assert annotate(said, start=0, cues=CUES, speaker_hint="Sergey Lavrov").speaker == "Sergey Lavrov"
+
+
+def test_speaker_flag_compares_last_names_and_ignores_roles() -> None:
+    def flags(*speakers: str) -> tuple[str, ...]:
+        anns = [Annotation(speaker=s) for s in speakers]
+        return group_flags(anns, [f"s{i}" for i in range(len(anns))])
+
+    assert flags("Pompeo", "Mike Pompeo") == ()
+    assert flags("Sergei Lavrov", "Sergey Lavrov") == ()
+    assert flags("the US Secretary of State", "Mike Pompeo") == ()
+    assert flags("", "Mike Pompeo") == ()
+    assert flags("Lavrov", "Mike Pompeo") == ("speaker",)
+    # members of one source are never compared with each other
+    anns = [Annotation(speaker="Lavrov"), Annotation(speaker="Pompeo")]
+    assert group_flags(anns, ["a", "a"]) == ()
+
+
+# ---------------------------------------------------------- hedge / certainty
+
+
+def test_hedge_and_certainty_cues_with_inflections() -> None:
+    a = ann("000", "“As for the situation around Iran", "reason will prevail")
+    assert [(s.text, s.kind) for s in a.hedges] == [("hope", "strong")]
+    assert texts(a.certainty) == ["will"]
+    a = ann("002", "In his turn, Mike Pompeo", "relations with Russia.")
+    assert "hopes" in texts(a.hedges)
+    a = ann("003", "It seems that some in the Russian establishment", "over Ukraine).")
+    assert {"seems", "may", "hoping", "might"} <= set(texts(a.hedges))
+    a = ann("004", "It is clear that allegations", "completely false.")
+    assert "It is clear" in texts(a.certainty)
+
+
+def test_hedge_flag_hope_versus_a_certain_version() -> None:
+    i1_000 = ann("000", "“As for the situation around Iran", "reason will prevail")
+    i1_004 = ann("004", "Regarding the developments around Iran", "reason prevails")
+    assert "hedge" not in group_flags([i1_000, i1_004], ["000", "004"])  # both hope
+    certain = annotate("Reason will definitely prevail.", start=0, cues=CUES)
+    assert certain.certainty and not certain.hedges
+    assert "hedge" in group_flags([i1_000, certain], ["000", "x"])
+
+
+def test_hedge_flag_no_basis_versus_turn_out_to_be_unfounded() -> None:
+    flat = ann("000", "Rumors about the sending", "have no basis")
+    hoped = ann("004", "the rumours of the United States sending", "unfounded")
+    assert "no basis" in texts(flat.certainty)
+    assert "unfounded" in texts(hoped.negations)
+    flags = group_flags([flat, hoped], ["000", "004"])
+    assert "hedge" in flags
+    assert "polarity" not in flags  # both deny the rumours
+    assert "numbers" not in flags  # 120,000 either way
+    # the same with the whole sentence of the transcript ("I hope that ...")
+    whole = ann("004", "Regarding the developments around Iran", "unfounded.")
+    assert "hedge" in group_flags([flat, whole], ["000", "004"])
+
+
+def test_month_may_is_not_a_hedge_and_words_are_whole() -> None:
+    a = ann("000", "Sergei Lavrov, in turn, explained", "intensify our dialogue.”")
+    assert a.hedges == ()
+    assert values(a, "date") == ["--05-03"]
+    b = annotate("The mayor may resign; non-toxic talks went on.", start=0, cues=CUES)
+    assert texts(b.hedges) == ["may"]
+    assert b.labels == ()
+
+
+# ------------------------------------------------------------------ numbers
+
+
+def test_durations_spelled_and_written() -> None:
+    assert values(ann("004", "Today we had talks that followed", "on May 3,"), "duration") == ["90 min"]
+    assert values(ann("002", "The telephone conversation between the Russian", "an hour and a half."), "duration") == ["90 min"]
+    assert values(ann("003", "He also talked with President", "one and a half hours."), "duration") == ["90 min"]
+    assert values(ann("003", "He had a three-hour conversation", "Sergei Lavrov;"), "duration") == ["180 min"]
+    a = ann("003", "On 3 May Presidents Trump and Putin", "for over an hour")
+    assert [(s.text, s.value) for s in a.numbers if s.kind == "duration"] == [("over an hour", ">60 min")]
+    assert values(ann("003", "In turn, Putin arrived", "three hours late"), "duration") == ["180 min"]
+
+
+def test_troop_numbers_and_amounts() -> None:
+    strong = ann("000", "Rumors about the sending", "have no basis")
+    troops = ann("004", "the rumours of the United States sending", "unfounded")
+    assert [(s.text, s.kind, s.value) for s in strong.numbers] == [("120,000-strong", "number", "120000")]
+    assert [(s.kind, s.value) for s in troops.numbers] == [("number", "120000")]
+    assert values(ann("003", "Other critical topics have emerged", "in 2020,"), "amount") == ["USD 20000000"]
+    assert values(ann("004", "To this end, $20 million", "annually."), "amount") == ["USD 20000000"]
+    assert values(ann("000", "The United States and more than fifty", "to leave."), "number") == [">50"]
+
+
+def test_dates_in_every_order() -> None:
+    assert values(ann("000", "Sergei Lavrov, in turn, explained", "on May 3,"), "date") == ["--05-03"]
+    assert values(ann("003", "On 3 May Presidents", "Ukraine, nuclear arms control and trade."), "date") == ["--05-03"]
+    a = ann("003", "Mike Pompeo paid his first visit", "on 14 May.")
+    assert [(s.text, s.value) for s in a.numbers] == [("14 May", "--05-14")]
+    assert values(ann("001", "Secretary of State Mike Pompeo and Russian Foreign", "May 14, 2019"), "date") == ["2019-05-14"]
+    assert values(ann("004", "14 May 2019", "14 May 2019"), "date") == ["2019-05-14"]
+    assert values(ann("001", "Lavrov and Pompeo discussed the prospect", "(INF)."), "date") == ["2021-02", "1987"]
+    assert values(ann("003", "Secondly, the Kremlin hopes", "mid-April"), "date") == ["--04"]
+    assert values(ann("003", "On 13 May Trump announced", "(28-29 June)"), "date") == ["--05-13", "--06-28/--06-29"]
+
+
+def test_percentages_and_qualifiers() -> None:
+    a = annotate("Support fell to 45 percent, then to over 50% and about 3.5 per cent.", start=0, cues=CUES)
+    assert [(s.kind, s.value) for s in a.numbers] == [("percent", "45%"), ("percent", ">50%"), ("percent", "~3.5%")]
+
+
+def test_names_with_digits_are_not_numbers() -> None:
+    a = annotate("The START-3 Treaty and the G20 summit at 23:21.", start=0, cues=CUES)
+    assert a.numbers == ()
+
+
+def test_numbers_flag() -> None:
+    over = ann("003", "On 3 May Presidents", "Ukraine, nuclear arms control and trade.")
+    ninety = ann("004", "Today we had talks that followed", "to work on stepping up our dialogue.")
+    half = ann("002", "The telephone conversation between the Russian", "an hour and a half.")
+    assert "numbers" in group_flags([over, ninety], ["003", "004"])  # >60 min vs 90 min
+    assert "numbers" not in group_flags([half, ninety], ["002", "004"])  # 90 min both, one date
+    other_day = annotate("They spoke on 6 May.", start=0, cues=CUES)
+    assert "numbers" in group_flags([over, other_day], ["003", "x"])
+    # one statement saying more (the 1987 treaty) is no conflict
+    more = ann("001", "Lavrov and Pompeo discussed the prospect", "(INF).")
+    less = ann("004", "We discussed the prospects of the Strategic", "February 2021.")
+    assert "numbers" not in group_flags([more, less], ["001", "004"])
+
+
+# ------------------------------------------------------------------- labels
+
+
+def test_loaded_labels() -> None:
+    a = ann("003", "On that day Pompeo publicly blamed Russia", "leaving the country.")
+    assert [(s.text, s.kind, s.value) for s in a.labels] == [("dictator", "pejorative", "dictator")]
+    a = ann("003", "It seems that some in the Russian establishment", "over Ukraine).")
+    assert ("regime", "pejorative") in [(s.text, s.kind) for s in a.labels]
+    a = ann("002", "Have at least the situation", "failed coup.")
+    assert [(s.text, s.kind) for s in a.labels] == [("failed coup", "delegitimising")]
+    a = ann("004", "I don’t think I should say more", "anything good.")
+    assert [(s.text, s.value) for s in a.labels] == [("regimes", "regime")]
+    a = ann("000", "“We want the Iranian regime", "Americans travel")
+    assert "regime" in texts(a.labels)
+    a = ann("004", "In this regard, it is extremely important that all patriotic", "Montevideo mechanism.")
+    assert {"so-called", "patriotic", "extremely"} <= set(texts(a.labels))
+    assert "groundless" in texts(ann("004", "We agreed on the importance of restoring", "US election.").labels)
+    assert "fabrications" in texts(ann("004", "However, we believe that publishing", "fabrications.").labels)
+    assert "notorious" in texts(ann("004", "By the way, I handed over", "Russian NGOs.").labels)
+    assert "hype" in texts(ann("002", "It is no accident that as soon as", "correspondents.").labels)
+    assert "aggressive" in texts(ann("003", "Before meeting Lavrov in Rovaniemi", "in the region.").labels)
+
+
+def test_labels_flag_and_extra_labels_from_a_topics_file() -> None:
+    dictator = ann("003", "On that day Pompeo publicly blamed Russia", "leaving the country.")
+    plain = annotate("Pompeo blamed Russia for President Maduro not leaving.", start=0, cues=CUES)
+    assert "labels" in group_flags([dictator, plain], ["003", "x"])
+    assert "labels" not in group_flags([dictator, dictator], ["003", "x"])
+    cues = load_cues(DATA, extra_labels={"militarist": ["rearmament"]})
+    text, start, stmt = statement("003", "Before meeting Lavrov in Rovaniemi", "in the region.")
+    a = annotate(stmt, start=start, cues=cues)
+    assert ("rearmament", "militarist") in [(s.text, s.kind) for s in a.labels]
+
+
+# ----------------------------------------------------------------- polarity
+
+
+def test_polarity_agreed_versus_no_agreements() -> None:
+    agreed = ann("001", "US Secretary of State Mike Pompeo, Russian President", "bilateral relationship.")
+    none = ann("003", "No agreements were announced", "after the meeting.")
+    assert agreed.negations == ()
+    assert texts(none.negations) == ["No"]
+    assert "polarity" in group_flags([agreed, none], ["001", "003"])
+
+
+def test_polarity_both_negated_and_not_only() -> None:
+    a = ann("000", "“We are not looking for a war with Iran", "State emphasized.")
+    b = ann("001", "Pompeo told Lavrov the United States", "appropriate fashion.”")
+    assert "polarity" not in group_flags([a, b], ["000", "001"])
+    c = ann("004", "I hope that the visit by Secretary Pompeo", "international issues.")
+    assert c.negations == ()  # "will not only improve"
+    d = ann("003", "Pompeo shortened his visit to Russia", "towards Moscow.")
+    assert [(s.text, s.kind) for s in d.negations] == [("cancelled", "outcome")]
+    e = ann("004", "When I say that we hope a political solution", "military scenario.")
+    assert "prevent" in texts(e.negations)
+
+
+# ---------------------------------------------------------------- word diff
+
+
+def test_role_inversion_is_visible_in_the_diff() -> None:
+    text0, s0, inverted = statement("000", "if they are targeted by American interests", "interests")
+    text1, s1, straight = statement("001", "if American interests are attacked by", "Iran")
+    d0 = word_diff(inverted, start=s0, reference=straight)
+    d1 = word_diff(straight, start=s1, reference=inverted)
+    assert texts(d0) == ["they", "targeted"]
+    assert texts(d1) == ["attacked", "Iran"]
+    for d, text in ((d0, text0), (d1, text1)):
+        assert all(text[s.start : s.end] == s.text and s.kind == "changed" for s in d)
+
+
+def test_diff_merges_adjacent_words_and_normalises() -> None:
+    d = word_diff("The big, red dog barked.", start=10, reference="the dog barks")
+    assert [(s.start, s.end, s.text) for s in d] == [(14, 22, "big, red")]
+    assert word_diff("Maduro’s “regime”", start=0, reference='MADURO\'S\u00a0"regimes"') == ()
+    assert word_diff("120,000 troops", start=0, reference="120000 troop") == ()
+
+
+# ------------------------------------------------------------ loading, perf
+
+
+def test_load_cues_reports_malformed_toml_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "labels.toml").write_text((DATA / "labels.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "cues.toml").write_text("[hedges\nwords = [", encoding="utf-8")
+    with pytest.raises(TopicsFileError) as err:
+        load_cues(tmp_path)
+    assert "cues.toml" in str(err.value) and "\n" not in str(err.value)
+    (tmp_path / "cues.toml").write_text("[hedges.strong]\nwords = 3\n", encoding="utf-8")
+    with pytest.raises(TopicsFileError, match="hedges.strong.words"):
+        load_cues(tmp_path)
+    with pytest.raises(TopicsFileError):
+        load_cues(DATA, extra_labels={"pejorative": "thug"})  # type: ignore[dict-item]
+
+
+def test_default_data_dir_and_cache() -> None:
+    assert (data_dir() / "cues.toml").is_file()
+    assert load_cues() is load_cues()
+    assert len(CUES.terms("label")) > 150
+
+
+def test_cue_files_name_no_seed_text() -> None:
+    names = ("pompeo", "lavrov", "sochi", "rovaniemi", "113b7cc3b7206c54", "120,000", "ninety-minute")
+    for path in (DATA / "cues.toml", DATA / "labels.toml", ROOT / "src/compare_claims/annotate.py"):
+        body = path.read_text(encoding="utf-8").lower()
+        assert not [n for n in names if n in body], path
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in re.finditer(r"[^\n]+?(?:[.!?]+[\"”“]?(?=\s)|$)", text, re.M) if m.group().strip()]
+
+
+def test_every_seed_sentence_slices_back_and_numbers_miss_nothing() -> None:
+    for prefix in ("000", "001", "002", "003", "004"):
+        text = seed(prefix)
+        for start, sent in _sentences(text):
+            a = annotate(sent, start=start, cues=CUES)
+            for span in all_spans(a):
+                assert text[span.start : span.end] == span.text
+            plain = _plain(sent)
+            fast = _find_numbers(plain, _Toks(plain), CUES.numbers)
+            slow = _find_numbers(plain, _Toks(plain), CUES.numbers, exhaustive=True)
+            assert fast == slow, sent
+
+
+def test_annotating_a_hundred_statements_is_fast() -> None:
+    text = seed("004")
+    sents = _sentences(text)[:100]
+    best = min(_timed(sents) for _ in range(5))
+    assert best < 0.030, f"{best * 1000:.1f} ms for {len(sents)} statements"  # ~7 ms on a dev box
+
+
+def _timed(sents: list[tuple[int, str]]) -> float:
+    t = time.perf_counter()
+    for start, sent in sents:
+        annotate(sent, start=start, cues=CUES)
+    return time.perf_counter() - t
+
+
+# --------------------------------------------------------------- properties
+
+NUMBERISH = st.lists(
+    st.sampled_from(
+        "over an hour and a half one two ninety-minute three-hour 120,000-strong $ US$ 20 million"
+        " percent % May 3 14 2019 February mid-April in late June 28-29 , . - troops dollars"
+        " more than fifty half a year once no not hope will may regime so-called Pompeo said".split()
+    ),
+    max_size=25,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.integers(min_value=0, max_value=10**6))
+def test_annotate_spans_slice_back(text: str, start: int) -> None:
+    a = annotate(text, start=start, cues=CUES, speaker_hint="Sergey Lavrov")
+    for span in all_spans(a):
+        assert text[span.start - start : span.end - start] == span.text
+        assert start <= span.start < span.end <= start + len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NUMBERISH)
+def test_number_grammar_on_number_soup(text: str) -> None:
+    a = annotate(text, start=7, cues=CUES)
+    for span in all_spans(a):
+        assert text[span.start - 7 : span.end - 7] == span.text
+    plain = _plain(text)
+    assert _find_numbers(plain, _Toks(plain), CUES.numbers) == _find_numbers(
+        plain, _Toks(plain), CUES.numbers, exhaustive=True
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.text(), st.integers(min_value=0, max_value=10**6))
+def test_word_diff_spans_slice_back(text: str, reference: str, start: int) -> None:
+    for span in word_diff(text, start=start, reference=reference):
+        assert text[span.start - start : span.end - start] == span.text
+        assert span.kind == "changed"
+    assert word_diff(text, start=start, reference=text) == ()
