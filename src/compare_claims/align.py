@@ -63,7 +63,7 @@ REPORTING = frozenset(stem_words(
 REPORTING_WEIGHT = 0.2
 
 
-def _demonyms(words: list[list[str]]) -> dict[str, str]:
+def _demonyms(words: Sequence[Sequence[str]]) -> dict[str, str]:
     """Map "iranian" to "iran", "syrian" to "syria" when the place is named too."""
     vocab = {w for ws in words for w in ws}
     out = {}
@@ -80,9 +80,14 @@ def _demonyms(words: list[list[str]]) -> dict[str, str]:
 def featurize(texts: Sequence[str], background: Sequence[str] = ()) -> tuple[list[Features], dict[str, float]]:
     """Features of ``texts``; IDF counts ``texts`` and ``background`` (the other
     statements of the same sources), so that corpus-wide words weigh little."""
-    words = [content_words(t) for t in texts]
-    back_words = [content_words(t) for t in background]
-    demonym = _demonyms(words + back_words)
+    return featurize_words([content_words(t) for t in texts], [content_words(t) for t in background])
+
+
+def featurize_words(
+    words: Sequence[Sequence[str]], back_words: Sequence[Sequence[str]]
+) -> tuple[list[Features], dict[str, float]]:
+    """``featurize`` on content words already extracted (``textnorm.content_words``)."""
+    demonym = _demonyms([*words, *back_words])
     stems = [tuple(stem_words([demonym.get(w, w) for w in ws])) if ws else () for ws in words]
     bags = [frozenset(s) for s in stems]
     back_bags = [frozenset(stem_words([demonym.get(w, w) for w in ws])) for ws in back_words if ws]
@@ -211,15 +216,23 @@ def align(
     threshold: float = DEFAULT_THRESHOLD,
     link: float = DEFAULT_LINK,
     background: Sequence[str] = (),
+    words: Sequence[Sequence[str]] | None = None,
+    background_words: Sequence[Sequence[str]] | None = None,
 ) -> list[Aligned]:
     """Partition ``statements`` into groups; every statement is in exactly one.
+
+    ``background`` texts (or their ``background_words``) only weigh words:
+    the other statements of the same sources.
 
     The result does not depend on the order of ``statements``: candidate pairs
     are taken by score, ties broken by the statements' (source, start, end).
     """
     n = len(statements)
     fn = SCORERS[scorer]
-    feats, idf = featurize([s.text for s in statements], background)
+    if words is None:
+        feats, idf = featurize([s.text for s in statements], background)
+    else:  # content words computed (and cached) upstream
+        feats, idf = featurize_words(words, background_words or ())
     keys = [(s.source, s.start, s.end) for s in statements]
     srcs = [s.source for s in statements]
     score: dict[tuple[int, int], float] = {}

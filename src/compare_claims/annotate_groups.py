@@ -8,15 +8,50 @@ statement.  The group is flagged where its sources diverge.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
-from .annotate import annotate, group_flags, load_cues, word_diff
-from .models import Group, Source
+from .divergence import group_flags, word_diff
+from .models import Annotation, Group, Source, Statement
 from .topics import Topic
 
+if TYPE_CHECKING:
+    from .analysis import SourceAnalysis
 
-def annotate_groups(groups: Sequence[Group], sources: Sequence[Source], topic: Topic) -> list[Group]:
-    cues = load_cues(extra_labels={category: list(terms) for category, terms in topic.labels} or None)
+
+def _annotator(
+    topic: Topic, analyses: Mapping[str, SourceAnalysis] | None
+) -> Callable[[Statement], Annotation]:
+    """Annotations from the analysis when it has them and the topic adds no
+    labels of its own; otherwise annotate now (compiling the cue lists)."""
+    if analyses is not None and not topic.labels:
+        known = {
+            (st.source, st.start): ann
+            for a in analyses.values() if a.annotations is not None
+            for st, ann in zip(a.statements, a.annotations)
+        }
+    else:
+        known = {}
+    cues = None
+
+    def get(st: Statement) -> Annotation:
+        nonlocal cues
+        found = known.get((st.source, st.start))
+        if found is not None:
+            return found
+        from .annotate import annotate, load_cues
+
+        if cues is None:
+            cues = load_cues(extra_labels={category: list(terms) for category, terms in topic.labels} or None)
+        return annotate(st.text, start=st.start, cues=cues, speaker_hint=st.speaker_hint)
+
+    return get
+
+
+def annotate_groups(
+    groups: Sequence[Group], sources: Sequence[Source], topic: Topic,
+    analyses: Mapping[str, SourceAnalysis] | None = None,
+) -> list[Group]:
+    annotation_of = _annotator(topic, analyses)
     out = []
     for g in groups:
         reference = next((m for m in g.members if m.reference), g.members[0])
@@ -28,7 +63,7 @@ def annotate_groups(groups: Sequence[Group], sources: Sequence[Source], topic: T
         members = []
         for m in g.members:
             st = m.statement
-            ann = annotate(st.text, start=st.start, cues=cues, speaker_hint=st.speaker_hint)
+            ann = annotation_of(st)
             if shared:
                 against = reference if m is not reference else counterpart
                 assert against is not None

@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING, Iterator, List, Optional
 import typer
 
 from . import __version__
+from .diagnostics import Diagnostics, PlainOutput
 from .errors import CompareClaimsError, ExitStatus
 from .render import Format
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from .cache import DiskCache
     from .models import Result, Source
     from .topics import Topic
 
@@ -33,10 +35,8 @@ app = typer.Typer(
 )
 
 
-def _stderr_console() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+def _stderr_console() -> Diagnostics:
+    return Diagnostics()
 
 
 def _silence_stdout() -> None:
@@ -57,6 +57,11 @@ def _stdout_console() -> Console:
     return _PipeSafeConsole(file=sys.stdout, highlight=False, width=width)
 
 
+def _output(fmt: Format) -> Console | PlainOutput:
+    """A rich Console for the table; a plain file for machine formats (no rich import)."""
+    return _stdout_console() if fmt is Format.table else PlainOutput()
+
+
 @contextlib.contextmanager
 def _pipe_safe() -> Iterator[None]:
     """Printing the result: a reader that stops early (`| head`) is not an error."""
@@ -68,7 +73,7 @@ def _pipe_safe() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _errors_to_exit(err: Console) -> Iterator[None]:
+def _errors_to_exit(err: Diagnostics) -> Iterator[None]:
     """The edge: a domain error becomes one line on stderr and its exit code."""
     try:
         yield
@@ -99,7 +104,7 @@ def _default_corpus() -> list[str]:
     return [str(data_dir())]
 
 
-def _load(sources: Optional[List[str]], extra_paths: Optional[List[str]], err: Console, quiet: bool) -> tuple[Source, ...]:
+def _load(sources: Optional[List[str]], extra_paths: Optional[List[str]], err: Diagnostics, quiet: bool) -> tuple[Source, ...]:
     from .load import STDIN_NAME, expand_paths, load_sources
 
     paths = list(sources or []) + list(extra_paths or [])
@@ -138,6 +143,7 @@ def topic_cmd(
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Save the result as a JSON baseline."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Say what was skipped and why (stderr)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the result: no warnings."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the analysis cache."),
 ) -> None:
     """Align the statements every source makes about a topic, side by side.
 
@@ -155,16 +161,36 @@ def topic_cmd(
         topics = _topics(topics_file)
         topic = get_topic(topics, name)
         options = Options(scorer=scorer, threshold=threshold, only_divergent=only_divergent)
-        result = run(loaded, topic, topics, options)
+        cache = _cache(no_cache)
+        result = run(loaded, topic, topics, options, cache=cache)
         if verbose and not quiet:
+            _report_cache(cache, err)
             _report_skipped(result, err)
         from .render import render
 
         with _pipe_safe():
-            render(result, fmt, _stdout_console())
+            render(result, fmt, _output(fmt))
         status = _baselines(result, baseline, write_baseline, err, quiet)
     if status:
         raise typer.Exit(status)
+
+
+def _cache(disabled: bool) -> DiskCache | None:
+    if disabled or os.environ.get("COMPARE_CLAIMS_NO_CACHE", "") not in ("", "0"):
+        return None
+    from .cache import DiskCache
+
+    return DiskCache()
+
+
+def _report_cache(cache: DiskCache | None, err: Diagnostics) -> None:
+    if cache is None:
+        err.print("compare-claims: analysis cache off", markup=False)
+        return
+    err.print(f"compare-claims: analysis cache {cache.directory}: {cache.hits} hit(s), {cache.misses} miss(es)",
+              markup=False)
+    for line in cache.errors:
+        err.print(f"compare-claims: warning: {line}", markup=False)
 
 
 def _usage(message: str) -> CompareClaimsError:
@@ -173,14 +199,14 @@ def _usage(message: str) -> CompareClaimsError:
     return InputError(message)
 
 
-def _report_skipped(result: Result, err: Console) -> None:
+def _report_skipped(result: Result, err: Diagnostics) -> None:
     for sid, reason, count in result.skipped:
         err.print(f"compare-claims: {sid}: skipped {count} {reason}", markup=False)
     n = sum(len(g.members) for g in result.groups)
     err.print(f"compare-claims: {n} statements on topic '{result.topic}' in {len(result.groups)} groups", markup=False)
 
 
-def _baselines(result: Result, baseline: Optional[Path], write: Optional[Path], err: Console, quiet: bool) -> int:
+def _baselines(result: Result, baseline: Optional[Path], write: Optional[Path], err: Diagnostics, quiet: bool) -> int:
     if write is None and baseline is None:
         return 0
     from .baseline import compare, read_baseline, write_baseline
@@ -220,7 +246,7 @@ def topics_cmd(
         loaded = _load(sources, paths, err, quiet)
         topics = _topics(topics_file)
         with _pipe_safe():
-            render_coverage(coverage(loaded, topics), fmt, _stdout_console(), with_keywords=True)
+            render_coverage(coverage(loaded, topics, cache=_cache(False)), fmt, _output(fmt), with_keywords=True)
 
 
 @app.command("coverage")
@@ -242,7 +268,7 @@ def coverage_cmd(
         loaded = _load(sources, paths, err, quiet)
         topics = _topics(topics_file)
         with _pipe_safe():
-            render_coverage(coverage(loaded, topics), fmt, _stdout_console(), with_keywords=False)
+            render_coverage(coverage(loaded, topics, cache=_cache(False)), fmt, _output(fmt), with_keywords=False)
 
 
 @app.command("diff")

@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Sequence
 
 from .models import Result, Source
-from .pipeline import Options, segment_all
+from .analysis import AnalysisCache
+from .pipeline import Options, analyze_sources
 from .select import select_with
 from .topics import Matcher, Topic
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from .diagnostics import PlainOutput
     from .render import Format
 
 
@@ -41,13 +43,17 @@ class Coverage:
         }
 
 
-def coverage(sources: Sequence[Source], topics: dict[str, Topic], options: Options = Options()) -> Coverage:
+def coverage(
+    sources: Sequence[Source], topics: dict[str, Topic], options: Options = Options(),
+    *, cache: AnalysisCache | None = None,
+) -> Coverage:
     """Count, for every topic and source, the statements selected for it."""
-    segmented = segment_all(sources, options)
+    analyses = analyze_sources(sources, options, cache)
     matchers = {name: Matcher.build(t.keywords) for name, t in topics.items()}
     ordered = tuple(topics[name] for name in sorted(topics))
     counts = tuple(
-        tuple(len(select_with(segmented[s.id].statements, t.name, matchers)) for s in sources) for t in ordered
+        tuple(len(select_with(analyses[s.id].statements, t.name, matchers, analyses[s.id].tokens)) for s in sources)
+        for t in ordered
     )
     return Coverage(tuple(sources), ordered, counts)
 
@@ -71,7 +77,7 @@ def omissions(result: Result) -> dict[str, Any]:
     return out
 
 
-def render_coverage(cov: Coverage, fmt: Format, console: Console, *, with_keywords: bool) -> None:
+def render_coverage(cov: Coverage, fmt: Format, console: Console | PlainOutput, *, with_keywords: bool) -> None:
     from .render import Format
 
     headers = [s.label or s.id for s in cov.sources]
@@ -92,8 +98,10 @@ def render_coverage(cov: Coverage, fmt: Format, console: Console, *, with_keywor
             lines.append(f"| {t.name} | " + " | ".join(str(n) if n else "—" for n in row) + " |")
         console.file.write("\n".join(lines) + "\n")
         return
+    from rich.console import Console as RichConsole
     from rich.table import Table
 
+    assert isinstance(console, RichConsole), "the table format needs a rich Console"
     table = Table(title="Statements per topic and source (— = says nothing)")
     table.add_column("topic", no_wrap=True)
     if with_keywords:

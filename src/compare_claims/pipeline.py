@@ -5,13 +5,16 @@ load -> segment -> select -> align -> annotate -> (render, in render.py)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from . import align as align_mod
 from .models import Group, Member, Result, Source, Statement
-from .segment import Segmented, segment
+from .analysis import AnalysisCache, SourceAnalysis, analyze_all
 from .select import Selected, select_with
 from .topics import Matcher, Topic
+
+if TYPE_CHECKING:
+    from .segment import Segmented
 
 
 @dataclass(frozen=True)
@@ -27,17 +30,27 @@ class Options:
 
 
 def segment_all(sources: Sequence[Source], options: Options) -> dict[str, Segmented]:
+    from .segment import segment
+
     return {s.id: segment(s, split_clauses=options.split_clauses) for s in sources}
 
 
+def analyze_sources(
+    sources: Sequence[Source], options: Options, cache: AnalysisCache | None = None
+) -> dict[str, SourceAnalysis]:
+    return analyze_all(sources, split_clauses=options.split_clauses, annotate=options.annotate, cache=cache)
+
+
 def select_all(
-    segmented: dict[str, Segmented], topic: Topic, topics: dict[str, Topic]
+    analyses: Mapping[str, SourceAnalysis] | Mapping[str, Segmented], topic: Topic, topics: dict[str, Topic]
 ) -> list[Selected]:
     matchers = {name: Matcher.build(t.keywords) for name, t in topics.items()}
     matchers[topic.name] = Matcher.build(topic.keywords)
     out: list[Selected] = []
-    for sid in sorted(segmented):
-        out.extend(select_with(segmented[sid].statements, topic.name, matchers))
+    for sid in sorted(analyses):
+        a = analyses[sid]
+        tokens = a.tokens if isinstance(a, SourceAnalysis) else None
+        out.extend(select_with(a.statements, topic.name, matchers, tokens))
     return out
 
 
@@ -53,15 +66,23 @@ def _group_order(sources: Sequence[Source]):  # type: ignore[no-untyped-def]
 
 
 def build_groups(
-    selected: Sequence[Selected], sources: Sequence[Source], options: Options, background: Sequence[str] = ()
+    selected: Sequence[Selected], sources: Sequence[Source], options: Options, background: Sequence[str] = (),
+    *, analyses: Mapping[str, SourceAnalysis] | None = None,
 ) -> list[Group]:
     """Align, then order: groups told by more sources first, then by where the
     claim first appears (sources in order, then offset); members by source
     order, then offset."""
     statements = [s.statement for s in selected]
     via = {(s.statement.source, s.statement.start): s.via for s in selected}
+    words = background_words = None
+    if analyses is not None:  # words from the analysis: no second pass over the text
+        chosen = {(s.source, s.start) for s in statements}
+        index = {sid: {(st.source, st.start): i for i, st in enumerate(a.statements)} for sid, a in analyses.items()}
+        words = [analyses[s.source].words[index[s.source][(s.source, s.start)]] for s in statements]
+        background_words = [w for sid in sorted(analyses) for st, w in zip(analyses[sid].statements, analyses[sid].words)
+                            if (st.source, st.start) not in chosen]
     aligned = align_mod.align(statements, scorer=options.scorer, threshold=options.threshold, link=options.link,
-                              background=background)
+                              background=background, words=words, background_words=background_words)
     rank, key = _group_order(sources)
     drafts = []
     for ag in aligned:
@@ -75,21 +96,21 @@ def build_groups(
     return [Group(f"g{i}", score, tuple(members)) for i, (_k, score, members) in enumerate(drafts, 1)]
 
 
-def run(sources: Sequence[Source], topic: Topic, topics: dict[str, Topic], options: Options) -> Result:
-    segmented = segment_all(sources, options)
-    selected = select_all(segmented, topic, topics)
-    chosen = {(s.statement.source, s.statement.start) for s in selected}
-    background = [st.text for sid in sorted(segmented) for st in segmented[sid].statements
-                  if (st.source, st.start) not in chosen]
-    groups = build_groups(selected, sources, options, background)
+def run(
+    sources: Sequence[Source], topic: Topic, topics: dict[str, Topic], options: Options,
+    *, cache: AnalysisCache | None = None,
+) -> Result:
+    analyses = analyze_sources(sources, options, cache)
+    selected = select_all(analyses, topic, topics)
+    groups = build_groups(selected, sources, options, analyses=analyses)
     if options.annotate:
         from .annotate_groups import annotate_groups
 
-        groups = annotate_groups(groups, sources, topic)
+        groups = annotate_groups(groups, sources, topic, analyses)
     if options.only_divergent:
         groups = [g for g in groups if g.flags]
     skipped = tuple(
-        (sid, reason, count) for sid in sorted(segmented) for reason, count in segmented[sid].skipped
+        (sid, reason, count) for sid in sorted(analyses) for reason, count in analyses[sid].skipped
     )
     settings = (("scorer", options.scorer), ("threshold", options.threshold), ("link", options.link))
     return Result(topic.name, topic.label, tuple(sources), tuple(groups), skipped, settings)

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
+    from .diagnostics import PlainOutput
+
 
 class Format(str, Enum):
     table = "table"
@@ -40,7 +42,9 @@ FLAG_MARKERS: dict[str, tuple[str, str]] = {
 
 
 def dumps(obj: Any) -> str:
-    return json.dumps(obj, sort_keys=True, ensure_ascii=False, indent=2)
+    """Sorted keys, one document per line: C-encoded (indent would use the slow
+    pure-Python encoder); pipe through `jq .` to read it."""
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False)
 
 
 def _flag_text(flags: tuple[str, ...]) -> str:
@@ -142,6 +146,7 @@ def _one_line_keep(text: str) -> str:
 
 def render_table(result: Result, console: Console) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     texts = {s.id: s.text for s in result.sources}
     table = Table(title=f"{result.topic_label} — {len(result.groups)} claims", show_lines=True, expand=True)
@@ -155,8 +160,6 @@ def render_table(result: Result, console: Console) -> None:
             if not mine:
                 row.append("")
                 continue
-            from rich.text import Text
-
             cell = Text("\n\n").join(_member_text(m, texts[s.id]) for m in mine)
             row.append(cell)
         table.add_row(*row)
@@ -167,9 +170,15 @@ def render_table(result: Result, console: Console) -> None:
     console.print("Legend — " + "; ".join(legend), style="dim", highlight=False)
 
 
-def render(result: Result, fmt: Format, console: Console) -> None:
-    """Write ``result`` in ``fmt`` to ``console`` (stdout in the CLI)."""
+def render(result: Result, fmt: Format, console: Console | PlainOutput) -> None:
+    """Write ``result`` in ``fmt`` to ``console`` (stdout in the CLI).
+
+    The table needs a rich Console; every other format only writes text to
+    ``console.file``, so a ``PlainOutput`` will do."""
     if fmt is Format.table:
+        from rich.console import Console as RichConsole
+
+        assert isinstance(console, RichConsole), "the table format needs a rich Console"
         render_table(result, console)
         return
     if fmt is Format.json:

@@ -62,14 +62,24 @@ def select(statements: tuple[Statement, ...], topic: Topic, all_topics: dict[str
     return select_with(statements, topic.name, matchers)
 
 
-def select_with(statements: tuple[Statement, ...], name: str, matchers: dict[str, Matcher]) -> list[Selected]:
+def select_with(
+    statements: tuple[Statement, ...], name: str, matchers: dict[str, Matcher],
+    tokens: dict[str, TokenizedText] | None = None,
+) -> list[Selected]:
+    """``select`` with compiled matchers; ``tokens`` (text -> tokens) from the
+    analysis saves tokenizing again."""
     cache: dict[str, frozenset[str]] = {}
     prefilter = prefilter_for(matchers.values())
 
     def names(text: str) -> frozenset[str]:
         if text not in cache:
-            hit = bool(text) and prefilter.search(fold(text)) is not None
-            cache[text] = _names(matchers, tokenize(text)) if hit else frozenset()
+            if not text:
+                cache[text] = frozenset()
+            elif tokens is not None and text in tokens:
+                cache[text] = _names(matchers, tokens[text])
+            else:
+                hit = prefilter.search(fold(text)) is not None
+                cache[text] = _names(matchers, tokenize(text)) if hit else frozenset()
         return cache[text]
 
     per_paragraph: dict[int, set[str]] = {}

@@ -76,6 +76,8 @@ class Matcher:
 
     def matches(self, tok: TokenizedText) -> bool:
         stems, upper = tok.stems, tok.upper
+        if self.by_first.keys().isdisjoint(stems):  # most texts: one C-level pass
+            return False
         for i, st in enumerate(stems):
             for pi in self.by_first.get(st, ()):
                 ph = self.phrases[pi]

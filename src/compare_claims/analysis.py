@@ -1,0 +1,70 @@
+"""Everything about one source that does not depend on the topic asked for.
+
+Segmentation, the words each statement is matched and aligned on, and each
+statement's annotation (speaker, hedges, numbers, labels, ...) depend only on
+the source text, the code and the cue lists.  Computing them is most of a
+run's work, so a ``SourceAnalysis`` can be kept in an ``AnalysisCache`` and
+reused by every later run on the same text, whatever the topic, threshold or
+output format.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol, Sequence
+
+from .models import Annotation, Source, Statement
+from .topics import TokenizedText
+
+
+@dataclass(frozen=True)
+class SourceAnalysis:
+    statements: tuple[Statement, ...]
+    skipped: tuple[tuple[str, int], ...]  # (reason, count)
+    words: tuple[tuple[str, ...], ...]  # content words per statement (align)
+    tokens: dict[str, TokenizedText]  # statement, heading and question texts -> tokens (select)
+    annotations: tuple[Annotation, ...] | None  # per statement, None when not annotated
+
+
+class AnalysisCache(Protocol):
+    """Where analyses are kept between runs (see cache.py); the core does no I/O."""
+
+    def get(self, source: Source, variant: str) -> SourceAnalysis | None: ...
+
+    def put(self, source: Source, variant: str, analysis: SourceAnalysis) -> None: ...
+
+
+def analyze(source: Source, *, split_clauses: bool = True, annotate: bool = True) -> SourceAnalysis:
+    # imported here: a run served from the cache never needs the segmenter
+    from .segment import segment
+    from .textnorm import content_words
+    from .topics import tokenize
+
+    seg = segment(source, split_clauses=split_clauses)
+    texts = {t for st in seg.statements for t in (st.text, st.heading, st.question) if t}
+    tokens = {t: tokenize(t) for t in sorted(texts)}
+    words = tuple(tuple(content_words(st.text)) for st in seg.statements)
+    annotations = None
+    if annotate and seg.statements:
+        from .annotate import annotate as annotate_text, load_cues
+
+        cues = load_cues()
+        annotations = tuple(
+            annotate_text(st.text, start=st.start, cues=cues, speaker_hint=st.speaker_hint) for st in seg.statements
+        )
+    return SourceAnalysis(seg.statements, seg.skipped, words, tokens, annotations)
+
+
+def analyze_all(
+    sources: Sequence[Source], *, split_clauses: bool = True, annotate: bool = True,
+    cache: AnalysisCache | None = None,
+) -> dict[str, SourceAnalysis]:
+    variant = f"clauses={split_clauses};annotate={annotate}"
+    out: dict[str, SourceAnalysis] = {}
+    for source in sources:
+        found = cache.get(source, variant) if cache is not None else None
+        if found is None:
+            found = analyze(source, split_clauses=split_clauses, annotate=annotate)
+            if cache is not None:
+                cache.put(source, variant, found)
+        out[source.id] = found
+    return out

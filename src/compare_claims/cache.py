@@ -1,0 +1,92 @@
+"""On-disk cache of per-source analyses (segmentation, words, annotations).
+
+A source's analysis depends on its text, its id, the code and the data files
+(cue lists, lexicon).  The key hashes all of these, so editing a text, a cue
+list or the package itself never serves a stale entry; stale entries are
+simply never read again.  Location: ``$COMPARE_CLAIMS_CACHE_DIR``, else
+``$XDG_CACHE_HOME/compare-claims``, else ``~/.cache/compare-claims``.
+``--no-cache`` (or ``COMPARE_CLAIMS_NO_CACHE=1``) turns it off.  A cache that
+cannot be read or written is ignored: it only ever costs time, never output.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from . import __version__
+from .analysis import SourceAnalysis
+from .models import Source
+from .paths import data_dir
+
+_FORMAT = 1
+
+
+def default_dir() -> Path:
+    env = os.environ.get("COMPARE_CLAIMS_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "compare-claims"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Version plus size and mtime of every module and cue file: cheap to take."""
+    here = Path(__file__).parent
+    parts = [__version__, str(_FORMAT)]
+    for path in sorted(here.glob("*.py")) + [data_dir() / "cues.toml", data_dir() / "labels.toml"]:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        parts.append(f"{path.name}:{st.st_size}:{st.st_mtime_ns}")
+    return "|".join(parts)
+
+
+class DiskCache:
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory or default_dir()
+        self.hits = 0
+        self.misses = 0
+        self.errors: list[str] = []
+
+    def _path(self, source: Source, variant: str) -> Path:
+        h = hashlib.blake2b(digest_size=20)
+        for part in (code_fingerprint(), variant, source.id):
+            h.update(part.encode("utf-8"))
+            h.update(b"\0")
+        h.update(source.text.encode("utf-8", "surrogatepass"))
+        return self.directory / f"{h.hexdigest()}.pickle"
+
+    def get(self, source: Source, variant: str) -> SourceAnalysis | None:
+        path = self._path(source, variant)
+        try:
+            with open(path, "rb") as fh:
+                found = pickle.load(fh)
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except Exception as exc:  # noqa: BLE001 - a broken entry is a miss, never an error
+            self.errors.append(f"{path}: unreadable cache entry ({type(exc).__name__}); recomputed")
+            self.misses += 1
+            return None
+        if not isinstance(found, SourceAnalysis):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return found
+
+    def put(self, source: Source, variant: str, analysis: SourceAnalysis) -> None:
+        path = self._path(source, variant)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(analysis, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError as exc:
+            self.errors.append(f"{self.directory}: cache not written ({exc.strerror or exc})")

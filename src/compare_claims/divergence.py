@@ -1,0 +1,200 @@
+"""Word diff and group flags: what differs between members of one group.
+
+Kept apart from ``annotate`` (cue matching) because it needs no cue lists:
+a run whose statements come from the analysis cache diffs and flags groups
+without compiling them.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any, Sequence
+
+from .models import Annotation, Span
+
+# One character in, one character out (see annotate._TRANSLATE).
+_TRANSLATE = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-",
+})
+# Words for the diff: dotted acronyms, numbers with separators, letter runs.
+_DIFF_TOKEN_RE = re.compile(
+    r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['\u2019][^\W\d_]+)*"
+)
+_HEDGE_WEIGHTS = {"strong": 2, "weak": 1}
+
+
+# --------------------------------------------------------------------------
+# Word diff
+# --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+_DIFF_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'"})
+
+
+def _diff_tokens(text: str) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int]] = []
+    norms: list[str] = []
+    for m in _DIFF_TOKEN_RE.finditer(text.translate(_TRANSLATE)):
+        raw = m.group()
+        norm = unicodedata.normalize("NFKC", raw).translate(_DIFF_QUOTES).casefold()
+        if raw[:1].isdigit():
+            norm = norm.replace(",", "")
+        elif "." in norm:
+            norm = norm.replace(".", "")
+        norm = "".join(ch for ch in norm if ch.isalnum() or ch == "'").strip("'")
+        if not norm:
+            continue
+        spans.append((m.start(), m.end()))
+        norms.append(norm)
+    stems = _stemmer().stemWords(norms) if norms else []
+    return [(s, e, st) for (s, e), st in zip(spans, stems)]
+
+
+@lru_cache(maxsize=256)
+def _reference_stems(reference: str) -> frozenset[str]:
+    """Stems of a reference statement (cached: a group diffs every member against it)."""
+    return frozenset(st for _s, _e, st in _diff_tokens(reference))
+
+
+def word_diff(text: str, *, start: int, reference: str) -> tuple[Span, ...]:
+    """Words of ``text`` whose stem does not occur in ``reference``.
+
+    Comparison is case-folded, NFKC, with curly quotes straightened, NO-BREAK
+    SPACE as a space and English stemming; punctuation is ignored. Runs of
+    differing words are merged into one span covering the original text
+    between them. Spans have ``kind="changed"`` and absolute offsets.
+    """
+    ref = _reference_stems(reference)
+    out: list[Span] = []
+    run: tuple[int, int] | None = None
+    for s, e, st in _diff_tokens(text):
+        if st in ref:
+            if run:
+                out.append(Span(start + run[0], start + run[1], text[run[0] : run[1]], "changed"))
+                run = None
+        else:
+            run = (run[0], e) if run else (s, e)
+    if run:
+        out.append(Span(start + run[0], start + run[1], text[run[0] : run[1]], "changed"))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------
+# Group flags
+# --------------------------------------------------------------------------
+
+
+def _speaker_key(speaker: str) -> str | None:
+    """Last name token of a named speaker; None for roles and empty speakers."""
+    if not speaker or not speaker[:1].isupper():
+        return None
+    last = speaker.split()[-1]
+    last = unicodedata.normalize("NFKD", last.translate(_TRANSLATE))
+    last = "".join(c for c in last if not unicodedata.combining(c)).casefold()
+    for suffix in ("'s", "'"):
+        if last.endswith(suffix):
+            last = last[: -len(suffix)]
+    return last or None
+
+
+def _stance(a: Annotation) -> int:
+    hedge = sum(_HEDGE_WEIGHTS.get(s.kind, 1) for s in a.hedges)
+    sure = sum(_HEDGE_WEIGHTS.get(s.kind, 1) for s in a.certainty)
+    return hedge - sure
+
+
+_DATE_RE = re.compile(r"^(\d{4}|-)?-?(\d{2})?(?:-(\d{2}))?$")
+
+
+def _date_fields(v: str) -> tuple[str | None, str | None, str | None] | None:
+    if v.isdigit():
+        return (v, None, None)
+    if v.startswith("--"):
+        parts = v[2:].split("-")
+        return (None, parts[0] or None, parts[1] if len(parts) > 1 else None)
+    parts = v.split("-")
+    if len(parts) >= 2 and parts[0].isdigit():
+        return (parts[0], parts[1], parts[2] if len(parts) > 2 else None)
+    return None
+
+
+def _same_value(kind: str, a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if kind != "date":
+        return False
+    for x in a.split("/"):
+        for y in b.split("/"):
+            fx, fy = _date_fields(x), _date_fields(y)
+            if fx is None or fy is None:
+                continue
+            if all(p is None or q is None or p == q for p, q in zip(fx, fy)):
+                # at least month or year must be shared to call them the same date
+                if any(p is not None and q is not None for p, q in zip(fx, fy)):
+                    return True
+    return False
+
+
+def _numbers_differ(a: Annotation, b: Annotation) -> bool:
+    va: dict[str, set[str]] = {}
+    vb: dict[str, set[str]] = {}
+    for spans, into in ((a.numbers, va), (b.numbers, vb)):
+        for s in spans:
+            if s.value:
+                into.setdefault(s.kind, set()).add(s.value)
+    for kind in va.keys() & vb.keys():
+        xs, ys = va[kind], vb[kind]
+        # Each side has a value the other lacks: a conflict, not just one
+        # statement saying more ("February 2021 ... the 1987 treaty" vs "2021").
+        if any(not any(_same_value(kind, x, y) for y in ys) for x in xs) and any(
+            not any(_same_value(kind, y, x) for x in xs) for y in ys
+        ):
+            return True
+    return False
+
+
+def group_flags(annotations: Sequence[Annotation], sources: Sequence[str]) -> tuple[str, ...]:
+    """Flags for a group: where statements from different sources diverge.
+
+    ``sources[i]`` is the source id of ``annotations[i]``. Only pairs of
+    members from different sources are compared; a group with one source has
+    no flags. Returns a sorted tuple drawn from ``hedge``, ``labels``,
+    ``numbers``, ``polarity``, ``speaker``.
+    """
+    if len(annotations) != len(sources):
+        raise ValueError("annotations and sources must have the same length")
+    if len(set(sources)) < 2:
+        return ()
+    flags: set[str] = set()
+    stance = [_stance(a) for a in annotations]
+    speakers = [_speaker_key(a.speaker) for a in annotations]
+    negated = [bool(a.negations) for a in annotations]
+    labels = [frozenset(s.kind for s in a.labels) for a in annotations]
+    n = len(annotations)
+    for i in range(n):
+        for j in range(i + 1, n):
+            if sources[i] == sources[j]:
+                continue
+            a, b = annotations[i], annotations[j]
+            if speakers[i] and speakers[j] and speakers[i] != speakers[j]:
+                flags.add("speaker")
+            if (stance[i] > 0) != (stance[j] > 0):
+                flags.add("hedge")
+            if negated[i] != negated[j]:
+                flags.add("polarity")
+            if labels[i] != labels[j]:
+                flags.add("labels")
+            if "numbers" not in flags and _numbers_differ(a, b):
+                flags.add("numbers")
+    return tuple(sorted(flags))
