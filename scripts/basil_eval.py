@@ -348,7 +348,8 @@ def run_inprocess(texts: Path, topics_file: Path) -> dict[str, Any]:
 
     sources, _ = load_sources(expand_paths([str(texts)]))
     topics = load_topics(topics_file)
-    return run(sources, get_topic(topics, TOPIC_NAME), topics, Options()).to_dict()
+    doc: dict[str, Any] = run(sources, get_topic(topics, TOPIC_NAME), topics, Options()).to_dict()
+    return doc
 
 
 def check_offsets(result: dict[str, Any], texts: dict[str, str]) -> list[str]:
@@ -603,7 +604,7 @@ def _median(xs: Sequence[float]) -> float:
 
 
 def summarise(results: Sequence[TripletResult], seconds: float) -> dict[str, Any]:
-    flags = Counter()
+    flags: Counter[str] = Counter()
     multi = 0
     n_groups = []
     n_statements = []

@@ -227,6 +227,34 @@ def _baselines(result: Result, baseline: Optional[Path], write: Optional[Path], 
     return int(ExitStatus.CHANGED)
 
 
+@app.command("quantities")
+def quantities_cmd(
+    name: str = typer.Argument(..., help="Topic (see `compare-claims topics`)."),
+    paths: Optional[List[str]] = typer.Argument(None, help="More source paths (same as --sources).", show_default=False),
+    sources: Optional[List[str]] = typer.Option(None, "--sources", "-s", help=SOURCES_HELP, show_default=False),
+    topics_file: Optional[Path] = typer.Option(None, "--topics-file", help=TOPICS_FILE_HELP),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format.", case_sensitive=False),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the result: no warnings."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the analysis cache."),
+) -> None:
+    """Line up every number, amount, duration and date of a topic across sources.
+
+    Values are normalised ("ninety-minute" and "an hour and a half" are both 90 min).
+    Example: compare-claims quantities iran --format csv
+    """
+    err = _stderr_console()
+    with _errors_to_exit(err):
+        from .pipeline import Options, run
+        from .quantities import render_quantities
+        from .topics import get_topic
+
+        loaded = _load(sources, paths, err, quiet)
+        topics = _topics(topics_file)
+        result = run(loaded, get_topic(topics, name), topics, Options(), cache=_cache(no_cache))
+        with _pipe_safe():
+            render_quantities(result, fmt, _output(fmt))
+
+
 @app.command("topics")
 def topics_cmd(
     sources: Optional[List[str]] = typer.Option(None, "--sources", "-s", help=SOURCES_HELP, show_default=False),

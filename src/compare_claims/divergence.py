@@ -25,6 +25,14 @@ _DIFF_TOKEN_RE = re.compile(
     r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['\u2019][^\W\d_]+)*"
 )
 _HEDGE_WEIGHTS = {"strong": 2, "weak": 1}
+# Never highlighted on their own: articles, prepositions, conjunctions and the
+# auxiliaries be/have/do.  Pronouns, negations and modals stay: "they" for "we"
+# or "will" for "may" is exactly what a reader must see.
+FUNCTION_WORDS = frozenset("""
+a an the of in on at to for from by with about as into onto over under upon via per than
+and or but nor so yet if that which
+be is are was were been being am have has had having do does did
+""".split())
 
 
 # --------------------------------------------------------------------------
@@ -70,6 +78,8 @@ def _reference_stems(reference: str) -> frozenset[str]:
 def word_diff(text: str, *, start: int, reference: str) -> tuple[Span, ...]:
     """Words of ``text`` whose stem does not occur in ``reference``.
 
+    Function words (articles, prepositions, be/have/do) are never marked on
+    their own, but a run of marked words spans them.
     Comparison is case-folded, NFKC, with curly quotes straightened, NO-BREAK
     SPACE as a space and English stemming; punctuation is ignored. Runs of
     differing words are merged into one span covering the original text
@@ -79,7 +89,7 @@ def word_diff(text: str, *, start: int, reference: str) -> tuple[Span, ...]:
     out: list[Span] = []
     run: tuple[int, int] | None = None
     for s, e, st in _diff_tokens(text):
-        if st in ref:
+        if st in ref or text[s:e].lower() in FUNCTION_WORDS:
             if run:
                 out.append(Span(start + run[0], start + run[1], text[run[0] : run[1]], "changed"))
                 run = None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: per-source "coverage" summary
 
 
 @dataclass(frozen=True)
@@ -160,6 +160,31 @@ class Result:
     skipped: tuple[tuple[str, str, int], ...] = ()  # (source id, reason, count)
     settings: tuple[tuple[str, Any], ...] = ()
 
+    def coverage(self) -> dict[str, dict[str, Any]]:
+        """Per source: what it says on the topic and what it leaves out.
+
+        ``leaves_out`` lists the groups that two or more other sources carry
+        and this one does not; ``labels`` counts its loaded labels by term.
+        """
+        out: dict[str, dict[str, Any]] = {}
+        for s in self.sources:
+            mine = [g for g in self.groups if s.id in g.sources]
+            members = [m for g in self.groups for m in g.members if m.statement.source == s.id]
+            labels: dict[str, int] = {}
+            for m in members:
+                for lab in m.annotation.labels:
+                    key = lab.value or lab.text.lower()
+                    labels[key] = labels.get(key, 0) + 1
+            out[s.id] = {
+                "statements": len(members),
+                "silent": not members,
+                "shared_claims": sum(1 for g in mine if len(g.sources) > 1),
+                "only_here": sum(1 for g in mine if len(g.sources) == 1),
+                "leaves_out": [g.id for g in self.groups if s.id not in g.sources and len(g.sources) >= 2],
+                "labels": labels,
+            }
+        return out
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema_version": SCHEMA_VERSION,
@@ -168,4 +193,5 @@ class Result:
             "settings": dict(self.settings),
             "sources": [s.to_dict() for s in self.sources],
             "groups": [g.to_dict() for g in self.groups],
+            "coverage": self.coverage(),
         }

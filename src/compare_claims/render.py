@@ -96,33 +96,38 @@ def to_markdown(result: Result) -> str:
         cells = []
         for s in src:
             mine = [m for m in g.members if m.statement.source == s.id]
-            cells.append("<br>".join(_md_cell(_member_plain(m)) for m in mine))
+            cells.append("<br>".join(_md_cell(_member_plain(m)).replace("{", "**").replace("}", "**") for m in mine))
         score = "" if g.score is None else f"{g.score:.0f}"
         lines.append("| " + " | ".join([g.id, score, *cells, _flag_text(g.flags)]) + " |")
     lines.append("")
-    lines.append(f"{len(result.groups)} groups; {sum(len(g.members) for g in result.groups)} statements.")
+    lines.append(f"{len(result.groups)} groups; {sum(len(g.members) for g in result.groups)} statements. "
+                 "**Bold**: words not in the row's reference statement.")
+    lines.append("")
+    lines.extend(f"- {line}" for line in coverage_lines(result))
     return "\n".join(lines) + "\n"
 
 
 def _member_plain(m: Member) -> str:
     who = f" — {m.annotation.speaker}" if m.annotation.speaker else ""
-    return f"{m.statement.text}{who}"
+    return f"{_marked(m)}{who}"
 
 
-def _member_text(m: Member, source_text: str) -> Text:
-    """The statement with differing words highlighted, then its markers."""
-    from rich.text import Text
+def _marked(m: Member, open_mark: str = "{", close_mark: str = "}") -> str:
+    """The statement with the words it does not share with the row's reference
+    in braces: the word diff where there is no colour (pipes, NO_COLOR, Markdown)."""
+    st = m.statement
+    out, pos = [], st.start
+    for span in sorted(m.annotation.diff, key=lambda sp: sp.start):
+        out.append(st.text[pos - st.start:span.start - st.start])
+        out.append(open_mark + span.text + close_mark)
+        pos = span.end
+    out.append(st.text[pos - st.start:])
+    return "".join(out)
 
-    st, ann = m.statement, m.annotation
-    t = Text(_one_line_keep(st.text))
-    for span in ann.diff:
-        t.stylize("bold yellow", span.start - st.start, span.end - st.start)
-    for span in ann.labels:
-        t.stylize("underline magenta", span.start - st.start, span.end - st.start)
-    for span in ann.hedges:
-        t.stylize("italic cyan", span.start - st.start, span.end - st.start)
-    for span in ann.negations:
-        t.stylize("red", span.start - st.start, span.end - st.start)
+
+def _extras(m: Member) -> list[str]:
+    """Who said it, numbers, hedges, certainty and loaded labels, one line each."""
+    ann = m.annotation
     extras = []
     if ann.speaker:
         extras.append(f"— {ann.speaker}" + (f" ({ann.reporting_verb})" if ann.reporting_verb else ""))
@@ -132,8 +137,31 @@ def _member_text(m: Member, source_text: str) -> Text:
         extras.append("hedge: " + ", ".join(_one_line(h.text) for h in ann.hedges))
     if ann.certainty:
         extras.append("certain: " + ", ".join(_one_line(c.text) for c in ann.certainty))
+    if ann.negations:
+        extras.append("not: " + ", ".join(_one_line(n.text) for n in ann.negations))
     if ann.labels:
-        extras.append("label: " + ", ".join(f"{_one_line(lb.text)}" for lb in ann.labels))
+        extras.append("label: " + ", ".join(f"{_one_line(lb.text)} ({lb.kind})" for lb in ann.labels))
+    return extras
+
+
+def _member_text(m: Member, *, plain: bool) -> Text:
+    """The statement with differing words highlighted (braces when plain), then its markers."""
+    from rich.text import Text
+
+    st, ann = m.statement, m.annotation
+    if plain:
+        t = Text(_one_line(_marked(m)))
+    else:
+        t = Text(_one_line_keep(st.text))
+        for span in ann.diff:
+            t.stylize("bold yellow", span.start - st.start, span.end - st.start)
+        for span in ann.labels:
+            t.stylize("underline magenta", span.start - st.start, span.end - st.start)
+        for span in ann.hedges:
+            t.stylize("italic cyan", span.start - st.start, span.end - st.start)
+        for span in ann.negations:
+            t.stylize("red", span.start - st.start, span.end - st.start)
+    extras = _extras(m)
     if extras:
         t.append("\n" + "\n".join(extras), style="dim")
     return t
@@ -148,7 +176,8 @@ def render_table(result: Result, console: Console) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    texts = {s.id: s.text for s in result.sources}
+    # no colour (a pipe, NO_COLOR): show the word diff with braces instead of bold
+    plain = console.no_color or not console.is_terminal
     table = Table(title=f"{result.topic_label} — {len(result.groups)} claims", show_lines=True, expand=True)
     table.add_column("#", no_wrap=True)
     for s in result.sources:
@@ -157,17 +186,36 @@ def render_table(result: Result, console: Console) -> None:
         row: list[Any] = [f"{g.id}\n{'' if g.score is None else f'{g.score:.0f}'}\n{_flag_text(g.flags)}"]
         for s in result.sources:
             mine = [m for m in g.members if m.statement.source == s.id]
-            if not mine:
-                row.append("")
-                continue
-            cell = Text("\n\n").join(_member_text(m, texts[s.id]) for m in mine)
-            row.append(cell)
+            row.append(Text("\n\n").join(_member_text(m, plain=plain) for m in mine) if mine else "")
         table.add_row(*row)
     console.print(table)
+    for line in coverage_lines(result):
+        console.print(line, highlight=False, markup=False)
     shown = sorted({f for g in result.groups for f in g.flags})
-    legend = ["score: 0-100 similarity of the statements in a row", "bold: words not in the row's reference statement"]
+    legend = ["score: 0-100 similarity of the statements in a row",
+              ("{braces}" if plain else "bold") + ": words not in the row's reference statement"]
     legend += [f"{FLAG_MARKERS[f][0]}: {FLAG_MARKERS[f][1]}" for f in shown if f in FLAG_MARKERS]
-    console.print("Legend — " + "; ".join(legend), style="dim", highlight=False)
+    console.print("Legend — " + "; ".join(legend), style="dim", highlight=False, markup=False)
+
+
+def coverage_lines(result: Result) -> list[str]:
+    """Omissions and loaded labels per source, under the table."""
+    cov = result.coverage()
+    names = {s.id: s.label or s.id for s in result.sources}
+    lines = []
+    silent = [names[sid] for sid, c in cov.items() if c["silent"]]
+    if silent:
+        lines.append("Silent on this topic: " + ", ".join(silent))
+    for sid, c in cov.items():
+        if c["silent"]:
+            continue
+        parts = [f"{c['statements']} statements", f"{c['shared_claims']} claims shared", f"{c['only_here']} only here"]
+        if c["leaves_out"]:
+            parts.append("leaves out " + " ".join(c["leaves_out"]))
+        if c["labels"]:
+            parts.append("labels: " + ", ".join(f"{k} ×{v}" for k, v in sorted(c["labels"].items())))
+        lines.append(f"{names[sid]}: " + "; ".join(parts))
+    return lines
 
 
 def render(result: Result, fmt: Format, console: Console | PlainOutput) -> None:

@@ -1,0 +1,146 @@
+"""What a reader sees of the divergences: in the table, the JSON and the other views.
+
+Runs the CLI on the shipped corpus (the seed texts) with a fixed width.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from compare_claims.cli import app
+
+runner = CliRunner(env={"COLUMNS": "200", "NO_COLOR": "1"})
+
+
+def run(*args: str) -> Any:
+    res = runner.invoke(app, list(args))
+    assert res.exit_code == 0, res.stderr
+    return res
+
+
+@pytest.fixture(scope="module")
+def iran() -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads(run("topic", "iran", "--format", "json").stdout)
+    return doc
+
+
+def group_with(doc: dict[str, Any], *needles: str) -> dict[str, Any]:
+    for g in doc["groups"]:
+        texts = " ".join(s["text"] for s in g["statements"])
+        if all(n in texts for n in needles):
+            return g
+    raise AssertionError(f"no group holds {needles}")
+
+
+def test_role_inversion_is_visible_as_diff_spans_in_json(iran: dict[str, Any]) -> None:
+    g = group_with(iran, "targeted by American interests", "American interests are attacked")
+    diffs = {s["source"]: [d["text"] for d in s["diff"]] for s in g["statements"]}
+    assert "targeted" in diffs["VOA"] and "they" in diffs["VOA"]
+    assert "attacked" in diffs["Sputnik"] and any("Iran" in d for d in diffs["Sputnik"])
+
+
+def test_role_inversion_is_visible_in_the_plain_table() -> None:
+    out = run("topic", "iran").stdout
+    flat = re.sub(r"[│\s]+", " ", out)
+    assert "{they}" in flat and "{targeted}" in flat and "{attacked}" in flat
+
+
+def test_diff_spans_slice_back_to_the_source_text(iran: dict[str, Any]) -> None:
+    from pathlib import Path
+
+    data = Path(__file__).parents[1] / "data"
+    texts = {s["id"]: (data / s["file"]).read_text(encoding="utf-8") for s in iran["sources"]}
+    n = 0
+    for g in iran["groups"]:
+        for st in g["statements"]:
+            for key in ("diff", "hedges", "certainty", "numbers", "labels", "negations"):
+                for span in st[key]:
+                    assert texts[st["source"]][span["start"]:span["end"]] == span["text"]
+                    n += 1
+    assert n > 50
+
+
+def test_speaker_of_a_transcript_answer_and_of_a_report(iran: dict[str, Any]) -> None:
+    g = group_with(iran, "American side is also determined", "US side is also committed")
+    speakers = {s["source"]: s["speaker"] for s in g["statements"]}
+    assert speakers["MID"] == "Sergey Lavrov"  # first person inside his transcript turn
+    g2 = group_with(iran, "Pompeo told Lavrov the United States does not")
+    assert any(s["speaker"] == "Pompeo" and s["reporting_verb"] == "tell" for s in g2["statements"])
+
+
+def test_hedge_against_assertion_is_flagged(iran: dict[str, Any]) -> None:
+    # "have no basis" (asserted) vs "I hope ... turn out to be unfounded" (hedged)
+    g = group_with(iran, "have no basis", "turn out to be unfounded")
+    assert "hedge" in g["flags"]
+
+
+def test_numbers_are_normalised_side_by_side(iran: dict[str, Any]) -> None:
+    g = group_with(iran, "120,000-strong", "120,000 troops")
+    values = {s["source"]: {n["value"] for n in s["numbers"]} for s in g["statements"]}
+    assert "120000" in values["VOA"] and "120000" in values["MID"]
+    assert "numbers" not in g["flags"]  # the same value written two ways is not a divergence
+
+
+def test_quantities_view_lines_up_durations_across_sources() -> None:
+    doc = json.loads(run("quantities", "venezuela", "--format", "json").stdout)
+    by_value = {(r["kind"], r["value"]): r for r in doc["quantities"]}
+    assert ("duration", "90 min") in by_value  # "an hour and a half"
+    assert set(by_value[("duration", "90 min")]["sources"]) == {"RU-comment"}
+    table = run("quantities", "venezuela").stdout
+    assert "an hour and a half" in table
+
+
+def test_loaded_labels_are_shown_per_statement_and_summarised_per_source() -> None:
+    doc = json.loads(run("topic", "venezuela", "--format", "json").stdout)
+    osw = [s for g in doc["groups"] for s in g["statements"] if s["source"] == "OSW"]
+    labelled = {lab["value"] for s in osw for lab in s["labels"]}
+    assert "dictator" in labelled
+    assert doc["coverage"]["OSW"]["labels"].get("dictator", 0) >= 1
+    table = run("topic", "venezuela").stdout
+    assert re.search(r"OSW: .*labels: .*dictator ×\d", table)
+
+
+def test_polarity_mismatch_is_flagged_on_a_concrete_pair(tmp_path: Any) -> None:
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("The ministers agreed to take concrete steps on Iran sanctions relief.\n")
+    b.write_text("The ministers did not agree to take concrete steps on Iran sanctions relief.\n")
+    doc = json.loads(run("topic", "iran", "--sources", str(tmp_path), "--format", "json").stdout)
+    assert len(doc["groups"]) == 1
+    assert "polarity" in doc["groups"][0]["flags"]
+
+
+def test_only_divergent_keeps_flagged_groups_and_the_legend_explains_them() -> None:
+    full = json.loads(run("topic", "iran", "--format", "json").stdout)
+    only = json.loads(run("topic", "iran", "--format", "json", "--only-divergent").stdout)
+    assert only["groups"] and all(g["flags"] for g in only["groups"])
+    assert len(only["groups"]) == sum(1 for g in full["groups"] if g["flags"])
+    table = run("topic", "iran", "--only-divergent").stdout
+    legend = table[table.index("Legend"):]
+    for marker, flag in (("HEDGE", "hedge"), ("NEG", "polarity")):
+        if any(flag in g["flags"] for g in only["groups"]):
+            assert marker in legend
+
+
+def test_omissions_silent_sources_and_leaves_out(iran: dict[str, Any]) -> None:
+    cov = iran["coverage"]
+    shared = [g["id"] for g in iran["groups"] if len(g["sources"]) >= 2]
+    for sid, c in cov.items():
+        carried = {g["id"] for g in iran["groups"] if sid in g["sources"]}
+        assert set(c["leaves_out"]) == {gid for gid in shared if gid not in carried}
+    syria = json.loads(run("topic", "syria", "--format", "json").stdout)
+    assert syria["coverage"]["VOA"]["silent"] is True  # VOA says nothing on Syria
+    assert "Silent on this topic: VOA" in run("topic", "syria").stdout
+
+
+def test_coverage_matrix_counts_statements_per_topic_and_source() -> None:
+    doc = json.loads(run("coverage", "--format", "json").stdout)
+    rows = {t["name"]: t for t in doc["topics"]}
+    assert set(rows) == {"iran", "new-start", "syria", "venezuela"}
+    assert rows["syria"]["silent"] == ["VOA"]
+    iran = json.loads(run("topic", "iran", "--format", "json").stdout)
+    assert rows["iran"]["statements"] == {sid: c["statements"] for sid, c in iran["coverage"].items()}
