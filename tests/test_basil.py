@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BASIL = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "basil"
 SAMPLE = 5
 # Lexical-bias recall of data/labels.toml on the 5 sampled triplets: measured
-# 11/21 = 0.52 (2025-11, labels.toml as of the annotate stage). The floor
+# 11/21 = 0.52 (data/labels.toml as of commit ed05f56; inf: 10/63). The floor
 # leaves room for lexicon edits but fails if the labels stop matching.
 LEX_RECALL_FLOOR = 0.35
 
