@@ -34,6 +34,18 @@ _BULLET_RE = re.compile(r"^[\s\u00a0]*(?:[•·▪◦●*]|-(?=\s)|–(?=\s)|—
 _TURN_RE = re.compile(
     r"^(?P<label>Question|Answer|Q|A|(?:[A-Z][a-z][\w.'’-]*)(?:\s[A-Z][a-z][\w.'’-]*){0,3}):\s+(?=\S)"
 )
+# Labels that look like a speaker's name but introduce an editorial note
+_NOT_SPEAKERS = frozenset({"Updated", "Update", "Correction", "Clarification", "Note", "Editor's Note",
+                           "Editor’s Note", "Watch", "Video", "Photo", "Photos", "Read More", "See Also",
+                           "Related", "Live", "Breaking", "Breaking News", "Exclusive", "Opinion", "Analysis"})
+# Abbreviations after which a full stop does not end the sentence (the
+# splitter knows Mr. and Dr.; news copy adds titles and US state names).
+_ABBREV_RE = re.compile(
+    r"(?:^|[\s(])(?:Ms|Mss|Messrs|Mmes|Gov|Govs|Lt|Sgt|Gen|Col|Capt|Adm|Cmdr|Rep|Reps|Sen|Sens|Supt|Atty|Hon|"
+    r"Rev|Fr|Sr|Jr|St|Mt|Ft|Gen|Corp|Inc|Co|Ltd|Bros|No|Nos|Vol|Art|Sec|Dept|Univ|approx|Jan|Feb|Mar|Apr|Jun|"
+    r"Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|"
+    r"Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Penn|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.$"
+)
 _TERMINAL = ".!?…:;\"”’'»)"
 _ENGLISH_HINTS = frozenset(
     "the a an of and in on to is are was were be for with that this it by as at from has have not but".split()
@@ -47,6 +59,7 @@ _CLAUSE_RE = re.compile(
     re.VERBOSE,
 )
 _MIN_CLAUSE_WORDS = 5
+_TITLE_MIN_WORDS = 4
 _HEADING_MAX_WORDS = 8
 _SMALL_WORDS = frozenset("a an and as at but by for in of on or the to vs via with from".split())
 
@@ -150,8 +163,10 @@ def _sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
         if a >= b:
             continue
         piece = text[a:b]
-        # an orphan closing quote or "." belongs to the sentence before it
-        if out and (not re.search(r"\w", piece) or (_word_count(piece) <= 2 and piece[0] in "“”\"'’")):
+        # an orphan closing quote or "." belongs to the sentence before it, and so
+        # does whatever follows a title or state abbreviation ("Gov.", "Wash.")
+        if out and (not re.search(r"\w", piece) or (_word_count(piece) <= 2 and piece[0] in "“”\"'’")
+                    or _ABBREV_RE.search(text, out[-1][0], out[-1][1])):
             out[-1] = (out[-1][0], b)
             continue
         out.append((a, b))
@@ -159,14 +174,26 @@ def _sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _depth_ok(sentence: str, i: int) -> bool:
-    """True when position i is outside parentheses and brackets."""
+    """True when position i is outside parentheses, brackets and quotations.
+
+    A cut inside a quotation would part the quote from its attribution
+    ("“..., and I think he should go,” said Romney").  Curly quotes open and
+    close; straight ones toggle.
+    """
     depth = 0
+    quoted = False
     for ch in sentence[:i]:
         if ch in "([":
             depth += 1
         elif ch in ")]" and depth:
             depth -= 1
-    return depth == 0
+        elif ch == "“":
+            quoted = True
+        elif ch == "”":
+            quoted = False
+        elif ch == '"':
+            quoted = not quoted
+    return depth == 0 and not quoted
 
 
 def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -203,6 +230,7 @@ def segment(source: Source, *, split_clauses: bool = True) -> Segmented:
     turn = ""
     last_question = ""
     answer_paragraphs = 0  # paragraphs since the current answer turn began
+    started = False  # a first line of 4+ words is the text's title: a claim, not a section heading
     for index, (bs, be) in enumerate(_blocks(text)):
         m = _BULLET_RE.match(text, bs, be)
         cs = m.end() if m else bs
@@ -219,7 +247,9 @@ def segment(source: Source, *, split_clauses: bool = True) -> Segmented:
             skipped["not English"] += 1
             continue
         tm = _TURN_RE.match(body)
-        if tm and (_word_count(body[tm.end():]) >= 6 or body.rstrip()[-1] in "?."):
+        if tm and tm.group("label") not in _NOT_SPEAKERS and (
+            _word_count(body[tm.end():]) >= 6 or body.rstrip()[-1] in "?."
+        ):
             label = tm.group("label")
             if label in ("Question", "Q"):
                 turn = "Question"
@@ -228,12 +258,13 @@ def segment(source: Source, *, split_clauses: bool = True) -> Segmented:
                 turn = "" if label in ("Answer", "A") else label
                 answer_paragraphs = 0
             cs += tm.end()
-        elif _is_heading(body):
+        elif _is_heading(body) and (started or _word_count(body) < _TITLE_MIN_WORDS):
             heading = body
             skipped["heading (kept as context)"] += 1
             continue
         else:
             answer_paragraphs += 1 if turn and turn != "Question" else 0
+        started = True
         question = last_question if turn and turn != "Question" and answer_paragraphs == 0 else ""
         spans = _sentences(text, cs, ce)
         if split_clauses:
