@@ -15,11 +15,10 @@ sentence can carry two claims that another source states in two sentences.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from .models import Statement
-from .textnorm import content_words, stem_words
+from .textnorm import content_stems, stem_words
 
 DEFAULT_SCORER = "weighted"
 DEFAULT_THRESHOLD = 27.0
@@ -27,8 +26,7 @@ DEFAULT_THRESHOLD = 27.0
 DEFAULT_LINK = 0.9
 
 
-@dataclass(frozen=True)
-class Features:
+class Features(NamedTuple):
     """What the scorers compare: stems of content words, and their weights."""
 
     stems: tuple[str, ...]
@@ -37,8 +35,7 @@ class Features:
     weight: float  # sum of the IDF of the bag
 
 
-@dataclass(frozen=True)
-class Aligned:
+class Aligned(NamedTuple):
     """One group: statement indices (into the input), the reference, scores."""
 
     members: tuple[int, ...]
@@ -64,7 +61,7 @@ REPORTING_WEIGHT = 0.2
 
 
 def _demonyms(words: Sequence[Sequence[str]]) -> dict[str, str]:
-    """Map "iranian" to "iran", "syrian" to "syria" when the place is named too."""
+    """Map the stem "iranian" to "iran", "syrian" to "syria" when the place is named too."""
     vocab = {w for ws in words for w in ws}
     out = {}
     for w in vocab:
@@ -80,24 +77,24 @@ def _demonyms(words: Sequence[Sequence[str]]) -> dict[str, str]:
 def featurize(texts: Sequence[str], background: Sequence[str] = ()) -> tuple[list[Features], dict[str, float]]:
     """Features of ``texts``; IDF counts ``texts`` and ``background`` (the other
     statements of the same sources), so that corpus-wide words weigh little."""
-    return featurize_words([content_words(t) for t in texts], [content_words(t) for t in background])
+    return featurize_stems([content_stems(t) for t in texts], [content_stems(t) for t in background])
 
 
-def featurize_words(
-    words: Sequence[Sequence[str]], back_words: Sequence[Sequence[str]]
+def featurize_stems(
+    stems: Sequence[Sequence[str]], back_stems: Sequence[Sequence[str]]
 ) -> tuple[list[Features], dict[str, float]]:
-    """``featurize`` on content words already extracted (``textnorm.content_words``)."""
-    demonym = _demonyms([*words, *back_words])
-    stems = [tuple(stem_words([demonym.get(w, w) for w in ws])) if ws else () for ws in words]
-    bags = [frozenset(s) for s in stems]
-    back_bags = [frozenset(stem_words([demonym.get(w, w) for w in ws])) for ws in back_words if ws]
+    """``featurize`` on content stems already extracted (``textnorm.content_stems``)."""
+    demonym = _demonyms([*stems, *back_stems])
+    mapped = [tuple(demonym.get(w, w) for w in ws) for ws in stems]
+    bags = [frozenset(s) for s in mapped]
+    back_bags = [frozenset(demonym.get(w, w) for w in ws) for ws in back_stems if ws]
     idf = idf_table(bags + back_bags)
     for t in REPORTING:
         if t in idf:
             idf[t] *= REPORTING_WEIGHT
     feats = [
         Features(s, b, " ".join(sorted(b)), sum(idf[t] for t in b))
-        for s, b in zip(stems, bags)
+        for s, b in zip(mapped, bags)
     ]
     return feats, idf
 
@@ -216,12 +213,12 @@ def align(
     threshold: float = DEFAULT_THRESHOLD,
     link: float = DEFAULT_LINK,
     background: Sequence[str] = (),
-    words: Sequence[Sequence[str]] | None = None,
-    background_words: Sequence[Sequence[str]] | None = None,
+    stems: Sequence[Sequence[str]] | None = None,
+    background_stems: Sequence[Sequence[str]] | None = None,
 ) -> list[Aligned]:
     """Partition ``statements`` into groups; every statement is in exactly one.
 
-    ``background`` texts (or their ``background_words``) only weigh words:
+    ``background`` texts (or their ``background_stems``) only weigh words:
     the other statements of the same sources.
 
     The result does not depend on the order of ``statements``: candidate pairs
@@ -229,10 +226,10 @@ def align(
     """
     n = len(statements)
     fn = SCORERS[scorer]
-    if words is None:
+    if stems is None:
         feats, idf = featurize([s.text for s in statements], background)
-    else:  # content words computed (and cached) upstream
-        feats, idf = featurize_words(words, background_words or ())
+    else:  # content stems computed (and cached) upstream
+        feats, idf = featurize_stems(stems, background_stems or ())
     keys = [(s.source, s.start, s.end) for s in statements]
     srcs = [s.source for s in statements]
     score: dict[tuple[int, int], float] = {}

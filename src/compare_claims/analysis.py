@@ -9,18 +9,16 @@ output format.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Protocol, Sequence
+from typing import NamedTuple, Protocol, Sequence
 
 from .models import Annotation, Source, Statement
 from .topics import TokenizedText
 
 
-@dataclass(frozen=True)
-class SourceAnalysis:
+class SourceAnalysis(NamedTuple):
     statements: tuple[Statement, ...]
     skipped: tuple[tuple[str, int], ...]  # (reason, count)
-    words: tuple[tuple[str, ...], ...]  # content words per statement (align)
+    stems: tuple[tuple[str, ...], ...]  # content stems per statement (align)
     tokens: dict[str, TokenizedText]  # statement, heading and question texts -> tokens (select)
     annotations: tuple[Annotation, ...] | None  # per statement, None when not annotated
 
@@ -36,13 +34,13 @@ class AnalysisCache(Protocol):
 def analyze(source: Source, *, split_clauses: bool = True, annotate: bool = True) -> SourceAnalysis:
     # imported here: a run served from the cache never needs the segmenter
     from .segment import segment
-    from .textnorm import content_words
+    from .textnorm import content_stems
     from .topics import tokenize
 
     seg = segment(source, split_clauses=split_clauses)
     texts = {t for st in seg.statements for t in (st.text, st.heading, st.question) if t}
     tokens = {t: tokenize(t) for t in sorted(texts)}
-    words = tuple(tuple(content_words(st.text)) for st in seg.statements)
+    stems = tuple(tuple(content_stems(st.text)) for st in seg.statements)
     annotations = None
     if annotate and seg.statements:
         from .annotate import annotate as annotate_text, load_cues
@@ -51,7 +49,7 @@ def analyze(source: Source, *, split_clauses: bool = True, annotate: bool = True
         annotations = tuple(
             annotate_text(st.text, start=st.start, cues=cues, speaker_hint=st.speaker_hint) for st in seg.statements
         )
-    return SourceAnalysis(seg.statements, seg.skipped, words, tokens, annotations)
+    return SourceAnalysis(seg.statements, seg.skipped, stems, tokens, annotations)
 
 
 def analyze_all(

@@ -10,10 +10,10 @@ cannot be read or written is ignored: it only ever costs time, never output.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import tempfile
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from .analysis import SourceAnalysis
 from .models import Source
 from .paths import data_dir
 
-_FORMAT = 1
+_FORMAT = 2
 
 
 def default_dir() -> Path:
@@ -36,9 +36,12 @@ def default_dir() -> Path:
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """Version plus size and mtime of every module and cue file: cheap to take."""
-    here = Path(__file__).parent
     parts = [__version__, str(_FORMAT)]
-    for path in sorted(here.glob("*.py")) + [data_dir() / "cues.toml", data_dir() / "labels.toml"]:
+    with os.scandir(os.path.dirname(__file__)) as entries:
+        modules = sorted((e.name, e.stat()) for e in entries if e.name.endswith(".py"))
+    for name, st in modules:
+        parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+    for path in (data_dir() / "cues.toml", data_dir() / "labels.toml"):
         try:
             st = path.stat()
         except OSError:
@@ -54,39 +57,45 @@ class DiskCache:
         self.misses = 0
         self.errors: list[str] = []
 
-    def _path(self, source: Source, variant: str) -> Path:
-        h = hashlib.blake2b(digest_size=20)
-        for part in (code_fingerprint(), variant, source.id):
-            h.update(part.encode("utf-8"))
-            h.update(b"\0")
-        h.update(source.text.encode("utf-8", "surrogatepass"))
-        return self.directory / f"{h.hexdigest()}.pickle"
+    def _key(self, source: Source, variant: str) -> tuple[Path, str]:
+        """File name from two checksums of everything the analysis depends on.
+
+        The entry also stores that full key text and is used only when it
+        matches exactly, so a checksum collision costs a recomputation,
+        never a wrong answer (and zlib is far cheaper to load than hashlib).
+        """
+        head = "\0".join((code_fingerprint(), variant, source.id)).encode("utf-8")
+        body = source.text.encode("utf-8", "surrogatepass")
+        a = zlib.crc32(body, zlib.crc32(head))
+        b = zlib.adler32(body, zlib.adler32(head))
+        return self.directory / f"{a:08x}{b:08x}{len(body):x}.pickle", head.decode("utf-8") + "\0" + source.text
 
     def get(self, source: Source, variant: str) -> SourceAnalysis | None:
-        path = self._path(source, variant)
+        path, key = self._key(source, variant)
         try:
             with open(path, "rb") as fh:
-                found = pickle.load(fh)
+                stored_key, found = pickle.load(fh)
         except FileNotFoundError:
             self.misses += 1
             return None
         except Exception as exc:  # noqa: BLE001 - a broken entry is a miss, never an error
+            # (includes an entry of an older format that does not unpack as (key, analysis))
             self.errors.append(f"{path}: unreadable cache entry ({type(exc).__name__}); recomputed")
             self.misses += 1
             return None
-        if not isinstance(found, SourceAnalysis):
+        if stored_key != key or not isinstance(found, SourceAnalysis):
             self.misses += 1
             return None
         self.hits += 1
         return found
 
     def put(self, source: Source, variant: str, analysis: SourceAnalysis) -> None:
-        path = self._path(source, variant)
+        path, key = self._key(source, variant)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(analysis, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((key, analysis), fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         except OSError as exc:
             self.errors.append(f"{self.directory}: cache not written ({exc.strerror or exc})")

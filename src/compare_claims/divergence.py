@@ -50,23 +50,29 @@ def _stemmer() -> Any:
 _DIFF_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'"})
 
 
+# raw word -> its comparison stem ("" when it has none); words repeat across members
+_DIFF_MEMO: dict[str, str] = {}
+
+
+def _diff_norm(raw: str) -> str:
+    norm = unicodedata.normalize("NFKC", raw).translate(_DIFF_QUOTES).casefold()
+    if raw[:1].isdigit():
+        norm = norm.replace(",", "")
+    elif "." in norm:
+        norm = norm.replace(".", "")
+    return "".join(ch for ch in norm if ch.isalnum() or ch == "'").strip("'")
+
+
 def _diff_tokens(text: str) -> list[tuple[int, int, str]]:
-    spans: list[tuple[int, int]] = []
-    norms: list[str] = []
-    for m in _DIFF_TOKEN_RE.finditer(text.translate(_TRANSLATE)):
-        raw = m.group()
-        norm = unicodedata.normalize("NFKC", raw).translate(_DIFF_QUOTES).casefold()
-        if raw[:1].isdigit():
-            norm = norm.replace(",", "")
-        elif "." in norm:
-            norm = norm.replace(".", "")
-        norm = "".join(ch for ch in norm if ch.isalnum() or ch == "'").strip("'")
-        if not norm:
-            continue
-        spans.append((m.start(), m.end()))
-        norms.append(norm)
-    stems = _stemmer().stemWords(norms) if norms else []
-    return [(s, e, st) for (s, e), st in zip(spans, stems)]
+    found = [(m.start(), m.end(), m.group()) for m in _DIFF_TOKEN_RE.finditer(text.translate(_TRANSLATE))]
+    missing = sorted({raw for _s, _e, raw in found if raw not in _DIFF_MEMO})
+    if missing:
+        norms = [_diff_norm(raw) for raw in missing]
+        stems = _stemmer().stemWords([n for n in norms if n])
+        it = iter(stems)
+        for raw, n in zip(missing, norms):
+            _DIFF_MEMO[raw] = next(it) if n else ""
+    return [(s, e, _DIFF_MEMO[raw]) for s, e, raw in found if _DIFF_MEMO[raw]]
 
 
 @lru_cache(maxsize=256)

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import glob
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from .errors import InputError, TopicsFileError
 from .models import Source
@@ -19,8 +18,7 @@ METADATA_FILE = "sources.toml"
 STDIN_NAME = "-"
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(NamedTuple):
     text: str
     encoding: str
     warning: str = ""

@@ -4,8 +4,7 @@ load -> segment -> select -> align -> annotate -> (render, in render.py)
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, NamedTuple, Sequence
 
 from . import align as align_mod
 from .models import Group, Member, Result, Source, Statement
@@ -17,8 +16,7 @@ if TYPE_CHECKING:
     from .segment import Segmented
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """Every processing flag, gathered once (httpie's ProcessingOptions)."""
 
     scorer: str = align_mod.DEFAULT_SCORER
@@ -74,15 +72,15 @@ def build_groups(
     order, then offset."""
     statements = [s.statement for s in selected]
     via = {(s.statement.source, s.statement.start): s.via for s in selected}
-    words = background_words = None
-    if analyses is not None:  # words from the analysis: no second pass over the text
+    stems = background_stems = None
+    if analyses is not None:  # stems from the analysis: no second pass over the text
         chosen = {(s.source, s.start) for s in statements}
         index = {sid: {(st.source, st.start): i for i, st in enumerate(a.statements)} for sid, a in analyses.items()}
-        words = [analyses[s.source].words[index[s.source][(s.source, s.start)]] for s in statements]
-        background_words = [w for sid in sorted(analyses) for st, w in zip(analyses[sid].statements, analyses[sid].words)
+        stems = [analyses[s.source].stems[index[s.source][(s.source, s.start)]] for s in statements]
+        background_stems = [w for sid in sorted(analyses) for st, w in zip(analyses[sid].statements, analyses[sid].stems)
                             if (st.source, st.start) not in chosen]
     aligned = align_mod.align(statements, scorer=options.scorer, threshold=options.threshold, link=options.link,
-                              background=background, words=words, background_words=background_words)
+                              background=background, stems=stems, background_stems=background_stems)
     rank, key = _group_order(sources)
     drafts = []
     for ag in aligned:

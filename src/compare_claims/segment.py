@@ -8,9 +8,10 @@ usually separate two claims.  Nothing is cleaned in the text itself: every
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from .models import Source, Statement
 from .textnorm import fold
@@ -64,8 +65,7 @@ _HEADING_MAX_WORDS = 8
 _SMALL_WORDS = frozenset("a an and as at but by for in of on or the to vs via with from".split())
 
 
-@dataclass(frozen=True)
-class Segmented:
+class Segmented(NamedTuple):
     statements: tuple[Statement, ...]
     skipped: tuple[tuple[str, int], ...]  # (reason, count), reasons sorted
 

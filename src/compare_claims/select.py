@@ -13,12 +13,11 @@ context alone.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from .models import Statement
 import re
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from .textnorm import fold
 from .topics import Matcher, Topic, TokenizedText, tokenize
@@ -45,14 +44,35 @@ def _prefilter(first_stems: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(parts) + ")" if parts else r"(?!)")
 
 
-@dataclass(frozen=True)
-class Selected:
+class Selected(NamedTuple):
     statement: Statement
     via: str  # named | heading | question | paragraph
 
 
-def _names(matchers: dict[str, Matcher], tok: TokenizedText) -> frozenset[str]:
-    return frozenset(name for name, m in matchers.items() if m.matches(tok))
+def _combined(matchers: dict[str, Matcher]) -> dict[str, list[tuple[str, tuple[tuple[str, bool], ...]]]]:
+    """Every topic's phrases by first stem: one pass over a text finds all its topics."""
+    index: dict[str, list[tuple[str, tuple[tuple[str, bool], ...]]]] = {}
+    for name, m in matchers.items():
+        for ph in m.phrases:
+            index.setdefault(ph[0][0], []).append((name, ph))
+    return index
+
+
+def _names_combined(
+    index: dict[str, list[tuple[str, tuple[tuple[str, bool], ...]]]], tok: TokenizedText
+) -> frozenset[str]:
+    stems, upper = tok.stems, tok.upper
+    if index.keys().isdisjoint(stems):
+        return frozenset()
+    found = set()
+    n = len(stems)
+    for i, st in enumerate(stems):
+        for name, ph in index.get(st, ()):
+            if name in found or i + len(ph) > n:
+                continue
+            if all(stems[i + j] == s and (upper[i + j] or not u) for j, (s, u) in enumerate(ph)):
+                found.add(name)
+    return frozenset(found)
 
 
 def select(statements: tuple[Statement, ...], topic: Topic, all_topics: dict[str, Topic]) -> list[Selected]:
@@ -70,16 +90,17 @@ def select_with(
     analysis saves tokenizing again."""
     cache: dict[str, frozenset[str]] = {}
     prefilter = prefilter_for(matchers.values())
+    index = _combined(matchers)
 
     def names(text: str) -> frozenset[str]:
         if text not in cache:
             if not text:
                 cache[text] = frozenset()
             elif tokens is not None and text in tokens:
-                cache[text] = _names(matchers, tokens[text])
+                cache[text] = _names_combined(index, tokens[text])
             else:
                 hit = prefilter.search(fold(text)) is not None
-                cache[text] = _names(matchers, tokenize(text)) if hit else frozenset()
+                cache[text] = _names_combined(index, tokenize(text)) if hit else frozenset()
         return cache[text]
 
     per_paragraph: dict[int, set[str]] = {}

@@ -8,9 +8,8 @@ does not match "New START".
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import TopicsFileError, UnknownTopicError
 from .paths import data_dir
@@ -19,8 +18,7 @@ from .textnorm import WORD_RE, fold, stem_words
 TOPICS_FILE = "topics.toml"
 
 
-@dataclass(frozen=True)
-class Topic:
+class Topic(NamedTuple):
     name: str
     label: str
     keywords: tuple[str, ...]
@@ -28,8 +26,7 @@ class Topic:
     origin: str = "built-in"
 
 
-@dataclass(frozen=True)
-class TokenizedText:
+class TokenizedText(NamedTuple):
     """Word tokens of a text: stems for matching, and which were in capitals."""
 
     stems: tuple[str, ...]
@@ -55,12 +52,11 @@ def tokenize(text: str) -> TokenizedText:
     return TokenizedText(tuple(stems), tuple(w.isupper() and len(w) > 1 for w in raw))
 
 
-@dataclass(frozen=True)
-class Matcher:
+class Matcher(NamedTuple):
     """Compiled keyword phrases of one topic."""
 
     phrases: tuple[tuple[tuple[str, bool], ...], ...]
-    by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    by_first: dict[str, tuple[int, ...]]
 
     @classmethod
     def build(cls, keywords: tuple[str, ...]) -> Matcher:
