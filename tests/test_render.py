@@ -85,13 +85,17 @@ def test_numbers_are_normalised_side_by_side(iran: dict[str, Any]) -> None:
     assert "numbers" not in g["flags"]  # the same value written two ways is not a divergence
 
 
-def test_quantities_view_lines_up_durations_across_sources() -> None:
-    doc = json.loads(run("quantities", "venezuela", "--format", "json").stdout)
+def test_quantities_view_lines_up_durations_across_sources(tmp_path: Any) -> None:
+    topics = tmp_path / "t.toml"
+    topics.write_text('[topics.call]\nlabel = "The Trump-Putin phone call"\n'
+                      'keywords = ["telephone conversation", "phone call", "on the phone"]\n')
+    doc = json.loads(run("quantities", "call", "--topics-file", str(topics), "--format", "json").stdout)
     by_value = {(r["kind"], r["value"]): r for r in doc["quantities"]}
-    assert ("duration", "90 min") in by_value  # "an hour and a half"
-    assert set(by_value[("duration", "90 min")]["sources"]) == {"RU-comment"}
-    table = run("quantities", "venezuela").stdout
-    assert "an hour and a half" in table
+    # "an hour and a half" (RU-comment) and "ninety-minute" (MID) are one value; "over an hour" (OSW) another
+    assert set(by_value[("duration", "90 min")]["sources"]) == {"RU-comment", "MID"}
+    assert set(by_value[("duration", ">60 min")]["sources"]) == {"OSW"}
+    table = run("quantities", "call", "--topics-file", str(topics)).stdout
+    assert "an hour and a half" in table and "ninety-minute" in table
 
 
 def test_loaded_labels_are_shown_per_statement_and_summarised_per_source() -> None:

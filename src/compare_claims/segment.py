@@ -173,6 +173,32 @@ def _sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+# A sentence end the splitter leaves inside a quotation: ". The", "? “We"
+_INNER_END_RE = re.compile(r"[.!?…][”\"’]?\s+(?=[“\"‘]?[A-Z])")
+_INITIAL_RE = re.compile(r"(?:^|[\s.(])[A-Za-z]\.$")
+_COMMON_ABBREV_RE = re.compile(r"(?:^|\s)(?:Mr|Mrs|Dr|Prof|vs|etc|e\.g|i\.e|a\.m|p\.m)\.$", re.IGNORECASE)
+
+
+def _split_inner(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split a sentence the splitter kept whole because it sits in quotation
+    marks: a multi-sentence quote holds several claims."""
+    out = []
+    start = a
+    for m in _INNER_END_RE.finditer(text, a, b):
+        left = text[start:m.start() + 1]
+        if (_INITIAL_RE.search(left) or _COMMON_ABBREV_RE.search(left) or _ABBREV_RE.search(left)
+                or _word_count(left) < 3 or _word_count(text[m.end():b]) < 3):
+            continue
+        x, y = _strip_span(text, start, m.end())
+        if x < y:
+            out.append((x, y))
+        start = m.end()
+    x, y = _strip_span(text, start, b)
+    if x < y:
+        out.append((x, y))
+    return out
+
+
 def _depth_ok(sentence: str, i: int) -> bool:
     """True when position i is outside parentheses, brackets and quotations.
 
@@ -266,7 +292,7 @@ def segment(source: Source, *, split_clauses: bool = True) -> Segmented:
             answer_paragraphs += 1 if turn and turn != "Question" else 0
         started = True
         question = last_question if turn and turn != "Question" and answer_paragraphs == 0 else ""
-        spans = _sentences(text, cs, ce)
+        spans = [piece for a, b in _sentences(text, cs, ce) for piece in _split_inner(text, a, b)]
         if split_clauses:
             spans = [c for a, b in spans for c in _clauses(text, a, b)]
         for a, b in spans:

@@ -5,9 +5,12 @@ A statement is on topic when
 - the section heading above it names the topic (``heading``);
 - it is in the first paragraph of a transcript answer whose question names
   the topic (``question``);
-- its paragraph names this topic and no other known topic (``paragraph``):
-  a paragraph about one topic keeps the sentences that refer back to it with
-  "this" or "we" instead of repeating its name.
+- its paragraph names this topic and no other known topic, and the topic is
+  already under way: named earlier in the paragraph, or in the paragraph
+  before, which names it alone (``paragraph``).  A paragraph about one topic
+  keeps the sentences that refer back to it with "this" or "we" instead of
+  repeating its name; the sentences of a long analysis before its first
+  mention of the topic are not kept.
 A statement that names another known topic and not this one is never kept by
 context alone.
 """
@@ -106,11 +109,15 @@ def select_with(
     per_paragraph: dict[int, set[str]] = {}
     for st in statements:
         per_paragraph.setdefault(st.paragraph, set()).update(names(st.text))
+    paragraphs = sorted(per_paragraph)
+    previous = {p: paragraphs[i - 1] for i, p in enumerate(paragraphs) if i}
     out: list[Selected] = []
+    named_so_far: set[int] = set()  # paragraphs where this topic has been named already
     for st in statements:
         own = names(st.text)
         if name in own:
             out.append(Selected(st, "named"))
+            named_so_far.add(st.paragraph)
             continue
         if own:  # about another topic only
             continue
@@ -118,6 +125,10 @@ def select_with(
             out.append(Selected(st, "heading"))
         elif name in names(st.question):
             out.append(Selected(st, "question"))
-        elif per_paragraph.get(st.paragraph) == {name}:
+        elif per_paragraph.get(st.paragraph) == {name} and (
+            st.paragraph in named_so_far or per_paragraph.get(previous.get(st.paragraph, -1)) == {name}
+        ):
+            # the paragraph is about this topic alone, and the topic is already
+            # under way: named earlier in the paragraph, or in the paragraph before
             out.append(Selected(st, "paragraph"))
     return out
