@@ -267,14 +267,7 @@ def topics_cmd(
 
     Example: compare-claims topics --topics-file my_topics.toml
     """
-    err = _stderr_console()
-    with _errors_to_exit(err):
-        from .coverage import coverage, render_coverage
-
-        loaded = _load(sources, paths, err, quiet)
-        topics = _topics(topics_file)
-        with _pipe_safe():
-            render_coverage(coverage(loaded, topics, cache=_cache(False)), fmt, _output(fmt), with_keywords=True)
+    _print_coverage(sources, paths, topics_file, fmt, quiet, with_keywords=True)
 
 
 @app.command("coverage")
@@ -289,6 +282,13 @@ def coverage_cmd(
 
     Example: compare-claims coverage --format json
     """
+    _print_coverage(sources, paths, topics_file, fmt, quiet, with_keywords=False)
+
+
+def _print_coverage(
+    sources: Optional[List[str]], paths: Optional[List[str]], topics_file: Optional[Path], fmt: Format,
+    quiet: bool, *, with_keywords: bool,
+) -> None:
     err = _stderr_console()
     with _errors_to_exit(err):
         from .coverage import coverage, render_coverage
@@ -296,7 +296,7 @@ def coverage_cmd(
         loaded = _load(sources, paths, err, quiet)
         topics = _topics(topics_file)
         with _pipe_safe():
-            render_coverage(coverage(loaded, topics, cache=_cache(False)), fmt, _output(fmt), with_keywords=False)
+            render_coverage(coverage(loaded, topics, cache=_cache(False)), fmt, _output(fmt), with_keywords=with_keywords)
 
 
 @app.command("diff")
