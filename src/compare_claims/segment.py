@@ -31,7 +31,7 @@ _LOCALES_RE = re.compile(r"^(?:\W*[a-z]{2}-[A-Z]{2}\w*){2,}\W*$")
 # furniture lines are short; a long paragraph is never furniture
 _FURNITURE_MAX_CHARS = 160
 _BULLET_RE = re.compile(r"^[\s\u00a0]*(?:[•·▪◦●*]|-(?=\s)|–(?=\s)|—(?=\s)|\d{1,2}[.)](?=\s))?[\s\u00a0]*")
-# "Question: ..." or "Sergey Lavrov: ..." at the start of a block.
+# "Question: ..." or "Jane Doe: ..." at the start of a block.
 _TURN_RE = re.compile(
     r"^(?P<label>Question|Answer|Q|A|(?:[A-Z][a-z][\w.'’-]*)(?:\s[A-Z][a-z][\w.'’-]*){0,3}):\s+(?=\S)"
 )

@@ -137,7 +137,7 @@ def content_stems(text: str) -> list[str]:
     The United States is written in many ways ("US", "U.S.", "American",
     "the United States"); all become one token so that sources can agree on it.
     Only capital "US" is the country; lower-case "us" is a pronoun.  Numbers
-    lose their thousands separators ("120,000" = "120000").
+    lose their thousands separators ("45,000" = "45000").
     """
     kept = content_words(text)
     return stem_words(kept) if kept else []
