@@ -156,3 +156,14 @@ def test_help_of_every_command_has_an_example() -> None:
         res = runner.invoke(app, [cmd, "--help"])
         assert res.exit_code == 0
         assert "Example: compare-claims" in res.stdout
+
+
+def test_cli_defaults_are_the_aligners_defaults() -> None:
+    import inspect
+
+    from compare_claims import align
+    from compare_claims.cli import topic_cmd
+
+    params = inspect.signature(topic_cmd).parameters
+    assert params["threshold"].default.default == align.DEFAULT_THRESHOLD
+    assert params["scorer"].default.default == align.DEFAULT_SCORER

@@ -35,7 +35,7 @@ app = typer.Typer(
 )
 
 
-def _stderr_console() -> Diagnostics:
+def _diagnostics() -> Diagnostics:
     return Diagnostics()
 
 
@@ -149,7 +149,7 @@ def topic_cmd(
 
     Example: compare-claims topic iran --format markdown
     """
-    err = _stderr_console()
+    err = _diagnostics()
     with _errors_to_exit(err):
         from .align import SCORERS
         from .pipeline import Options, run
@@ -242,7 +242,7 @@ def quantities_cmd(
     Values are normalised ("ninety-minute" and "an hour and a half" are both 90 min).
     Example: compare-claims quantities iran --format csv
     """
-    err = _stderr_console()
+    err = _diagnostics()
     with _errors_to_exit(err):
         from .pipeline import Options, run
         from .quantities import render_quantities
@@ -289,7 +289,7 @@ def _print_coverage(
     sources: Optional[List[str]], paths: Optional[List[str]], topics_file: Optional[Path], fmt: Format,
     quiet: bool, *, with_keywords: bool,
 ) -> None:
-    err = _stderr_console()
+    err = _diagnostics()
     with _errors_to_exit(err):
         from .coverage import coverage, render_coverage
 
@@ -309,7 +309,7 @@ def diff_cmd(
 
     Example: compare-claims diff baseline.json today.json
     """
-    err = _stderr_console()
+    err = _diagnostics()
     with _errors_to_exit(err):
         from .baseline import compare, read_baseline
 
