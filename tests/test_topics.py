@@ -194,6 +194,23 @@ def test_topics_file_adds_and_overrides(tmp_path: Path) -> None:
     assert "iran" in names(topics, "Tehran was discussed")
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[topics.korea]\naliases = ['Pyongyang', 'DPRK']\n",  # aliases instead of keywords
+        "[topics.korea]\nkeywords = 'Pyongyang'\naliases = ['DPRK']\n",  # one string, plus aliases
+        "[korea]\nkeywords = ['Pyongyang', 'DPRK']\n",  # top-level tables, no [topics]
+    ],
+    ids=["aliases", "string-and-aliases", "top-level"],
+)
+def test_topics_file_variants_that_are_read(tmp_path: Path, content: str) -> None:
+    f = tmp_path / "t.toml"
+    f.write_text(content)
+    topic = load_topics(f)["korea"]
+    assert set(topic.keywords) == {"Pyongyang", "DPRK"}
+    assert Matcher.build(topic.keywords).matches(tokenize("Pyongyang said so."))
+
+
 def test_topics_file_with_bom_is_accepted(tmp_path: Path) -> None:
     f = tmp_path / "bom.toml"
     f.write_bytes(b"\xef\xbb\xbf" + KOREA.encode())
@@ -204,14 +221,13 @@ def test_topics_file_with_bom_is_accepted(tmp_path: Path) -> None:
     "content",
     [
         "[topics.korea\nkeywords = ['x']\n",  # malformed TOML
-        "[other]\nkeywords = ['x']\n",  # no [topics]
+        "title = 'no topic tables here'\n",  # no [topics], no table with keywords
         "topics = 'korea'\n",  # [topics] not a table
         "[topics]\n",  # empty [topics]
         "[topics.korea]\nlabel = 'K'\n",  # no keywords
         "[topics.korea]\nkeywords = []\n",  # empty keywords
         "[topics.korea]\nkeywords = ['']\n",  # blank keyword
         "[topics.korea]\nkeywords = ['  ']\n",  # blank keyword
-        "[topics.korea]\nkeywords = 'Pyongyang'\n",  # not a list
         "[topics.korea]\nkeywords = [1, 2]\n",  # not strings
         "[topics]\nkorea = 'Pyongyang'\n",  # topic not a table
         "[topics.korea]\nkeywords = ['DPRK']\nlabel = 3\n",  # label not a string

@@ -84,7 +84,22 @@ class Matcher(NamedTuple):
         return False
 
 
+_TERM_KEYS = ("keywords", "aliases")
+
+
+def _terms(spec: dict[str, Any], key: str, where: str) -> list[str]:
+    value = spec.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
+        raise TopicsFileError(f"{where}.{key} must be a list of strings")
+    return [k for k in value if k.strip()]
+
+
 def _parse(text: str, origin: str) -> dict[str, Topic]:
+    """``[topics.NAME]`` tables (or top-level ``[NAME]`` tables) with ``keywords``
+    and/or ``aliases`` (a list, or one string), an optional ``label`` and
+    optional extra loaded ``labels`` ({category: [terms]})."""
     import tomllib
 
     try:
@@ -92,27 +107,32 @@ def _parse(text: str, origin: str) -> dict[str, Topic]:
     except tomllib.TOMLDecodeError as exc:
         raise TopicsFileError(f"{origin}: malformed TOML: {exc}") from None
     table = doc.get("topics")
+    prefix = "topics."
+    if table is None:  # a file of top-level [NAME] tables is read the same way
+        table = {k: v for k, v in doc.items() if isinstance(v, dict) and any(t in v for t in _TERM_KEYS)}
+        prefix = ""
     if not isinstance(table, dict) or not table:
         raise TopicsFileError(f"{origin}: no [topics.NAME] table found")
     topics: dict[str, Topic] = {}
     for name, spec in table.items():
+        where = f"{origin}: {prefix}{name}"
         if not isinstance(spec, dict):
-            raise TopicsFileError(f"{origin}: topics.{name} must be a table")
-        kws = spec.get("keywords")
-        if not isinstance(kws, list) or not kws or not all(isinstance(k, str) and k.strip() for k in kws):
-            raise TopicsFileError(f"{origin}: topics.{name}.keywords must be a non-empty list of strings")
+            raise TopicsFileError(f"{where} must be a table")
+        kws = [k for key in _TERM_KEYS for k in _terms(spec, key, where)]
+        if not kws:
+            raise TopicsFileError(f"{where}.keywords must be a non-empty list of strings")
         label = spec.get("label", name)
         if not isinstance(label, str):
-            raise TopicsFileError(f"{origin}: topics.{name}.label must be a string")
+            raise TopicsFileError(f"{where}.label must be a string")
         extra = spec.get("labels", {})
         if not isinstance(extra, dict) or not all(
             isinstance(v, list) and all(isinstance(t, str) for t in v) for v in extra.values()
         ):
-            raise TopicsFileError(f"{origin}: topics.{name}.labels must map a category to a list of strings")
+            raise TopicsFileError(f"{where}.labels must map a category to a list of strings")
         topics[name.lower()] = Topic(
             name=name.lower(),
             label=label,
-            keywords=tuple(kws),
+            keywords=tuple(dict.fromkeys(kws)),
             labels=tuple(sorted((str(k), tuple(v)) for k, v in extra.items())),
             origin=origin,
         )
