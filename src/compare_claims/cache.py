@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import tempfile
 import zlib
 from functools import lru_cache
 from pathlib import Path
@@ -20,17 +19,13 @@ from pathlib import Path
 from . import __version__
 from .analysis import SourceAnalysis
 from .models import Source
-from .paths import data_dir
+from .paths import cache_dir, data_dir
 
 _FORMAT = 2
 
 
 def default_dir() -> Path:
-    env = os.environ.get("COMPARE_CLAIMS_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "compare-claims"
+    return cache_dir()
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +85,8 @@ class DiskCache:
         return found
 
     def put(self, source: Source, variant: str, analysis: SourceAnalysis) -> None:
+        import tempfile  # only when writing: a warm run never needs it
+
         path, key = self._key(source, variant)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

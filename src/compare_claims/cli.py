@@ -157,11 +157,11 @@ def topic_cmd(
 
         if scorer not in SCORERS:
             raise _usage(f"unknown scorer '{scorer}' (known: {', '.join(sorted(SCORERS))})")
+        cache = _cache(no_cache)
         loaded = _load(sources, paths, err, quiet)
         topics = _topics(topics_file)
         topic = get_topic(topics, name)
         options = Options(scorer=scorer, threshold=threshold, only_divergent=only_divergent)
-        cache = _cache(no_cache)
         result = run(loaded, topic, topics, options, cache=cache)
         if verbose and not quiet:
             _report_cache(cache, err)
@@ -176,7 +176,10 @@ def topic_cmd(
 
 
 def _cache(disabled: bool) -> DiskCache | None:
-    if disabled or os.environ.get("COMPARE_CLAIMS_NO_CACHE", "") not in ("", "0"):
+    from .paths import cache_disabled, disable_cache
+
+    disable_cache(disabled)  # also for the parsed-TOML cache
+    if cache_disabled():
         return None
     from .cache import DiskCache
 
@@ -248,9 +251,10 @@ def quantities_cmd(
         from .quantities import render_quantities
         from .topics import get_topic
 
+        cache = _cache(no_cache)
         loaded = _load(sources, paths, err, quiet)
         topics = _topics(topics_file)
-        result = run(loaded, get_topic(topics, name), topics, Options(), cache=_cache(no_cache))
+        result = run(loaded, get_topic(topics, name), topics, Options(), cache=cache)
         with _pipe_safe():
             render_quantities(result, fmt, _output(fmt))
 
@@ -293,10 +297,11 @@ def _print_coverage(
     with _errors_to_exit(err):
         from .coverage import coverage, render_coverage
 
+        cache = _cache(False)
         loaded = _load(sources, paths, err, quiet)
         topics = _topics(topics_file)
         with _pipe_safe():
-            render_coverage(coverage(loaded, topics, cache=_cache(False)), fmt, _output(fmt), with_keywords=with_keywords)
+            render_coverage(coverage(loaded, topics, cache=cache), fmt, _output(fmt), with_keywords=with_keywords)
 
 
 @app.command("diff")

@@ -86,11 +86,11 @@ def read_metadata(directory: Path) -> dict[str, dict[str, str]]:
     path = directory / METADATA_FILE
     if not path.is_file():
         return {}
-    import tomllib  # only when a metadata file exists
+    from .tomlcache import parse_toml  # only when a metadata file exists
 
     try:
-        doc = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        doc = parse_toml(path.read_text(encoding="utf-8"))
+    except ValueError as exc:  # TOMLDecodeError and UnicodeDecodeError both are
         raise TopicsFileError(f"{path}: malformed metadata TOML: {exc}") from None
     files = doc.get("files", {})
     if not isinstance(files, dict):

@@ -7,8 +7,6 @@ non-terminal output (no escape codes there).
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -69,6 +67,9 @@ def _one_line(text: str) -> str:
 
 
 def to_delimited(result: Result, delimiter: str) -> str:
+    import csv
+    import io
+
     files = {s.id: s.file for s in result.sources}
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=delimiter, lineterminator="\n")

@@ -100,11 +100,11 @@ def _parse(text: str, origin: str) -> dict[str, Topic]:
     """``[topics.NAME]`` tables (or top-level ``[NAME]`` tables) with ``keywords``
     and/or ``aliases`` (a list, or one string), an optional ``label`` and
     optional extra loaded ``labels`` ({category: [terms]})."""
-    import tomllib
+    from .tomlcache import parse_toml
 
     try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        doc = parse_toml(text)
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         raise TopicsFileError(f"{origin}: malformed TOML: {exc}") from None
     table = doc.get("topics")
     prefix = "topics."
