@@ -453,17 +453,14 @@ class SpanStats:
 
 
 def score_article(article: Article, built: Built, source_id: str, cues: Any) -> SpanStats:
-    from compare_claims.annotate import annotate
+    from compare_claims.analysis import analyze
     from compare_claims.models import Source
-    from compare_claims.segment import segment
 
     st = SpanStats()
     text = built.text
-    seg = segment(Source(id=source_id, file=f"{source_id}.txt", text=text))
-    anns = []
-    for s in seg.statements:
-        a = annotate(s.text, start=s.start, cues=cues, speaker_hint=s.speaker_hint)
-        anns.append((s, a))
+    # the product's own per-statement annotations (a clause takes its sentence's attribution)
+    analysis = analyze(Source(id=source_id, file=f"{source_id}.txt", text=text))
+    anns = list(zip(analysis.statements, analysis.annotations or ()))
     st.statements = len(anns)
     st.words = len(_WORD_RE.findall(text))
     labels = [(lb.start, lb.end, lb.text.lower()) for _s, a in anns for lb in a.labels]

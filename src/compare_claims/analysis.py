@@ -9,6 +9,7 @@ output format.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import NamedTuple, Protocol, Sequence
 
 from .models import Annotation, Source, Statement
@@ -46,9 +47,22 @@ def analyze(source: Source, *, split_clauses: bool = True, annotate: bool = True
         from .annotate import annotate as annotate_text, load_cues
 
         cues = load_cues()
-        annotations = tuple(
-            annotate_text(st.text, start=st.start, cues=cues, speaker_hint=st.speaker_hint) for st in seg.statements
-        )
+        annotated = []
+        sentence_speaker: dict[tuple[int, int], tuple[str, str]] = {}
+        for st in seg.statements:
+            ann = annotate_text(st.text, start=st.start, cues=cues, speaker_hint=st.speaker_hint)
+            span = (st.sentence_start, st.sentence_end)
+            if span[0] >= 0 and span != (st.start, st.end):
+                # a clause: the attribution of its sentence ("“..., and ...,” said X") is its own
+                if span not in sentence_speaker:
+                    whole = annotate_text(source.text[span[0]:span[1]], start=span[0], cues=cues,
+                                          speaker_hint=st.speaker_hint)
+                    sentence_speaker[span] = (whole.speaker, whole.reporting_verb)
+                speaker, verb = sentence_speaker[span]
+                if speaker:
+                    ann = replace(ann, speaker=speaker, reporting_verb=verb)
+            annotated.append(ann)
+        annotations = tuple(annotated)
     return SourceAnalysis(seg.statements, seg.skipped, stems, tokens, annotations)
 
 

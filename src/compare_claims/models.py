@@ -54,6 +54,8 @@ class Statement:
     heading: str = ""
     question: str = ""
     speaker_hint: str = ""  # speaker of the transcript turn, if any ("Question" for a question)
+    sentence_start: int = -1  # the sentence this statement is a clause of (-1: the statement itself)
+    sentence_end: int = -1
 
 
 @dataclass(frozen=True)

@@ -200,26 +200,19 @@ def _split_inner(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _depth_ok(sentence: str, i: int) -> bool:
-    """True when position i is outside parentheses, brackets and quotations.
+    """True when position i is outside parentheses and brackets.
 
-    A cut inside a quotation would part the quote from its attribution
-    ("“..., and I think he should go,” said Romney").  Curly quotes open and
-    close; straight ones toggle.
+    Cuts inside a quotation are allowed: a quote often holds two claims.  The
+    clause keeps its sentence's span, so the attribution outside the quote
+    ("..., said X") still names its speaker (see analysis.analyze).
     """
     depth = 0
-    quoted = False
     for ch in sentence[:i]:
         if ch in "([":
             depth += 1
         elif ch in ")]" and depth:
             depth -= 1
-        elif ch == "“":
-            quoted = True
-        elif ch == "”":
-            quoted = False
-        elif ch == '"':
-            quoted = not quoted
-    return depth == 0 and not quoted
+    return depth == 0
 
 
 def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -292,10 +285,12 @@ def segment(source: Source, *, split_clauses: bool = True) -> Segmented:
             answer_paragraphs += 1 if turn and turn != "Question" else 0
         started = True
         question = last_question if turn and turn != "Question" and answer_paragraphs == 0 else ""
-        spans = [piece for a, b in _sentences(text, cs, ce) for piece in _split_inner(text, a, b)]
-        if split_clauses:
-            spans = [c for a, b in spans for c in _clauses(text, a, b)]
-        for a, b in spans:
+        # (piece, the sentence it comes from): the splitter's sentence keeps a quotation
+        # together with its attribution ("“A. B,” said X"), which its pieces inherit
+        pieces = [(piece, (a, b)) for a, b in _sentences(text, cs, ce) for piece in _split_inner(text, a, b)]
+        # each clause remembers its sentence: the sentence's attribution ("..., said X") is the clause's
+        clauses = [(c, sent) for (a, b), sent in pieces for c in (_clauses(text, a, b) if split_clauses else [(a, b)])]
+        for (a, b), (sa, sb) in clauses:
             key = " ".join(fold(text[a:b]).split())
             if not re.search(r"\w", key):
                 continue
@@ -305,6 +300,7 @@ def segment(source: Source, *, split_clauses: bool = True) -> Segmented:
             seen.add(key)
             statements.append(
                 Statement(source=source.id, start=a, end=b, text=text[a:b], paragraph=index,
-                          heading=heading, question=question, speaker_hint=turn)
+                          heading=heading, question=question, speaker_hint=turn,
+                          sentence_start=sa, sentence_end=sb)
             )
     return Segmented(tuple(statements), tuple(sorted(skipped.items())))
