@@ -58,6 +58,9 @@ REPORTING = frozenset(stem_words(
     "say tell state stress emphasize emphasise note add explain continue conclude respond sum "
     "announce declare remark reply comment quote clarify insist".split()))
 REPORTING_WEIGHT = 0.2
+# The topic's own keywords are in most statements of a topic by construction:
+# sharing "Maduro" says little about sharing a claim about Maduro.
+TOPIC_WEIGHT = 0.5
 
 
 def _demonyms(words: Sequence[Sequence[str]]) -> dict[str, str]:
@@ -74,14 +77,17 @@ def _demonyms(words: Sequence[Sequence[str]]) -> dict[str, str]:
     return out
 
 
-def featurize(texts: Sequence[str], background: Sequence[str] = ()) -> tuple[list[Features], dict[str, float]]:
+def featurize(
+    texts: Sequence[str], background: Sequence[str] = (), topic_stems: frozenset[str] = frozenset()
+) -> tuple[list[Features], dict[str, float]]:
     """Features of ``texts``; IDF counts ``texts`` and ``background`` (the other
-    statements of the same sources), so that corpus-wide words weigh little."""
-    return featurize_stems([content_stems(t) for t in texts], [content_stems(t) for t in background])
+    statements of the same sources), so that corpus-wide words weigh little;
+    ``topic_stems`` (the topic's keywords) weigh TOPIC_WEIGHT of their IDF."""
+    return featurize_stems([content_stems(t) for t in texts], [content_stems(t) for t in background], topic_stems)
 
 
 def featurize_stems(
-    stems: Sequence[Sequence[str]], back_stems: Sequence[Sequence[str]]
+    stems: Sequence[Sequence[str]], back_stems: Sequence[Sequence[str]], topic_stems: frozenset[str] = frozenset()
 ) -> tuple[list[Features], dict[str, float]]:
     """``featurize`` on content stems already extracted (``textnorm.content_stems``)."""
     demonym = _demonyms([*stems, *back_stems])
@@ -92,6 +98,9 @@ def featurize_stems(
     for t in REPORTING:
         if t in idf:
             idf[t] *= REPORTING_WEIGHT
+    for t in topic_stems:
+        if t in idf:
+            idf[t] *= TOPIC_WEIGHT
     feats = [
         Features(s, b, " ".join(sorted(b)), sum(idf[t] for t in b))
         for s, b in zip(mapped, bags)
@@ -215,6 +224,7 @@ def align(
     background: Sequence[str] = (),
     stems: Sequence[Sequence[str]] | None = None,
     background_stems: Sequence[Sequence[str]] | None = None,
+    topic_stems: frozenset[str] = frozenset(),
 ) -> list[Aligned]:
     """Partition ``statements`` into groups; every statement is in exactly one.
 
@@ -227,9 +237,9 @@ def align(
     n = len(statements)
     fn = SCORERS[scorer]
     if stems is None:
-        feats, idf = featurize([s.text for s in statements], background)
+        feats, idf = featurize([s.text for s in statements], background, topic_stems)
     else:  # content stems computed (and cached) upstream
-        feats, idf = featurize_stems(stems, background_stems or ())
+        feats, idf = featurize_stems(stems, background_stems or (), topic_stems)
     keys = [(s.source, s.start, s.end) for s in statements]
     srcs = [s.source for s in statements]
     score: dict[tuple[int, int], float] = {}

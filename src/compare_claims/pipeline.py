@@ -10,7 +10,7 @@ from . import align as align_mod
 from .models import Group, Member, Result, Source, Statement
 from .analysis import AnalysisCache, SourceAnalysis, analyze_all
 from .select import Selected, select_with
-from .topics import Matcher, Topic
+from .topics import Matcher, Topic, tokenize
 
 if TYPE_CHECKING:
     from .segment import Segmented
@@ -65,7 +65,7 @@ def _group_order(sources: Sequence[Source]):  # type: ignore[no-untyped-def]
 
 def build_groups(
     selected: Sequence[Selected], sources: Sequence[Source], options: Options, background: Sequence[str] = (),
-    *, analyses: Mapping[str, SourceAnalysis] | None = None,
+    *, analyses: Mapping[str, SourceAnalysis] | None = None, topic: Topic | None = None,
 ) -> list[Group]:
     """Align, then order: groups told by more sources first, then by where the
     claim first appears (sources in order, then offset); members by source
@@ -79,8 +79,10 @@ def build_groups(
         stems = [analyses[s.source].stems[index[s.source][(s.source, s.start)]] for s in statements]
         background_stems = [w for sid in sorted(analyses) for st, w in zip(analyses[sid].statements, analyses[sid].stems)
                             if (st.source, st.start) not in chosen]
+    topic_stems = frozenset(st for kw in (topic.keywords if topic else ()) for st in tokenize(kw).stems)
     aligned = align_mod.align(statements, scorer=options.scorer, threshold=options.threshold, link=options.link,
-                              background=background, stems=stems, background_stems=background_stems)
+                              background=background, stems=stems, background_stems=background_stems,
+                              topic_stems=topic_stems)
     rank, key = _group_order(sources)
     drafts = []
     for ag in aligned:
@@ -100,7 +102,7 @@ def run(
 ) -> Result:
     analyses = analyze_sources(sources, options, cache)
     selected = select_all(analyses, topic, topics)
-    groups = build_groups(selected, sources, options, analyses=analyses)
+    groups = build_groups(selected, sources, options, analyses=analyses, topic=topic)
     if options.annotate:
         from .annotate_groups import annotate_groups
 
