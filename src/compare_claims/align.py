@@ -58,6 +58,10 @@ REPORTING = frozenset(stem_words(
     "say tell state stress emphasize emphasise note add explain continue conclude respond sum "
     "announce declare remark reply comment quote clarify insist".split()))
 REPORTING_WEIGHT = 0.2
+# Share of the smaller statement in the overlap's denominator (1 would be the
+# overlap coefficient, 0.5 a Dice-like mean): near 1, a clause inside a long
+# sentence matches it fully; lower, length differences count against a pair.
+SMALLER_SIDE = 0.65
 # The topic's own keywords are in most statements of a topic by construction:
 # sharing "Maduro" says little about sharing a claim about Maduro.
 TOPIC_WEIGHT = 0.5
@@ -123,7 +127,7 @@ def weighted_score(a: Features, b: Features, idf: dict[str, float]) -> float:
     if a.bag == b.bag:
         return 100.0
     lo, hi = min(a.weight, b.weight), max(a.weight, b.weight)
-    denom = 0.65 * lo + 0.35 * hi
+    denom = SMALLER_SIDE * lo + (1 - SMALLER_SIDE) * hi
     return min(100.0, 100.0 * shared / denom)
 
 
@@ -202,7 +206,7 @@ def _candidate_pairs(
         for j, shared in acc.items():
             g = feats[j]
             lo, hi = min(f.weight, g.weight), max(f.weight, g.weight)
-            best = min(100.0, 100.0 * (shared + slack) / (0.65 * lo + 0.35 * hi)) if lo > 0 else 0.0
+            best = min(100.0, 100.0 * (shared + slack) / (SMALLER_SIDE * lo + (1 - SMALLER_SIDE) * hi)) if lo > 0 else 0.0
             if best >= bound:
                 pairs.append((i, j))
     pairs.sort()
