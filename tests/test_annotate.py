@@ -429,3 +429,13 @@ def test_word_diff_spans_slice_back(text: str, reference: str, start: int) -> No
         assert text[span.start - start : span.end - start] == span.text
         assert span.kind == "changed"
     assert word_diff(text, start=start, reference=text) == ()
+
+
+def test_a_capitalised_cue_inside_a_sentence_is_a_name_not_a_hedge() -> None:
+    cues = load_cues()
+    town = annotate("The governor, who also is from Hope, said so.", start=0, cues=cues)
+    assert town.hedges == ()
+    actor = annotate("The actor Will Smith came.", start=0, cues=cues)
+    assert actor.certainty == ()
+    assert [h.text for h in annotate("Hope is not a plan.", start=0, cues=cues).hedges] == ["Hope"]
+    assert [c.text for c in annotate("It will rain.", start=0, cues=cues).certainty] == ["will"]

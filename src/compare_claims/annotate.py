@@ -621,6 +621,20 @@ def _base(key: str) -> str:
     return key
 
 
+# cue groups whose single words double as names ("Hope", "Will", "Clearly"?) mid-sentence
+_NOT_AS_NAMES = frozenset({"hedge", "certainty"})
+
+
+def _proper_noun_use(toks: _Toks, i: int) -> bool:
+    """A capitalised word inside a sentence: not after a full stop, colon,
+    opening quote or bracket, and not the first word."""
+    raw = toks.raws[i]
+    if i == 0 or not raw[:1].isupper() or raw.isupper():
+        return False
+    before = toks.gap_before(i).strip()
+    return not before or before[-1] not in ".!?:;\"'“‘([—–-"
+
+
 def _match_cues(toks: _Toks, cues: Cues) -> dict[str, list[tuple[int, int, _Entry]]]:
     """Longest non-overlapping cue matches per group, as token ranges [i, j)."""
     found: dict[str, list[tuple[int, int, _Entry]]] = {}
@@ -665,7 +679,10 @@ def _match_cues(toks: _Toks, cues: Cues) -> dict[str, list[tuple[int, int, _Entr
         if entries is None and "'" in key:
             entries = singles.get(_base(key))
         if entries:
+            proper = _proper_noun_use(toks, i)
             for e in entries:
+                if proper and e.group in _NOT_AS_NAMES:
+                    continue  # "from Hope, Arkansas", "Will Smith": a name, not a hedge
                 if busy.get(e.group, 0) <= i:
                     found.setdefault(e.group, []).append((i, i + 1, e))
                     busy[e.group] = i + 1
