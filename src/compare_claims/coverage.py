@@ -1,4 +1,4 @@
-"""Who covers what: topic x source statement counts, and per-topic omissions."""
+"""Who covers what: topic x source statement counts (per-topic omissions: Result.coverage)."""
 from __future__ import annotations
 
 import csv
@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Sequence
 
-from .models import Result, Source
+from .models import Source
 from .analysis import AnalysisCache
 from .pipeline import Options, analyze_sources
 from .select import select_with
@@ -56,25 +56,6 @@ def coverage(
         for t in ordered
     )
     return Coverage(tuple(sources), ordered, counts)
-
-
-def omissions(result: Result) -> dict[str, Any]:
-    """Per source: statements on the topic, claims it shares, claims it leaves out.
-
-    "Leaves out" counts the groups that two or more other sources carry and this
-    source does not: a claim several sources found worth telling.
-    """
-    out: dict[str, Any] = {}
-    for s in result.sources:
-        mine = [g for g in result.groups if s.id in g.sources]
-        missing = [g.id for g in result.groups if s.id not in g.sources and len(g.sources) >= 2]
-        out[s.id] = {
-            "statements": sum(1 for g in result.groups for m in g.members if m.statement.source == s.id),
-            "shared_claims": sum(1 for g in mine if len(g.sources) >= 2),
-            "only_here": sum(1 for g in mine if len(g.sources) == 1),
-            "leaves_out": missing,
-        }
-    return out
 
 
 def render_coverage(cov: Coverage, fmt: Format, console: Console | PlainOutput, *, with_keywords: bool) -> None:
