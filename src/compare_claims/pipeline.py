@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Mapping, NamedTuple, Sequence
 
 from . import align as align_mod
-from .models import Group, Member, Result, Source, Statement
 from .analysis import AnalysisCache, SourceAnalysis, analyze_all
+from .models import Group, Member, Result, Source, Statement
 from .select import Selected, select_with
 from .topics import Matcher, Topic, tokenize
 
@@ -52,15 +52,10 @@ def select_all(
     return out
 
 
-def _group_order(sources: Sequence[Source]):  # type: ignore[no-untyped-def]
-    rank = {s.id: i for i, s in enumerate(sources)}
-
-    def key(members: Sequence[Statement]) -> tuple[int, int, int]:
-        first = min(members, key=lambda st: (rank[st.source], st.start))
-        n_sources = len({st.source for st in members})
-        return (-n_sources, rank[first.source], first.start)
-
-    return rank, key
+def _group_key(members: Sequence[Statement], rank: Mapping[str, int]) -> tuple[int, int, int]:
+    """More sources first, then where the claim first appears (source order, offset)."""
+    first = min(members, key=lambda st: (rank[st.source], st.start))
+    return (-len({st.source for st in members}), rank[first.source], first.start)
 
 
 def build_groups(
@@ -83,7 +78,7 @@ def build_groups(
     aligned = align_mod.align(statements, scorer=options.scorer, threshold=options.threshold, link=options.link,
                               background=background, stems=stems, background_stems=background_stems,
                               topic_stems=topic_stems)
-    rank, key = _group_order(sources)
+    rank = {s.id: i for i, s in enumerate(sources)}
     drafts = []
     for ag in aligned:
         members = []
@@ -91,7 +86,7 @@ def build_groups(
             st = statements[idx]
             members.append(Member(st, sc, via=via[(st.source, st.start)], reference=idx == ag.reference))
         members.sort(key=lambda m: (rank[m.statement.source], m.statement.start))
-        drafts.append((key([m.statement for m in members]), ag.score, members))
+        drafts.append((_group_key([m.statement for m in members], rank), ag.score, members))
     drafts.sort(key=lambda d: d[0])
     return [Group(f"g{i}", score, tuple(members)) for i, (_k, score, members) in enumerate(drafts, 1)]
 
