@@ -1,9 +1,9 @@
 """One ``render(result, fmt, console)`` for every output format.
 
-Machine formats (json, jsonl, csv, tsv, markdown) are plain text written with
-``console.out``-free ``print``-like calls through the console's file, so they
-never carry colour codes; the table is rich and honours NO_COLOR and
-non-terminal output (no escape codes there).
+Machine formats (json, jsonl, csv, tsv, markdown) are plain text written to
+``console.file``, so they never carry colour codes whatever the terminal; the
+table is drawn by rich, which honours NO_COLOR and writes no escape codes when
+stdout is not a terminal (the word diff then shows in {braces}).
 """
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def to_jsonl(result: Result) -> str:
         d = g.to_dict()
         d["topic"] = result.topic
         d["schema_version"] = SCHEMA_VERSION
-        lines.append(json.dumps(d, sort_keys=True, ensure_ascii=False))
+        lines.append(dumps(d))
     return "\n".join(lines) + ("\n" if lines else "")
 
 
