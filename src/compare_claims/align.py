@@ -21,7 +21,7 @@ from .models import Statement
 from .textnorm import content_stems, stem_words
 
 DEFAULT_SCORER = "weighted"
-DEFAULT_THRESHOLD = 27.0
+DEFAULT_THRESHOLD = 25.0
 # complete-linkage floor, as a fraction of ``threshold``
 DEFAULT_LINK = 0.9
 

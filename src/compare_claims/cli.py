@@ -137,7 +137,7 @@ def topic_cmd(
     topics_file: Optional[Path] = typer.Option(None, "--topics-file", help=TOPICS_FILE_HELP),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format.", case_sensitive=False),
     scorer: str = typer.Option("weighted", "--scorer", help="Similarity scorer: weighted, idf, token_set, token_sort."),
-    threshold: float = typer.Option(27.0, "--threshold", min=0, max=100, help="Minimum score (0-100) to align two statements."),
+    threshold: float = typer.Option(25.0, "--threshold", min=0, max=100, help="Minimum score (0-100) to align two statements."),
     only_divergent: bool = typer.Option(False, "--only-divergent", help="Keep only groups where some divergence flag fired."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Compare with a saved JSON result; exit 1 when claims moved."),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Save the result as a JSON baseline."),
