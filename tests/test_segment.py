@@ -220,8 +220,10 @@ def test_answer_statements_carry_the_speaker(sources: dict[str, Source], segment
     assert s.speaker_hint == "Sergey Lavrov"
     s = find(stmts, "They are not ready to do so, so draw your own conclusions.")
     assert s.speaker_hint == "Sergey Lavrov"
-    # the opening remarks come before any turn label
-    assert find(stmts, "I thank my colleague for the productive talks.").speaker_hint == ""
+    # the opening remarks come before any turn label: they are the main speaker's,
+    # the first person named in a turn label (the questions are the journalists')
+    assert find(stmts, "I thank my colleague for the productive talks.").speaker_hint == "Sergey Lavrov"
+    assert find(stmts, "You mentioned the START-3 Treaty").speaker_hint == "Question"
 
 
 def test_every_labelled_turn_starts_a_statement_after_its_label(

@@ -303,4 +303,18 @@ def segment(source: Source, *, split_clauses: bool = True) -> Segmented:
                           heading=heading, question=question, speaker_hint=turn,
                           sentence_start=sa, sentence_end=sb)
             )
-    return Segmented(tuple(statements), tuple(sorted(skipped.items())))
+    return Segmented(_opening_remarks(statements), tuple(sorted(skipped.items())))
+
+
+def _opening_remarks(statements: list[Statement]) -> tuple[Statement, ...]:
+    """In a transcript, the remarks before the first labelled turn are the main
+    speaker's: the first person named in a turn label ("Jane Doe: ...")."""
+    first_turn = next((i for i, st in enumerate(statements) if st.speaker_hint), None)
+    if first_turn is None:
+        return tuple(statements)
+    speaker = next((st.speaker_hint for st in statements if st.speaker_hint not in ("", "Question")), "")
+    if not speaker:
+        return tuple(statements)
+    from dataclasses import replace
+
+    return tuple(replace(st, speaker_hint=speaker) if i < first_turn else st for i, st in enumerate(statements))
