@@ -123,6 +123,7 @@ def test_only_divergent_keeps_flagged_groups_and_the_legend_explains_them() -> N
     only = json.loads(run("topic", "iran", "--format", "json", "--only-divergent").stdout)
     assert only["groups"] and all(g["flags"] for g in only["groups"])
     assert len(only["groups"]) == sum(1 for g in full["groups"] if g["flags"])
+    assert only["coverage"] == full["coverage"]  # what sources cover is not changed by the filter
     table = run("topic", "iran", "--only-divergent").stdout
     legend = table[table.index("Legend"):]
     for marker, flag in (("HEDGE", "hedge"), ("NEG", "polarity")):

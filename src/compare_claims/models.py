@@ -161,6 +161,8 @@ class Result:
     groups: tuple[Group, ...]
     skipped: tuple[tuple[str, str, int], ...] = ()  # (source id, reason, count)
     settings: tuple[tuple[str, Any], ...] = ()
+    # every group before a filter (--only-divergent) kept some: coverage counts them all
+    all_groups: tuple[Group, ...] | None = None
 
     def coverage(self) -> dict[str, dict[str, Any]]:
         """Per source: what it says on the topic and what it leaves out.
@@ -169,9 +171,10 @@ class Result:
         and this one does not; ``labels`` counts its loaded labels by term.
         """
         out: dict[str, dict[str, Any]] = {}
+        groups = self.all_groups if self.all_groups is not None else self.groups
         for s in self.sources:
-            mine = [g for g in self.groups if s.id in g.sources]
-            members = [m for g in self.groups for m in g.members if m.statement.source == s.id]
+            mine = [g for g in groups if s.id in g.sources]
+            members = [m for g in groups for m in g.members if m.statement.source == s.id]
             labels: dict[str, int] = {}
             for m in members:
                 for lab in m.annotation.labels:
@@ -182,7 +185,7 @@ class Result:
                 "silent": not members,
                 "shared_claims": sum(1 for g in mine if len(g.sources) > 1),
                 "only_here": sum(1 for g in mine if len(g.sources) == 1),
-                "leaves_out": [g.id for g in self.groups if s.id not in g.sources and len(g.sources) >= 2],
+                "leaves_out": [g.id for g in groups if s.id not in g.sources and len(g.sources) >= 2],
                 "labels": labels,
             }
         return out

@@ -102,10 +102,12 @@ def run(
         from .annotate_groups import annotate_groups
 
         groups = annotate_groups(groups, sources, topic, analyses)
+    all_groups = tuple(groups)
     if options.only_divergent:
         groups = [g for g in groups if g.flags]
     skipped = tuple(
         (sid, reason, count) for sid in sorted(analyses) for reason, count in analyses[sid].skipped
     )
     settings = (("scorer", options.scorer), ("threshold", options.threshold), ("link", options.link))
-    return Result(topic.name, topic.label, tuple(sources), tuple(groups), skipped, settings)
+    return Result(topic.name, topic.label, tuple(sources), tuple(groups), skipped, settings,
+                  all_groups=all_groups if options.only_divergent else None)
