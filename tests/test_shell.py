@@ -201,3 +201,18 @@ def test_machine_output_carries_no_escape_codes() -> None:
                             env={"FORCE_COLOR": "1", "NO_COLOR": None}, color=True)
         assert res.exit_code == 0
         assert "\x1b[" not in res.stdout, fmt
+
+
+def test_ctrl_c_exits_130_without_a_traceback() -> None:
+    import signal
+    import time
+
+    exe = Path(sys.executable).parent / "compare-claims"
+    # reading stdin ("-") blocks until interrupted
+    proc = subprocess.Popen([str(exe), "topic", "iran", "--sources", "-"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(2.0)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert "Traceback" not in err
