@@ -439,3 +439,19 @@ def test_a_capitalised_cue_inside_a_sentence_is_a_name_not_a_hedge() -> None:
     assert actor.certainty == ()
     assert [h.text for h in annotate("Hope is not a plan.", start=0, cues=cues).hedges] == ["Hope"]
     assert [c.text for c in annotate("It will rain.", start=0, cues=cues).certainty] == ["will"]
+
+
+def test_the_attribution_outside_a_quotation_names_the_speaker() -> None:
+    cues = load_cues()
+    a = annotate("\u201cTrump says he will win,\u201d said Bloomberg.", start=0, cues=cues)
+    assert (a.speaker, a.reporting_verb) == ("Bloomberg", "say")
+    b = annotate('"Today, his fellow Missourians urged him to step aside," Romney said.', start=0, cues=cues)
+    assert b.speaker == "Romney"
+
+
+def test_an_approximate_number_is_not_a_numbers_conflict_with_the_exact_one() -> None:
+    cues = load_cues()
+    exact = annotate("Nineteen other states have similar laws, 19 in all.", start=0, cues=cues)
+    about = annotate("About 19 other states have similar laws.", start=100, cues=cues)
+    assert any(n.value.startswith("~") for n in about.numbers)
+    assert "numbers" not in group_flags([exact, about], ["a", "b"])

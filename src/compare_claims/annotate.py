@@ -627,9 +627,13 @@ _NOT_AS_NAMES = frozenset({"hedge", "certainty"})
 
 def _proper_noun_use(toks: _Toks, i: int) -> bool:
     """A capitalised word inside a sentence: not after a full stop, colon,
-    opening quote or bracket, and not the first word."""
+    opening quote or bracket, not the first word, and not in a Title Case
+    headline ("Indictment Expected for Grimm")."""
     raw = toks.raws[i]
     if i == 0 or not raw[:1].isupper() or raw.isupper():
+        return False
+    words = [w for w in toks.raws if len(w) > 3 and w[:1].isalpha()]
+    if words and sum(w[:1].isupper() for w in words) >= 0.6 * len(words):
         return False
     before = toks.gap_before(i).strip()
     return not before or before[-1] not in ".!?:;\"'“‘([—–-"
@@ -729,7 +733,7 @@ def annotate(text: str, *, start: int, cues: Cues, speaker_hint: str = "") -> An
             out.append(Span(start + s, start + en, text[s:en], e.kind, e.value))
         return tuple(out)
 
-    speaker, verb = _find_speaker(toks, hits.get("verb", ()), cues, speaker_hint)
+    speaker, verb = _find_speaker(toks, hits.get("verb", ()), cues, speaker_hint, text)
     return Annotation(
         speaker=speaker,
         reporting_verb=verb,
@@ -882,12 +886,30 @@ class _SpeakerFinder:
         return None
 
     # -- search -----------------------------------------------------------
-    def find(self, verbs: Sequence[tuple[int, int, _Entry]], hint: str) -> tuple[str, str]:
+    def find(self, verbs: Sequence[tuple[int, int, _Entry]], hint: str, original: str = "") -> tuple[str, str]:
         t = self.t
         best: tuple[int, int, str, str] | None = None  # (priority, index, speaker, verb)
 
+        # tokens inside a quotation: a reporting verb there is part of what is
+        # quoted ("“Trump says ...,” said Bloomberg"), so any verb outside wins
+        quoted: list[bool] = []
+        open_quote = False
+        for q in range(t.n):
+            # the original text tells opening from closing quotes (the translated one cannot)
+            gap = original[(t.ends[q - 1] if q else 0):t.starts[q]] if original else t.gap_before(q)
+            for ch in gap:
+                if ch == "\u201c":
+                    open_quote = True
+                elif ch == "\u201d":
+                    open_quote = False
+                elif ch == '"':
+                    open_quote = not open_quote
+            quoted.append(open_quote)
+
         def offer(prio: int, idx: int, speaker: str, verb: str) -> None:
             nonlocal best
+            if quoted[idx]:
+                prio += 10
             if best is None or (prio, idx) < best[:2]:
                 best = (prio, idx, speaker, verb)
 
@@ -967,6 +989,7 @@ class _SpeakerFinder:
         if best is None:
             return hint_name, ""
         prio, idx, speaker, verb = best
+        prio %= 10  # the quotation penalty only ranked the candidates
         if prio == 5:
             return hint_name, verb
         if prio == 4 and hint_name and t.keys[idx] != verb and t.keys[idx].endswith("s"):
@@ -996,9 +1019,9 @@ def _normalise_hint(hint: str, cues: Cues) -> str:
 
 
 def _find_speaker(
-    toks: _Toks, verbs: Sequence[tuple[int, int, _Entry]], cues: Cues, hint: str
+    toks: _Toks, verbs: Sequence[tuple[int, int, _Entry]], cues: Cues, hint: str, original: str = ""
 ) -> tuple[str, str]:
-    return _SpeakerFinder(toks, cues).find(verbs, hint)
+    return _SpeakerFinder(toks, cues).find(verbs, hint, original)
 
 
 # --------------------------------------------------------------------------

@@ -146,7 +146,8 @@ def _date_fields(v: str) -> tuple[str | None, str | None, str | None] | None:
 
 
 def _same_value(kind: str, a: str, b: str) -> bool:
-    if a == b:
+    # "about 19" (~19) and "19" are one value told with and without a hedge
+    if a == b or a.lstrip("~") == b.lstrip("~"):
         return True
     if kind != "date":
         return False
