@@ -9,7 +9,6 @@ output format.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import NamedTuple, Protocol, Sequence
 
 from .models import Annotation, Source, Statement
@@ -60,7 +59,7 @@ def analyze(source: Source, *, split_clauses: bool = True, annotate: bool = True
                     sentence_speaker[span] = (whole.speaker, whole.reporting_verb)
                 speaker, verb = sentence_speaker[span]
                 if speaker:
-                    ann = replace(ann, speaker=speaker, reporting_verb=verb)
+                    ann = ann._replace(speaker=speaker, reporting_verb=verb)
             annotated.append(ann)
         annotations = tuple(annotated)
     return SourceAnalysis(seg.statements, seg.skipped, stems, tokens, annotations)

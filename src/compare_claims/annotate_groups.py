@@ -67,7 +67,7 @@ def annotate_groups(
             if shared:
                 against = reference if m is not reference else counterpart
                 assert against is not None
-                ann = replace(ann, diff=word_diff(st.text, start=st.start, reference=against.statement.text))
+                ann = ann._replace(diff=word_diff(st.text, start=st.start, reference=against.statement.text))
             members.append(replace(m, annotation=ann))
         flags = group_flags([m.annotation for m in members], [m.statement.source for m in members]) if shared else ()
         out.append(replace(g, members=tuple(members), flags=tuple(flags)))

@@ -1,12 +1,16 @@
 """Typed, frozen values passed between the pipeline stages.
 
+The many small values (statements, annotations, spans) are NamedTuples: as
+immutable as frozen dataclasses, but cheaper to define at start-up and to
+load from the analysis cache; the few containers are frozen dataclasses.
+
 load -> segment -> select -> align -> annotate -> render.  Dicts appear only at
 the JSON edge, through ``Result.to_dict()``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 SCHEMA_VERSION = "1.1"  # 1.1: per-source "coverage" summary
 
@@ -37,8 +41,7 @@ class Source:
         }
 
 
-@dataclass(frozen=True)
-class Statement:
+class Statement(NamedTuple):
     """A span of a source: ``source.text[start:end] == text``.
 
     ``heading`` and ``question`` are the context the statement sits under (the
@@ -58,8 +61,7 @@ class Statement:
     sentence_end: int = -1
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A character span inside a statement's source (absolute offsets)."""
 
     start: int
@@ -77,8 +79,7 @@ class Span:
         return d
 
 
-@dataclass(frozen=True)
-class Annotation:
+class Annotation(NamedTuple):
     """What the annotate stage found in one statement."""
 
     speaker: str = ""
@@ -109,7 +110,7 @@ class Member:
 
     statement: Statement
     score: float  # 0-100 similarity to the group's reference statement
-    annotation: Annotation = field(default_factory=Annotation)
+    annotation: Annotation = Annotation()
     via: str = "named"  # why it is on topic: named | heading | question | paragraph
     reference: bool = False  # the statement the others are compared (and diffed) with
 

@@ -315,6 +315,4 @@ def _opening_remarks(statements: list[Statement]) -> tuple[Statement, ...]:
     speaker = next((st.speaker_hint for st in statements if st.speaker_hint not in ("", "Question")), "")
     if not speaker:
         return tuple(statements)
-    from dataclasses import replace
-
-    return tuple(replace(st, speaker_hint=speaker) if i < first_turn else st for i, st in enumerate(statements))
+    return tuple(st._replace(speaker_hint=speaker) if i < first_turn else st for i, st in enumerate(statements))
