@@ -2,9 +2,10 @@
 
 Results go to stdout; diagnostics to a stderr console.  Domain errors are
 mapped to a one-line message and an exit code in one place, ``_errors_to_exit``.
-"""
-from __future__ import annotations
 
+No ``from __future__ import annotations`` here: typer reads the commands'
+annotations on every run, and real objects spare it evaluating strings.
+"""
 import contextlib
 import os
 import sys
@@ -45,7 +46,7 @@ def _silence_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-def _stdout_console() -> Console:
+def _stdout_console() -> "Console":
     from rich.console import Console
 
     class _PipeSafeConsole(Console):
@@ -57,7 +58,7 @@ def _stdout_console() -> Console:
     return _PipeSafeConsole(file=sys.stdout, highlight=False, width=width)
 
 
-def _output(fmt: Format) -> Console | PlainOutput:
+def _output(fmt: Format) -> "Console | PlainOutput":
     """A rich Console for the table; a plain file for machine formats (no rich import)."""
     return _stdout_console() if fmt is Format.table else PlainOutput()
 
@@ -104,7 +105,7 @@ def _default_corpus() -> list[str]:
     return [str(data_dir())]
 
 
-def _load(sources: Optional[List[str]], extra_paths: Optional[List[str]], err: Diagnostics, quiet: bool) -> tuple[Source, ...]:
+def _load(sources: Optional[List[str]], extra_paths: Optional[List[str]], err: Diagnostics, quiet: bool) -> "tuple[Source, ...]":
     from .load import STDIN_NAME, expand_paths, load_sources
 
     paths = list(sources or []) + list(extra_paths or [])
@@ -119,7 +120,7 @@ def _load(sources: Optional[List[str]], extra_paths: Optional[List[str]], err: D
     return loaded
 
 
-def _topics(topics_file: Optional[Path]) -> dict[str, Topic]:
+def _topics(topics_file: Optional[Path]) -> "dict[str, Topic]":
     from .topics import load_topics
 
     return load_topics(topics_file)
@@ -175,7 +176,7 @@ def topic_cmd(
         raise typer.Exit(status)
 
 
-def _cache(disabled: bool) -> DiskCache | None:
+def _cache(disabled: bool) -> "DiskCache | None":
     from .paths import cache_disabled, disable_cache
 
     disable_cache(disabled)  # also for the parsed-TOML cache
@@ -186,7 +187,7 @@ def _cache(disabled: bool) -> DiskCache | None:
     return DiskCache()
 
 
-def _report_cache(cache: DiskCache | None, err: Diagnostics) -> None:
+def _report_cache(cache: "DiskCache | None", err: Diagnostics) -> None:
     if cache is None:
         err.print("compare-claims: analysis cache off", markup=False)
         return
@@ -202,14 +203,14 @@ def _usage(message: str) -> CompareClaimsError:
     return InputError(message)
 
 
-def _report_skipped(result: Result, err: Diagnostics) -> None:
+def _report_skipped(result: "Result", err: Diagnostics) -> None:
     for sid, reason, count in result.skipped:
         err.print(f"compare-claims: {sid}: skipped {count} {reason}", markup=False)
     n = sum(len(g.members) for g in result.groups)
     err.print(f"compare-claims: {n} statements on topic '{result.topic}' in {len(result.groups)} groups", markup=False)
 
 
-def _baselines(result: Result, baseline: Optional[Path], write: Optional[Path], err: Diagnostics, quiet: bool) -> int:
+def _baselines(result: "Result", baseline: Optional[Path], write: Optional[Path], err: Diagnostics, quiet: bool) -> int:
     if write is None and baseline is None:
         return 0
     from .baseline import compare, read_baseline, write_baseline
