@@ -167,3 +167,13 @@ def test_cli_defaults_are_the_aligners_defaults() -> None:
     params = inspect.signature(topic_cmd).parameters
     assert params["threshold"].default.default == align.DEFAULT_THRESHOLD
     assert params["scorer"].default.default == align.DEFAULT_SCORER
+
+
+def test_a_topic_nothing_mentions_is_said_on_stderr(tmp_path: Path) -> None:
+    f = tmp_path / "t.toml"
+    f.write_text('[topics.mars]\nkeywords = ["Mars rover"]\n')
+    res = runner.invoke(app, ["topic", "mars", "--topics-file", str(f), "--format", "json"])
+    assert res.exit_code == 0
+    assert "no statement is on topic 'mars' (keywords: Mars rover)" in res.stderr
+    quiet = runner.invoke(app, ["topic", "mars", "--topics-file", str(f), "--format", "json", "--quiet"])
+    assert quiet.stderr == ""

@@ -167,6 +167,9 @@ def topic_cmd(
         if verbose and not quiet:
             _report_cache(cache, err)
             _report_skipped(result, err)
+        if not result.groups and not quiet and not only_divergent:
+            err.print(f"compare-claims: warning: no statement is on topic '{topic.name}' "
+                      f"(keywords: {', '.join(topic.keywords)})", markup=False)
         from .render import render
 
         with _pipe_safe():
