@@ -86,7 +86,8 @@ class _Entry:
 
 @dataclass(frozen=True, eq=False)
 class _NumberGrammar:
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    patterns: tuple[tuple[str, str], ...]  # (name, regex source), compiled on first use
+    compiled: dict[str, re.Pattern[str]]
     words: Mapping[str, int]
     scales: Mapping[str, int]
     qualifiers: Mapping[str, str]
@@ -192,12 +193,13 @@ def _load_cached(
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    import tomllib
+    from compare_claims.tomlcache import parse_toml  # parsed copies kept in the cache directory
 
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
+        return parse_toml(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise TopicsFileError(_one_line(f"{path.name}: not UTF-8")) from None
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         raise TopicsFileError(_one_line(f"{path.name}: malformed TOML: {exc}")) from None
     except OSError as exc:
         raise TopicsFileError(_one_line(f"cannot read {path}: {exc.strerror or exc}")) from None
@@ -533,7 +535,9 @@ def _compile_numbers(doc: _Doc) -> _NumberGrammar:
         ("num_digits", rf"{b}{qual}(?P<n>{digits}){scale}(?P<strong>-(?i:strong))?{end}"),
         ("num_spelled", rf"(?<![\w-]){qual}(?P<n>(?i:{spelled})){scale}(?![\w-])"),
     ]
-    patterns = tuple((name, re.compile(p)) for name, p in src)
+    # compiled lazily (see _active_patterns): most texts need only some of them,
+    # and compiling all of these alternations costs more than annotating a text
+    patterns = tuple(src)
     chars = "".join(sorted({c for s in cur_sym for c in s if not c.isalnum()}))
     num_gate = frozenset({"digit", "word"})
     needs = {
@@ -558,6 +562,7 @@ def _compile_numbers(doc: _Doc) -> _NumberGrammar:
     cursym_keys = frozenset(k.lower() for k in cur_sym if k.isalpha())
     return _NumberGrammar(
         patterns=patterns,
+        compiled={},
         words=words,
         scales=scales,
         qualifiers=quals,
@@ -1085,8 +1090,8 @@ def _active_patterns(
     got = cache.get(gates)
     if got is None:
         got = tuple(
-            (prio, name, pat)
-            for prio, (name, pat) in enumerate(g.patterns)
+            (prio, name, g.compiled.get(name) or g.compiled.setdefault(name, re.compile(source)))
+            for prio, (name, source) in enumerate(g.patterns)
             if all(gates & need for need in g.needs[name])
         )
         cache[gates] = got
