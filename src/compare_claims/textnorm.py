@@ -55,6 +55,7 @@ def words(text: str) -> list[str]:
 
 _US_RE = re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b")
 _UNITED_STATES_RE = re.compile(r"\bunited states\b")
+_DIGIT_RE = re.compile(r"\d")
 _THOUSANDS_RE = re.compile(r"(?<=\d)[,\u00a0 ](?=\d{3}\b)")
 _AMERICA = frozenset({"american", "americans", "america"})
 # Irregular past forms the stemmer leaves alone; without them "found" and
@@ -108,7 +109,9 @@ def _content_form(tok: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Folded content words before stemming (see ``content_stems``)."""
-    t = _THOUSANDS_RE.sub("", _US_RE.sub(" USA ", text)) if any(c.isdigit() for c in text) else _US_RE.sub(" USA ", text)
+    t = _US_RE.sub(" USA ", text)
+    if _DIGIT_RE.search(t):
+        t = _THOUSANDS_RE.sub("", t)
     t = _UNITED_STATES_RE.sub(" usa ", fold(t))
     kept: list[str] = []
     for tok in WORD_RE.findall(t):
