@@ -455,3 +455,21 @@ def test_an_approximate_number_is_not_a_numbers_conflict_with_the_exact_one() ->
     about = annotate("About 19 other states have similar laws.", start=100, cues=cues)
     assert any(n.value.startswith("~") for n in about.numbers)
     assert "numbers" not in group_flags([exact, about], ["a", "b"])
+
+
+def test_polarity_needs_the_negation_to_bear_on_a_shared_word() -> None:
+    cues = load_cues()
+
+    def flags(a: str, b: str) -> tuple[str, ...]:
+        return group_flags([annotate(a, start=0, cues=cues), annotate(b, start=0, cues=cues)],
+                           ["x", "y"], [(a, 0), (b, 0)])
+
+    assert "polarity" in flags("They agreed to take concrete steps on arms control.",
+                               "No agreements were announced after the meeting.")
+    # "not" bears on "support", which the other statement does not say
+    assert "polarity" not in flags("Russia did not support the decision to withdraw from the deal.",
+                                   "The decision to withdraw from the deal showed what our goals are.")
+    # the negation is about service to customers, not about the travel ban both report
+    assert "polarity" not in flags("I will impose a ban on state-funded travel to Indiana.",
+                                   "He would ban state-funded travel to Indiana, where the law allows "
+                                   "businesses to deny service.")

@@ -69,6 +69,9 @@ def annotate_groups(
                 assert against is not None
                 ann = ann._replace(diff=word_diff(st.text, start=st.start, reference=against.statement.text))
             members.append(replace(m, annotation=ann))
-        flags = group_flags([m.annotation for m in members], [m.statement.source for m in members]) if shared else ()
+        flags = group_flags(
+            [m.annotation for m in members], [m.statement.source for m in members],
+            [(m.statement.text, m.statement.start) for m in members],
+        ) if shared else ()
         out.append(replace(g, members=tuple(members), flags=tuple(flags)))
     return out

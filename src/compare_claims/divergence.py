@@ -181,13 +181,45 @@ def _numbers_differ(a: Annotation, b: Annotation) -> bool:
     return False
 
 
-def group_flags(annotations: Sequence[Annotation], sources: Sequence[str]) -> tuple[str, ...]:
+_SCOPE_WORDS = 1  # content words after a negation cue that it applies to ("not support the decision": support)
+
+
+def _negation_scopes(a: Annotation, text: str, start: int) -> frozenset[str]:
+    """Stems a statement negates: each cue's own words and the next few
+    content word ("no agreements were announced" -> no, agreement)."""
+    out: set[str] = set()
+    for span in a.negations:
+        out.update(st for _s, _e, st in _diff_tokens(span.text))
+        after = [st for s, e, st in _diff_tokens(text[span.end - start:])
+                 if text[span.end - start + s:span.end - start + e].lower() not in FUNCTION_WORDS]
+        out.update(after[:_SCOPE_WORDS])
+    return frozenset(out)
+
+
+def _shares(scope: frozenset[str], stems: frozenset[str]) -> bool:
+    """A negated stem the other statement also has (a shared prefix of 4+ letters
+    counts: "agreed" / "agreements")."""
+    for a in scope:
+        for b in stems:
+            if a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))):
+                return True
+    return False
+
+
+def group_flags(
+    annotations: Sequence[Annotation], sources: Sequence[str],
+    texts: Sequence[tuple[str, int]] | None = None,
+) -> tuple[str, ...]:
     """Flags for a group: where statements from different sources diverge.
 
     ``sources[i]`` is the source id of ``annotations[i]``. Only pairs of
     members from different sources are compared; a group with one source has
     no flags. Returns a sorted tuple drawn from ``hedge``, ``labels``,
-    ``numbers``, ``polarity``, ``speaker``.
+    ``numbers``, ``polarity``, ``speaker``.  With ``texts`` (each member's text
+    and start offset), ``polarity`` needs the negation to bear on words the
+    other member says without negating them ("did not support the decision"
+    vs "the decision showed" is not a contradiction about the decision);
+    without them, any negation against none fires it.
     """
     if len(annotations) != len(sources):
         raise ValueError("annotations and sources must have the same length")
@@ -197,6 +229,9 @@ def group_flags(annotations: Sequence[Annotation], sources: Sequence[str]) -> tu
     stance = [_stance(a) for a in annotations]
     speakers = [_speaker_key(a.speaker) for a in annotations]
     negated = [bool(a.negations) for a in annotations]
+    if texts is not None:
+        scopes = [_negation_scopes(a, t, st) for a, (t, st) in zip(annotations, texts)]
+        bags = [frozenset(x for _s, _e, x in _diff_tokens(t)) for t, _st in texts]
     labels = [frozenset(s.kind for s in a.labels) for a in annotations]
     n = len(annotations)
     for i in range(n):
@@ -208,7 +243,11 @@ def group_flags(annotations: Sequence[Annotation], sources: Sequence[str]) -> tu
                 flags.add("speaker")
             if (stance[i] > 0) != (stance[j] > 0):
                 flags.add("hedge")
-            if negated[i] != negated[j]:
+            if texts is None:
+                if negated[i] != negated[j]:
+                    flags.add("polarity")
+            elif (_shares(scopes[i] - scopes[j], bags[j] - scopes[j])
+                  or _shares(scopes[j] - scopes[i], bags[i] - scopes[i])):
                 flags.add("polarity")
             if labels[i] != labels[j]:
                 flags.add("labels")
