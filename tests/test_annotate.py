@@ -473,3 +473,9 @@ def test_polarity_needs_the_negation_to_bear_on_a_shared_word() -> None:
     assert "polarity" not in flags("I will impose a ban on state-funded travel to Indiana.",
                                    "He would ban state-funded travel to Indiana, where the law allows "
                                    "businesses to deny service.")
+
+
+def test_a_person_of_a_place_is_the_person() -> None:
+    cues = load_cues()
+    a = annotate("Senator Jane Smith of Texas told reporters the bill would pass.", start=0, cues=cues)
+    assert (a.speaker, a.reporting_verb) == ("Jane Smith", "tell")

@@ -861,6 +861,12 @@ class _SpeakerFinder:
             k -= 1
         if last - k >= 2 and k > 0 and t.keys[k - 1] in _CONNECTORS:
             k = last - 1  # "President of Ruritania Jane Smith" -> "Jane Smith"
+        elif k - 2 >= first and t.keys[k - 1] in ("of", "from") and self.is_plain_cap(k - 2):
+            # "John Smith of Ohio said": the person, not the place
+            last = k - 2
+            k = last
+            while k - 1 >= first and self.is_plain_cap(k - 1) and self.name_gap(k - 1):
+                k -= 1
         return " ".join(t.text[t.starts[k] : t.ends[last]].split())
 
     def is_plain_cap(self, i: int) -> bool:
