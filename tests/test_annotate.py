@@ -479,3 +479,9 @@ def test_a_person_of_a_place_is_the_person() -> None:
     cues = load_cues()
     a = annotate("Senator Jane Smith of Texas told reporters the bill would pass.", start=0, cues=cues)
     assert (a.speaker, a.reporting_verb) == ("Jane Smith", "tell")
+
+
+def test_a_subject_inside_a_quotation_is_not_the_speaker() -> None:
+    cues = load_cues()
+    a = annotate('"Today, his fellow citizens urged him to step aside, and I think he should go."', start=0, cues=cues)
+    assert a.speaker == ""

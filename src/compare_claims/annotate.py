@@ -902,7 +902,8 @@ class _SpeakerFinder:
         best: tuple[int, int, str, str] | None = None  # (priority, index, speaker, verb)
 
         # tokens inside a quotation: a reporting verb there is part of what is
-        # quoted ("“Trump says ...,” said Bloomberg"), so any verb outside wins
+        # quoted ("“Trump says ...,” said Bloomberg"), never the statement's own
+        # attribution
         quoted: list[bool] = []
         open_quote = False
         for q in range(t.n):
@@ -920,7 +921,7 @@ class _SpeakerFinder:
         def offer(prio: int, idx: int, speaker: str, verb: str) -> None:
             nonlocal best
             if quoted[idx]:
-                prio += 10
+                return  # what the quoted person says others did is not who is speaking
             if best is None or (prio, idx) < best[:2]:
                 best = (prio, idx, speaker, verb)
 
@@ -1000,7 +1001,6 @@ class _SpeakerFinder:
         if best is None:
             return hint_name, ""
         prio, idx, speaker, verb = best
-        prio %= 10  # the quotation penalty only ranked the candidates
         if prio == 5:
             return hint_name, verb
         if prio == 4 and hint_name and t.keys[idx] != verb and t.keys[idx].endswith("s"):
