@@ -25,6 +25,8 @@ _DIFF_TOKEN_RE = re.compile(
     r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['\u2019][^\W\d_]+)*"
 )
 _HEDGE_WEIGHTS = {"strong": 2, "weak": 1}
+# how far apart two stances (hedge weight minus certainty weight) must be to flag
+HEDGE_MARGIN = 2
 # Never highlighted on their own: articles, prepositions, conjunctions and the
 # auxiliaries be/have/do.  Pronouns, negations and modals stay: "they" for "we"
 # or "will" for "may" is exactly what a reader must see.
@@ -241,7 +243,9 @@ def group_flags(
             a, b = annotations[i], annotations[j]
             if speakers[i] and speakers[j] and speakers[i] != speakers[j]:
                 flags.add("speaker")
-            if (stance[i] > 0) != (stance[j] > 0):
+            # one side hedges and the other does not, by a margin: a lone "would"
+            # against a plain statement is how news copy reads, not a divergence
+            if (stance[i] > 0) != (stance[j] > 0) and abs(stance[i] - stance[j]) >= HEDGE_MARGIN:
                 flags.add("hedge")
             if texts is None:
                 if negated[i] != negated[j]:
