@@ -485,3 +485,12 @@ def test_a_subject_inside_a_quotation_is_not_the_speaker() -> None:
     cues = load_cues()
     a = annotate('"Today, his fellow citizens urged him to step aside, and I think he should go."', start=0, cues=cues)
     assert a.speaker == ""
+
+
+def test_a_lone_weak_hedge_is_not_a_hedge_divergence() -> None:
+    cues = load_cues()
+    plain = annotate("The senator endorsed the governor on Tuesday.", start=0, cues=cues)
+    would = annotate("The senator would endorse the governor on Tuesday.", start=0, cues=cues)
+    hoped = annotate("The senator hoped to endorse the governor, according to rumours.", start=0, cues=cues)
+    assert "hedge" not in group_flags([plain, would], ["a", "b"])
+    assert "hedge" in group_flags([plain, hoped], ["a", "b"])
