@@ -494,3 +494,11 @@ def test_a_lone_weak_hedge_is_not_a_hedge_divergence() -> None:
     hoped = annotate("The senator hoped to endorse the governor, according to rumours.", start=0, cues=cues)
     assert "hedge" not in group_flags([plain, would], ["a", "b"])
     assert "hedge" in group_flags([plain, hoped], ["a", "b"])
+
+
+def test_a_name_that_starts_what_was_said_is_not_the_speaker() -> None:
+    cues = load_cues()
+    a = annotate("The leader, R-Ky., said Trump agreed to designate staff.", start=0, cues=cues)
+    assert a.speaker != "Trump"
+    b = annotate("It is fine, said Jane Smith on Tuesday.", start=0, cues=cues)
+    assert b.speaker == "Jane Smith"

@@ -754,6 +754,9 @@ def annotate(text: str, *, start: int, cues: Cues, speaker_hint: str = "") -> An
 # Speakers
 # --------------------------------------------------------------------------
 
+# words that may follow a speaker's name in "..., said Jane Smith on Tuesday"
+_AFTER_NAME = frozenset("on in at during after before to of when who while as from and but in a an the this "
+                        "last yesterday today told adding according".split())
 _CONNECTORS = frozenset({"of", "the", "for", "de", "da", "van", "von", "der", "al", "bin", "del", "la", "le"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 
@@ -970,9 +973,13 @@ class _SpeakerFinder:
                         prio = 4
                     offer(prio, i, name, lemma)
                     continue
-            # name on the right: '..., said Jane Smith' / '”, explained Jane Smith'
+            # name on the right: '..., said Jane Smith' / '”, explained Jane Smith';
+            # not '..., said Trump agreed to ...', where the name starts what was said
             if _QUOTE in before_verb or "," in before_verb:
                 ph = self.right_phrase(j)
+                if (ph and ph[1] + 1 < t.n and t.gap_after(ph[1]).isspace()
+                        and t.raws[ph[1] + 1][:1].islower() and t.keys[ph[1] + 1] not in _AFTER_NAME):
+                    ph = None
                 if ph:
                     name = self.render(*ph)
                     if name:
