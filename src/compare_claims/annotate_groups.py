@@ -7,7 +7,6 @@ statement.  The group is flagged where its sources diverge.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from .divergence import group_flags, word_diff
@@ -68,10 +67,10 @@ def annotate_groups(
                 against = reference if m is not reference else counterpart
                 assert against is not None
                 ann = ann._replace(diff=word_diff(st.text, start=st.start, reference=against.statement.text))
-            members.append(replace(m, annotation=ann))
+            members.append(m._replace(annotation=ann))
         flags = group_flags(
             [m.annotation for m in members], [m.statement.source for m in members],
             [(m.statement.text, m.statement.start) for m in members],
         ) if shared else ()
-        out.append(replace(g, members=tuple(members), flags=tuple(flags)))
+        out.append(g._replace(members=tuple(members), flags=tuple(flags)))
     return out

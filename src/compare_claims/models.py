@@ -1,22 +1,20 @@
 """Typed, frozen values passed between the pipeline stages.
 
-The many small values (statements, annotations, spans) are NamedTuples: as
-immutable as frozen dataclasses, but cheaper to define at start-up and to
-load from the analysis cache; the few containers are frozen dataclasses.
+All are NamedTuples: as immutable and typed as frozen dataclasses, but far
+cheaper to define at start-up (a CLI run in loops pays for every class it
+defines) and to load from the analysis cache.
 
 load -> segment -> select -> align -> annotate -> render.  Dicts appear only at
 the JSON edge, through ``Result.to_dict()``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 SCHEMA_VERSION = "1.1"  # 1.1: per-source "coverage" summary
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """One input text, decoded exactly as it is on disk."""
 
     id: str  # short stable id used in the output (label or file stem)
@@ -104,8 +102,7 @@ class Annotation(NamedTuple):
         }
 
 
-@dataclass(frozen=True)
-class Member:
+class Member(NamedTuple):
     """A statement placed in a group, with its score against the group."""
 
     statement: Statement
@@ -129,8 +126,7 @@ class Member:
         return d
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(NamedTuple):
     """Statements from one or more sources that tell the same claim."""
 
     id: str
@@ -152,8 +148,7 @@ class Group:
         }
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     """Everything a renderer needs for one topic."""
 
     topic: str
