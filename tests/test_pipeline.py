@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as hst
 
 from compare_claims import align
 from compare_claims.load import expand_paths, load_sources
@@ -129,3 +131,38 @@ def test_statements_in_the_result_slice_back_into_their_sources(
                 st = m.statement
                 assert text[st.source][st.start:st.end] == st.text
 
+
+
+# --- any input: the whole pipeline keeps exact offsets and renders every format ---------------
+
+_PIECES = hst.sampled_from(
+    list("abcdefg .,;:–—-“”\"'!?\n\u00a0•0123456789$%()[]")
+    + ["Iran ", "Tehran ", "said ", "not ", "May 3 ", "120,000 ", "ninety-minute ", "regime ", "hope "]
+)
+_TEXTS = hst.lists(_PIECES, min_size=1, max_size=60).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(hst.lists(_TEXTS, min_size=1, max_size=4))
+def test_any_texts_keep_exact_offsets_and_render_in_every_format(texts: list[str]) -> None:
+    import io
+
+    from compare_claims.diagnostics import PlainOutput
+    from compare_claims.render import Format, render
+
+    sources = tuple(Source(id=f"s{i}", file=f"s{i}.txt", text=t) for i, t in enumerate(texts))
+    all_topics = load_topics()
+    result = run(sources, all_topics["iran"], all_topics, Options())
+    for g in result.groups:
+        for m in g.members:
+            st = m.statement
+            text = sources[int(st.source[1:])].text
+            assert text[st.start:st.end] == st.text
+            ann = m.annotation
+            for span in (*ann.diff, *ann.numbers, *ann.hedges, *ann.certainty, *ann.labels, *ann.negations):
+                assert text[span.start:span.end] == span.text
+    for fmt in Format:
+        if fmt is not Format.table:
+            buf = io.StringIO()
+            render(result, fmt, PlainOutput(buf))
+            assert buf.getvalue().endswith("\n") or not result.groups
