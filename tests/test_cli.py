@@ -52,6 +52,13 @@ def test_coverage_output_is_pinned(fmt: str) -> None:
     check_golden(f"coverage.{FORMATS[fmt]}", res.stdout)
 
 
+@pytest.mark.parametrize("fmt", ["table", "csv", "markdown"])
+def test_quantities_output_is_pinned(fmt: str) -> None:
+    res = runner.invoke(app, ["quantities", "iran", "--format", fmt])
+    assert res.exit_code == 0, res.stderr
+    check_golden(f"quantities_iran.{FORMATS[fmt]}", res.stdout)
+
+
 def test_topics_lists_every_builtin_topic_with_counts_per_source() -> None:
     res = runner.invoke(app, ["topics"])
     assert res.exit_code == 0
