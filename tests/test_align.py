@@ -3,30 +3,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare_claims import align
-from compare_claims.load import expand_paths, load_sources
 from compare_claims.models import Result, Source, Statement
 from compare_claims.pipeline import Options, run, segment_all, select_all
 from compare_claims.textnorm import content_words
-from compare_claims.topics import Topic, get_topic, load_topics
+from compare_claims.topics import Topic, get_topic
 
-DATA = Path(__file__).parents[1] / "data"
-
-
-@pytest.fixture(scope="module")
-def seeds() -> tuple[Source, ...]:
-    return load_sources(expand_paths([str(DATA)]))[0]
-
-
-@pytest.fixture(scope="module")
-def topics() -> dict[str, Topic]:
-    return load_topics()
 
 
 @pytest.fixture(scope="module")

@@ -18,16 +18,6 @@ TOPICS = ("iran", "syria", "venezuela", "new-start")
 
 
 @pytest.fixture(scope="module")
-def seeds() -> tuple[Source, ...]:
-    return load_sources(expand_paths([str(DATA)]))[0]
-
-
-@pytest.fixture(scope="module")
-def topics() -> dict[str, Topic]:
-    return load_topics()
-
-
-@pytest.fixture(scope="module")
 def results(seeds: tuple[Source, ...], topics: dict[str, Topic]) -> dict[str, Result]:
     return {name: run(seeds, get_topic(topics, name), topics, Options()) for name in TOPICS}
 
