@@ -27,36 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from compare_claims.errors import TopicsFileError
-from compare_claims.divergence import group_flags, word_diff
+from compare_claims.divergence import _TRANSLATE, group_flags, word_diff
 from compare_claims.models import Annotation, Span
 
 __all__ = ["Cues", "load_cues", "annotate", "word_diff", "group_flags"]
-
-# One character in, one character out: offsets in the translated text are the
-# offsets in the original.
-_TRANSLATE = str.maketrans(
-    {
-        "\u00a0": " ",  # NO-BREAK SPACE
-        "\u2007": " ",
-        "\u202f": " ",
-        "\u2009": " ",
-        "\u200a": " ",
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u02bc": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-    }
-)
 
 _TRANSLATE_RE = re.compile("[" + re.escape("".join(chr(c) for c in _TRANSLATE)) + "]")
 

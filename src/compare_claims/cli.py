@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from .cache import DiskCache
     from .models import Result, Source
+    from .pipeline import Options
     from .topics import Topic
 
 app = typer.Typer(
@@ -153,17 +154,12 @@ def topic_cmd(
     err = _diagnostics()
     with _errors_to_exit(err):
         from .align import SCORERS
-        from .pipeline import Options, run
-        from .topics import get_topic
+        from .pipeline import Options
 
         if scorer not in SCORERS:
             raise _usage(f"unknown scorer '{scorer}' (known: {', '.join(sorted(SCORERS))})")
-        cache = _cache(no_cache)
-        loaded = _load(sources, paths, err, quiet)
-        topics = _topics(topics_file)
-        topic = get_topic(topics, name)
         options = Options(scorer=scorer, threshold=threshold, only_divergent=only_divergent)
-        result = run(loaded, topic, topics, options, cache=cache)
+        result, topic, cache = _run_topic(name, sources, paths, topics_file, options, err, quiet, no_cache)
         if verbose and not quiet:
             _report_cache(cache, err)
             _report_skipped(result, err)
@@ -177,6 +173,21 @@ def topic_cmd(
         status = _baselines(result, baseline, write_baseline, err, quiet)
     if status:
         raise typer.Exit(status)
+
+
+def _run_topic(
+    name: str, sources: Optional[List[str]], paths: Optional[List[str]], topics_file: Optional[Path],
+    options: "Options", err: Diagnostics, quiet: bool, no_cache: bool,
+) -> "tuple[Result, Topic, DiskCache | None]":
+    """Load the sources and topics, then run the core for one topic."""
+    from .pipeline import run
+    from .topics import get_topic
+
+    cache = _cache(no_cache)  # first: --no-cache also covers the parsed topics file
+    loaded = _load(sources, paths, err, quiet)
+    topics = _topics(topics_file)
+    topic = get_topic(topics, name)
+    return run(loaded, topic, topics, options, cache=cache), topic, cache
 
 
 def _cache(disabled: bool) -> "DiskCache | None":
@@ -251,14 +262,10 @@ def quantities_cmd(
     """
     err = _diagnostics()
     with _errors_to_exit(err):
-        from .pipeline import Options, run
+        from .pipeline import Options
         from .quantities import render_quantities
-        from .topics import get_topic
 
-        cache = _cache(no_cache)
-        loaded = _load(sources, paths, err, quiet)
-        topics = _topics(topics_file)
-        result = run(loaded, get_topic(topics, name), topics, Options(), cache=cache)
+        result, _, _ = _run_topic(name, sources, paths, topics_file, Options(), err, quiet, no_cache)
         with _pipe_safe():
             render_quantities(result, fmt, _output(fmt))
 

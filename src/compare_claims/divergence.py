@@ -13,7 +13,8 @@ from typing import Any, Sequence
 
 from .models import Annotation, Span
 
-# One character in, one character out (see annotate._TRANSLATE).
+# One character in, one character out: offsets in the translated text are the
+# offsets in the original (annotate uses the same table).
 _TRANSLATE = str.maketrans({
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
