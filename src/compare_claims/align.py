@@ -15,10 +15,11 @@ sentence can carry two claims that another source states in two sentences.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from typing import Callable, NamedTuple, Sequence
 
 from .models import Statement
-from .textnorm import content_stems, stem_words
+from .textnorm import stem_words
 
 DEFAULT_SCORER = "weighted"
 DEFAULT_THRESHOLD = 25.0
@@ -42,15 +43,18 @@ class Aligned(NamedTuple):
     reference: int
     score: float | None  # mean cross-source similarity; None for one source
     member_scores: tuple[float, ...]  # similarity of each member to the reference
+    relation: str = ""  # "same" claim or only "related"; "" for one source
 
 
-def idf_table(bags: Sequence[frozenset[str]]) -> dict[str, float]:
-    n = len(bags)
-    df: dict[str, int] = {}
-    for bag in bags:
-        for t in bag:
-            df[t] = df.get(t, 0) + 1
-    return {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+def idf_table(bags: Sequence[frozenset[str]], document_frequency: Counter[str], documents: int) -> dict[str, float]:
+    """Rarity of each stem among ``documents`` statements (``document_frequency``
+    counts them), and ``bags`` when they are not among those counted."""
+    df = Counter(document_frequency)
+    n = max(documents, len(bags))
+    if not documents:
+        for bag in bags:
+            df.update(bag)
+    return {t: math.log((n + 1) / (df.get(t, 0) + 0.5)) for bag in bags for t in bag}
 
 
 # Verbs that report speech carry no claim: "X said", "Y stressed".
@@ -82,33 +86,27 @@ def _demonyms(words: Sequence[Sequence[str]]) -> dict[str, str]:
 
 
 def featurize(
-    texts: Sequence[str], background: Sequence[str] = (), topic_stems: frozenset[str] = frozenset()
+    stems: Sequence[Sequence[str]], document_frequency: Counter[str], documents: int,
+    topic_stems: frozenset[str] = frozenset(),
 ) -> tuple[list[Features], dict[str, float]]:
-    """Features of ``texts``; IDF counts ``texts`` and ``background`` (the other
-    statements of the same sources), so that corpus-wide words weigh little;
-    ``topic_stems`` (the topic's keywords) weigh TOPIC_WEIGHT of their IDF."""
-    return featurize_stems([content_stems(t) for t in texts], [content_stems(t) for t in background], topic_stems)
-
-
-def featurize_stems(
-    stems: Sequence[Sequence[str]], back_stems: Sequence[Sequence[str]], topic_stems: frozenset[str] = frozenset()
-) -> tuple[list[Features], dict[str, float]]:
-    """``featurize`` on content stems already extracted (``textnorm.content_stems``)."""
-    demonym = _demonyms([*stems, *back_stems])
+    """Features of statements given their content stems; IDF from the
+    document frequencies of the sources' statements, so that corpus-wide
+    words weigh little; ``topic_stems`` (the topic's keywords) weigh
+    TOPIC_WEIGHT of their IDF."""
+    demonym = _demonyms([*stems, list(document_frequency)])
     mapped = [tuple(demonym.get(w, w) for w in ws) for ws in stems]
     bags = [frozenset(s) for s in mapped]
-    back_bags = [frozenset(demonym.get(w, w) for w in ws) for ws in back_stems if ws]
-    idf = idf_table(bags + back_bags)
+    df: Counter[str] = Counter()
+    for t, c in document_frequency.items():
+        df[demonym.get(t, t)] += c
+    idf = idf_table(bags, df, documents)
     for t in REPORTING:
         if t in idf:
             idf[t] *= REPORTING_WEIGHT
     for t in topic_stems:
         if t in idf:
             idf[t] *= TOPIC_WEIGHT
-    feats = [
-        Features(s, b, " ".join(sorted(b)), sum(idf[t] for t in b))
-        for s, b in zip(mapped, bags)
-    ]
+    feats = [Features(s, b, " ".join(sorted(b)), sum(idf[t] for t in b)) for s, b in zip(mapped, bags)]
     return feats, idf
 
 
@@ -213,37 +211,29 @@ def _candidate_pairs(
     return pairs
 
 
-def similarity(a: str, b: str, *, scorer: str = DEFAULT_SCORER, context: Sequence[str] = ()) -> float:
-    """Score two texts 0-100 (IDF from ``context`` plus the two texts)."""
-    feats, idf = featurize([a, b], context)
-    return SCORERS[scorer](feats[0], feats[1], idf)
-
-
 def align(
     statements: Sequence[Statement],
     *,
     scorer: str = DEFAULT_SCORER,
     threshold: float = DEFAULT_THRESHOLD,
     link: float = DEFAULT_LINK,
-    background: Sequence[str] = (),
-    stems: Sequence[Sequence[str]] | None = None,
-    background_stems: Sequence[Sequence[str]] | None = None,
+    stems: Sequence[Sequence[str]],
+    document_frequency: Counter[str] | None = None,
+    documents: int = 0,
     topic_stems: frozenset[str] = frozenset(),
 ) -> list[Aligned]:
     """Partition ``statements`` into groups; every statement is in exactly one.
 
-    ``background`` texts (or their ``background_stems``) only weigh words:
-    the other statements of the same sources.
+    ``stems`` are each statement's content stems (``textnorm.content_stems``);
+    ``document_frequency`` counts, for each stem, the statements of the
+    sources that hold it (``documents`` in all): they weigh words.
 
     The result does not depend on the order of ``statements``: candidate pairs
     are taken by score, ties broken by the statements' (source, start, end).
     """
     n = len(statements)
     fn = SCORERS[scorer]
-    if stems is None:
-        feats, idf = featurize([s.text for s in statements], background, topic_stems)
-    else:  # content stems computed (and cached) upstream
-        feats, idf = featurize_stems(stems, background_stems or (), topic_stems)
+    feats, idf = featurize(stems, document_frequency or Counter(), documents, topic_stems)
     keys = [(s.source, s.start, s.end) for s in statements]
     srcs = [s.source for s in statements]
     score: dict[tuple[int, int], float] = {}
@@ -284,7 +274,7 @@ def align(
             # the reference is the member most similar to the rest (a medoid)
             ref = max(members, key=lambda x: (sum(score.get((x, y), 0.0) for y in members if y != x), [-v for v in keys[x][1:]]))
             mscores = tuple(100.0 if x == ref else score.get((x, ref), 0.0) for x in members)
-            out.append(Aligned(tuple(members), ref, sum(cross) / len(cross), mscores))
+            out.append(Aligned(tuple(members), ref, sum(cross) / len(cross), mscores, "same"))
         else:
             out.append(Aligned(tuple(members), members[0], None, tuple(100.0 for _ in members)))
     return out

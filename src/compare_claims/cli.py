@@ -1,33 +1,68 @@
 """Command line: parse, call the core, print once.
 
-Results go to stdout; diagnostics to a stderr console.  Domain errors are
-mapped to a one-line message and an exit code in one place, ``_errors_to_exit``.
+Options shared by commands are defined once (sqlite-utils' ``output_options``);
+the work behind each command is in ``commands.py``.  Errors become one line on
+stderr and an exit code in one place, ``_Main.main``, whichever way the
+program is called.
 
 No ``from __future__ import annotations`` here: typer reads the commands'
 annotations on every run, and real objects spare it evaluating strings.
 """
-import contextlib
+import math
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, List, Optional
+from typing import Annotated, Any, List, Optional, Sequence
 
 import typer
+from typer.core import TyperGroup
+
 
 from . import __version__
-from .diagnostics import Diagnostics, PlainOutput
-from .errors import CompareClaimsError, ExitStatus
+from .errors import CompareClaimsError, ExitStatus, UsageError
 from .render import Format
 
-if TYPE_CHECKING:
-    from rich.console import Console
 
-    from .cache import DiskCache
-    from .models import Result, Source
-    from .pipeline import Options
-    from .topics import Topic
+class _Main(TyperGroup):
+    """Maps every error to one stderr line and an exit code, once."""
+
+    def main(self, args: Optional[Sequence[str]] = None, prog_name: Optional[str] = None,
+             complete_var: Optional[str] = None, standalone_mode: bool = True, windows_expand_args: bool = True,
+             **extra: Any) -> Any:
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except CompareClaimsError as exc:
+            code = _fail(str(exc), exc.exit_status)
+        except KeyboardInterrupt:
+            code = int(ExitStatus.INTERRUPTED)
+        except Exception as exc:  # click's usage errors: one line, not usage + hint + message
+            if type(exc).__name__ == "NoArgsIsHelpError":
+                exc.show()  # type: ignore[attr-defined]
+                code = int(ExitStatus.USAGE)
+            elif hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
+                code = _fail(exc.format_message(), ExitStatus.USAGE)
+            elif type(exc).__name__ == "Abort":  # Ctrl-C at a prompt
+                code = int(ExitStatus.INTERRUPTED)
+            else:
+                raise
+        if not isinstance(code, int):
+            code = 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _fail(message: str, status: int) -> int:
+    try:
+        sys.stderr.write(f"compare-claims: error: {message}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+    return int(status)
+
 
 app = typer.Typer(
+    cls=_Main,
     add_completion=True,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -35,53 +70,6 @@ app = typer.Typer(
     help="See where several reports of one event agree, and where they frame it differently.",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-def _diagnostics() -> Diagnostics:
-    return Diagnostics()
-
-
-def _silence_stdout() -> None:
-    """The reader went away (`| head`): send the rest of stdout nowhere, like cat."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-
-
-def _stdout_console() -> "Console":
-    from rich.console import Console
-
-    class _PipeSafeConsole(Console):
-        def on_broken_pipe(self) -> None:  # rich would exit 1: a closed reader is not an error
-            self.quiet = True
-            _silence_stdout()
-
-    width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
-    return _PipeSafeConsole(file=sys.stdout, highlight=False, width=width)
-
-
-def _output(fmt: Format) -> "Console | PlainOutput":
-    """A rich Console for the table; a plain file for machine formats (no rich import)."""
-    return _stdout_console() if fmt is Format.table else PlainOutput()
-
-
-@contextlib.contextmanager
-def _pipe_safe() -> Iterator[None]:
-    """Printing the result: a reader that stops early (`| head`) is not an error."""
-    try:
-        yield
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
-
-
-@contextlib.contextmanager
-def _errors_to_exit(err: Diagnostics) -> Iterator[None]:
-    """The edge: a domain error becomes one line on stderr and its exit code."""
-    try:
-        yield
-    except CompareClaimsError as exc:
-        err.print(f"compare-claims: error: {exc}", markup=False)
-        raise typer.Exit(int(exc.exit_status)) from None
 
 
 def _version(value: bool) -> None:
@@ -100,248 +88,205 @@ def main_callback(
     """
 
 
-def _default_corpus() -> list[str]:
-    from .paths import data_dir
+def _complete_topic(incomplete: str) -> List[str]:
+    try:
+        from .config import load_topics
 
-    return [str(data_dir())]
-
-
-def _load(sources: Optional[List[str]], extra_paths: Optional[List[str]], err: Diagnostics, quiet: bool) -> "tuple[Source, ...]":
-    from .load import STDIN_NAME, expand_paths, load_sources
-
-    paths = list(sources or []) + list(extra_paths or [])
-    if not paths:
-        paths = _default_corpus()
-    entries = expand_paths(paths)
-    stdin_bytes = sys.stdin.buffer.read() if STDIN_NAME in entries else None
-    loaded, warnings = load_sources(entries, stdin_bytes=stdin_bytes)
-    if not quiet:
-        for w in warnings:
-            err.print(f"compare-claims: warning: {w}", markup=False)
-    return loaded
+        return [n for n in sorted(load_topics()) if n.startswith(incomplete)]
+    except CompareClaimsError:
+        return []
 
 
-def _topics(topics_file: Optional[Path]) -> "dict[str, Topic]":
-    from .topics import load_topics
+# ---------------------------------------------------------- options, defined once
 
-    return load_topics(topics_file)
+Paths = Annotated[Optional[List[str]], typer.Argument(help="More source paths (same as --sources).", show_default=False)]
+Sources = Annotated[Optional[List[str]], typer.Option(
+    "--sources", "-s", show_default=False,
+    help="Texts to compare: files, folders (read recursively), globs, or - for stdin "
+         "(default: the shipped corpus). Repeat the flag or list paths after the command.")]
+TopicsFile = Annotated[Optional[Path], typer.Option(
+    "--topics-file", help="TOML file adding or overriding topics ([topics.NAME] label, keywords, labels).")]
+Keywords = Annotated[Optional[str], typer.Option(
+    "--keywords", "-k", help='An ad-hoc topic: comma-separated keywords ("LePage, resign, governor").')]
+Fmt = Annotated[Format, typer.Option("--format", "-f", case_sensitive=False,
+                                     help="Output format: table, json, jsonl, csv, tsv, markdown or html.")]
+Output = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the result to this file instead of stdout.")]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Say what was read, skipped and why (stderr).")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the result: no warnings.")]
+Strict = Annotated[bool, typer.Option("--strict", help="Stop at the first source that cannot be read (default: report it and go on).")]
+Jobs = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes for the per-source work (default: the machine's cores).")]
+Dask = Annotated[Optional[str], typer.Option(
+    "--dask", help="Run the per-source work on a Dask cluster: a scheduler address, or 'local' (needs compare-claims[dask]).")]
+Color = Annotated[str, typer.Option("--color", help="Colour in the table: auto, always or never (NO_COLOR is honoured).")]
+NoPager = Annotated[bool, typer.Option("--no-pager", help="Do not page the table on a terminal.")]
+Scorer = Annotated[str, typer.Option("--scorer", help="Similarity scorer: weighted, idf, token_set, token_sort.")]
+Threshold = Annotated[float, typer.Option("--threshold", min=0, max=100, help="Minimum score (0-100) to align two statements.")]
+OnlyDivergent = Annotated[bool, typer.Option("--only-divergent", help="Keep only rows where some divergence flag fired.")]
+MinSources = Annotated[int, typer.Option("--min-sources", min=1, help="Keep only rows told by at least N sources.")]
+Shared = Annotated[bool, typer.Option("--shared", help="Keep only rows told by two sources or more (--min-sources 2).")]
+Explain = Annotated[bool, typer.Option("--explain", help="List, on stderr, each statement left out next to a kept one, and why.")]
+Baseline = Annotated[Optional[Path], typer.Option("--baseline", help="Compare with a saved JSON result; exit 1 when claims moved.")]
+WriteBaseline = Annotated[Optional[Path], typer.Option("--write-baseline", help="Save the result as a JSON baseline.")]
+TextField = Annotated[Optional[str], typer.Option("--text-field", help="JSON Lines / CSV input: the field holding the article text.")]
+SourceField = Annotated[Optional[str], typer.Option("--source-field", help="JSON Lines / CSV input: the field naming the outlet.")]
+
+from .align import DEFAULT_SCORER, DEFAULT_THRESHOLD  # noqa: E402  (defaults shown in --help)
 
 
-SOURCES_HELP = "Texts to compare: files, directories, globs, or - for stdin (default: the shipped corpus). Repeat the flag or list several paths after it."
-TOPICS_FILE_HELP = "TOML file adding or overriding topics ([topics.NAME] label, keywords, labels)."
+def _request(**kw: Any) -> Any:
+    from .commands import Request
+
+    color = kw.pop("color", "auto")
+    if color not in ("auto", "always", "never"):
+        raise UsageError(f"--color must be auto, always or never, not {color!r}")
+    threshold = kw.get("threshold", DEFAULT_THRESHOLD)
+    if not math.isfinite(threshold):
+        raise UsageError("--threshold must be a number from 0 to 100")
+    return Request(color=color, **kw)
+
+
+def _paths(sources: Optional[List[str]], paths: Optional[List[str]]) -> List[str]:
+    return list(sources or []) + list(paths or [])
 
 
 @app.command("topic")
 def topic_cmd(
-    name: str = typer.Argument(..., help="Topic to compare (see `compare-claims topics`)."),
-    paths: Optional[List[str]] = typer.Argument(None, help="More source paths (same as --sources).", show_default=False),
-    sources: Optional[List[str]] = typer.Option(None, "--sources", "-s", help=SOURCES_HELP, show_default=False),
-    topics_file: Optional[Path] = typer.Option(None, "--topics-file", help=TOPICS_FILE_HELP),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format.", case_sensitive=False),
-    scorer: str = typer.Option("weighted", "--scorer", help="Similarity scorer: weighted, idf, token_set, token_sort."),
-    threshold: float = typer.Option(25.0, "--threshold", min=0, max=100, help="Minimum score (0-100) to align two statements."),
-    only_divergent: bool = typer.Option(False, "--only-divergent", help="Keep only groups where some divergence flag fired."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Compare with a saved JSON result; exit 1 when claims moved."),
-    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Save the result as a JSON baseline."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Say what was skipped and why (stderr)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the result: no warnings."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the analysis cache."),
+    name: Annotated[Optional[str], typer.Argument(help="Topic to compare (see `compare-claims topics`); omit with --keywords.",
+                                                  autocompletion=_complete_topic, show_default=False)] = None,
+    paths: Paths = None, sources: Sources = None, topics_file: TopicsFile = None, keywords: Keywords = None,
+    fmt: Fmt = Format.table, output: Output = None,
+    scorer: Scorer = DEFAULT_SCORER, threshold: Threshold = DEFAULT_THRESHOLD, only_divergent: OnlyDivergent = False,
+    min_sources: MinSources = 1, shared: Shared = False, explain: Explain = False,
+    baseline: Baseline = None, write_baseline: WriteBaseline = None,
+    text_field: TextField = None, source_field: SourceField = None,
+    verbose: Verbose = False, quiet: Quiet = False, strict: Strict = False, jobs: Jobs = None, dask: Dask = None,
+    color: Color = "auto", no_pager: NoPager = False,
 ) -> None:
     """Align the statements every source makes about a topic, side by side.
 
     Example: compare-claims topic iran --format markdown
     """
-    err = _diagnostics()
-    with _errors_to_exit(err):
-        from .align import SCORERS
-        from .pipeline import Options
+    from .commands import run_topic
 
-        if scorer not in SCORERS:
-            raise _usage(f"unknown scorer '{scorer}' (known: {', '.join(sorted(SCORERS))})")
-        options = Options(scorer=scorer, threshold=threshold, only_divergent=only_divergent)
-        result, topic, cache = _run_topic(name, sources, paths, topics_file, options, err, quiet, no_cache)
-        if verbose and not quiet:
-            _report_cache(cache, err)
-            _report_skipped(result, err)
-        if not result.groups and not quiet and not only_divergent:
-            err.print(f"compare-claims: warning: no statement is on topic '{topic.name}' "
-                      f"(keywords: {', '.join(topic.keywords)})", markup=False)
-        from .render import render
-
-        with _pipe_safe():
-            render(result, fmt, _output(fmt))
-        status = _baselines(result, baseline, write_baseline, err, quiet)
-    if status:
-        raise typer.Exit(status)
+    req = _request(paths=_paths(sources, paths), topics_file=topics_file, keywords=keywords, topic=name,
+                   fmt=fmt, output=output, scorer=scorer, threshold=threshold, only_divergent=only_divergent,
+                   min_sources=max(min_sources, 2 if shared else 1), explain=explain, baseline=baseline,
+                   write_baseline=write_baseline, text_field=text_field, source_field=source_field,
+                   verbose=verbose, quiet=quiet, strict=strict, jobs=jobs, dask=dask or "", color=color,
+                   pager=not no_pager)
+    raise typer.Exit(run_topic(req))
 
 
-def _run_topic(
-    name: str, sources: Optional[List[str]], paths: Optional[List[str]], topics_file: Optional[Path],
-    options: "Options", err: Diagnostics, quiet: bool, no_cache: bool,
-) -> "tuple[Result, Topic, DiskCache | None]":
-    """Load the sources and topics, then run the core for one topic."""
-    from .pipeline import run
-    from .topics import get_topic
+@app.command("compare")
+def compare_cmd(
+    paths: Annotated[Optional[List[str]], typer.Argument(help="The articles about one event: files, folders, globs.",
+                                                         show_default=False)] = None,
+    sources: Sources = None, fmt: Fmt = Format.table, output: Output = None,
+    scorer: Scorer = DEFAULT_SCORER, threshold: Threshold = DEFAULT_THRESHOLD, only_divergent: OnlyDivergent = False,
+    min_sources: MinSources = 1, shared: Shared = False,
+    baseline: Baseline = None, write_baseline: WriteBaseline = None,
+    text_field: TextField = None, source_field: SourceField = None,
+    verbose: Verbose = False, quiet: Quiet = False, strict: Strict = False, jobs: Jobs = None, dask: Dask = None,
+    color: Color = "auto", no_pager: NoPager = False,
+) -> None:
+    """Align every statement of a set of articles on one event (the set is the topic).
 
-    cache = _cache(no_cache)  # first: --no-cache also covers the parsed topics file
-    loaded = _load(sources, paths, err, quiet)
-    topics = _topics(topics_file)
-    topic = get_topic(topics, name)
-    return run(loaded, topic, topics, options, cache=cache), topic, cache
+    Example: compare-claims compare fox.txt nyt.txt huffpost.txt --shared
+    """
+    from .commands import run_topic
 
-
-def _cache(disabled: bool) -> "DiskCache | None":
-    from .paths import cache_disabled, disable_cache
-
-    disable_cache(disabled)  # also for the parsed-TOML cache
-    if cache_disabled():
-        return None
-    from .cache import DiskCache
-
-    return DiskCache()
-
-
-def _report_cache(cache: "DiskCache | None", err: Diagnostics) -> None:
-    if cache is None:
-        err.print("compare-claims: analysis cache off", markup=False)
-        return
-    err.print(f"compare-claims: analysis cache {cache.directory}: {cache.hits} hit(s), {cache.misses} miss(es)",
-              markup=False)
-    for line in cache.errors:
-        err.print(f"compare-claims: warning: {line}", markup=False)
-
-
-def _usage(message: str) -> CompareClaimsError:
-    from .errors import InputError
-
-    return InputError(message)
-
-
-def _report_skipped(result: "Result", err: Diagnostics) -> None:
-    for sid, reason, count in result.skipped:
-        err.print(f"compare-claims: {sid}: skipped {count} {reason}", markup=False)
-    n = sum(len(g.members) for g in result.groups)
-    err.print(f"compare-claims: {n} statements on topic '{result.topic}' in {len(result.groups)} groups", markup=False)
-
-
-def _baselines(result: "Result", baseline: Optional[Path], write: Optional[Path], err: Diagnostics, quiet: bool) -> int:
-    if write is None and baseline is None:
-        return 0
-    from .baseline import compare, read_baseline, write_baseline
-
-    # read the old baseline before writing: --baseline X --write-baseline X compares, then updates
-    old = read_baseline(baseline) if baseline is not None else None
-    if write is not None:
-        write_baseline(result, write)
-    if old is None:
-        return 0
-    changes = compare(old, result.to_dict())
-    if not changes:
-        if not quiet:
-            err.print("compare-claims: baseline: no change", markup=False)
-        return int(ExitStatus.OK)
-    for line in changes:
-        err.print(f"compare-claims: baseline: {line}", markup=False)
-    return int(ExitStatus.CHANGED)
+    req = _request(paths=_paths(sources, paths), topics_file=None, keywords=None, topic=None, whole=True,
+                   fmt=fmt, output=output, scorer=scorer, threshold=threshold, only_divergent=only_divergent,
+                   min_sources=max(min_sources, 2 if shared else 1), baseline=baseline,
+                   write_baseline=write_baseline, text_field=text_field, source_field=source_field,
+                   verbose=verbose, quiet=quiet, strict=strict, jobs=jobs, dask=dask or "", color=color,
+                   pager=not no_pager)
+    raise typer.Exit(run_topic(req))
 
 
 @app.command("quantities")
 def quantities_cmd(
-    name: str = typer.Argument(..., help="Topic (see `compare-claims topics`)."),
-    paths: Optional[List[str]] = typer.Argument(None, help="More source paths (same as --sources).", show_default=False),
-    sources: Optional[List[str]] = typer.Option(None, "--sources", "-s", help=SOURCES_HELP, show_default=False),
-    topics_file: Optional[Path] = typer.Option(None, "--topics-file", help=TOPICS_FILE_HELP),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format.", case_sensitive=False),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the result: no warnings."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the analysis cache."),
+    name: Annotated[Optional[str], typer.Argument(help="Topic (see `compare-claims topics`); omit with --keywords.",
+                                                  autocompletion=_complete_topic, show_default=False)] = None,
+    paths: Paths = None, sources: Sources = None, topics_file: TopicsFile = None, keywords: Keywords = None,
+    fmt: Fmt = Format.table, output: Output = None,
+    text_field: TextField = None, source_field: SourceField = None,
+    verbose: Verbose = False, quiet: Quiet = False, strict: Strict = False, jobs: Jobs = None, dask: Dask = None,
+    color: Color = "auto", no_pager: NoPager = False,
 ) -> None:
     """Line up every number, amount, duration and date of a topic across sources.
 
     Values are normalised ("ninety-minute" and "an hour and a half" are both 90 min).
     Example: compare-claims quantities iran --format csv
     """
-    err = _diagnostics()
-    with _errors_to_exit(err):
-        from .pipeline import Options
-        from .quantities import render_quantities
+    from .commands import run_quantities
 
-        result, _, _ = _run_topic(name, sources, paths, topics_file, Options(), err, quiet, no_cache)
-        with _pipe_safe():
-            render_quantities(result, fmt, _output(fmt))
+    req = _request(paths=_paths(sources, paths), topics_file=topics_file, keywords=keywords, topic=name, fmt=fmt,
+                   output=output, text_field=text_field, source_field=source_field, verbose=verbose, quiet=quiet,
+                   strict=strict, jobs=jobs, dask=dask or "", color=color, pager=not no_pager)
+    raise typer.Exit(run_quantities(req))
 
 
 @app.command("topics")
 def topics_cmd(
-    sources: Optional[List[str]] = typer.Option(None, "--sources", "-s", help=SOURCES_HELP, show_default=False),
-    paths: Optional[List[str]] = typer.Argument(None, help="More source paths.", show_default=False),
-    topics_file: Optional[Path] = typer.Option(None, "--topics-file", help=TOPICS_FILE_HELP),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help="table or json.", case_sensitive=False),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings."),
+    paths: Paths = None, sources: Sources = None, topics_file: TopicsFile = None, keywords: Keywords = None,
+    fmt: Fmt = Format.table, output: Output = None,
+    text_field: TextField = None, source_field: SourceField = None,
+    verbose: Verbose = False, quiet: Quiet = False, strict: Strict = False, jobs: Jobs = None, dask: Dask = None,
+    color: Color = "auto", no_pager: NoPager = False,
 ) -> None:
-    """List the topics with the number of statements each source has on it.
+    """List the topics with the number of statements each source has on each.
 
+    Formats: table, json, jsonl, csv, tsv, markdown, html.
     Example: compare-claims topics --topics-file my_topics.toml
     """
-    _print_coverage(sources, paths, topics_file, fmt, quiet, with_keywords=True)
+    from .commands import run_coverage
+
+    raise typer.Exit(run_coverage(_request(
+        paths=_paths(sources, paths), topics_file=topics_file, keywords=keywords, fmt=fmt, output=output,
+        text_field=text_field, source_field=source_field, verbose=verbose, quiet=quiet, strict=strict, jobs=jobs,
+        dask=dask or "", color=color, pager=not no_pager)))
 
 
 @app.command("coverage")
 def coverage_cmd(
-    sources: Optional[List[str]] = typer.Option(None, "--sources", "-s", help=SOURCES_HELP, show_default=False),
-    paths: Optional[List[str]] = typer.Argument(None, help="More source paths.", show_default=False),
-    topics_file: Optional[Path] = typer.Option(None, "--topics-file", help=TOPICS_FILE_HELP),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help="table, json, csv, tsv or markdown.", case_sensitive=False),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No warnings."),
+    paths: Paths = None, sources: Sources = None, topics_file: TopicsFile = None, keywords: Keywords = None,
+    fmt: Fmt = Format.table, output: Output = None,
+    text_field: TextField = None, source_field: SourceField = None,
+    verbose: Verbose = False, quiet: Quiet = False, strict: Strict = False, jobs: Jobs = None, dask: Dask = None,
+    color: Color = "auto", no_pager: NoPager = False,
 ) -> None:
     """Topic x source matrix of statement counts: who covers what, who is silent.
 
     Example: compare-claims coverage --format json
     """
-    _print_coverage(sources, paths, topics_file, fmt, quiet, with_keywords=False)
+    from .commands import run_coverage
 
-
-def _print_coverage(
-    sources: Optional[List[str]], paths: Optional[List[str]], topics_file: Optional[Path], fmt: Format,
-    quiet: bool, *, with_keywords: bool,
-) -> None:
-    err = _diagnostics()
-    with _errors_to_exit(err):
-        from .coverage import coverage, render_coverage
-
-        cache = _cache(False)
-        loaded = _load(sources, paths, err, quiet)
-        topics = _topics(topics_file)
-        with _pipe_safe():
-            render_coverage(coverage(loaded, topics, cache=cache), fmt, _output(fmt), with_keywords=with_keywords)
+    raise typer.Exit(run_coverage(_request(
+        paths=_paths(sources, paths), topics_file=topics_file, keywords=keywords, fmt=fmt, output=output,
+        text_field=text_field, source_field=source_field, verbose=verbose, quiet=quiet, strict=strict, jobs=jobs,
+        dask=dask or "", color=color, pager=not no_pager)))
 
 
 @app.command("diff")
 def diff_cmd(
-    old: Path = typer.Argument(..., help="Saved JSON result (the baseline)."),
-    new: Path = typer.Argument(..., help="JSON result to compare with it."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Exit code only."),
+    old: Annotated[Path, typer.Argument(help="Saved JSON result (the baseline).")],
+    new: Annotated[Path, typer.Argument(help="JSON result to compare with it.")],
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Exit code only.")] = False,
 ) -> None:
     """Compare two saved JSON results; exit 1 when groups appeared, disappeared or changed.
 
     Example: compare-claims diff baseline.json today.json
     """
-    err = _diagnostics()
-    with _errors_to_exit(err):
-        from .baseline import compare, read_baseline
+    from .commands import run_diff
 
-        changes = compare(read_baseline(old), read_baseline(new))
-        if not quiet:
-            with _pipe_safe():
-                sys.stdout.write("".join(f"{line}\n" for line in changes) or "no change\n")
-    if changes:
-        raise typer.Exit(int(ExitStatus.CHANGED))
+    raise typer.Exit(run_diff(old, new, quiet=quiet))
 
 
 def main() -> None:
-    """Console-script entry.  typer maps Ctrl-C to exit 130; commands print
-    through ``_pipe_safe`` so that `| head` is not an error."""
-    try:
-        app()
-    except BrokenPipeError:  # a write outside the commands (help text) to a closed pipe
-        _silence_stdout()
-        sys.exit(int(ExitStatus.OK))
+    """Console-script entry."""
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,27 +1,18 @@
-"""Who covers what: topic x source statement counts (per-topic omissions: Result.coverage)."""
+"""Who covers what: topic x source statement counts.
+
+Built from the same per-source analyses as a topic's result (the same
+selection), asked for every topic at once.
+"""
 from __future__ import annotations
 
-import csv
-import io
-import json
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import Any, NamedTuple, Sequence
 
 from .models import Source
-from .analysis import AnalysisCache
-from .pipeline import Options, analyze_sources
-from .select import select_with
-from .topics import Matcher, Topic
-
-if TYPE_CHECKING:
-    from rich.console import Console
-
-    from .diagnostics import PlainOutput
-    from .render import Format
+from .pipeline import SourceAnalysis
+from .topics import Topic
 
 
-@dataclass(frozen=True)
-class Coverage:
+class Coverage(NamedTuple):
     sources: tuple[Source, ...]
     topics: tuple[Topic, ...]
     counts: tuple[tuple[int, ...], ...]  # counts[topic][source]
@@ -29,67 +20,25 @@ class Coverage:
     def to_dict(self) -> dict[str, Any]:
         return {
             "sources": [{"id": s.id, "file": s.file, "label": s.label} for s in self.sources],
-            "topics": [
-                {
-                    "name": t.name,
-                    "label": t.label,
-                    "origin": t.origin,
-                    "keywords": list(t.keywords),
-                    "statements": {s.id: n for s, n in zip(self.sources, row)},
-                    "silent": [s.id for s, n in zip(self.sources, row) if n == 0],
-                }
-                for t, row in zip(self.topics, self.counts)
-            ],
+            "topics": [self.record(t, row) for t, row in zip(self.topics, self.counts)],
+        }
+
+    def record(self, t: Topic, row: tuple[int, ...]) -> dict[str, Any]:
+        return {
+            "name": t.name,
+            "label": t.label,
+            "origin": t.origin,
+            "keywords": list(t.keywords),
+            "statements": {s.id: n for s, n in zip(self.sources, row)},
+            "silent": [s.id for s, n in zip(self.sources, row) if n == 0],
         }
 
 
-def coverage(
-    sources: Sequence[Source], topics: dict[str, Topic], options: Options = Options(),
-    *, cache: AnalysisCache | None = None,
-) -> Coverage:
-    """Count, for every topic and source, the statements selected for it."""
-    analyses = analyze_sources(sources, options, cache)
-    matchers = {name: Matcher.build(t.keywords) for name, t in topics.items()}
-    ordered = tuple(topics[name] for name in sorted(topics))
-    counts = tuple(
-        tuple(len(select_with(analyses[s.id].statements, t.name, matchers, analyses[s.id].tokens)) for s in sources)
-        for t in ordered
-    )
-    return Coverage(tuple(sources), ordered, counts)
-
-
-def render_coverage(cov: Coverage, fmt: Format, console: Console | PlainOutput, *, with_keywords: bool) -> None:
-    from .render import Format
-
-    headers = [s.label or s.id for s in cov.sources]
-    if fmt is Format.json or fmt is Format.jsonl:
-        console.file.write(json.dumps(cov.to_dict(), sort_keys=True, ensure_ascii=False, indent=2) + "\n")
-        return
-    if fmt in (Format.csv, Format.tsv):
-        buf = io.StringIO()
-        w = csv.writer(buf, delimiter="," if fmt is Format.csv else "\t", lineterminator="\n")
-        w.writerow(["topic", *headers])
-        for t, row in zip(cov.topics, cov.counts):
-            w.writerow([t.name, *row])
-        console.file.write(buf.getvalue())
-        return
-    if fmt is Format.markdown:
-        lines = ["| topic | " + " | ".join(headers) + " |", "|---|" + "---|" * len(headers)]
-        for t, row in zip(cov.topics, cov.counts):
-            lines.append(f"| {t.name} | " + " | ".join(str(n) if n else "—" for n in row) + " |")
-        console.file.write("\n".join(lines) + "\n")
-        return
-    from rich.console import Console as RichConsole
-    from rich.table import Table
-
-    assert isinstance(console, RichConsole), "the table format needs a rich Console"
-    table = Table(title="Statements per topic and source (— = says nothing)")
-    table.add_column("topic", no_wrap=True)
-    if with_keywords:
-        table.add_column("label")
-    for h in headers:
-        table.add_column(h, justify="right")
-    for t, row in zip(cov.topics, cov.counts):
-        cells = [str(n) if n else "—" for n in row]
-        table.add_row(t.name, *([t.label] if with_keywords else []), *cells)
-    console.print(table)
+def coverage(analyses: Sequence[SourceAnalysis], topics: Sequence[Topic]) -> Coverage:
+    """Count, for every topic and source, the statements selected for it
+    (analyses asked for every topic, in ``topics`` order)."""
+    analyses = sorted(analyses, key=lambda a: (a.source.file, a.source.id))
+    counts = []
+    for i, _t in enumerate(topics):
+        counts.append(tuple(len(a.selected[i][1]) for a in analyses))
+    return Coverage(tuple(a.source for a in analyses), tuple(topics), tuple(counts))

@@ -12,15 +12,9 @@ from functools import lru_cache
 from typing import Any, Sequence
 
 from .models import Annotation, Span
+from .numbers import consistent
+from .tokens import TRANSLATE
 
-# One character in, one character out: offsets in the translated text are the
-# offsets in the original (annotate uses the same table).
-_TRANSLATE = str.maketrans({
-    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-",
-})
 # Words for the diff: dotted acronyms, numbers with separators, letter runs.
 _DIFF_TOKEN_RE = re.compile(
     r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['\u2019][^\W\d_]+)*"
@@ -67,7 +61,7 @@ def _diff_norm(raw: str) -> str:
 
 
 def _diff_tokens(text: str) -> list[tuple[int, int, str]]:
-    found = [(m.start(), m.end(), m.group()) for m in _DIFF_TOKEN_RE.finditer(text.translate(_TRANSLATE))]
+    found = [(m.start(), m.end(), m.group()) for m in _DIFF_TOKEN_RE.finditer(text.translate(TRANSLATE))]
     missing = sorted({raw for _s, _e, raw in found if raw not in _DIFF_MEMO})
     if missing:
         norms = [_diff_norm(raw) for raw in missing]
@@ -119,7 +113,7 @@ def _speaker_key(speaker: str) -> str | None:
     if not speaker or not speaker[:1].isupper():
         return None
     last = speaker.split()[-1]
-    last = unicodedata.normalize("NFKD", last.translate(_TRANSLATE))
+    last = unicodedata.normalize("NFKD", last.translate(TRANSLATE))
     last = "".join(c for c in last if not unicodedata.combining(c)).casefold()
     for suffix in ("'s", "'"):
         if last.endswith(suffix):
@@ -133,52 +127,17 @@ def _stance(a: Annotation) -> int:
     return hedge - sure
 
 
-_DATE_RE = re.compile(r"^(\d{4}|-)?-?(\d{2})?(?:-(\d{2}))?$")
-
-
-def _date_fields(v: str) -> tuple[str | None, str | None, str | None] | None:
-    if v.isdigit():
-        return (v, None, None)
-    if v.startswith("--"):
-        parts = v[2:].split("-")
-        return (None, parts[0] or None, parts[1] if len(parts) > 1 else None)
-    parts = v.split("-")
-    if len(parts) >= 2 and parts[0].isdigit():
-        return (parts[0], parts[1], parts[2] if len(parts) > 2 else None)
-    return None
-
-
-def _same_value(kind: str, a: str, b: str) -> bool:
-    # "about 19" (~19) and "19" are one value told with and without a hedge
-    if a == b or a.lstrip("~") == b.lstrip("~"):
-        return True
-    if kind != "date":
-        return False
-    for x in a.split("/"):
-        for y in b.split("/"):
-            fx, fy = _date_fields(x), _date_fields(y)
-            if fx is None or fy is None:
-                continue
-            if all(p is None or q is None or p == q for p, q in zip(fx, fy)):
-                # at least month or year must be shared to call them the same date
-                if any(p is not None and q is not None for p, q in zip(fx, fy)):
-                    return True
-    return False
-
-
 def _numbers_differ(a: Annotation, b: Annotation) -> bool:
-    va: dict[str, set[str]] = {}
-    vb: dict[str, set[str]] = {}
-    for spans, into in ((a.numbers, va), (b.numbers, vb)):
-        for s in spans:
-            if s.value:
-                into.setdefault(s.kind, set()).add(s.value)
-    for kind in va.keys() & vb.keys():
-        xs, ys = va[kind], vb[kind]
-        # Each side has a value the other lacks: a conflict, not just one
-        # statement saying more ("February 2021 ... the 1987 treaty" vs "2021").
-        if any(not any(_same_value(kind, x, y) for y in ys) for x in xs) and any(
-            not any(_same_value(kind, y, x) for x in xs) for y in ys
+    """Each side gives a value of some kind that none of the other side's
+    values of that kind agrees with: a conflict, not just one statement
+    saying more ("February 2021 ... the 1987 treaty" against "2021")."""
+    qa = [s.quantity for s in a.numbers if s.quantity is not None]
+    qb = [s.quantity for s in b.numbers if s.quantity is not None]
+    for kind in {q.kind for q in qa} & {q.kind for q in qb}:
+        xs = [q for q in qa if q.kind == kind]
+        ys = [q for q in qb if q.kind == kind]
+        if any(not any(consistent(x, y) for y in ys) for x in xs) and any(
+            not any(consistent(y, x) for x in xs) for y in ys
         ):
             return True
     return False
@@ -210,19 +169,17 @@ def _shares(scope: frozenset[str], stems: frozenset[str]) -> bool:
 
 
 def group_flags(
-    annotations: Sequence[Annotation], sources: Sequence[str],
-    texts: Sequence[tuple[str, int]] | None = None,
+    annotations: Sequence[Annotation], sources: Sequence[str], texts: Sequence[tuple[str, int]],
 ) -> tuple[str, ...]:
     """Flags for a group: where statements from different sources diverge.
 
     ``sources[i]`` is the source id of ``annotations[i]``. Only pairs of
     members from different sources are compared; a group with one source has
     no flags. Returns a sorted tuple drawn from ``hedge``, ``labels``,
-    ``numbers``, ``polarity``, ``speaker``.  With ``texts`` (each member's text
-    and start offset), ``polarity`` needs the negation to bear on words the
+    ``numbers``, ``polarity``, ``speaker``.  ``texts`` holds each member's text
+    and start offset: ``polarity`` needs the negation to bear on words the
     other member says without negating them ("did not support the decision"
-    vs "the decision showed" is not a contradiction about the decision);
-    without them, any negation against none fires it.
+    vs "the decision showed" is not a contradiction about the decision).
     """
     if len(annotations) != len(sources):
         raise ValueError("annotations and sources must have the same length")
@@ -231,10 +188,8 @@ def group_flags(
     flags: set[str] = set()
     stance = [_stance(a) for a in annotations]
     speakers = [_speaker_key(a.speaker) for a in annotations]
-    negated = [bool(a.negations) for a in annotations]
-    if texts is not None:
-        scopes = [_negation_scopes(a, t, st) for a, (t, st) in zip(annotations, texts)]
-        bags = [frozenset(x for _s, _e, x in _diff_tokens(t)) for t, _st in texts]
+    scopes = [_negation_scopes(a, t, st) for a, (t, st) in zip(annotations, texts)]
+    bags = [frozenset(x for _s, _e, x in _diff_tokens(t)) for t, _st in texts]
     labels = [frozenset(s.kind for s in a.labels) for a in annotations]
     n = len(annotations)
     for i in range(n):
@@ -248,10 +203,7 @@ def group_flags(
             # against a plain statement is how news copy reads, not a divergence
             if (stance[i] > 0) != (stance[j] > 0) and abs(stance[i] - stance[j]) >= HEDGE_MARGIN:
                 flags.add("hedge")
-            if texts is None:
-                if negated[i] != negated[j]:
-                    flags.add("polarity")
-            elif (_shares(scopes[i] - scopes[j], bags[j] - scopes[j])
+            if (_shares(scopes[i] - scopes[j], bags[j] - scopes[j])
                   or _shares(scopes[j] - scopes[i], bags[i] - scopes[i])):
                 flags.add("polarity")
             if labels[i] != labels[j]:

@@ -1,4 +1,4 @@
-"""Domain errors and exit codes, mapped to a message once, at the CLI edge."""
+"""Domain errors and exit codes, mapped to a message once, in ``cli.main``."""
 from __future__ import annotations
 
 from enum import IntEnum
@@ -18,18 +18,32 @@ class CompareClaimsError(Exception):
 
     exit_status: ExitStatus = ExitStatus.USAGE
 
+    def __str__(self) -> str:
+        return " ".join(super().__str__().split())  # one line, whatever the cause said
+
+
+class UsageError(CompareClaimsError):
+    """An option or argument the command cannot take."""
+
 
 class InputError(CompareClaimsError):
-    """A path is missing, empty, binary, or a directory holds no texts."""
+    """A path is missing, empty, binary, unreadable, or holds nothing to read."""
 
 
 class UnknownTopicError(CompareClaimsError):
     """The topic asked for is not defined."""
 
 
-class TopicsFileError(CompareClaimsError):
-    """A topics (or lexicon) TOML file is malformed."""
+class ConfigError(CompareClaimsError):
+    """A topics, metadata or cue-list TOML file is malformed."""
+
+
+TopicsFileError = ConfigError  # the name the first version used
 
 
 class BaselineError(CompareClaimsError):
     """A baseline file is missing or not a compare-claims result."""
+
+
+class OutputError(CompareClaimsError):
+    """The result could not be written (a full disk, a closed stream)."""

@@ -9,7 +9,10 @@ the JSON edge, through ``Result.to_dict()``.
 """
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from .numbers import Quantity
 
 SCHEMA_VERSION = "1.1"  # 1.1: per-source "coverage" summary
 
@@ -57,6 +60,8 @@ class Statement(NamedTuple):
     speaker_hint: str = ""  # speaker of the transcript turn, if any ("Question" for a question)
     sentence_start: int = -1  # the sentence this statement is a clause of (-1: the statement itself)
     sentence_end: int = -1
+    paragraph_start: int = -1  # the paragraph (block) it sits in, for context
+    paragraph_end: int = -1
 
 
 class Span(NamedTuple):
@@ -67,6 +72,7 @@ class Span(NamedTuple):
     text: str
     kind: str = ""
     value: str = ""
+    quantity: Quantity | None = None  # for numbers: the typed value behind ``value``
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}
@@ -133,6 +139,7 @@ class Group(NamedTuple):
     score: float | None  # 0-100, mean cross-source pair score; None when one source only
     members: tuple[Member, ...]
     flags: tuple[str, ...] = ()
+    relation: str = ""  # "same" claim, only "related", or "" (one source)
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -142,6 +149,7 @@ class Group(NamedTuple):
         return {
             "id": self.id,
             "score": None if self.score is None else round(self.score, 1),
+            "relation": self.relation or None,
             "sources": list(self.sources),
             "flags": list(self.flags),
             "statements": [m.to_dict() for m in self.members],
@@ -164,26 +172,33 @@ class Result(NamedTuple):
         """Per source: what it says on the topic and what it leaves out.
 
         ``leaves_out`` lists the groups that two or more other sources carry
-        and this one does not; ``labels`` counts its loaded labels by term.
+        and this one does not (empty for a silent source: it leaves out
+        everything); ``labels`` counts its loaded labels by term.  One pass
+        over the groups, then one over the multi-source groups per source.
         """
-        out: dict[str, dict[str, Any]] = {}
         groups = self.all_groups if self.all_groups is not None else self.groups
-        for s in self.sources:
-            mine = [g for g in groups if s.id in g.sources]
-            members = [m for g in groups for m in g.members if m.statement.source == s.id]
-            labels: dict[str, int] = {}
-            for m in members:
+        out: dict[str, dict[str, Any]] = {
+            s.id: {"statements": 0, "silent": True, "shared_claims": 0, "only_here": 0, "leaves_out": [],
+                   "labels": {}}
+            for s in self.sources
+        }
+        shared: list[tuple[str, frozenset[str]]] = []
+        for g in groups:
+            srcs = frozenset(m.statement.source for m in g.members)
+            if len(srcs) > 1:
+                shared.append((g.id, srcs))
+            for sid in srcs:
+                out[sid]["shared_claims" if len(srcs) > 1 else "only_here"] += 1
+            for m in g.members:
+                c = out[m.statement.source]
+                c["statements"] += 1
+                c["silent"] = False
                 for lab in m.annotation.labels:
                     key = lab.value or lab.text.lower()
-                    labels[key] = labels.get(key, 0) + 1
-            out[s.id] = {
-                "statements": len(members),
-                "silent": not members,
-                "shared_claims": sum(1 for g in mine if len(g.sources) > 1),
-                "only_here": sum(1 for g in mine if len(g.sources) == 1),
-                "leaves_out": [g.id for g in groups if s.id not in g.sources and len(g.sources) >= 2],
-                "labels": labels,
-            }
+                    c["labels"][key] = c["labels"].get(key, 0) + 1
+        for sid, c in out.items():
+            if not c["silent"]:
+                c["leaves_out"] = [gid for gid, srcs in shared if sid not in srcs]
         return out
 
     def to_dict(self) -> dict[str, Any]:

@@ -1,19 +1,26 @@
 """The core, without I/O: sources in, a ``Result`` out.
 
 load -> segment -> select -> align -> annotate -> (render, in render.py)
+
+Each source is analysed on its own by :func:`analyze` (segment, select for
+the topics asked, words and annotations of the selected statements): the
+same function whatever the command, in this process, in a pool of processes
+or on a Dask worker.  :func:`build_result` then aligns what every source
+selected.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Mapping, NamedTuple, Sequence
+from collections import Counter
+from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from . import align as align_mod
-from .analysis import AnalysisCache, SourceAnalysis, analyze_all
-from .models import Group, Member, Result, Source, Statement
+from .models import Annotation, Group, Member, Result, Source, Statement
 from .select import Selected, select_with
-from .topics import Matcher, Topic, tokenize
+from .topics import Matcher, Topic
 
 if TYPE_CHECKING:
-    from .segment import Segmented
+    from .lexicon import Lexicon
+    from .segment import SegmentCues
 
 
 class Options(NamedTuple):
@@ -21,93 +28,132 @@ class Options(NamedTuple):
 
     scorer: str = align_mod.DEFAULT_SCORER
     threshold: float = align_mod.DEFAULT_THRESHOLD
-    link: float = align_mod.DEFAULT_LINK
-    split_clauses: bool = True
-    annotate: bool = True
     only_divergent: bool = False
+    min_sources: int = 1
 
 
-def segment_all(sources: Sequence[Source], options: Options) -> dict[str, Segmented]:
+class Plan(NamedTuple):
+    """What every source's analysis needs: cue lists and the topics asked for."""
+
+    segment_cues: SegmentCues
+    topics: tuple[Topic, ...]  # every known topic (naming another keeps a statement out)
+    asked: tuple[Topic, ...]  # the topics to select statements for
+    lexicon: Lexicon | None = None  # annotate the first topic's statements with it (None: counts only)
+
+
+class SourceAnalysis(NamedTuple):
+    """One source, analysed: what it says on the topics asked, and its words."""
+
+    source: Source
+    statements: int  # how many statements the source has in all
+    skipped: tuple[tuple[str, int], ...]  # (reason, count)
+    short_lines: tuple[tuple[int, str], ...]  # (paragraph, folded text) of short unpunctuated lines
+    selected: tuple[tuple[str, tuple[Selected, ...]], ...]  # per topic asked
+    stems: tuple[tuple[str, ...], ...]  # content stems of the first topic's selected statements
+    annotations: tuple[Annotation, ...]  # of the first topic's selected statements (with a lexicon)
+    document_frequency: tuple[tuple[str, int], ...]  # stem -> statements of this source holding it
+
+
+def matchers_for(topics: Sequence[Topic]) -> dict[str, Matcher]:
+    return {t.name: Matcher.build(t.keywords) for t in topics}
+
+
+def analyze(source: Source, plan: Plan) -> SourceAnalysis:
+    """Segment ``source``, select its statements for each topic asked, and for
+    the first: their content words, and their annotations (with a lexicon).
+    The words of all its statements are counted only when it has something
+    on that topic: they weigh words for the aligner."""
     from .segment import segment
+    from .textnorm import content_stems
 
-    return {s.id: segment(s, split_clauses=options.split_clauses) for s in sources}
+    seg = segment(source, plan.segment_cues)
+    matchers = matchers_for([*plan.topics, *(t for t in plan.asked if t.keywords)])
+    selected = tuple((t.name, tuple(select_with(seg.statements, t.name, matchers) if t.keywords
+                                    else (Selected(st, "set") for st in seg.statements)))
+                     for t in plan.asked)
+    first = selected[0][1] if selected else ()
+    stems: tuple[tuple[str, ...], ...] = ()
+    df: Counter[str] = Counter()
+    annotations: tuple[Annotation, ...] = ()
+    if first:
+        bags = {st.start: tuple(content_stems(st.text)) for st in seg.statements}
+        stems = tuple(bags[s.statement.start] for s in first)
+        for bag in bags.values():
+            df.update(set(bag))
+        if plan.lexicon is not None:
+            from .annotate import annotate_statements
+
+            annotations = annotate_statements([s.statement for s in first], source.text, plan.lexicon)
+    return SourceAnalysis(source, len(seg.statements), seg.skipped, seg.short_lines, selected, stems,
+                          annotations, tuple(sorted(df.items())))
 
 
-def analyze_sources(
-    sources: Sequence[Source], options: Options, cache: AnalysisCache | None = None
-) -> dict[str, SourceAnalysis]:
-    return analyze_all(sources, split_clauses=options.split_clauses, annotate=options.annotate, cache=cache)
+def repeated_lines(analyses: Sequence[SourceAnalysis], min_sources: int) -> dict[str, frozenset[int]]:
+    """Per source id, the paragraphs holding a short line that recurs in
+    ``min_sources`` sources or more: the sites' furniture, not a claim."""
+    seen: dict[str, set[str]] = {}
+    for a in analyses:
+        for _p, key in a.short_lines:
+            seen.setdefault(key, set()).add(a.source.id)
+    common = {k for k, ids in seen.items() if len(ids) >= min_sources}
+    return {a.source.id: frozenset(p for p, k in a.short_lines if k in common) for a in analyses}
 
 
-def select_all(
-    analyses: Mapping[str, SourceAnalysis] | Mapping[str, Segmented], topic: Topic, topics: dict[str, Topic]
-) -> list[Selected]:
-    matchers = {name: Matcher.build(t.keywords) for name, t in topics.items()}
-    matchers[topic.name] = Matcher.build(topic.keywords)
-    out: list[Selected] = []
-    for sid in sorted(analyses):
-        a = analyses[sid]
-        tokens = a.tokens if isinstance(a, SourceAnalysis) else None
-        out.extend(select_with(a.statements, topic.name, matchers, tokens))
-    return out
-
-
-def _group_key(members: Sequence[Statement], rank: Mapping[str, int]) -> tuple[int, int, int]:
+def _group_key(members: Sequence[Statement], rank: dict[str, int]) -> tuple[int, int, int]:
     """More sources first, then where the claim first appears (source order, offset)."""
     first = min(members, key=lambda st: (rank[st.source], st.start))
     return (-len({st.source for st in members}), rank[first.source], first.start)
 
 
-def build_groups(
-    selected: Sequence[Selected], sources: Sequence[Source], options: Options, background: Sequence[str] = (),
-    *, analyses: Mapping[str, SourceAnalysis] | None = None, topic: Topic | None = None,
-) -> list[Group]:
-    """Align, then order: groups told by more sources first, then by where the
-    claim first appears (sources in order, then offset); members by source
-    order, then offset."""
-    statements = [s.statement for s in selected]
-    via = {(s.statement.source, s.statement.start): s.via for s in selected}
-    stems = background_stems = None
-    if analyses is not None:  # stems from the analysis: no second pass over the text
-        chosen = {(s.source, s.start) for s in statements}
-        index = {sid: {(st.source, st.start): i for i, st in enumerate(a.statements)} for sid, a in analyses.items()}
-        stems = [analyses[s.source].stems[index[s.source][(s.source, s.start)]] for s in statements]
-        background_stems = [w for sid in sorted(analyses) for st, w in zip(analyses[sid].statements, analyses[sid].stems)
-                            if (st.source, st.start) not in chosen]
-    topic_stems = frozenset(st for kw in (topic.keywords if topic else ()) for st in tokenize(kw).stems)
-    aligned = align_mod.align(statements, scorer=options.scorer, threshold=options.threshold, link=options.link,
-                              background=background, stems=stems, background_stems=background_stems,
-                              topic_stems=topic_stems)
-    rank = {s.id: i for i, s in enumerate(sources)}
+def build_result(analyses: Sequence[SourceAnalysis], topic: Topic, options: Options, *,
+                 repeat_sources: int = 2) -> Result:
+    """Align the statements every source selected for ``topic`` (the first
+    topic its analysis was asked for), then diff and flag each group."""
+    from .annotate_groups import annotate_group
+
+    analyses = sorted(analyses, key=lambda a: (a.source.file, a.source.id))
+    furniture = repeated_lines(analyses, repeat_sources)
+    chosen: list[tuple[Selected, tuple[str, ...], Annotation]] = []
+    skipped: list[tuple[str, str, int]] = []
+    df: Counter[str] = Counter()
+    n_background = 0
+    for a in analyses:
+        sid = a.source.id
+        skipped.extend((sid, reason, count) for reason, count in a.skipped)
+        dropped = 0
+        selected = a.selected[0][1] if a.selected else ()
+        annotations = a.annotations or tuple(Annotation() for _ in selected)
+        for sel, stems, ann in zip(selected, a.stems, annotations):
+            if sel.statement.paragraph in furniture[sid]:
+                dropped += 1
+            else:
+                chosen.append((sel, stems, ann))
+        if dropped:
+            skipped.append((sid, "line found in other sources too (site furniture)", dropped))
+        df.update(dict(a.document_frequency))
+        n_background += a.statements if a.document_frequency else 0
+    statements = [c[0].statement for c in chosen]
+    topic_stems = frozenset(st for kw in topic.keywords for st in _keyword_stems(kw))
+    aligned = align_mod.align(statements, scorer=options.scorer, threshold=options.threshold,
+                              stems=[c[1] for c in chosen], document_frequency=df,
+                              documents=n_background, topic_stems=topic_stems)
+    rank = {a.source.id: i for i, a in enumerate(analyses)}
     drafts = []
     for ag in aligned:
-        members = []
-        for idx, sc in zip(ag.members, ag.member_scores):
-            st = statements[idx]
-            members.append(Member(st, sc, via=via[(st.source, st.start)], reference=idx == ag.reference))
+        members = [Member(statements[i], sc, chosen[i][2], via=chosen[i][0].via, reference=i == ag.reference)
+                   for i, sc in zip(ag.members, ag.member_scores)]
         members.sort(key=lambda m: (rank[m.statement.source], m.statement.start))
-        drafts.append((_group_key([m.statement for m in members], rank), ag.score, members))
+        drafts.append((_group_key([m.statement for m in members], rank), ag.score, ag.relation, members))
     drafts.sort(key=lambda d: d[0])
-    return [Group(f"g{i}", score, tuple(members)) for i, (_k, score, members) in enumerate(drafts, 1)]
+    groups = [annotate_group(Group(f"g{i}", score, tuple(members), relation=relation))
+              for i, (_k, score, relation, members) in enumerate(drafts, 1)]
+    shown = [g for g in groups if len(g.sources) >= options.min_sources and (g.flags or not options.only_divergent)]
+    settings = (("scorer", options.scorer), ("threshold", options.threshold))
+    return Result(topic.name, topic.label, tuple(a.source for a in analyses), tuple(shown), tuple(skipped),
+                  settings, all_groups=tuple(groups) if len(shown) != len(groups) else None)
 
 
-def run(
-    sources: Sequence[Source], topic: Topic, topics: dict[str, Topic], options: Options,
-    *, cache: AnalysisCache | None = None,
-) -> Result:
-    analyses = analyze_sources(sources, options, cache)
-    selected = select_all(analyses, topic, topics)
-    groups = build_groups(selected, sources, options, analyses=analyses, topic=topic)
-    if options.annotate:
-        from .annotate_groups import annotate_groups
+def _keyword_stems(keyword: str) -> tuple[str, ...]:
+    from .topics import tokenize
 
-        groups = annotate_groups(groups, sources, topic, analyses)
-    all_groups = tuple(groups)
-    if options.only_divergent:
-        groups = [g for g in groups if g.flags]
-    skipped = tuple(
-        (sid, reason, count) for sid in sorted(analyses) for reason, count in analyses[sid].skipped
-    )
-    settings = (("scorer", options.scorer), ("threshold", options.threshold), ("link", options.link))
-    return Result(topic.name, topic.label, tuple(sources), tuple(groups), skipped, settings,
-                  all_groups=all_groups if options.only_divergent else None)
+    return tokenize(keyword).stems

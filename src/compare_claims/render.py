@@ -1,23 +1,29 @@
-"""One ``render(result, fmt, console)`` for every output format.
+"""One ``render(view, fmt, env)`` for every command's output.
 
-Machine formats (json, jsonl, csv, tsv, markdown) are plain text written to
-``console.file``, so they never carry colour codes whatever the terminal; the
-table is drawn by rich, which honours NO_COLOR and writes no escape codes when
-stdout is not a terminal (the word diff then shows in {braces}).
+A view is a topic's :class:`Result`, the topic x source :class:`Coverage`
+or a topic's :class:`Quantities`.  Each format is written the same way for
+every view: JSON (one document, keys sorted), JSON Lines (one record a line),
+CSV, TSV (tabs and newlines escaped as ``\\t`` ``\\n``), Markdown, an HTML
+page, or the rich table for people.  Machine formats carry offsets and never
+colour codes.
 """
 from __future__ import annotations
 
 import json
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Union
 
+from .coverage import Coverage
 from .models import SCHEMA_VERSION, Member, Result
+from .quantities import Quantities
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from .diagnostics import PlainOutput
+    from .environment import Environment
+
+View = Union[Result, Coverage, Quantities]
 
 
 class Format(str, Enum):
@@ -27,90 +33,123 @@ class Format(str, Enum):
     csv = "csv"
     tsv = "tsv"
     markdown = "markdown"
+    html = "html"
 
 
-# flag -> (marker, meaning); the legend under the table lists the ones shown
+# flag -> (marker, meaning); the legend lists the ones shown
 FLAG_MARKERS: dict[str, tuple[str, str]] = {
     "speaker": ("WHO", "members attribute the claim to different speakers"),
     "hedge": ("HEDGE", "one source hedges what another asserts"),
-    "numbers": ("NUM", "numbers, amounts or dates differ"),
-    "polarity": ("NEG", "negation or outcome differs (possible contradiction)"),
-    "labels": ("LABEL", "sources name actors or events with different loaded labels"),
+    "numbers": ("NUM", "numbers, amounts or dates about the same thing differ"),
+    "polarity": ("NEG", "one source negates what another asserts (possible contradiction)"),
+    "labels": ("LABEL", "sources use different loaded labels in their own words"),
 }
+RELATED_NOTE = "related, not the same claim: no flags"
 
 
 def dumps(obj: Any) -> str:
-    """Sorted keys, one document per line: C-encoded (indent would use the slow
-    pure-Python encoder); pipe through `jq .` to read it."""
-    return json.dumps(obj, sort_keys=True, ensure_ascii=False)
+    """Sorted keys, one line: the C encoder; pipe through `jq .` to read it."""
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False, allow_nan=False)
 
 
-def _flag_text(flags: tuple[str, ...]) -> str:
-    return " ".join(FLAG_MARKERS.get(f, (f.upper(), ""))[0] for f in flags)
-
-
-def to_jsonl(result: Result) -> str:
-    lines = []
-    for g in result.groups:
-        d = g.to_dict()
-        d["topic"] = result.topic
-        d["schema_version"] = SCHEMA_VERSION
-        lines.append(dumps(d))
-    return "\n".join(lines) + ("\n" if lines else "")
-
-
-CSV_COLUMNS = ("topic", "group", "group_score", "source", "file", "start", "end", "speaker", "flags", "text")
+def plain_name(name: str) -> str:
+    """A category or flag name as a reader sees it ("charged_verb" -> "charged verb")."""
+    return name.replace("_", " ")
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def to_delimited(result: Result, delimiter: str) -> str:
+def _flag_text(flags: tuple[str, ...]) -> str:
+    return " ".join(FLAG_MARKERS.get(f, (f.upper(), ""))[0] for f in flags)
+
+
+# ------------------------------------------------------------- records and rows
+
+
+def records(view: View) -> list[dict[str, Any]]:
+    """One self-contained record per line of JSON Lines."""
+    if isinstance(view, Result):
+        return [{**g.to_dict(), "topic": view.topic, "schema_version": SCHEMA_VERSION} for g in view.groups]
+    if isinstance(view, Coverage):
+        return [view.record(t, row) for t, row in zip(view.topics, view.counts)]
+    return [{**r, "topic": view.result.topic} for r in view.rows]
+
+
+def rows(view: View) -> tuple[list[str], list[list[Any]]]:
+    """The view as one table: a header and rows (CSV, TSV, Markdown, HTML)."""
+    if isinstance(view, Result):
+        files = {s.id: s.file for s in view.sources}
+        head = ["topic", "group", "group_score", "relation", "source", "file", "start", "end", "speaker", "flags", "text"]
+        body = [[view.topic, g.id, "" if g.score is None else f"{g.score:.1f}", g.relation, m.statement.source,
+                 files[m.statement.source], m.statement.start, m.statement.end, m.annotation.speaker,
+                 " ".join(g.flags), m.statement.text] for g in view.groups for m in g.members]
+        return head, body
+    if isinstance(view, Coverage):
+        return (["topic", *[s.label or s.id for s in view.sources]],
+                [[t.name, *row] for t, row in zip(view.topics, view.counts)])
+    ids = [s.id for s in view.result.sources]
+    head = ["kind", "value", *[s.label or s.id for s in view.result.sources]]
+    return head, [[r["kind"], r["value"], *("; ".join(f"{x['text']} ({x['group']})" for x in r["sources"].get(sid, []))
+                                             for sid in ids)] for r in view.rows]
+
+
+def _csv(head: list[str], body: list[list[Any]]) -> str:
     import csv
     import io
 
-    files = {s.id: s.file for s in result.sources}
     buf = io.StringIO()
-    w = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
-    w.writerow(CSV_COLUMNS)
-    for g in result.groups:
-        for m in g.members:
-            st = m.statement
-            w.writerow([
-                result.topic, g.id, "" if g.score is None else f"{g.score:.1f}", st.source, files[st.source],
-                st.start, st.end, m.annotation.speaker, " ".join(g.flags), st.text,
-            ])
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(head)
+    w.writerows(body)
     return buf.getvalue()
 
 
-def _md_cell(text: str) -> str:
-    return _one_line(text).replace("|", "\\|")
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
-def to_markdown(result: Result) -> str:
-    src = result.sources
+def _tsv(head: list[str], body: list[list[Any]]) -> str:
+    """Tab-separated, one record a line: tabs, newlines and backslashes escaped."""
+    return "".join("\t".join(str(c).translate(_TSV_ESCAPES) for c in r) + "\n" for r in [head, *body])
+
+
+def _md_cell(text: Any) -> str:
+    return _one_line(str(text)).replace("|", "\\|")
+
+
+def _markdown(view: View) -> str:
+    if not isinstance(view, Result):
+        head, body = rows(view)
+        empty = "—"
+        lines = ["| " + " | ".join(map(_md_cell, head)) + " |", "|" + "---|" * len(head)]
+        lines += ["| " + " | ".join(_md_cell(c) if c not in ("", 0) else empty for c in r) + " |" for r in body]
+        return "\n".join(lines) + "\n"
+    src = view.sources
     head = ["#", "score", *[_md_cell(s.label or s.id) for s in src], "flags"]
-    lines = [f"## {result.topic_label} (`{result.topic}`)", "",
+    lines = [f"## {view.topic_label} (`{view.topic}`)", "",
+             "**Bold**: words not in the row's reference statement (marked ▸); *related*: the members are related, "
+             "not the same claim.", "",
              "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    for g in result.groups:
+    for g in view.groups:
         cells = []
         for s in src:
             mine = [m for m in g.members if m.statement.source == s.id]
             cells.append("<br>".join(_md_cell(_member_plain(m)).replace("{", "**").replace("}", "**") for m in mine))
         score = "" if g.score is None else f"{g.score:.0f}"
-        lines.append("| " + " | ".join([g.id, score, *cells, _flag_text(g.flags)]) + " |")
+        flags = "*related*" if g.relation == "related" else _flag_text(g.flags)
+        lines.append("| " + " | ".join([g.id, score, *cells, flags]) + " |")
     lines.append("")
-    lines.append(f"{len(result.groups)} groups; {sum(len(g.members) for g in result.groups)} statements. "
-                 "**Bold**: words not in the row's reference statement.")
+    lines.append(f"{len(view.groups)} groups; {sum(len(g.members) for g in view.groups)} statements.")
     lines.append("")
-    lines.extend(f"- {line}" for line in coverage_lines(result))
+    lines.extend(f"- {line}" for line in coverage_lines(view))
     return "\n".join(lines) + "\n"
 
 
 def _member_plain(m: Member) -> str:
     who = f" — {m.annotation.speaker}" if m.annotation.speaker else ""
-    return f"{_marked(m)}{who}"
+    mark = "▸ " if m.reference else ""
+    return f"{mark}{_marked(m)}{who}"
 
 
 def _marked(m: Member, open_mark: str = "{", close_mark: str = "}") -> str:
@@ -124,79 +163,6 @@ def _marked(m: Member, open_mark: str = "{", close_mark: str = "}") -> str:
         pos = span.end
     out.append(st.text[pos - st.start:])
     return "".join(out)
-
-
-def _extras(m: Member) -> list[str]:
-    """Who said it, numbers, hedges, certainty and loaded labels, one line each."""
-    ann = m.annotation
-    extras = []
-    if ann.speaker:
-        extras.append(f"— {ann.speaker}" + (f" ({ann.reporting_verb})" if ann.reporting_verb else ""))
-    if ann.numbers:
-        extras.append("# " + ", ".join(n.value or n.text for n in ann.numbers))
-    if ann.hedges:
-        extras.append("hedge: " + ", ".join(_one_line(h.text) for h in ann.hedges))
-    if ann.certainty:
-        extras.append("certain: " + ", ".join(_one_line(c.text) for c in ann.certainty))
-    if ann.negations:
-        extras.append("not: " + ", ".join(_one_line(n.text) for n in ann.negations))
-    if ann.labels:
-        extras.append("label: " + ", ".join(f"{_one_line(lb.text)} ({lb.kind})" for lb in ann.labels))
-    return extras
-
-
-def _member_text(m: Member, *, plain: bool) -> Text:
-    """The statement with differing words highlighted (braces when plain), then its markers."""
-    from rich.text import Text
-
-    st, ann = m.statement, m.annotation
-    if plain:
-        t = Text(_one_line(_marked(m)))
-    else:
-        t = Text(_one_line_keep(st.text))
-        for span in ann.diff:
-            t.stylize("bold yellow", span.start - st.start, span.end - st.start)
-        for span in ann.labels:
-            t.stylize("underline magenta", span.start - st.start, span.end - st.start)
-        for span in ann.hedges:
-            t.stylize("italic cyan", span.start - st.start, span.end - st.start)
-        for span in ann.negations:
-            t.stylize("red", span.start - st.start, span.end - st.start)
-    extras = _extras(m)
-    if extras:
-        t.append("\n" + "\n".join(extras), style="dim")
-    return t
-
-
-def _one_line_keep(text: str) -> str:
-    """Same length as ``text`` (so highlight offsets hold), with white space flattened."""
-    return "".join(" " if ch.isspace() else ch for ch in text)
-
-
-def render_table(result: Result, console: Console) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    # no colour (a pipe, NO_COLOR): show the word diff with braces instead of bold
-    plain = console.no_color or not console.is_terminal
-    table = Table(title=f"{result.topic_label} — {len(result.groups)} claims", show_lines=True, expand=True)
-    table.add_column("#", no_wrap=True)
-    for s in result.sources:
-        table.add_column(s.label or s.id, ratio=1, overflow="fold")
-    for g in result.groups:
-        row: list[Any] = [f"{g.id}\n{'' if g.score is None else f'{g.score:.0f}'}\n{_flag_text(g.flags)}"]
-        for s in result.sources:
-            mine = [m for m in g.members if m.statement.source == s.id]
-            row.append(Text("\n\n").join(_member_text(m, plain=plain) for m in mine) if mine else "")
-        table.add_row(*row)
-    console.print(table)
-    for line in coverage_lines(result):
-        console.print(line, highlight=False, markup=False)
-    shown = sorted({f for g in result.groups for f in g.flags})
-    legend = ["score: 0-100 similarity of the statements in a row",
-              ("{braces}" if plain else "bold") + ": words not in the row's reference statement"]
-    legend += [f"{FLAG_MARKERS[f][0]}: {FLAG_MARKERS[f][1]}" for f in shown if f in FLAG_MARKERS]
-    console.print("Legend — " + "; ".join(legend), style="dim", highlight=False, markup=False)
 
 
 def coverage_lines(result: Result) -> list[str]:
@@ -219,25 +185,159 @@ def coverage_lines(result: Result) -> list[str]:
     return lines
 
 
-def render(result: Result, fmt: Format, console: Console | PlainOutput) -> None:
-    """Write ``result`` in ``fmt`` to ``console`` (stdout in the CLI).
+# ------------------------------------------------------------------- the table
 
-    The table needs a rich Console; every other format only writes text to
-    ``console.file``, so a ``PlainOutput`` will do."""
-    if fmt is Format.table:
-        from rich.console import Console as RichConsole
 
-        assert isinstance(console, RichConsole), "the table format needs a rich Console"
-        render_table(result, console)
-        return
-    if fmt is Format.json:
-        out = dumps(result.to_dict()) + "\n"
-    elif fmt is Format.jsonl:
-        out = to_jsonl(result)
-    elif fmt is Format.csv:
-        out = to_delimited(result, ",")
-    elif fmt is Format.tsv:
-        out = to_delimited(result, "\t")
+def _extras(m: Member) -> list[str]:
+    """Who said it, numbers, hedges, certainty and loaded labels, one line each."""
+    ann = m.annotation
+    extras = []
+    if ann.speaker:
+        extras.append(f"— {ann.speaker}" + (f" ({ann.reporting_verb})" if ann.reporting_verb else ""))
+    if ann.numbers:
+        extras.append("# " + ", ".join(n.value or n.text for n in ann.numbers))
+    if ann.hedges:
+        extras.append("hedge: " + ", ".join(_one_line(h.text) for h in ann.hedges))
+    if ann.certainty:
+        extras.append("certain: " + ", ".join(_one_line(c.text) for c in ann.certainty))
+    if ann.negations:
+        extras.append("not: " + ", ".join(_one_line(n.text) for n in ann.negations))
+    if ann.labels:
+        extras.append("label: " + ", ".join(f"{_one_line(lb.text)} ({plain_name(lb.kind)})" for lb in ann.labels))
+    return extras
+
+
+def _member_text(m: Member, *, color: bool) -> Text:
+    """The statement with differing words highlighted (braces without colour), then its markers."""
+    from rich.text import Text
+
+    st, ann = m.statement, m.annotation
+    t = Text("▸ " if m.reference else "")
+    if not color:
+        t.append(_one_line(_marked(m)))
     else:
-        out = to_markdown(result)
-    console.file.write(out)
+        body = Text("".join(" " if ch.isspace() else ch for ch in st.text))  # same length: offsets hold
+        for span in ann.diff:
+            body.stylize("bold yellow", span.start - st.start, span.end - st.start)
+        for span in ann.labels:
+            body.stylize("underline magenta", span.start - st.start, span.end - st.start)
+        for span in ann.hedges:
+            body.stylize("italic cyan", span.start - st.start, span.end - st.start)
+        for span in ann.negations:
+            body.stylize("red", span.start - st.start, span.end - st.start)
+        t.append_text(body)
+    extras = _extras(m)
+    if extras:
+        t.append("\n" + "\n".join(extras), style="dim")
+    return t
+
+
+def _legend(result: Result, color: bool) -> str:
+    shown = sorted({f for g in result.groups for f in g.flags})
+    parts = ["score: 0-100 similarity of the statements in a row",
+             "▸: the row's reference statement",
+             ("bold yellow" if color else "{braces}") + ": words not in the reference"]
+    if color:
+        parts += ["italic cyan: hedge", "red: negation", "underlined magenta: loaded label"]
+    if any(g.relation == "related" for g in result.groups):
+        parts.append(f"related: {RELATED_NOTE}")
+    parts += [f"{FLAG_MARKERS[f][0]}: {FLAG_MARKERS[f][1]}" for f in shown if f in FLAG_MARKERS]
+    return "Legend — " + "; ".join(parts)
+
+
+# a source column narrower than this breaks words: one block per row instead
+MIN_COLUMN = 24
+
+
+def _table_result(result: Result, console: Console, color: bool) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    console.print(_legend(result, color), style="dim", highlight=False, markup=False, soft_wrap=False)
+    title = f"{result.topic_label} — {len(result.groups)} claims"
+    compact = (console.width - 10) // max(1, len(result.sources)) < MIN_COLUMN
+
+    def head(g: Any) -> str:
+        score = "" if g.score is None else f"{g.score:.0f}"
+        note = "related" if g.relation == "related" else _flag_text(g.flags)
+        return "\n".join(x for x in (g.id, score, note) if x)
+
+    if compact:
+        table = Table(title=title, expand=True)
+        table.add_column("#", no_wrap=True)
+        table.add_column("source", no_wrap=True)
+        table.add_column("statement", ratio=1)
+        for g in result.groups:
+            for k, m in enumerate(g.members):
+                src = next(s for s in result.sources if s.id == m.statement.source)
+                table.add_row(head(g) if k == 0 else "", src.label or src.id, _member_text(m, color=color))
+            table.add_section()
+    else:
+        table = Table(title=title, show_lines=True, expand=True)
+        table.add_column("#", no_wrap=True)
+        for s in result.sources:
+            table.add_column(s.label or s.id, ratio=1)
+        for g in result.groups:
+            row: list[Any] = [head(g)]
+            for s in result.sources:
+                mine = [m for m in g.members if m.statement.source == s.id]
+                row.append(Text("\n\n").join(_member_text(m, color=color) for m in mine) if mine else "")
+            table.add_row(*row)
+    console.print(table)
+    for line in coverage_lines(result):
+        console.print(line, highlight=False, markup=False)
+
+
+def _table_rows(view: View, console: Console) -> None:
+    from rich.table import Table
+
+    head, body = rows(view)
+    if isinstance(view, Coverage):
+        table = Table(title="Statements per topic and source (— = says nothing)")
+    else:
+        assert isinstance(view, Quantities)
+        table = Table(title=f"Quantities — {view.result.topic_label} (values normalised; — = not mentioned)",
+                      show_lines=True)
+    for i, h in enumerate(head):
+        table.add_column(h, justify="right" if isinstance(view, Coverage) and i else "left",
+                         no_wrap=i < (1 if isinstance(view, Coverage) else 2))
+    for r in body:
+        table.add_row(*[str(c) if c not in ("", 0) else "—" for c in r])
+    console.print(table)
+
+
+def _table(view: View, env: Environment) -> str:
+    import io
+
+    from rich.console import Console
+
+    buf = io.StringIO()
+    console = Console(file=buf, width=env.width, highlight=False, force_terminal=env.color, no_color=not env.color,
+                      color_system="standard" if env.color else None, legacy_windows=False, emoji=False)
+    if isinstance(view, Result):
+        _table_result(view, console, env.color)
+    else:
+        _table_rows(view, console)
+    return buf.getvalue()
+
+
+# ------------------------------------------------------------------ dispatcher
+
+
+def render(view: View, fmt: Format, env: Environment) -> str:
+    """``view`` in ``fmt``, as the text to write."""
+    if fmt is Format.json:
+        return dumps(view.to_dict()) + "\n"
+    if fmt is Format.jsonl:
+        return "".join(dumps(r) + "\n" for r in records(view))
+    if fmt is Format.csv:
+        return _csv(*rows(view))
+    if fmt is Format.tsv:
+        return _tsv(*rows(view))
+    if fmt is Format.markdown:
+        return _markdown(view)
+    if fmt is Format.html:
+        from .report_html import render_html
+
+        return render_html(view)
+    return _table(view, env)

@@ -8,45 +8,85 @@ usually separate two claims.  Nothing is cleaned in the text itself: every
 """
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import re
 from collections import Counter
+from collections.abc import Mapping
+from itertools import accumulate
+from typing import Any, NamedTuple
 
+from .errors import ConfigError
 from .models import Source, Statement
 from .textnorm import fold
 
-# Site furniture: navigation, sign-up prompts, credits, language selectors.
-_FURNITURE_RE = re.compile(
-    r"""\b(?:log\s*in|sign\s*in|sign\s*up|register|subscribe|newsletter|cookies?)\b.{0,40}$
-    | ^(?:get\ the\ latest\ news|to\ participate\ in\ the\ discussion|follow\ us|share\ (?:this|on)
-       |click\ here|advertisement|all\ rights\ reserved|related\ (?:articles|news)|most\ read
-       |advanced\ settings|additional\ materials|print\ version|world\ news)\b
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-_CREDIT_RE = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
-# a language selector: "de-DE en-GB es-ES ..."
-_LOCALES_RE = re.compile(r"^(?:\W*[a-z]{2}-[A-Z]{2}\w*){2,}\W*$")
-# furniture lines are short; a long paragraph is never furniture
-_FURNITURE_MAX_CHARS = 160
+_FURNITURE_MARKS = "•·▪–—-*"
 _BULLET_RE = re.compile(r"^[\s\u00a0]*(?:[•·▪◦●*]|-(?=\s)|–(?=\s)|—(?=\s)|\d{1,2}[.)](?=\s))?[\s\u00a0]*")
 # "Question: ..." or "Jane Doe: ..." at the start of a block.
 _TURN_RE = re.compile(
     r"^(?P<label>Question|Answer|Q|A|(?:[A-Z][a-z][\w.'’-]*)(?:\s[A-Z][a-z][\w.'’-]*){0,3}):\s+(?=\S)"
 )
-# Labels that look like a speaker's name but introduce an editorial note
-_NOT_SPEAKERS = frozenset({"Updated", "Update", "Correction", "Clarification", "Note", "Editor's Note",
-                           "Editor’s Note", "Watch", "Video", "Photo", "Photos", "Read More", "See Also",
-                           "Related", "Live", "Breaking", "Breaking News", "Exclusive", "Opinion", "Analysis"})
-# Abbreviations after which a full stop does not end the sentence (the
-# splitter knows Mr. and Dr.; news copy adds titles and US state names).
-_ABBREV_RE = re.compile(
-    r"(?:^|[\s(])(?:Ms|Mss|Messrs|Mmes|Gov|Govs|Lt|Sgt|Gen|Col|Capt|Adm|Cmdr|Rep|Reps|Sen|Sens|Supt|Atty|Hon|"
-    r"Rev|Fr|Sr|Jr|St|Mt|Ft|Gen|Corp|Inc|Co|Ltd|Bros|No|Nos|Vol|Art|Sec|Dept|Univ|approx|Jan|Feb|Mar|Apr|Jun|"
-    r"Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|"
-    r"Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Penn|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.$"
-)
+# a language selector: "de-DE en-GB es-ES ..."
+_LOCALES_RE = re.compile(r"^(?:\W*[a-z]{2}-[A-Z]{2}\w*){2,}\W*$")
+
+
+class SegmentCues(NamedTuple):
+    """The segmenter's cue lists (``data/segment.toml``), compiled."""
+
+    max_chars: int
+    prompt_re: re.Pattern[str]  # a prompt near the end of a short line
+    call_re: re.Pattern[str]  # a call to action opening a line
+    call_max_words: int
+    credit_re: re.Pattern[str]
+    list_split_re: re.Pattern[str]
+    list_min_items: int
+    list_item_words: int
+    neighbour_words: int
+    repeat_sources: int
+    repeat_words: int
+    abbrev_re: re.Pattern[str]  # a sentence that ends in an abbreviation
+    common_abbrev_re: re.Pattern[str]
+    not_speakers: frozenset[str]
+    english_hints: frozenset[str]
+
+
+def _words_alt(items: list[str]) -> str:
+    return "|".join(r"\s+".join(re.escape(w) for w in i.split()) for i in sorted(set(items), key=lambda x: (-len(x), x)))
+
+
+def compile_segment_cues(doc: Mapping[str, Any]) -> SegmentCues:
+    from .lexicon import Doc
+
+    d = Doc(doc, "segment.toml")
+    f = d.table("furniture")
+    sent = d.table("sentences")
+    tail = d.number(f, "prompt_tail", "furniture", 40)
+    prompts = d.strings(f, "prompts", "furniture")
+    calls = d.strings(f, "call_verbs", "furniture")
+    nxt = d.strings(f, "call_next", "furniture")
+    credits = d.strings(f, "credits", "furniture")
+    seps = d.strings(f, "list_separators", "furniture")
+    abbrevs = d.strings(sent, "abbreviations", "sentences")
+    common = d.strings(sent, "common_abbreviations", "sentences")
+    if not (prompts and calls and nxt and credits and seps and abbrevs):
+        raise ConfigError("segment.toml: a [furniture] or [sentences] list is empty")
+    return SegmentCues(
+        max_chars=d.number(f, "max_chars", "furniture", 160),
+        prompt_re=re.compile(rf"(?<!\w)(?:{_words_alt(prompts)})(?!\w)(?=.{{0,{max(0, tail)}}}$)", re.IGNORECASE | re.DOTALL),
+        call_re=re.compile(rf"^(?:{_words_alt(calls)})\s+(?:{_words_alt(nxt)})(?!\w)", re.IGNORECASE),
+        call_max_words=d.number(f, "call_max_words", "furniture", 25),
+        credit_re=re.compile(rf"^(?:{_words_alt(credits)})", re.IGNORECASE),
+        list_split_re=re.compile("|".join(rf"\s{re.escape(x)}\s" if x == "/" else re.escape(x) for x in seps)),
+        list_min_items=d.number(f, "list_min_items", "furniture", 3),
+        list_item_words=d.number(f, "list_item_words", "furniture", 4),
+        neighbour_words=d.number(f, "neighbour_words", "furniture", 8),
+        repeat_sources=d.number(f, "repeat_sources", "furniture", 2),
+        repeat_words=d.number(f, "repeat_words", "furniture", 12),
+        abbrev_re=re.compile(r"(?<![^\s(])(?:" + "|".join(sorted(map(re.escape, abbrevs))) + r")\.$"),
+        common_abbrev_re=re.compile(r"(?<!\S)(?:" + "|".join(sorted(map(re.escape, common))) + r")\.$", re.IGNORECASE),
+        not_speakers=frozenset(d.strings(d.table("turns"), "not_speakers", "turns")),
+        english_hints=frozenset(w.lower() for w in d.strings(d.table("language"), "english_hints", "language")),
+    )
+
+
 _TERMINAL = ".!?…:;\"”’'»)"
 _ENGLISH_HINTS = frozenset(
     "the a an of and in on to is are was were be for with that this it by as at from has have not but".split()
@@ -68,6 +108,9 @@ _SMALL_WORDS = frozenset("a an and as at but by for in of on or the to vs via wi
 class Segmented(NamedTuple):
     statements: tuple[Statement, ...]
     skipped: tuple[tuple[str, int], ...]  # (reason, count), reasons sorted
+    # short lines without final punctuation that became statements: (paragraph,
+    # folded text); the same line in several sources is the sites' furniture
+    short_lines: tuple[tuple[int, str], ...] = ()
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -102,9 +145,10 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _NON_LATIN_RE = re.compile(r"[^\W\d_\u0000-\u024F]")
 _ACCENTED_RE = re.compile(r"[\u00C0-\u024F]")
+_WORD_RE = re.compile(r"\w+")
 
 
-def _is_foreign(body: str) -> bool:
+def _is_foreign(body: str, hints: frozenset[str]) -> bool:
     """Mostly non-Latin letters, or accented Latin with no English function word."""
     if body.isascii():
         return False
@@ -115,7 +159,7 @@ def _is_foreign(body: str) -> bool:
     if not _ACCENTED_RE.search(body):
         return False
     toks = re.findall(r"[^\W\d_]+", body.lower())
-    return len(toks) >= 3 and not any(t in _ENGLISH_HINTS for t in toks)
+    return len(toks) >= 3 and not any(t in hints for t in toks)
 
 
 def _is_heading(body: str) -> bool:
@@ -128,20 +172,42 @@ def _is_heading(body: str) -> bool:
     return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _SMALL_WORDS for w in words)
 
 
+def _word_count(t: str) -> int:
+    return len(_WORD_RE.findall(t))
+
+
+def _unpunctuated(body: str) -> bool:
+    return body.rstrip()[-1:] not in ".!?\"”’'»)"
+
+
+def _furniture(body: str, cues: SegmentCues) -> bool:
+    """Site furniture by its shape: a credit line, a language selector, a list
+    of links, a short line ending in a prompt, or one opening with a call to
+    action."""
+    if cues.credit_re.match(body) or _LOCALES_RE.match(body):
+        return True
+    if len(body) > cues.max_chars:
+        return False
+    words = _word_count(body)
+    if cues.prompt_re.search(body) and (_unpunctuated(body) or words <= 6):
+        return True
+    call = cues.call_re.match(body)
+    if call and words <= cues.call_max_words and not any(q in body for q in "\"“”") and ":" not in body[:call.end() + 2]:
+        return True  # "Read more: <a headline>" is a teaser: the headline is a claim
+    items = cues.list_split_re.split(body)
+    return len(items) >= cues.list_min_items and all(0 < _word_count(i) <= cues.list_item_words for i in items)
+
+
 def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
-    """Trim white space, bullets, leading dashes and orphan closing quotes."""
-    while s < e and (text[s].isspace() or text[s] in "•·▪–—-*"):
+    """Trim white space, bullets and leading dashes."""
+    while s < e and (text[s].isspace() or text[s] in _FURNITURE_MARKS):
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
 
 
-def _word_count(t: str) -> int:
-    return len(re.findall(r"\w+", t))
-
-
-def _sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
+def _sentences(text: str, s: int, e: int, cues: SegmentCues) -> list[tuple[int, int]]:
     import sentencex  # light, but only needed when there is prose
 
     body = text[s:e]
@@ -166,7 +232,7 @@ def _sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
         # an orphan closing quote or "." belongs to the sentence before it, and so
         # does whatever follows a title or state abbreviation ("Gov.", "Wash.")
         if out and (not re.search(r"\w", piece) or (_word_count(piece) <= 2 and piece[0] in "“”\"'’")
-                    or _ABBREV_RE.search(text, out[-1][0], out[-1][1])):
+                    or cues.abbrev_re.search(text, max(out[-1][0], out[-1][1] - 12), out[-1][1])):
             out[-1] = (out[-1][0], b)
             continue
         out.append((a, b))
@@ -175,19 +241,32 @@ def _sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 # A sentence end the splitter leaves inside a quotation: ". The", "? “We"
 _INNER_END_RE = re.compile(r"[.!?…][”\"’]?\s+(?=[“\"‘]?[A-Z])")
-_INITIAL_RE = re.compile(r"(?:^|[\s.(])[A-Za-z]\.$")
-_COMMON_ABBREV_RE = re.compile(r"(?:^|\s)(?:Mr|Mrs|Dr|Prof|vs|etc|e\.g|i\.e|a\.m|p\.m)\.$", re.IGNORECASE)
+_INITIAL_RE = re.compile(r"(?<![^\s.(])[A-Za-z]\.$")
 
 
-def _split_inner(text: str, a: int, b: int) -> list[tuple[int, int]]:
+def _word_index(text: str, a: int, b: int) -> tuple[list[int], list[int]]:
+    """Word end offsets in text[a:b] and a running count, for O(log n) word counts."""
+    ends = [m.end() for m in _WORD_RE.finditer(text, a, b)]
+    return ends, list(range(1, len(ends) + 1))
+
+
+def _words_between(ends: list[int], x: int, y: int) -> int:
+    """Words ending in (x, y], from the sorted word ends."""
+    from bisect import bisect_right
+
+    return bisect_right(ends, y) - bisect_right(ends, x)
+
+
+def _split_inner(text: str, a: int, b: int, cues: SegmentCues) -> list[tuple[int, int]]:
     """Split a sentence the splitter kept whole because it sits in quotation
     marks: a multi-sentence quote holds several claims."""
     out = []
     start = a
+    ends, _ = _word_index(text, a, b)
     for m in _INNER_END_RE.finditer(text, a, b):
-        left = text[start:m.start() + 1]
-        if (_INITIAL_RE.search(left) or _COMMON_ABBREV_RE.search(left) or _ABBREV_RE.search(left)
-                or _word_count(left) < 3 or _word_count(text[m.end():b]) < 3):
+        lo, hi = max(start, m.start() - 12), m.start() + 1
+        if (_INITIAL_RE.search(text, lo, hi) or cues.common_abbrev_re.search(text, lo, hi) or cues.abbrev_re.search(text, lo, hi)
+                or _words_between(ends, start, m.start() + 1) < 3 or _words_between(ends, m.end(), b) < 3):
             continue
         x, y = _strip_span(text, start, m.end())
         if x < y:
@@ -199,36 +278,39 @@ def _split_inner(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
-def _depth_ok(sentence: str, i: int) -> bool:
-    """True when position i is outside parentheses and brackets.
+def _depths(sentence: str) -> list[int]:
+    """Bracket depth before each position (one pass: a cut is allowed only at depth 0).
 
     Cuts inside a quotation are allowed: a quote often holds two claims.  The
     clause keeps its sentence's span, so the attribution outside the quote
-    ("..., said X") still names its speaker (see analysis.analyze).
+    ("..., said X") still names its speaker (see annotate.annotate_statements).
     """
+    out = []
     depth = 0
-    for ch in sentence[:i]:
+    for ch in sentence:
+        out.append(depth)
         if ch in "([":
             depth += 1
         elif ch in ")]" and depth:
             depth -= 1
-    return depth == 0
+    return out
 
 
 def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Split one sentence where it joins two claims (; – : , because/but/and)."""
     sentence = text[s:e]
-    cuts: list[tuple[int, int]] = []  # (end of left part, start of right part)
-    for m in _CLAUSE_RE.finditer(sentence):
-        if not _depth_ok(sentence, m.start()):
-            continue
-        cuts.append((m.start(), m.end()))
-    if not cuts:
+    matches = list(_CLAUSE_RE.finditer(sentence))
+    if not matches:
         return [(s, e)]
+    depth = _depths(sentence)
+    ends, _ = _word_index(sentence, 0, len(sentence))
     parts: list[tuple[int, int]] = []
     left = 0
-    for a, b in cuts:
-        if _word_count(sentence[left:a]) >= _MIN_CLAUSE_WORDS and _word_count(sentence[b:]) >= _MIN_CLAUSE_WORDS:
+    for m in matches:
+        a, b = m.start(), m.end()
+        if depth[a]:
+            continue
+        if _words_between(ends, left, a) >= _MIN_CLAUSE_WORDS and _words_between(ends, b, len(sentence)) >= _MIN_CLAUSE_WORDS:
             parts.append((left, a))
             left = b
     parts.append((left, len(sentence)))
@@ -240,33 +322,40 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
-def segment(source: Source, *, split_clauses: bool = True) -> Segmented:
+def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) -> Segmented:
     text = source.text
     skipped: Counter[str] = Counter()
     statements: list[Statement] = []
+    short_lines: list[tuple[int, str]] = []
     seen: set[str] = set()
     heading = ""
     turn = ""
     last_question = ""
     answer_paragraphs = 0  # paragraphs since the current answer turn began
     started = False  # a first line of 4+ words is the text's title: a claim, not a section heading
-    for index, (bs, be) in enumerate(_blocks(text)):
+    blocks = []
+    for bs, be in _blocks(text):
         m = _BULLET_RE.match(text, bs, be)
-        cs = m.end() if m else bs
-        cs, ce = _strip_span(text, cs, be)
-        if cs >= ce:
-            continue
+        cs, ce = _strip_span(text, m.end() if m else bs, be)
+        if cs < ce:
+            blocks.append((bs, be, cs, ce))
+    furniture = [_furniture(text[cs:ce], cues) for _bs, _be, cs, ce in blocks]
+    for k, (_bs, _be, cs, ce) in enumerate(blocks):
+        # a short fragment next to furniture is part of it ("To join the discussion" / "log in")
         body = text[cs:ce]
-        if _CREDIT_RE.match(body) or (
-            len(body) <= _FURNITURE_MAX_CHARS and (_FURNITURE_RE.search(body) or _LOCALES_RE.match(body))
-        ):
+        if (not furniture[k] and _word_count(body) <= cues.neighbour_words and body[-1:].isalnum()
+                and ((k and furniture[k - 1]) or (k + 1 < len(blocks) and furniture[k + 1]))):
+            furniture[k] = True
+    for index, (bs, be, cs, ce) in enumerate(blocks):
+        body = text[cs:ce]
+        if furniture[index]:
             skipped["site furniture"] += 1
             continue
-        if _is_foreign(body):
+        if _is_foreign(body, cues.english_hints):
             skipped["not English"] += 1
             continue
         tm = _TURN_RE.match(body)
-        if tm and tm.group("label") not in _NOT_SPEAKERS and (
+        if tm and tm.group("label") not in cues.not_speakers and (
             _word_count(body[tm.end():]) >= 6 or body.rstrip()[-1] in "?."
         ):
             label = tm.group("label")
@@ -285,10 +374,11 @@ def segment(source: Source, *, split_clauses: bool = True) -> Segmented:
             answer_paragraphs += 1 if turn and turn != "Question" else 0
         started = True
         question = last_question if turn and turn != "Question" and answer_paragraphs == 0 else ""
+        if _unpunctuated(body) and _word_count(body) <= cues.repeat_words:
+            short_lines.append((index, " ".join(fold(body).split())))
         # (piece, the sentence it comes from): the splitter's sentence keeps a quotation
         # together with its attribution ("“A. B,” said X"), which its pieces inherit
-        pieces = [(piece, (a, b)) for a, b in _sentences(text, cs, ce) for piece in _split_inner(text, a, b)]
-        # each clause remembers its sentence: the sentence's attribution ("..., said X") is the clause's
+        pieces = [(piece, (a, b)) for a, b in _sentences(text, cs, ce, cues) for piece in _split_inner(text, a, b, cues)]
         clauses = [(c, sent) for (a, b), sent in pieces for c in (_clauses(text, a, b) if split_clauses else [(a, b)])]
         for (a, b), (sa, sb) in clauses:
             key = " ".join(fold(text[a:b]).split())
@@ -301,9 +391,9 @@ def segment(source: Source, *, split_clauses: bool = True) -> Segmented:
             statements.append(
                 Statement(source=source.id, start=a, end=b, text=text[a:b], paragraph=index,
                           heading=heading, question=question, speaker_hint=turn,
-                          sentence_start=sa, sentence_end=sb)
+                          sentence_start=sa, sentence_end=sb, paragraph_start=bs, paragraph_end=be)
             )
-    return Segmented(_opening_remarks(statements), tuple(sorted(skipped.items())))
+    return Segmented(_opening_remarks(statements), tuple(sorted(skipped.items())), tuple(short_lines))
 
 
 def _opening_remarks(statements: list[Statement]) -> tuple[Statement, ...]:

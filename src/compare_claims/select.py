@@ -16,14 +16,13 @@ context alone.
 """
 from __future__ import annotations
 
-
-from .models import Statement
 import re
 from functools import lru_cache
 from typing import Iterable, NamedTuple
 
+from .models import Statement
 from .textnorm import fold
-from .topics import Matcher, Topic, TokenizedText, tokenize
+from .topics import Matcher, TokenizedText, tokenize
 
 
 def prefilter_for(matchers: Iterable[Matcher]) -> re.Pattern[str]:
@@ -78,32 +77,19 @@ def _names_combined(
     return frozenset(found)
 
 
-def select(statements: tuple[Statement, ...], topic: Topic, all_topics: dict[str, Topic]) -> list[Selected]:
-    """Statements of one source (in text order) that are about ``topic``."""
-    matchers = {name: Matcher.build(t.keywords) for name, t in all_topics.items()}
-    matchers[topic.name] = Matcher.build(topic.keywords)
-    return select_with(statements, topic.name, matchers)
-
-
-def select_with(
-    statements: tuple[Statement, ...], name: str, matchers: dict[str, Matcher],
-    tokens: dict[str, TokenizedText] | None = None,
-) -> list[Selected]:
-    """``select`` with compiled matchers; ``tokens`` (text -> tokens) from the
-    analysis saves tokenizing again."""
+def select_with(statements: tuple[Statement, ...], name: str, matchers: dict[str, Matcher]) -> list[Selected]:
+    """Statements of one source (in text order) that are about topic ``name``;
+    ``matchers`` holds every known topic's (another topic's name keeps a
+    statement from being kept by context)."""
     cache: dict[str, frozenset[str]] = {}
     prefilter = prefilter_for(matchers.values())
     index = _combined(matchers)
 
     def names(text: str) -> frozenset[str]:
         if text not in cache:
-            if not text:
-                cache[text] = frozenset()
-            elif tokens is not None and text in tokens:
-                cache[text] = _names_combined(index, tokens[text])
-            else:
-                hit = prefilter.search(fold(text)) is not None
-                cache[text] = _names_combined(index, tokenize(text)) if hit else frozenset()
+            # the prefilter rejects most texts before they are tokenized
+            hit = bool(text) and prefilter.search(fold(text)) is not None
+            cache[text] = _names_combined(index, tokenize(text)) if hit else frozenset()
         return cache[text]
 
     per_paragraph: dict[int, set[str]] = {}

@@ -8,14 +8,10 @@ does not match "New START".
 from __future__ import annotations
 
 import difflib
-from pathlib import Path
 from typing import Any, NamedTuple
 
-from .errors import TopicsFileError, UnknownTopicError
-from .paths import data_dir
+from .errors import ConfigError, UnknownTopicError
 from .textnorm import WORD_RE, fold, stem_words
-
-TOPICS_FILE = "topics.toml"
 
 
 class Topic(NamedTuple):
@@ -92,43 +88,38 @@ def _terms(spec: dict[str, Any], key: str, where: str) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
-        raise TopicsFileError(f"{where}.{key} must be a list of strings")
+        raise ConfigError(f"{where}.{key} must be a list of strings")
     return [k for k in value if k.strip()]
 
 
-def _parse(text: str, origin: str) -> dict[str, Topic]:
-    """``[topics.NAME]`` tables (or top-level ``[NAME]`` tables) with ``keywords``
-    and/or ``aliases`` (a list, or one string), an optional ``label`` and
-    optional extra loaded ``labels`` ({category: [terms]})."""
-    from .tomlcache import parse_toml
-
-    try:
-        doc = parse_toml(text)
-    except ValueError as exc:  # tomllib.TOMLDecodeError
-        raise TopicsFileError(f"{origin}: malformed TOML: {exc}") from None
+def parse_topics(doc: dict[str, Any], origin: str) -> dict[str, Topic]:
+    """Topics of a parsed TOML document: ``[topics.NAME]`` tables (or top-level
+    ``[NAME]`` tables) with ``keywords`` and/or ``aliases`` (a list, or one
+    string), an optional ``label`` and optional extra loaded ``labels``
+    ({category: [terms]})."""
     table = doc.get("topics")
     prefix = "topics."
     if table is None:  # a file of top-level [NAME] tables is read the same way
         table = {k: v for k, v in doc.items() if isinstance(v, dict) and any(t in v for t in _TERM_KEYS)}
         prefix = ""
     if not isinstance(table, dict) or not table:
-        raise TopicsFileError(f"{origin}: no [topics.NAME] table found")
+        raise ConfigError(f"{origin}: no [topics.NAME] table found")
     topics: dict[str, Topic] = {}
     for name, spec in table.items():
         where = f"{origin}: {prefix}{name}"
         if not isinstance(spec, dict):
-            raise TopicsFileError(f"{where} must be a table")
+            raise ConfigError(f"{where} must be a table")
         kws = [k for key in _TERM_KEYS for k in _terms(spec, key, where)]
         if not kws:
-            raise TopicsFileError(f"{where}.keywords must be a non-empty list of strings")
+            raise ConfigError(f"{where}.keywords must be a non-empty list of strings")
         label = spec.get("label", name)
         if not isinstance(label, str):
-            raise TopicsFileError(f"{where}.label must be a string")
+            raise ConfigError(f"{where}.label must be a string")
         extra = spec.get("labels", {})
         if not isinstance(extra, dict) or not all(
             isinstance(v, list) and all(isinstance(t, str) for t in v) for v in extra.values()
         ):
-            raise TopicsFileError(f"{where}.labels must map a category to a list of strings")
+            raise ConfigError(f"{where}.labels must map a category to a list of strings")
         topics[name.lower()] = Topic(
             name=name.lower(),
             label=label,
@@ -139,20 +130,16 @@ def _parse(text: str, origin: str) -> dict[str, Topic]:
     return topics
 
 
-def load_topics(topics_file: Path | None = None) -> dict[str, Topic]:
-    """Built-in topics, then the user's file on top (same name overrides)."""
-    topics = _parse((data_dir() / TOPICS_FILE).read_text(encoding="utf-8"), "built-in topics")
-    if topics_file is not None:
-        try:
-            raw = topics_file.read_bytes()
-        except OSError as exc:
-            raise TopicsFileError(f"{topics_file}: cannot read topics file ({exc.strerror})") from None
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise TopicsFileError(f"{topics_file}: topics file is not UTF-8") from None
-        topics.update(_parse(text, str(topics_file)))
-    return topics
+# `compare`: the set of articles is the topic, every statement is on it
+ALL_STATEMENTS = Topic(name="*", label="Every statement of the set", keywords=(), origin="compare")
+
+
+def keywords_topic(keywords: str) -> Topic:
+    """An ad-hoc topic from a comma-separated list (``--keywords "LePage, resign"``)."""
+    kws = tuple(dict.fromkeys(k.strip() for k in keywords.split(",") if k.strip()))
+    if not kws:
+        raise ConfigError("--keywords needs at least one keyword (comma-separated)")
+    return Topic(name="keywords", label=", ".join(kws), keywords=kws, origin="--keywords")
 
 
 def get_topic(topics: dict[str, Topic], name: str) -> Topic:
@@ -163,7 +150,3 @@ def get_topic(topics: dict[str, Topic], name: str) -> Topic:
     near = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
     hint = f"; did you mean '{near[0]}'?" if near else ""
     raise UnknownTopicError(f"unknown topic '{name}' (known: {', '.join(known)}){hint}")
-
-
-def topic_summary(topic: Topic) -> dict[str, Any]:
-    return {"name": topic.name, "label": topic.label, "keywords": list(topic.keywords), "origin": topic.origin}

@@ -1,0 +1,344 @@
+"""What each command does, between parsing (cli.py) and the core (pipeline.py):
+read the configuration and the sources at the edge, run the per-source work,
+build the view, and write it once.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, NamedTuple
+
+from .errors import ExitStatus, OutputError, UsageError
+from .render import Format
+
+if TYPE_CHECKING:
+    from .environment import Environment
+    from .pipeline import Plan, SourceAnalysis
+    from .topics import Topic
+
+
+class Request(NamedTuple):
+    """Everything a command was asked, gathered once."""
+
+    paths: list[str]
+    topics_file: Path | None = None
+    keywords: str | None = None
+    topic: str | None = None
+    whole: bool = False  # `compare`: every statement is on topic
+    fmt: Format = Format.table
+    output: Path | None = None
+    scorer: str = "weighted"
+    threshold: float = 25.0
+    only_divergent: bool = False
+    min_sources: int = 1
+    explain: bool = False
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    text_field: str | None = None
+    source_field: str | None = None
+    verbose: bool = False
+    quiet: bool = False
+    strict: bool = False
+    jobs: int | None = None
+    dask: str = ""
+    color: str = "auto"
+    pager: bool = True
+
+
+def say(line: str) -> None:
+    """One diagnostic line on stderr (never on stdout)."""
+    try:
+        sys.stderr.write(f"compare-claims: {line}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):  # stderr closed: nothing to tell
+        pass
+
+
+def _default_corpus() -> list[str]:
+    from .paths import data_dir
+
+    return sorted(str(p) for p in data_dir().glob("*.txt"))
+
+
+def _topics(req: Request) -> dict[str, Topic]:
+    from .config import load_topics
+    from .topics import keywords_topic
+
+    topics = load_topics(req.topics_file)
+    if req.keywords is not None:
+        t = keywords_topic(req.keywords)
+        topics[t.name] = t
+    return topics
+
+
+def _topic(req: Request, topics: dict[str, Topic]) -> Topic:
+    from .topics import ALL_STATEMENTS, get_topic
+
+    if req.whole:
+        return ALL_STATEMENTS
+    if req.keywords is not None:
+        if req.topic:
+            raise UsageError("give a topic name or --keywords, not both")
+        return topics["keywords"]
+    if not req.topic:
+        raise UsageError("which topic? give its name (see `compare-claims topics`) or --keywords")
+    return get_topic(topics, req.topic)
+
+
+def gather(req: Request, plan: Plan) -> list[SourceAnalysis]:
+    """Read and analyse every source; report what was skipped and why."""
+    from .load import expand_paths, plan_sources
+    from .work import default_jobs, run_all
+
+    entries, skipped_files = expand_paths(req.paths or _default_corpus())
+    specs, warnings = plan_sources(entries)
+    stdin = sys.stdin.buffer.read() if any(not s.path for s in specs) else None
+    progress = _progress(len(specs), req)
+    with progress as advance:
+        outcomes = run_all(specs, plan, stdin_bytes=stdin, jobs=req.jobs or default_jobs(), dask=req.dask,
+                           progress=advance)
+    analyses = [o.analysis for o in outcomes if o.analysis is not None]
+    failed = [o.message for o in outcomes if o.analysis is None]
+    if failed and (req.strict or not analyses):
+        from .errors import InputError
+
+        raise InputError(failed[0] + (f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""))
+    if not req.quiet:
+        for w in warnings + [o.message for o in outcomes if o.analysis is not None and o.message]:
+            say(f"warning: {w}")
+        for f in failed:
+            say(f"warning: {f}; skipped")
+        if req.verbose:
+            for line in skipped_files:
+                say(line)
+        elif skipped_files:
+            say(f"skipped {len(skipped_files)} file(s) that are not sources (--verbose lists them)")
+    return analyses
+
+
+class _Progress:
+    """A rich progress bar on a terminal for runs over many sources; else nothing."""
+
+    def __init__(self, total: int, show: bool) -> None:
+        self.total, self.show = total, show
+        self.bar: object = None
+
+    def __enter__(self) -> Callable[[int], None] | None:
+        if not self.show:
+            return None
+        from rich.progress import Progress
+
+        self.bar = Progress(transient=True, redirect_stdout=False, redirect_stderr=False)
+        bar = self.bar
+        assert isinstance(bar, Progress)
+        bar.start()
+        task = bar.add_task("reading sources", total=self.total)
+        return lambda n: bar.advance(task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            from rich.progress import Progress
+
+            assert isinstance(self.bar, Progress)
+            self.bar.stop()
+
+
+def _progress(total: int, req: Request) -> _Progress:
+    tty = False
+    try:
+        tty = sys.stderr.isatty()
+    except (ValueError, AttributeError):
+        pass
+    return _Progress(total, tty and total >= 50 and not req.quiet)
+
+
+def _plan(req: Request, topics: dict[str, Topic], asked: list[Topic], annotate: bool) -> Plan:
+    from .config import load_lexicon, load_segment_cues
+    from .pipeline import Plan
+
+    lexicon = load_lexicon(asked[0]) if annotate else None
+    known = tuple(topics[n] for n in sorted(topics))
+    return Plan(load_segment_cues(), known, tuple(asked), lexicon)
+
+
+def _result(req: Request) -> tuple[object, int]:
+    from .align import SCORERS
+    from .pipeline import Options, build_result
+
+    if req.scorer not in SCORERS:
+        raise UsageError(f"unknown scorer '{req.scorer}' (known: {', '.join(sorted(SCORERS))})")
+    topics = {} if req.whole else _topics(req)
+    topic = _topic(req, topics)
+    plan = _plan(req, topics, [topic], annotate=True)
+    analyses = gather(req, plan)
+    options = Options(scorer=req.scorer, threshold=req.threshold, only_divergent=req.only_divergent,
+                      min_sources=req.min_sources)
+    result = build_result(analyses, topic, options, repeat_sources=plan.segment_cues.repeat_sources)
+    if not req.quiet:
+        if req.verbose:
+            for sid, reason, count in result.skipped:
+                say(f"{sid}: skipped {count} {reason}")
+            n = sum(len(g.members) for g in result.groups)
+            say(f"{n} statements on topic '{result.topic}' in {len(result.groups)} groups "
+                f"from {len(result.sources)} sources")
+        if not (result.all_groups or result.groups):
+            say(f"warning: no statement is on topic '{topic.name}' (keywords: {', '.join(topic.keywords)})")
+    return result, 0
+
+
+def run_topic(req: Request) -> int:
+    from .models import Result
+
+    result, _ = _result(req)
+    assert isinstance(result, Result)
+    emit(result, req)
+    return _baselines(result, req)
+
+
+def run_quantities(req: Request) -> int:
+    from .models import Result
+    from .quantities import quantities
+
+    result, _ = _result(req)
+    assert isinstance(result, Result)
+    emit(quantities(result), req)
+    return 0
+
+
+def run_coverage(req: Request) -> int:
+    from .coverage import coverage
+
+    topics = _topics(req)
+    asked = [topics[n] for n in sorted(topics)]
+    analyses = gather(req, _plan(req, topics, asked, annotate=False))
+    emit(coverage(analyses, asked), req)
+    return 0
+
+
+def run_diff(old: Path, new: Path, *, quiet: bool) -> int:
+    from .baseline import compare, read_baseline
+
+    changes = compare(read_baseline(old), read_baseline(new))
+    if not quiet:
+        write_stdout("".join(f"{line}\n" for line in changes) or "no change\n")
+    return int(ExitStatus.CHANGED) if changes else 0
+
+
+def _baselines(result: object, req: Request) -> int:
+    from .models import Result
+
+    assert isinstance(result, Result)
+    if req.write_baseline is None and req.baseline is None:
+        return 0
+    from .baseline import compare, read_baseline, write_baseline
+
+    # read the old baseline before writing: --baseline X --write-baseline X compares, then updates
+    old = read_baseline(req.baseline) if req.baseline is not None else None
+    if req.write_baseline is not None:
+        write_baseline(result, req.write_baseline)
+    if old is None:
+        return 0
+    changes = compare(old, result.to_dict())
+    if not changes:
+        if not req.quiet:
+            say("baseline: no change")
+        return int(ExitStatus.OK)
+    for line in changes:
+        say(f"baseline: {line}")
+    return int(ExitStatus.CHANGED)
+
+
+# ------------------------------------------------------------------ writing
+
+
+def emit(view: object, req: Request) -> None:
+    """Render ``view`` once and write it: to ``--output``, through a pager, or to stdout."""
+    from .environment import Environment
+    from .render import render
+
+    env = Environment.from_process(color=req.color, pager=req.pager and req.output is None)
+    if req.output is not None:
+        env = env._replace(color=req.color == "always", width=max(env.width, 100))
+    text = render(view, req.fmt, env)  # type: ignore[arg-type]
+    if req.output is not None:
+        write_file(req.output, text)
+    elif req.fmt is Format.table and env.pager and text.count("\n") >= _terminal_lines():
+        page(text, env)
+    else:
+        write_stdout(text)
+
+
+def _terminal_lines() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((100, 24)).lines
+
+
+def page(text: str, env: Environment) -> None:
+    """Through the pager, as git does; straight to stdout if it cannot start."""
+    import shlex
+    import subprocess
+
+    try:
+        proc = subprocess.Popen(shlex.split(env.pager), stdin=subprocess.PIPE,
+                                env={**os.environ, "LESS": os.environ.get("LESS", "FRX")})
+    except (OSError, ValueError):
+        write_stdout(text)
+        return
+    assert proc.stdin is not None
+    try:
+        proc.stdin.write(text.encode("utf-8", "replace"))
+        proc.stdin.close()
+    except (BrokenPipeError, OSError):  # the reader quit the pager early
+        pass
+    proc.wait()
+
+
+def write_stdout(text: str) -> None:
+    """Write the result; a reader that leaves early (`| head`) is not an error,
+    a closed or full stdout is one line and exit 2."""
+    out = sys.stdout
+    if out is None:
+        raise OutputError("cannot write the result: standard output is closed")
+    try:
+        out.write(text)
+        out.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except (OSError, ValueError) as exc:
+        _silence_stdout()
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise OutputError(f"cannot write the result to standard output ({reason})") from None
+
+
+def _silence_stdout() -> None:
+    """Send whatever is left for stdout nowhere, so the exit does not fail on it."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (a reader never sees half a file)."""
+    import tempfile
+
+    parent = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise OutputError(f"{path}: is a folder")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None

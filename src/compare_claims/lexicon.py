@@ -1,0 +1,297 @@
+"""Cue lists compiled for matching: hedges, certainty, negations, reporting
+verbs, loaded labels, speaker words and the number grammar.
+
+Built from parsed TOML documents (``data/cues.toml``, ``data/labels.toml``,
+a topic's own labels); reading the files is the input layer's job
+(``config.py``).  Inflected terms are stored once, by their base word: a
+word met in a text is reduced to the bases it could inflect, so compiling
+costs one dictionary entry per term, not one per inflection.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
+
+from .errors import ConfigError
+from .numbers import NumberGrammar, compile_numbers
+from .tokens import TRANSLATE, base
+
+_LEVELS = ("strong", "weak")
+
+
+class Entry(NamedTuple):
+    """One cue: a word sequence and what it means."""
+
+    words: tuple[str, ...]
+    group: str  # hedge | certainty | negation | label | verb | except:<group>
+    kind: str  # strong/weak, negation/outcome, label category, ""
+    value: str  # canonical term or verb lemma
+    inflect: bool  # the first or the last word may carry a regular inflection
+    order: int  # position in the lists: the first listed wins a tie
+
+
+class Lexicon(NamedTuple):
+    """Compiled cue lists (build with :func:`compile_lexicon`)."""
+
+    exact: Mapping[str, tuple[Entry, ...]]  # one-word cues matched as written
+    inflected: Mapping[str, tuple[Entry, ...]]  # one-word cues by base word
+    multi: Mapping[str, tuple[Entry, ...]]  # longer cues by first (base) word
+    suffixes: tuple[tuple[str, Entry], ...]  # word endings such as "n't", "'ll"
+    titles: frozenset[str]
+    title_modifiers: frozenset[str]
+    name_stopwords: frozenset[str]
+    skip_words: frozenset[str]
+    first_person: frozenset[str]
+    third_person: frozenset[str]
+    numbers: NumberGrammar
+    inflectable: frozenset[str]  # cue words that may carry an inflection
+    memo: dict[str, tuple[str, ...]]  # word -> bases it may inflect (filled as words are met)
+
+    def bases(self, word: str) -> tuple[str, ...]:
+        """``word`` and the cue words of which it is a regular inflection."""
+        got = self.memo.get(word)
+        if got is None:
+            got = (word, *(b for b in _base_candidates(word)[1:] if b in self.inflectable and word in word_forms(b)))
+            self.memo[word] = got
+        return got
+
+
+class Doc:
+    """Typed access to a parsed TOML document with one-line errors."""
+
+    def __init__(self, doc: Mapping[str, Any], name: str) -> None:
+        self.doc = doc
+        self.name = name
+
+    def table(self, *path: str) -> Mapping[str, Any]:
+        node: Any = self.doc
+        for key in path:
+            node = node.get(key, {}) if isinstance(node, Mapping) else None
+            if not isinstance(node, Mapping):
+                raise ConfigError(f"{self.name}: [{'.'.join(path)}] must be a table")
+        table: Mapping[str, Any] = node
+        return table
+
+    def strings(self, table: Mapping[str, Any], key: str, where: str) -> list[str]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{self.name}: {where}.{key} must be a list of strings")
+        return [v for v in value if v.strip()]
+
+    def number(self, table: Mapping[str, Any], key: str, where: str, default: int) -> int:
+        value = table.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or abs(value) > 10**12:
+            raise ConfigError(f"{self.name}: {where}.{key} must be an integer")
+        return value
+
+    def int_map(self, table: Mapping[str, Any], where: str) -> dict[str, int]:
+        return {key: self.number(table, key, where, 0) for key in table}
+
+    def str_map(self, table: Mapping[str, Any], where: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for key, value in table.items():
+            if not isinstance(value, str):
+                raise ConfigError(f"{self.name}: {where}.{key} must be a string")
+            out[key] = value
+        return out
+
+
+# --------------------------------------------------------------- inflection
+
+
+def word_forms(word: str) -> frozenset[str]:
+    """Regular inflections of one word (over-generation is harmless)."""
+    forms = {word}
+    if not word.isalpha() or len(word) < 2:
+        return frozenset(forms)
+    vowels = "aeiou"
+    if word.endswith("e"):
+        forms.update((word + "s", word + "d", word[:-1] + "ing", word + "ly"))
+        if word.endswith("le"):
+            forms.add(word[:-1] + "y")
+    elif word.endswith("y") and word[-2] not in vowels:
+        forms.update((word[:-1] + "ies", word[:-1] + "ied", word + "ing", word[:-1] + "ily"))
+    elif word.endswith(("s", "x", "z", "ch", "sh", "o")):
+        forms.update((word + "es", word + "ed", word + "ing", word + "ly"))
+        if word.endswith("o"):
+            forms.add(word + "s")
+    else:
+        forms.update((word + "s", word + "ed", word + "ing", word + "ly"))
+        if word.endswith("ic"):
+            forms.add(word + "ally")
+        if len(word) >= 3 and word[-1] not in "aeiouwxy" and word[-2] in vowels and word[-3] not in vowels:
+            forms.update((word + word[-1] + "ed", word + word[-1] + "ing"))
+    return frozenset(forms)
+
+
+def _base_candidates(word: str) -> list[str]:
+    """Every word ``word_forms`` could have made ``word`` from (a superset)."""
+    out = [word]
+    for suffix, cut, add in (("s", 1, ""), ("es", 2, ""), ("ies", 3, "y"), ("d", 1, ""), ("ed", 2, ""),
+                             ("ied", 3, "y"), ("ing", 3, ""), ("ing", 3, "e"), ("ly", 2, ""), ("ily", 3, "y"),
+                             ("ally", 4, ""), ("y", 1, "e")):
+        if word.endswith(suffix) and len(word) > cut + 1:
+            out.append(word[:-cut] + add)
+    for suffix in ("ed", "ing"):  # a doubled final consonant: "stopped", "slamming"
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 4 and stem[-1] == stem[-2]:
+            out.append(stem[:-1])
+    return out
+
+
+# --------------------------------------------------------------- compiling
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self.seen: set[tuple[str, tuple[str, ...], bool]] = set()
+
+    def add(self, terms: Iterable[str], group: str, kind: str, inflect: bool, value: str = "") -> None:
+        for term in terms:
+            words = tuple(term.lower().translate(TRANSLATE).split())
+            if not words:
+                continue
+            key = (group, words, inflect)
+            if key in self.seen:
+                continue
+            self.seen.add(key)
+            canonical = value or " ".join(words)
+            self.entries.append(Entry(words, group, kind, canonical, inflect, len(self.entries)))
+            if 1 < len(words) <= 3 and all(w.replace("'", "").isalnum() for w in words):
+                # "witch hunt" also matches "witch-hunt"
+                hyphened = ("-".join(words),)
+                self.entries.append(Entry(hyphened, group, kind, canonical, False, len(self.entries)))
+
+    def lexicon_tables(self) -> tuple[dict[str, tuple[Entry, ...]], dict[str, tuple[Entry, ...]],
+                                      dict[str, tuple[Entry, ...]], tuple[tuple[str, Entry], ...]]:
+        exact: dict[str, list[Entry]] = {}
+        inflected: dict[str, list[Entry]] = {}
+        multi: dict[str, list[Entry]] = {}
+        suffixes: list[tuple[str, Entry]] = []
+        for e in self.entries:
+            if len(e.words) == 1 and e.words[0].startswith(("'", "n'")):
+                suffixes.append((e.words[0], e))
+            elif len(e.words) > 1:
+                multi.setdefault(e.words[0], []).append(e)
+            else:
+                (inflected if e.inflect else exact).setdefault(e.words[0], []).append(e)
+        return ({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in inflected.items()},
+                {k: tuple(v) for k, v in multi.items()}, tuple(sorted(suffixes, key=lambda s: -len(s[0]))))
+
+
+def compile_lexicon(
+    cues_doc: Mapping[str, Any],
+    labels_doc: Mapping[str, Any],
+    extra_labels: Sequence[tuple[str, Sequence[str]]] = (),
+) -> Lexicon:
+    """Compile the cue lists; ``extra_labels`` ((category, terms), e.g. from a
+    topic) take precedence over the lexicon's own categories.  Raises
+    :class:`ConfigError` (one line) on a malformed document."""
+    doc = Doc(cues_doc, "cues.toml")
+    b = _Builder()
+    for group, section in (("hedge", "hedges"), ("certainty", "certainty")):
+        top = doc.table(section)
+        for level in _LEVELS:
+            t = doc.table(section, level)
+            where = f"{section}.{level}"
+            b.add(doc.strings(t, "words", where), group, level, inflect=False)
+            b.add(doc.strings(t, "inflect", where), group, level, inflect=True)
+        b.add(doc.strings(top, "except", section), "except:" + group, "", inflect=False)
+    neg = doc.table("negations")
+    for kind in ("negation", "outcome"):
+        t = doc.table("negations", kind)
+        b.add(doc.strings(t, "words", f"negations.{kind}"), "negation", kind, inflect=False)
+        b.add(doc.strings(t, "inflect", f"negations.{kind}"), "negation", kind, inflect=True)
+    b.add(doc.strings(neg, "except", "negations"), "except:negation", "", inflect=False)
+
+    verbs = doc.table("reporting_verbs")
+    for lemma in doc.strings(verbs, "inflect", "reporting_verbs"):
+        b.add([lemma], "verb", "", inflect=True, value=lemma)
+    for lemma, forms in doc.table("reporting_verbs", "irregular").items():
+        if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
+            raise ConfigError(f"cues.toml: reporting_verbs.irregular.{lemma} must be a list of strings")
+        b.add([lemma, *forms], "verb", "", inflect=False, value=lemma)
+
+    ldoc = Doc(labels_doc, "labels.toml")
+    for category, terms in extra_labels:
+        if isinstance(terms, str) or not all(isinstance(t, str) for t in terms):
+            raise ConfigError(f"labels for category {category!r} must be a list of strings")
+        b.add(terms, "label", category, inflect=True)
+    for category in labels_doc:
+        b.add(ldoc.strings(ldoc.table(category), "terms", category), "label", category, inflect=True)
+
+    sp = doc.table("speakers")
+
+    def lower(xs: Iterable[str]) -> frozenset[str]:
+        return frozenset(x.lower() for x in xs)
+
+    grammar = compile_numbers(doc)
+    exact, inflected, multi, suffixes = b.lexicon_tables()
+    return Lexicon(
+        exact=exact,
+        inflected=inflected,
+        multi=multi,
+        suffixes=suffixes,
+        titles=lower(doc.strings(sp, "titles", "speakers")),
+        title_modifiers=lower(doc.strings(sp, "title_modifiers", "speakers")),
+        name_stopwords=lower(doc.strings(sp, "name_stopwords", "speakers")) | frozenset(m.lower() for m in grammar.months),
+        skip_words=lower(doc.strings(sp, "skip_words", "speakers")),
+        first_person=lower(doc.strings(sp, "first_person", "speakers")),
+        third_person=lower(doc.strings(sp, "third_person", "speakers")),
+        numbers=grammar,
+        inflectable=frozenset(w for e in b.entries if e.inflect for w in (e.words[0], e.words[-1])),
+        memo={},
+    )
+
+
+# --------------------------------------------------------------- matching
+
+
+def _word_matches(e: Entry, k: int, key: str, lex: Lexicon, inflect_ok: bool) -> bool:
+    """Does text word ``key`` match word ``k`` of cue ``e``?  A possessive may end
+    any word after the first; an inflection only the first or the last."""
+    want = e.words[k]
+    if key == want or (k > 0 and base(key) == want):
+        return True
+    return inflect_ok and e.inflect and want in lex.bases(key if k == 0 else base(key))
+
+
+def phrase_at(lex: Lexicon, keys: Sequence[str], i: int, joined: Sequence[bool]) -> list[Entry]:
+    """Multiword cues starting at word ``i``, longest first.  ``joined[k]``: are
+    words k and k+1 separated by white space only (a phrase never spans
+    punctuation)."""
+    out: list[Entry] = []
+    n = len(keys)
+    for first in lex.bases(keys[i]):
+        for e in lex.multi.get(first, ()):
+            m = len(e.words)
+            if i + m > n or not all(joined[i + k] for k in range(m - 1)):
+                continue
+            first_inflected = first != keys[i]
+            if first_inflected and not e.inflect:
+                continue
+            if all(
+                keys[i + k] == e.words[k] if 0 < k < m - 1
+                else _word_matches(e, k, keys[i + k], lex, inflect_ok=not first_inflected or k == 0)
+                for k in range(m)
+            ):
+                out.append(e)
+    out.sort(key=lambda e: (-len(e.words), e.order))
+    return out
+
+
+def word_at(lex: Lexicon, key: str) -> list[Entry]:
+    """One-word cues matching word ``key`` (possessive dropped), in list order."""
+    out = list(lex.exact.get(key, ()))
+    if "'" in key and not out:
+        out = list(lex.exact.get(base(key), ()))
+    for b in lex.bases(base(key)):
+        out.extend(lex.inflected.get(b, ()))
+    if "-" in key:  # "witch-hunts": a hyphened cue with its last part inflected
+        head, _, tail = base(key).rpartition("-")
+        for b in lex.bases(tail):
+            if b != tail:
+                out.extend(e for e in lex.exact.get(f"{head}-{b}", ()) if e not in out)
+    out.sort(key=lambda e: e.order)
+    return out

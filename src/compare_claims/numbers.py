@@ -1,0 +1,480 @@
+"""Numbers, amounts, durations, dates and percentages, normalised.
+
+The grammar is compiled from ``[numbers]`` in ``data/cues.toml`` (number
+words, scales, qualifiers, units, months, currencies); each match becomes a
+typed :class:`Quantity`, compared as values, never parsed back from text.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, NamedTuple
+
+from .errors import ConfigError
+from .tokens import Toks
+
+if TYPE_CHECKING:
+    from .lexicon import Doc
+
+_DIGIT_RE = re.compile(r"\d")
+
+
+class Quantity(NamedTuple):
+    """One normalised value.  ``value`` is its canonical text ("90 min",
+    "USD >20000000", "2019-05-03"); the other fields are what it is made of."""
+
+    kind: str  # number | amount | duration | date | percent
+    value: str
+    amount: Decimal | None = None  # None for dates
+    unit: str = ""  # duration unit, currency code or "%"
+    qualifier: str = ""  # "" | "~" | ">" | ">=" | "<" | "<="
+    year: int | None = None  # dates
+    month: int | None = None
+    days: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class NumberGrammar:
+    patterns: tuple[tuple[str, str], ...]  # (name, regex source), compiled on first use
+    compiled: dict[str, re.Pattern[str]]
+    words: Mapping[str, int]
+    scales: Mapping[str, int]
+    qualifiers: Mapping[str, str]
+    units: Mapping[str, tuple[str, Decimal]]
+    months: Mapping[str, int]
+    currency_symbols: Mapping[str, str]
+    currency_words: Mapping[str, str]
+    not_duration_before: frozenset[str]
+    min_standalone: int
+    year_range: tuple[int, int]
+    needs: Mapping[str, tuple[frozenset[str], ...]]  # pattern -> gates it needs
+    anchor_keys: frozenset[str]
+    word_keys: frozenset[str]
+    unit_keys: frozenset[str]
+    curword_keys: frozenset[str]
+    cursym_keys: frozenset[str]
+    cursym_re: re.Pattern[str] | None
+    active_cache: dict[frozenset[str], tuple[tuple[int, str, re.Pattern[str]], ...]]
+
+
+
+
+def _alt(items: Iterable[str]) -> str:
+    """Regex alternation of literal phrases, longest first; spaces match any blank."""
+    parts = sorted({i for i in items if i}, key=lambda s: (-len(s), s))
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts)
+
+
+def _month_alt(months: Mapping[str, int]) -> str:
+    """Month names; an abbreviation (a prefix of another name) may take a dot."""
+    parts = []
+    for name in sorted(months, key=lambda s: (-len(s), s)):
+        abbr = any(o != name and o.startswith(name) for o in months)
+        parts.append(re.escape(name) + (r"(?:\.(?!\w))?" if abbr else ""))
+    return "|".join(parts) or r"(?!x)x"
+
+
+def compile_numbers(doc: Doc) -> NumberGrammar:
+    t = doc.table("numbers")
+    words = {k.lower(): v for k, v in doc.int_map(doc.table("numbers", "words"), "numbers.words").items()}
+    scales = {k.lower(): v for k, v in doc.int_map(doc.table("numbers", "scales"), "numbers.scales").items()}
+    quals = {
+        " ".join(k.lower().split()): v
+        for k, v in doc.str_map(doc.table("numbers", "qualifiers"), "numbers.qualifiers").items()
+    }
+    months = doc.int_map(doc.table("numbers", "months"), "numbers.months")
+    cur_sym = doc.str_map(doc.table("numbers", "currency_symbols"), "numbers.currency_symbols")
+    cur_words = {
+        " ".join(k.lower().split()): v
+        for k, v in doc.str_map(doc.table("numbers", "currency_words"), "numbers.currency_words").items()
+    }
+    units: dict[str, tuple[str, Decimal]] = {}
+    for key, value in doc.table("numbers", "units").items():
+        if (
+            not isinstance(value, list)
+            or len(value) != 2
+            or not isinstance(value[0], str)
+            or not isinstance(value[1], (int, float))
+        ):
+            raise ConfigError(f"cues.toml: numbers.units.{key} must be [unit, factor]")
+        units[key.lower()] = (value[0], Decimal(str(value[1])))
+    min_standalone = doc.number(t, "min_standalone_spelled", "numbers", 11)
+    yr = t.get("year_range", [1800, 2099])
+    if not (isinstance(yr, list) and len(yr) == 2 and all(isinstance(y, int) for y in yr)):
+        raise ConfigError("cues.toml: numbers.year_range must be [first, last]")
+    not_dur = frozenset(w.lower() for w in doc.strings(t, "not_duration_before", "numbers"))
+    month_before = [w.lower() for w in doc.strings(t, "month_before", "numbers")]
+
+    scale_words = [s for s in scales if len(s) > 2 and s.isalpha() and s in words]
+    scale_abbr = [s for s in scales if s not in scale_words]
+    nw = _alt(words)
+    spelled = rf"(?:{nw})(?:(?:\s+|-)(?:and\s+)?(?:{nw}))*(?![\w])" if nw else r"(?!x)x"
+    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d+(?:\.\d+)?"
+    num = rf"(?:{digits}|(?i:{spelled}))"
+    scale = (
+        rf"(?:\s+(?i:(?P<scale>{_alt(scale_words) or '(?!x)x'}))(?!\w)"
+        rf"|(?P<abbr>(?i:{_alt(scale_abbr) or '(?!x)x'}))(?!\w))?"
+    )
+    qual = rf"(?:(?P<qual>(?i:{_alt(quals) or '(?!x)x'}))\s+)?"
+    b = r"(?<![\w.,:])"
+    mon = _month_alt(months)
+    unit_alt = _alt(units)
+    unit_no_sec = _alt(u for u, (n, _f) in units.items() if n != "s")
+    cur_sym_alt = _alt(cur_sym)
+    cur_words_alt = _alt(cur_words)
+    end = r"(?![\w]|[.,:]\d)"
+    src = [
+        (
+            "dmy",
+            rf"(?<![\w.,:])(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?"
+            rf"\s+(?P<mon>{mon})(?:,?\s+(?P<y>\d{{4}})(?!\d))?(?!\w)",
+        ),
+        (
+            "mdy",
+            rf"(?<!\w)(?P<mon>{mon})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\w)"
+            rf"(?:,?\s+(?P<y>\d{{4}})(?!\w))?",
+        ),
+        ("my", rf"(?<!\w)(?P<mon>{mon}),?\s+(?P<y>\d{{4}})(?!\w)"),
+        ("m", rf"(?<![\w])(?i:{_alt(month_before) or '(?!x)x'})(?:\s+|-)(?P<mon>{mon})(?![\w])"),
+        ("percent", rf"{b}{qual}(?P<n>{num})\s?(?:%|(?i:per\s?cent|percent)(?!\w))"),
+        ("amount_sym", rf"{b}{qual}(?P<cur>{cur_sym_alt})\s?(?P<n>{num}){scale}(?!\w)"),
+        (
+            "amount_word",
+            rf"{b}{qual}(?P<n>{num}){scale}\s+(?:(?i:us|u\.s\.|american)\s+)?"
+            rf"(?P<curw>(?i:{cur_words_alt}))(?i:e?s)?(?!\w)",
+        ),
+        (
+            "dur_num",
+            rf"{b}{qual}(?P<n>{num})(?P<half>\s+(?i:and\s+a\s+half))?(?:\s+|-)"
+            rf"(?P<unit>(?i:{unit_alt}))(?i:s)?(?!\w)",
+        ),
+        (
+            "dur_a_half",
+            rf"(?<![\w]){qual}(?i:an?|one)\s+(?P<unit>(?i:{unit_alt}))\s+(?i:and\s+a\s+half)(?!\w)",
+        ),
+        (
+            "dur_half",
+            rf"(?<![\w]){qual}(?i:half)(?:\s+(?i:an?)|-(?i:an?))?(?:\s+|-)(?P<unit>(?i:{unit_alt}))(?!\w)",
+        ),
+        ("dur_a", rf"(?<![\w]){qual}(?i:an?)\s+(?P<unit>(?i:{unit_no_sec}))(?!\w)"),
+        ("num_digits", rf"{b}{qual}(?P<n>{digits}){scale}(?P<strong>-(?i:strong))?{end}"),
+        ("num_spelled", rf"(?<![\w-]){qual}(?P<n>(?i:{spelled})){scale}(?![\w-])"),
+    ]
+    # compiled lazily (see _active_patterns): most texts need only some of them,
+    # and compiling all of these alternations costs more than annotating a text
+    patterns = tuple(src)
+    chars = "".join(sorted({c for s in cur_sym for c in s if not c.isalnum()}))
+    num_gate = frozenset({"digit", "word"})
+    needs = {
+        "dmy": (frozenset({"month"}), frozenset({"digit"})),
+        "mdy": (frozenset({"month"}), frozenset({"digit"})),
+        "my": (frozenset({"month"}), frozenset({"digit"})),
+        "m": (frozenset({"month"}),),
+        "percent": (frozenset({"percent"}), num_gate),
+        "amount_sym": (frozenset({"cursym"}), num_gate),
+        "amount_word": (frozenset({"curword"}), num_gate),
+        "dur_num": (frozenset({"unit"}), num_gate),
+        "dur_a_half": (frozenset({"unit"}),),
+        "dur_half": (frozenset({"unit"}),),
+        "dur_a": (frozenset({"unit"}),),
+        "num_digits": (frozenset({"digit"}),),
+        "num_spelled": (frozenset({"word"}),),
+    }
+    cur_first = {w.split()[0] for w in cur_words}
+    word_keys = frozenset(words)
+    unit_keys = frozenset(units) | frozenset(u + "s" for u in units)
+    curword_keys = frozenset(cur_first) | frozenset(w + "s" for w in cur_first)
+    cursym_keys = frozenset(k.lower() for k in cur_sym if k.isalpha())
+    return NumberGrammar(
+        patterns=patterns,
+        compiled={},
+        words=words,
+        scales=scales,
+        qualifiers=quals,
+        units=units,
+        months=months,
+        currency_symbols=cur_sym,
+        currency_words=cur_words,
+        not_duration_before=not_dur,
+        min_standalone=min_standalone,
+        year_range=(yr[0], yr[1]),
+        needs=needs,
+        anchor_keys=word_keys | unit_keys | curword_keys | cursym_keys,
+        word_keys=word_keys,
+        unit_keys=unit_keys,
+        curword_keys=curword_keys,
+        cursym_keys=cursym_keys,
+        cursym_re=re.compile("[" + re.escape(chars) + "]") if chars else None,
+        active_cache={},
+    )
+
+
+
+def _fmt(d: Decimal) -> str:
+    if d == d.to_integral_value():
+        return f"{d.quantize(Decimal(1)):f}" if d.adjusted() < 28 else f"{d:f}".split(".")[0]
+    s = f"{d.normalize():f}"
+    return s.rstrip("0").rstrip(".") if "." in s else s
+
+
+def _parse_num(s: str, g: NumberGrammar) -> Decimal | None:
+    s = s.strip()
+    if not s:
+        return None
+    if s[0].isdigit():
+        try:
+            return Decimal(s.replace(",", ""))
+        except InvalidOperation:
+            return None
+    total = 0
+    current = 0
+    for w in re.split(r"[\s\-]+", s.lower()):
+        if w == "and" or not w:
+            continue
+        v = g.words.get(w)
+        if v is None:
+            return None
+        if v == 100:
+            current = max(current, 1) * 100
+        elif v >= 1000:
+            total += max(current, 1) * v
+            current = 0
+        elif w == "dozen":
+            current = max(current, 1) * v
+        else:
+            current += v
+    return Decimal(total + current)
+
+
+def _apply_scale(m: re.Match[str], n: Decimal, g: NumberGrammar) -> Decimal:
+    sc = m.group("scale") or m.group("abbr")
+    if sc:
+        return n * g.scales.get(sc.lower(), 1)
+    return n
+
+
+def _qual(m: re.Match[str], g: NumberGrammar) -> str:
+    q = m.group("qual")
+    return g.qualifiers.get(" ".join(q.lower().split()), "") if q else ""
+
+
+def _active_patterns(
+    g: NumberGrammar, gates: frozenset[str]
+) -> tuple[tuple[int, str, re.Pattern[str]], ...]:
+    """The number patterns whose gates are all open (memoised per grammar)."""
+    cache = g.active_cache
+    got = cache.get(gates)
+    if got is None:
+        got = tuple(
+            (prio, name, g.compiled.get(name) or g.compiled.setdefault(name, re.compile(source)))
+            for prio, (name, source) in enumerate(g.patterns)
+            if all(gates & need for need in g.needs[name])
+        )
+        cache[gates] = got
+    return got
+
+
+def find_numbers(
+    text: str, toks: Toks, g: NumberGrammar, *, exhaustive: bool = False
+) -> list[tuple[int, int, Quantity]]:
+    """Numbers, amounts, durations, dates and percentages: (start, end, quantity).
+
+    ``exhaustive`` tries every pattern at every position (slow; the tests use
+    it to check that the anchor-based shortcut misses nothing).
+    """
+    if exhaustive:
+        every = frozenset({"digit", "word", "unit", "curword", "cursym", "percent", "month"})
+        return _pick_numbers(text, g, range(len(text)), _active_patterns(g, every))
+    keys = set(toks.keys)
+    raws = set(toks.raws)
+    if "-" in text:  # "two-hour", "mid-April"
+        keys.update(p for k in list(keys) if "-" in k for p in k.split("-"))
+        raws.update(p for r in list(raws) if "-" in r for p in r.split("-"))
+    digit_keys = {k for k in keys if k[:1].isdigit()} if _DIGIT_RE.search(text) else set()
+    month_keys = {r.lower() for r in g.months.keys() & raws}
+    anchors = (keys & g.anchor_keys) | digit_keys | month_keys
+    has_sign = g.cursym_re is not None and g.cursym_re.search(text) is not None
+    if not anchors and not has_sign:
+        return []
+    gates: set[str] = set()
+    if digit_keys:
+        gates.add("digit")
+    if not anchors.isdisjoint(g.word_keys):
+        gates.add("word")
+    if not anchors.isdisjoint(g.unit_keys):
+        gates.add("unit")
+    if not anchors.isdisjoint(g.curword_keys):
+        gates.add("curword")
+    if has_sign or not anchors.isdisjoint(g.cursym_keys):
+        gates.add("cursym")
+    if "%" in text or "percent" in keys or "per" in keys:
+        gates.add("percent")
+    if month_keys:
+        gates.add("month")
+
+    # A number expression starts at an anchor word (a digit, a number word, a
+    # unit, a month...) or at most three words before it (a qualifier such as
+    # "in excess of"), or at a currency sign: try the patterns only there.
+    starts = toks.starts
+    positions: set[int] = set()
+    raws_list = toks.raws
+    for i, key in enumerate(toks.keys):
+        if key in anchors or ("-" in key and not anchors.isdisjoint(key.split("-"))):
+            for j in range(max(0, i - 3), i + 1):
+                at = starts[j]
+                positions.add(at)
+                if "-" in raws_list[j]:  # "28-29": each part may start a number
+                    for part in raws_list[j].split("-")[:-1]:
+                        at += len(part) + 1
+                        positions.add(at)
+    if has_sign and g.cursym_re is not None:
+        positions.update(m.start() for m in g.cursym_re.finditer(text))
+    return _pick_numbers(text, g, sorted(positions), _active_patterns(g, frozenset(gates)))
+
+
+def _pick_numbers(
+    text: str,
+    g: NumberGrammar,
+    positions: Iterable[int],
+    patterns: Sequence[tuple[int, str, re.Pattern[str]]],
+) -> list[tuple[int, int, Quantity]]:
+    """Match the patterns at the positions; keep the longest non-overlapping."""
+    ordered = list(positions)
+    cands: list[tuple[int, int, int, Quantity]] = []  # start, end, prio, quantity
+    for prio, name, pat in patterns:
+        for pos in ordered:
+            m = pat.match(text, pos)
+            if m is None:
+                continue
+            try:
+                found = _number_value(name, m, text, g)
+            except (InvalidOperation, ValueError, OverflowError, ArithmeticError):
+                found = None  # a number too long to hold is no quantity
+            if found is not None:
+                cands.append((m.start(), m.end(), prio, found))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    chosen: list[tuple[int, int, int, Quantity]] = []
+    for c in cands:
+        if all(c[1] <= o[0] or o[1] <= c[0] for o in chosen):
+            chosen.append(c)
+    chosen.sort(key=lambda c: c[0])
+    return [(s, e, q) for s, e, _p, q in chosen]
+
+
+def _date(y: str | None, mon: int, d1: str | None, d2: str | None = None) -> Quantity | None:
+    if not 1 <= mon <= 12:
+        return None
+    year = int(y) if y else None
+    days = tuple(int(d) for d in (d1, d2) if d)
+    if not all(1 <= d <= 31 for d in days):
+        return None
+    yy = f"{year:04d}" if year is not None else "-"
+    if not days:
+        value = f"{yy}-{mon:02d}" if year is not None else f"--{mon:02d}"
+    else:
+        value = "/".join(f"{yy}-{mon:02d}-{d:02d}" for d in days)
+    return Quantity("date", value, year=year, month=mon, days=days)
+
+
+def _measure(kind: str, n: Decimal, unit: str, q: str) -> Quantity:
+    shown = f"{q}{_fmt(n)}"
+    value = {"percent": f"{shown}%", "amount": f"{unit} {shown}", "duration": f"{shown} {unit}"}.get(kind, shown)
+    return Quantity(kind, value, amount=n, unit=unit, qualifier=q)
+
+
+def _number_value(name: str, m: re.Match[str], text: str, g: NumberGrammar) -> Quantity | None:
+    if name in ("dmy", "mdy", "my", "m"):
+        mon = g.months[m.group("mon").rstrip(".")]
+        y = m.group("y") if name != "m" else None
+        d1 = m.group("d1") if name in ("dmy", "mdy") else None
+        d2 = m.group("d2") if name == "dmy" else None
+        if any(x and not x.isascii() for x in (y, d1, d2)):
+            return None
+        return _date(y, mon, d1, d2)
+
+    if name.startswith("dur"):
+        unit, factor = g.units[m.group("unit").lower()]
+        if name == "dur_num":
+            n = _parse_num(m.group("n"), g)
+            if n is None:
+                return None
+            if m.group("half"):
+                n += Decimal("0.5")
+        elif name == "dur_a_half":
+            n = Decimal("1.5")
+        elif name == "dur_half":
+            n = Decimal("0.5")
+        else:  # "a/an <unit>"
+            before = text[: m.start()].split()
+            if before and before[-1].lower().strip(",;:") in g.not_duration_before:
+                return None
+            n = Decimal(1)
+        return _measure("duration", n * factor, unit, _qual(m, g))
+
+    n = _parse_num(m.group("n"), g)
+    if n is None:
+        return None
+    q = _qual(m, g)
+    if name == "percent":
+        return _measure("percent", n, "%", q)
+    if name == "amount_sym":
+        cur = g.currency_symbols[m.group("cur").upper() if m.group("cur").isalpha() else m.group("cur")]
+        return _measure("amount", _apply_scale(m, n, g), cur, q)
+    if name == "amount_word":
+        cur = g.currency_words[" ".join(m.group("curw").lower().split())]
+        return _measure("amount", _apply_scale(m, n, g), cur, q)
+    if name == "num_digits":
+        s = m.start("n")
+        if s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha():
+            word = text[: s - 1].split()[-1].lower() if text[: s - 1].split() else ""
+            if word != "mid":
+                return None  # part of a name: "START-3", "COVID-19"
+        raw = m.group("n")
+        scaled = m.group("scale") or m.group("abbr")
+        if (len(raw) == 4 and raw.isascii() and raw.isdigit() and not q and not scaled and not m.group("strong")
+                and g.year_range[0] <= int(raw) <= g.year_range[1]):
+            return Quantity("date", raw, year=int(raw))
+        return _measure("number", _apply_scale(m, n, g), "", q)
+    if name == "num_spelled":
+        value = _apply_scale(m, n, g)
+        if value < g.min_standalone:
+            return None
+        return _measure("number", value, "", q)
+    return None
+
+
+_APPROX = Decimal("0.1")  # "about 20" covers 18-22
+
+
+def _interval(q: Quantity) -> tuple[Decimal | None, Decimal | None]:
+    """The values a measure allows (None: unbounded)."""
+    v = q.amount
+    assert v is not None
+    if q.qualifier == "~":
+        return v - abs(v) * _APPROX, v + abs(v) * _APPROX
+    if q.qualifier in (">", ">="):
+        return v, None
+    if q.qualifier in ("<", "<="):
+        return None, v
+    return v, v
+
+
+def consistent(a: Quantity, b: Quantity) -> bool:
+    """Could ``a`` and ``b`` both be true of one thing?  Different kinds or
+    units are not comparable (consistent); dates agree on every field both
+    give; measures agree when the ranges their qualifiers allow meet
+    ("more than an hour" and "90 minutes" do)."""
+    if a.kind != b.kind:
+        return True
+    if a.kind == "date":
+        if a.year is not None and b.year is not None and a.year != b.year:
+            return False
+        if a.month is not None and b.month is not None and a.month != b.month:
+            return False
+        return not (a.days and b.days and not set(a.days) & set(b.days))
+    if a.unit != b.unit or a.amount is None or b.amount is None:
+        return True
+    (alo, ahi), (blo, bhi) = _interval(a), _interval(b)
+    return (ahi is None or blo is None or blo <= ahi) and (bhi is None or alo is None or alo <= bhi)

@@ -1,0 +1,303 @@
+"""Who says a statement, and with which reporting verb, by rule.
+
+A reporting verb (from the cue lists) with a name or role as its subject
+("Jane Smith said", "said the minister"), "according to X", "X: ..." turn
+labels and "... — X" bylines.  A verb inside a quotation never names the
+statement's speaker: that is what the quoted person says others did.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .lexicon import Entry, Lexicon
+from .tokens import TRANSLATE, Toks
+
+_QUOTE = '"'
+
+# words that may follow a speaker's name in "..., said Jane Smith on Tuesday"
+_AFTER_NAME = frozenset("on in at during after before to of when who while as from and but in a an the this "
+                        "last yesterday today told adding according".split())
+_CONNECTORS = frozenset({"of", "the", "for", "de", "da", "van", "von", "der", "al", "bin", "del", "la", "le"})
+_DETERMINERS = frozenset({"the", "a", "an"})
+
+
+class _SpeakerFinder:
+    def __init__(self, toks: Toks, cues: Lexicon) -> None:
+        self.t = toks
+        self.c = cues
+
+    # -- token classes ----------------------------------------------------
+    def is_cap(self, i: int) -> bool:
+        raw = self.t.raws[i]
+        key = self.t.keys[i]
+        return (
+            raw[:1].isupper()
+            and key not in self.c.name_stopwords
+            and not raw[:1].isdigit()
+            and not self.is_possessive(i)
+        )
+
+    def is_title(self, i: int) -> bool:
+        return self.t.keys[i] in self.c.titles
+
+    def is_modifier(self, i: int) -> bool:
+        return self.t.keys[i] in self.c.title_modifiers
+
+    def is_possessive(self, i: int) -> bool:
+        return self.t.keys[i].endswith(("'s", "s'"))
+
+    def part(self, i: int) -> bool:
+        return (self.is_cap(i) or self.is_title(i) or self.is_modifier(i)) and not self.is_possessive(i)
+
+    def name_gap(self, i: int) -> bool:
+        """May tokens i and i+1 belong to one name?"""
+        g = self.t.gap(i)
+        if g.isspace() and len(g) <= 3 and "\n" not in g:
+            return True
+        raw = self.t.raws[i]
+        return len(raw) == 1 and raw.isupper() and g.strip() == "." and len(g) <= 2
+
+    # -- phrases ----------------------------------------------------------
+    def left_phrase(self, j: int) -> tuple[int, int] | None:
+        """Name/role phrase ending at token j: (first, last) token indexes."""
+        if j < 0 or not self.part(j):
+            return None
+        first = j
+        k = j - 1
+        while k >= 0 and self.name_gap(k):
+            if self.part(k):
+                first = k
+                k -= 1
+                continue
+            if self.t.keys[k] in _CONNECTORS:
+                m = k
+                while m >= 0 and self.t.keys[m] in _CONNECTORS and self.name_gap(m):
+                    m -= 1
+                if m >= 0 and self.part(m) and self.name_gap(m):
+                    first = m
+                    k = m - 1
+                    continue
+            break
+        return first, j
+
+    def right_phrase(self, i: int) -> tuple[int, int] | None:
+        """Name/role phrase starting at token i (after an optional determiner)."""
+        n = self.t.n
+        if i < n and self.t.keys[i] in _DETERMINERS and i + 1 < n and self.name_gap(i):
+            i += 1
+        if i >= n or not self.part(i):
+            return None
+        last = i
+        k = i
+        while k + 1 < n and self.name_gap(k):
+            if self.part(k + 1):
+                k += 1
+                last = k
+                continue
+            if self.t.keys[k + 1] in _CONNECTORS:
+                m = k + 1
+                while m < n and self.t.keys[m] in _CONNECTORS and m + 1 < n and self.name_gap(m):
+                    m += 1
+                if m < n and self.part(m) and self.t.keys[m] not in _CONNECTORS:
+                    k = m
+                    last = m
+                    continue
+            break
+        return i, last
+
+    def render(self, first: int, last: int) -> str:
+        """Speaker text for a phrase: the name, or the role with its determiner."""
+        t = self.t
+        if self.is_title(last) or self.is_modifier(last) or not self.is_cap(last):
+            if not any(self.is_title(k) for k in range(first, last + 1)):
+                return ""
+            s = first
+            det = ""
+            if s > 0 and t.keys[s - 1] in _DETERMINERS and t.gap(s - 1).isspace():
+                det = t.keys[s - 1]
+            body = " ".join(t.text[t.starts[first] : t.ends[last]].split())
+            if body[:1].isupper() and body.split()[0].lower() in _DETERMINERS:
+                det, body = body.split()[0].lower(), " ".join(body.split()[1:])
+            return f"{det or 'the'} {body}"
+        k = last
+        while k - 1 >= first and self.is_plain_cap(k - 1) and self.name_gap(k - 1):
+            k -= 1
+        if last - k >= 2 and k > 0 and t.keys[k - 1] in _CONNECTORS:
+            k = last - 1  # "President of Ruritania Jane Smith" -> "Jane Smith"
+        elif k - 2 >= first and t.keys[k - 1] in ("of", "from") and self.is_plain_cap(k - 2):
+            # "John Smith of Ohio said": the person, not the place
+            last = k - 2
+            k = last
+            while k - 1 >= first and self.is_plain_cap(k - 1) and self.name_gap(k - 1):
+                k -= 1
+        return " ".join(t.text[t.starts[k] : t.ends[last]].split())
+
+    def is_plain_cap(self, i: int) -> bool:
+        return self.is_cap(i) and not self.is_title(i) and not self.is_modifier(i)
+
+    def subject_end(self, i: int) -> int | None:
+        """Last token of the subject of the verb at token i, if any."""
+        t = self.t
+        k = i - 1
+        while k >= 0 and t.keys[k] in self.c.skip_words and t.gap(k).isspace():
+            k -= 1
+        if k < 0:
+            return None
+        g = t.gap(k)
+        if g.isspace():
+            return k
+        if "," not in g or any(c in g for c in '".;:!?()'):
+            return None
+        # a parenthesis between subject and verb: "Jane Smith, in turn, explained"
+        m = k
+        while m > 0 and k - m < 10:
+            gm = t.gap(m - 1)
+            if "," in gm and not any(c in gm for c in '".;:!?()'):
+                return m - 1
+            if not gm.isspace():
+                return None
+            m -= 1
+        return None
+
+    # -- search -----------------------------------------------------------
+    def find(self, verbs: Sequence[tuple[int, int, Entry]], hint: str, original: str = "") -> tuple[str, str]:
+        t = self.t
+        best: tuple[int, int, str, str] | None = None  # (priority, index, speaker, verb)
+
+        # tokens inside a quotation: a reporting verb there is part of what is
+        # quoted ("“Trump says ...,” said Bloomberg"), never the statement's own
+        # attribution
+        quoted: list[bool] = []
+        open_quote = False
+        for q in range(t.n):
+            # the original text tells opening from closing quotes (the translated one cannot)
+            gap = original[(t.ends[q - 1] if q else 0):t.starts[q]] if original else t.gap_before(q)
+            for ch in gap:
+                if ch == "\u201c":
+                    open_quote = True
+                elif ch == "\u201d":
+                    open_quote = False
+                elif ch == '"':
+                    open_quote = not open_quote
+            quoted.append(open_quote)
+
+        def offer(prio: int, idx: int, speaker: str, verb: str) -> None:
+            nonlocal best
+            if quoted[idx]:
+                return  # what the quoted person says others did is not who is speaking
+            if best is None or (prio, idx) < best[:2]:
+                best = (prio, idx, speaker, verb)
+
+        # "Jane Smith: ..." at the very start names the turn's speaker.
+        ph = self.right_phrase(0) if t.n else None
+        if ph and not t.gap_before(ph[0]).strip() and t.gap_after(ph[1]).strip().startswith(":"):
+            name = self.render(*ph)
+            if name[:1].isupper():
+                hint = name
+
+        for i, j, e in verbs:
+            lemma = e.value
+            if lemma == "according to":
+                ph = self.right_phrase(j)
+                if ph:
+                    name = self.render(*ph)
+                    if name:
+                        offer(3, i, name, lemma)
+                continue
+            if not t.raws[i][:1].islower():
+                continue
+            before_verb = t.gap_before(i)
+            k = self.subject_end(i)
+            if k is not None:
+                key, raw = t.keys[k], t.raws[k]
+                acronym = len(raw) > 1 and raw.isupper()
+                if key in self.c.first_person and not acronym:
+                    offer(5, i, "", lemma)
+                    continue
+                if key in self.c.third_person and not acronym:
+                    offer(6, i, "", lemma)
+                    continue
+                ph = self.left_phrase(k)
+                name = self.render(*ph) if ph else ""
+                if ph and name:
+                    lead = ph[0]
+                    if lead > 0 and t.keys[lead - 1] in _DETERMINERS:
+                        lead -= 1
+                    pre = t.gap_before(lead)
+                    rest = t.keys[j:]
+                    if _QUOTE in pre:
+                        prio = 1
+                    elif "," in pre and len(rest) <= 8 and "that" not in rest:
+                        prio = 2
+                    else:
+                        prio = 4
+                    offer(prio, i, name, lemma)
+                    continue
+            # name on the right: '..., said Jane Smith' / '”, explained Jane Smith';
+            # not '..., said Trump agreed to ...', where the name starts what was said
+            if _QUOTE in before_verb or "," in before_verb:
+                ph = self.right_phrase(j)
+                if (ph and ph[1] + 1 < t.n and t.gap_after(ph[1]).isspace()
+                        and t.raws[ph[1] + 1][:1].islower() and t.keys[ph[1] + 1] not in _AFTER_NAME):
+                    ph = None
+                if ph:
+                    name = self.render(*ph)
+                    if name:
+                        offer(1 if _QUOTE in before_verb else 2, i, name, lemma)
+
+        # "the paper quoted Jane Smith as saying"
+        for i, key in enumerate(t.keys):
+            if key == "quoted":
+                ph = self.right_phrase(i + 1)
+                if ph and ph[1] + 2 < t.n and t.keys[ph[1] + 1] == "as" and t.keys[ph[1] + 2] == "saying":
+                    name = self.render(*ph)
+                    if name:
+                        offer(3, i, name, "say")
+
+        # Headline style: "... — Jane Smith" at the very end.
+        for k in range(t.n - 1, max(-1, t.n - 5), -1):
+            if any(d in t.gap_before(k) for d in ("\u2014", "\u2013", " - ")):
+                ph = self.right_phrase(k)
+                if ph and ph[1] == t.n - 1 and not t.gap_after(ph[1]).strip(" .!?\n"):
+                    name = self.render(*ph)
+                    if name[:1].isupper():
+                        offer(2, k, name, "")
+                break
+
+        hint_name = normalise_hint(hint, self.c)
+        if best is None:
+            return hint_name, ""
+        prio, idx, speaker, verb = best
+        if prio == 5:
+            return hint_name, verb
+        if prio == 4 and hint_name and t.keys[idx] != verb and t.keys[idx].endswith("s"):
+            # In a transcript turn "Russia believes ..." is the turn's speaker
+            # voicing a position; a past "Jane Smith said ..." reports someone.
+            return hint_name, verb
+        return speaker, verb
+
+
+def normalise_hint(hint: str, cues: Lexicon) -> str:
+    hint = " ".join(hint.translate(TRANSLATE).split()).rstrip(":").strip()
+    if not hint:
+        return ""
+    toks = Toks(hint)
+    if not toks.n:
+        return hint
+    f = _SpeakerFinder(toks, cues)
+    if not any(f.is_cap(k) or f.is_title(k) for k in range(toks.n)):
+        return ""  # a turn label such as "Question" names nobody
+    last = toks.n - 1
+    if not f.is_cap(last) or f.is_title(last) or f.is_modifier(last):
+        return hint
+    k = last
+    while k - 1 >= 0 and f.is_cap(k - 1) and not f.is_title(k - 1) and not f.is_modifier(k - 1):
+        k -= 1
+    return hint[toks.starts[k] : toks.ends[last]]
+
+
+def find_speaker(
+    toks: Toks, verbs: Sequence[tuple[int, int, Entry]], cues: Lexicon, hint: str, original: str = ""
+) -> tuple[str, str]:
+    return _SpeakerFinder(toks, cues).find(verbs, hint, original)
+

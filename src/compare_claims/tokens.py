@@ -1,0 +1,65 @@
+"""Word tokens of a statement with exact offsets, for cue matching and speakers.
+
+Matching runs on a copy of the text in which curly quotes are straightened and
+odd spaces made plain, one character for one, so offsets never move.
+"""
+from __future__ import annotations
+
+import re
+from itertools import accumulate
+
+# One character in, one character out: offsets in the translated text are the
+# offsets in the original.
+TRANSLATE = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-",
+})
+_TRANSLATE_RE = re.compile("[" + re.escape("".join(chr(c) for c in TRANSLATE)) + "]")
+
+# Words: letters/digits, joined by inner apostrophes or hyphens; split() with
+# the group returns [gap, word, gap, word, ..., gap].
+_SPLIT_RE = re.compile(r"(\w+(?:['\-]\w+)*)")
+
+
+def plain(text: str) -> str:
+    """``text`` with quotes straightened and odd spaces made plain (same length)."""
+    if _TRANSLATE_RE.search(text) is None:
+        return text
+    return text.translate(TRANSLATE)
+
+
+def base(key: str) -> str:
+    """A word without its possessive ending ("regime's" -> "regime")."""
+    if key.endswith("'s"):
+        return key[:-2]
+    if key.endswith("s'"):
+        return key[:-1]
+    return key
+
+
+class Toks:
+    """Tokens of one (plain) text and the gaps between them."""
+
+    __slots__ = ("text", "starts", "ends", "raws", "keys", "gaps", "n")
+
+    def __init__(self, text: str) -> None:
+        parts = _SPLIT_RE.split(text)  # one C-level split: [gap0, tok1, gap1, ..., gapN]
+        bounds = list(accumulate(map(len, parts)))
+        self.text = text
+        self.raws: list[str] = parts[1::2]
+        self.gaps: list[str] = parts[0::2]  # gaps[i] precedes token i; gaps[n] ends
+        self.starts: list[int] = bounds[0:-1:2]
+        self.ends: list[int] = bounds[1::2]
+        self.keys: list[str] = list(map(str.lower, self.raws))
+        self.n = len(self.raws)
+
+    def gap_before(self, i: int) -> str:
+        return self.gaps[i]
+
+    def gap_after(self, i: int) -> str:
+        """Text between token i and token i+1."""
+        return self.gaps[i + 1]
+
+    gap = gap_after
