@@ -1,31 +1,58 @@
-"""Shared test set-up: the analysis cache goes to a temporary directory, never ~/.cache."""
+"""Shared test set-up: the shipped corpus and the built-in topics, loaded once."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
+from compare_claims.config import load_lexicon, load_segment_cues, load_topics
+from compare_claims.lexicon import Lexicon
 from compare_claims.load import expand_paths, load_sources
-from compare_claims.models import Source
-from compare_claims.topics import Topic, load_topics
+from compare_claims.models import Result, Source
+from compare_claims.pipeline import Options, Plan, run
+from compare_claims.segment import SegmentCues
+from compare_claims.topics import Topic
 
 DATA = Path(__file__).parents[1] / "data"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    mp = pytest.MonkeyPatch()
-    cache: Path = tmp_path_factory.mktemp("analysis-cache")
-    mp.setenv("COMPARE_CLAIMS_CACHE_DIR", str(cache))
+def seed_paths() -> list[str]:
+    return sorted(str(p) for p in DATA.glob("*.txt"))
+
+
+def read(paths: list[str]) -> tuple[Source, ...]:
+    return load_sources(expand_paths(paths)[0]).sources
 
 
 @pytest.fixture(scope="session")
 def seeds() -> tuple[Source, ...]:
     """The shipped corpus (the five seed texts), loaded once."""
-    return load_sources(expand_paths([str(DATA)]))[0]
+    return read(seed_paths())
 
 
 @pytest.fixture(scope="session")
 def topics() -> dict[str, Topic]:
     """The built-in topics."""
     return load_topics()
+
+
+@pytest.fixture(scope="session")
+def lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+@pytest.fixture(scope="session")
+def segment_cues() -> SegmentCues:
+    return load_segment_cues()
+
+
+def make_plan(topic: Topic, topics: dict[str, Topic], *, annotate: bool = True) -> Plan:
+    """What the CLI builds for one topic: every known topic, the topic's own labels."""
+    return Plan(load_segment_cues(), tuple(topics[n] for n in sorted(topics)), (topic,),
+                load_lexicon(topic) if annotate else None)
+
+
+def run_topic(sources: tuple[Source, ...], topic: Topic, topics: dict[str, Topic],
+              options: Options = Options()) -> Result:
+    return run(sources, topic, make_plan(topic, topics), options)

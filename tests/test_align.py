@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from compare_claims import align
 from compare_claims.models import Result, Source, Statement
-from compare_claims.pipeline import Options, run, segment_all, select_all
+from compare_claims.pipeline import Options
+from conftest import run_topic
 from compare_claims.textnorm import content_words
 from compare_claims.topics import Topic, get_topic
 
@@ -18,7 +19,7 @@ from compare_claims.topics import Topic, get_topic
 
 @pytest.fixture(scope="module")
 def iran(seeds: tuple[Source, ...], topics: dict[str, Topic]) -> Result:
-    return run(seeds, get_topic(topics, "iran"), topics, Options())
+    return run_topic(seeds, get_topic(topics, "iran"), topics, Options())
 
 
 def group_of(result: Result, source: str, prefix: str) -> int:
@@ -114,7 +115,7 @@ def test_every_selected_statement_is_in_exactly_one_group(
 ) -> None:
     for name in ("iran", "syria", "venezuela", "new-start"):
         topic = get_topic(topics, name)
-        result = iran if name == "iran" else run(seeds, topic, topics, Options())
+        result = iran if name == "iran" else run_topic(seeds, topic, topics, Options())
         selected = Counter(key(s.statement) for s in select_all(segment_all(seeds, Options()), topic, topics))
         grouped = Counter(key(m.statement) for g in result.groups for m in g.members)
         assert grouped == selected, name

@@ -6,29 +6,38 @@ with start = their offset) so every span can be checked against the file.
 from __future__ import annotations
 
 import re
-import time
+
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare_claims.annotate import (
-    _find_numbers,
-    _plain,
-    _Toks,
-    annotate,
-    group_flags,
-    load_cues,
-    word_diff,
-)
-from compare_claims.errors import TopicsFileError
-from compare_claims.models import Annotation, Span
+from compare_claims.annotate import annotate
+from compare_claims.config import load_lexicon, read_toml
+from compare_claims.divergence import group_flags as flags_of
+from compare_claims.divergence import word_diff
+from compare_claims.errors import ConfigError
+from compare_claims.lexicon import compile_lexicon
+from compare_claims.models import Annotation, Member, Span, Statement
+from compare_claims.numbers import find_numbers
 from compare_claims.paths import data_dir
+from compare_claims.tokens import Toks, plain
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-CUES = load_cues(DATA)
+CUES = load_lexicon()
+# the statement each annotation was made from, for the flags that read words
+_TEXTS: dict[Annotation, tuple[str, int]] = {}
+
+
+def group_flags(anns: list[Annotation], sources: list[str]) -> tuple[str, ...]:
+    """The flag names of a group whose members have these annotations."""
+    members = []
+    for a, src in zip(anns, sources):
+        text, start = _TEXTS.get(a, ("", 0))
+        members.append(Member(Statement(src, start, start + len(text), text), 100.0, a))
+    return tuple(e.flag for e in flags_of(members))
 
 
 def seed(prefix: str) -> str:
@@ -52,9 +61,10 @@ def statement(prefix: str, begin: str, end: str) -> tuple[str, int, str]:
 
 def ann(prefix: str, begin: str, end: str, hint: str = "") -> Annotation:
     text, start, stmt = statement(prefix, begin, end)
-    a = annotate(stmt, start=start, cues=CUES, speaker_hint=hint)
+    a = annotate(stmt, start=start, lexicon=CUES, speaker_hint=hint)
     for span in all_spans(a):
         assert text[span.start : span.end] == span.text
+    _TEXTS[a] = (stmt, start)
     return a
 
 
@@ -126,8 +136,8 @@ def test_speaker_of_a_headline_and_of_a_position_voiced_in_a_turn() -> None:
     a = ann("001", "READ MORE:", "— Pompeo")
     assert a.speaker == "Pompeo"
     said = "Russia believes that dialogue is needed."
-    assert annotate(said, start=0, cues=CUES).speaker == "Russia"
-    assert annotate(said, start=0, cues=CUES, speaker_hint="Sergey Lavrov").speaker == "Sergey Lavrov"
+    assert annotate(said, start=0, lexicon=CUES).speaker == "Russia"
+    assert annotate(said, start=0, lexicon=CUES, speaker_hint="Sergey Lavrov").speaker == "Sergey Lavrov"
 
 
 def test_speaker_flag_compares_last_names_and_ignores_roles() -> None:
@@ -164,7 +174,7 @@ def test_hedge_flag_hope_versus_a_certain_version() -> None:
     i1_000 = ann("000", "“As for the situation around Iran", "reason will prevail")
     i1_004 = ann("004", "Regarding the developments around Iran", "reason prevails")
     assert "hedge" not in group_flags([i1_000, i1_004], ["000", "004"])  # both hope
-    certain = annotate("Reason will definitely prevail.", start=0, cues=CUES)
+    certain = annotate("Reason will definitely prevail.", start=0, lexicon=CUES)
     assert certain.certainty and not certain.hedges
     assert "hedge" in group_flags([i1_000, certain], ["000", "x"])
 
@@ -187,7 +197,7 @@ def test_month_may_is_not_a_hedge_and_words_are_whole() -> None:
     a = ann("000", "Sergei Lavrov, in turn, explained", "intensify our dialogue.”")
     assert a.hedges == ()
     assert values(a, "date") == ["--05-03"]
-    b = annotate("The mayor may resign; non-toxic talks went on.", start=0, cues=CUES)
+    b = annotate("The mayor may resign; non-toxic talks went on.", start=0, lexicon=CUES)
     assert texts(b.hedges) == ["may"]
     assert b.labels == ()
 
@@ -228,12 +238,12 @@ def test_dates_in_every_order() -> None:
 
 
 def test_percentages_and_qualifiers() -> None:
-    a = annotate("Support fell to 45 percent, then to over 50% and about 3.5 per cent.", start=0, cues=CUES)
+    a = annotate("Support fell to 45 percent, then to over 50% and about 3.5 per cent.", start=0, lexicon=CUES)
     assert [(s.kind, s.value) for s in a.numbers] == [("percent", "45%"), ("percent", ">50%"), ("percent", "~3.5%")]
 
 
 def test_names_with_digits_are_not_numbers() -> None:
-    a = annotate("The START-3 Treaty and the G20 summit at 23:21.", start=0, cues=CUES)
+    a = annotate("The START-3 Treaty and the G20 summit at 23:21.", start=0, lexicon=CUES)
     assert a.numbers == ()
 
 
@@ -241,10 +251,11 @@ def test_numbers_flag() -> None:
     over = ann("003", "On 3 May Presidents", "Ukraine, nuclear arms control and trade.")
     ninety = ann("004", "Today we had talks that followed", "to work on stepping up our dialogue.")
     half = ann("002", "The telephone conversation between the Russian", "an hour and a half.")
-    assert "numbers" in group_flags([over, ninety], ["003", "004"])  # >60 min vs 90 min
+    # "over an hour" and "90 minutes" can both be true: no conflict
+    assert "numbers" not in group_flags([over, ninety], ["003", "004"])
     assert "numbers" not in group_flags([half, ninety], ["002", "004"])  # 90 min both, one date
-    other_day = annotate("They spoke on 6 May.", start=0, cues=CUES)
-    assert "numbers" in group_flags([over, other_day], ["003", "x"])
+    other_day = annotate("On 6 May Presidents spoke.", start=0, lexicon=CUES)
+    assert "numbers" in group_flags([over, other_day], ["003", "x"])  # the one date of each differs
     # one statement saying more (the 1987 treaty) is no conflict
     more = ann("001", "Lavrov and Pompeo discussed the prospect", "(INF).")
     less = ann("004", "We discussed the prospects of the Strategic", "February 2021.")
@@ -276,12 +287,13 @@ def test_loaded_labels() -> None:
 
 def test_labels_flag_and_extra_labels_from_a_topics_file() -> None:
     dictator = ann("003", "On that day Pompeo publicly blamed Russia", "leaving the country.")
-    plain = annotate("Pompeo blamed Russia for President Maduro not leaving.", start=0, cues=CUES)
+    plain = annotate("Pompeo blamed Russia for President Maduro not leaving.", start=0, lexicon=CUES)
     assert "labels" in group_flags([dictator, plain], ["003", "x"])
     assert "labels" not in group_flags([dictator, dictator], ["003", "x"])
-    cues = load_cues(DATA, extra_labels={"militarist": ["rearmament"]})
+    cues = compile_lexicon(read_toml(DATA / "cues.toml", "cues"), read_toml(DATA / "labels.toml", "labels"),
+                           [("militarist", ["rearmament"])])
     text, start, stmt = statement("003", "Before meeting Lavrov in Rovaniemi", "in the region.")
-    a = annotate(stmt, start=start, cues=cues)
+    a = annotate(stmt, start=start, lexicon=cues)
     assert ("rearmament", "militarist") in [(s.text, s.kind) for s in a.labels]
 
 
@@ -332,28 +344,27 @@ def test_diff_merges_adjacent_words_and_normalises() -> None:
 # ------------------------------------------------------------ loading, perf
 
 
-def test_load_cues_reports_malformed_toml_in_one_line(tmp_path: Path) -> None:
-    (tmp_path / "labels.toml").write_text((DATA / "labels.toml").read_text(encoding="utf-8"), encoding="utf-8")
+def test_malformed_cue_lists_are_reported_in_one_line(tmp_path: Path) -> None:
+    labels = read_toml(DATA / "labels.toml", "labels")
     (tmp_path / "cues.toml").write_text("[hedges\nwords = [", encoding="utf-8")
-    with pytest.raises(TopicsFileError) as err:
-        load_cues(tmp_path)
+    with pytest.raises(ConfigError) as err:
+        read_toml(tmp_path / "cues.toml", "cue list")
     assert "cues.toml" in str(err.value) and "\n" not in str(err.value)
-    (tmp_path / "cues.toml").write_text("[hedges.strong]\nwords = 3\n", encoding="utf-8")
-    with pytest.raises(TopicsFileError, match="hedges.strong.words"):
-        load_cues(tmp_path)
-    with pytest.raises(TopicsFileError):
-        load_cues(DATA, extra_labels={"pejorative": "thug"})  # type: ignore[dict-item]
+    with pytest.raises(ConfigError, match="hedges.strong.words"):
+        compile_lexicon({"hedges": {"strong": {"words": 3}}}, labels)
+    with pytest.raises(ConfigError):
+        compile_lexicon(read_toml(DATA / "cues.toml", "cues"), labels, [("pejorative", "thug")])  # type: ignore[list-item]
 
 
-def test_default_data_dir_and_cache() -> None:
+def test_label_lexicon_is_shipped_and_large() -> None:
     assert (data_dir() / "cues.toml").is_file()
-    assert load_cues() is load_cues()
-    assert len(CUES.terms("label")) > 150
+    labels = read_toml(DATA / "labels.toml", "labels")
+    assert sum(len(t["terms"]) for t in labels.values()) > 150
 
 
 def test_cue_files_name_no_seed_text() -> None:
     names = ("pompeo", "lavrov", "sochi", "rovaniemi", "113b7cc3b7206c54", "120,000", "ninety-minute")
-    for path in (DATA / "cues.toml", DATA / "labels.toml", ROOT / "src/compare_claims/annotate.py"):
+    for path in (DATA / "cues.toml", DATA / "labels.toml", *sorted((ROOT / "src/compare_claims").glob("*.py"))):
         body = path.read_text(encoding="utf-8").lower()
         assert not [n for n in names if n in body], path
 
@@ -366,30 +377,23 @@ def test_every_seed_sentence_slices_back_and_numbers_miss_nothing() -> None:
     for prefix in ("000", "001", "002", "003", "004"):
         text = seed(prefix)
         for start, sent in _sentences(text):
-            a = annotate(sent, start=start, cues=CUES)
+            a = annotate(sent, start=start, lexicon=CUES)
             for span in all_spans(a):
                 assert text[span.start : span.end] == span.text
-            plain = _plain(sent)
-            fast = _find_numbers(plain, _Toks(plain), CUES.numbers)
-            slow = _find_numbers(plain, _Toks(plain), CUES.numbers, exhaustive=True)
+            tr = plain(sent)
+            fast = find_numbers(tr, Toks(tr), CUES.numbers)
+            slow = find_numbers(tr, Toks(tr), CUES.numbers, exhaustive=True)
             assert fast == slow, sent
 
 
-def test_annotating_a_hundred_statements_is_fast() -> None:
-    text = seed("004")
-    sents = _sentences(text)[:100]
-    best = min(_timed(sents) for _ in range(5))
-    assert best < 0.030, f"{best * 1000:.1f} ms for {len(sents)} statements"  # ~7 ms on a dev box
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.integers(min_value=0, max_value=10**6))
+def test_annotate_spans_slice_back(text: str, start: int) -> None:
+    a = annotate(text, start=start, lexicon=CUES, speaker_hint="Sergey Lavrov")
+    for span in all_spans(a):
+        assert text[span.start - start : span.end - start] == span.text
+        assert start <= span.start < span.end <= start + len(text)
 
-
-def _timed(sents: list[tuple[int, str]]) -> float:
-    t = time.perf_counter()
-    for start, sent in sents:
-        annotate(sent, start=start, cues=CUES)
-    return time.perf_counter() - t
-
-
-# --------------------------------------------------------------- properties
 
 NUMBERISH = st.lists(
     st.sampled_from(
@@ -401,25 +405,13 @@ NUMBERISH = st.lists(
 ).map(" ".join)
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(), st.integers(min_value=0, max_value=10**6))
-def test_annotate_spans_slice_back(text: str, start: int) -> None:
-    a = annotate(text, start=start, cues=CUES, speaker_hint="Sergey Lavrov")
-    for span in all_spans(a):
-        assert text[span.start - start : span.end - start] == span.text
-        assert start <= span.start < span.end <= start + len(text)
-
-
-@settings(max_examples=300, deadline=None)
 @given(NUMBERISH)
 def test_number_grammar_on_number_soup(text: str) -> None:
-    a = annotate(text, start=7, cues=CUES)
+    a = annotate(text, start=7, lexicon=CUES)
     for span in all_spans(a):
         assert text[span.start - 7 : span.end - 7] == span.text
-    plain = _plain(text)
-    assert _find_numbers(plain, _Toks(plain), CUES.numbers) == _find_numbers(
-        plain, _Toks(plain), CUES.numbers, exhaustive=True
-    )
+    tr = plain(text)
+    assert find_numbers(tr, Toks(tr), CUES.numbers) == find_numbers(tr, Toks(tr), CUES.numbers, exhaustive=True)
 
 
 @settings(max_examples=300, deadline=None)
@@ -432,37 +424,38 @@ def test_word_diff_spans_slice_back(text: str, reference: str, start: int) -> No
 
 
 def test_a_capitalised_cue_inside_a_sentence_is_a_name_not_a_hedge() -> None:
-    cues = load_cues()
-    town = annotate("The governor, who also is from Hope, said so.", start=0, cues=cues)
+    cues = CUES
+    town = annotate("The governor, who also is from Hope, said so.", start=0, lexicon=cues)
     assert town.hedges == ()
-    actor = annotate("The actor Will Smith came.", start=0, cues=cues)
+    actor = annotate("The actor Will Smith came.", start=0, lexicon=cues)
     assert actor.certainty == ()
-    assert [h.text for h in annotate("Hope is not a plan.", start=0, cues=cues).hedges] == ["Hope"]
-    assert [c.text for c in annotate("It will rain.", start=0, cues=cues).certainty] == ["will"]
+    assert [h.text for h in annotate("Hope is not a plan.", start=0, lexicon=cues).hedges] == ["Hope"]
+    assert [c.text for c in annotate("It will rain.", start=0, lexicon=cues).certainty] == ["will"]
 
 
 def test_the_attribution_outside_a_quotation_names_the_speaker() -> None:
-    cues = load_cues()
-    a = annotate("\u201cTrump says he will win,\u201d said Bloomberg.", start=0, cues=cues)
+    cues = CUES
+    a = annotate("\u201cTrump says he will win,\u201d said Bloomberg.", start=0, lexicon=cues)
     assert (a.speaker, a.reporting_verb) == ("Bloomberg", "say")
-    b = annotate('"Today, his fellow Missourians urged him to step aside," Romney said.', start=0, cues=cues)
+    b = annotate('"Today, his fellow Missourians urged him to step aside," Romney said.', start=0, lexicon=cues)
     assert b.speaker == "Romney"
 
 
 def test_an_approximate_number_is_not_a_numbers_conflict_with_the_exact_one() -> None:
-    cues = load_cues()
-    exact = annotate("Nineteen other states have similar laws, 19 in all.", start=0, cues=cues)
-    about = annotate("About 19 other states have similar laws.", start=100, cues=cues)
+    cues = CUES
+    exact = annotate("Nineteen other states have similar laws, 19 in all.", start=0, lexicon=cues)
+    about = annotate("About 19 other states have similar laws.", start=100, lexicon=cues)
     assert any(n.value.startswith("~") for n in about.numbers)
     assert "numbers" not in group_flags([exact, about], ["a", "b"])
 
 
 def test_polarity_needs_the_negation_to_bear_on_a_shared_word() -> None:
-    cues = load_cues()
+    cues = CUES
 
     def flags(a: str, b: str) -> tuple[str, ...]:
-        return group_flags([annotate(a, start=0, cues=cues), annotate(b, start=0, cues=cues)],
-                           ["x", "y"], [(a, 0), (b, 0)])
+        anns = [annotate(a, start=0, lexicon=cues), annotate(b, start=0, lexicon=cues)]
+        _TEXTS.update({anns[0]: (a, 0), anns[1]: (b, 0)})
+        return group_flags(anns, ["x", "y"])
 
     assert "polarity" in flags("They agreed to take concrete steps on arms control.",
                                "No agreements were announced after the meeting.")
@@ -476,29 +469,29 @@ def test_polarity_needs_the_negation_to_bear_on_a_shared_word() -> None:
 
 
 def test_a_person_of_a_place_is_the_person() -> None:
-    cues = load_cues()
-    a = annotate("Senator Jane Smith of Texas told reporters the bill would pass.", start=0, cues=cues)
+    cues = CUES
+    a = annotate("Senator Jane Smith of Texas told reporters the bill would pass.", start=0, lexicon=cues)
     assert (a.speaker, a.reporting_verb) == ("Jane Smith", "tell")
 
 
 def test_a_subject_inside_a_quotation_is_not_the_speaker() -> None:
-    cues = load_cues()
-    a = annotate('"Today, his fellow citizens urged him to step aside, and I think he should go."', start=0, cues=cues)
+    cues = CUES
+    a = annotate('"Today, his fellow citizens urged him to step aside, and I think he should go."', start=0, lexicon=cues)
     assert a.speaker == ""
 
 
 def test_a_lone_weak_hedge_is_not_a_hedge_divergence() -> None:
-    cues = load_cues()
-    plain = annotate("The senator endorsed the governor on Tuesday.", start=0, cues=cues)
-    would = annotate("The senator would endorse the governor on Tuesday.", start=0, cues=cues)
-    hoped = annotate("The senator hoped to endorse the governor, according to rumours.", start=0, cues=cues)
+    cues = CUES
+    plain = annotate("The senator endorsed the governor on Tuesday.", start=0, lexicon=cues)
+    would = annotate("The senator would endorse the governor on Tuesday.", start=0, lexicon=cues)
+    hoped = annotate("The senator hoped to endorse the governor, according to rumours.", start=0, lexicon=cues)
     assert "hedge" not in group_flags([plain, would], ["a", "b"])
     assert "hedge" in group_flags([plain, hoped], ["a", "b"])
 
 
 def test_a_name_that_starts_what_was_said_is_not_the_speaker() -> None:
-    cues = load_cues()
-    a = annotate("The leader, R-Ky., said Trump agreed to designate staff.", start=0, cues=cues)
+    cues = CUES
+    a = annotate("The leader, R-Ky., said Trump agreed to designate staff.", start=0, lexicon=cues)
     assert a.speaker != "Trump"
-    b = annotate("It is fine, said Jane Smith on Tuesday.", start=0, cues=cues)
+    b = annotate("It is fine, said Jane Smith on Tuesday.", start=0, lexicon=cues)
     assert b.speaker == "Jane Smith"

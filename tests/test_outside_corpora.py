@@ -15,9 +15,11 @@ from typing import Any
 import pytest
 
 from compare_claims.models import Source
-from compare_claims.pipeline import Options, run
+from compare_claims.pipeline import Options
+from conftest import run_topic
 from compare_claims.textnorm import STOPWORDS
-from compare_claims.topics import Topic, load_topics
+from compare_claims.config import load_topics
+from compare_claims.topics import Topic
 
 ALLSIDES = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "allsides_neus_sample" / "allsides_sample_25.jsonl"
 pytestmark = pytest.mark.skipif(not ALLSIDES.is_file(), reason="../shared/corpora/allsides_neus_sample is absent")
@@ -49,7 +51,7 @@ def test_every_allsides_story_runs_and_most_have_claims_told_by_two_sides() -> N
         sources = story_sources(story)
         topic = story_topic(story)
         topics = {**load_topics(), "story": topic}
-        result = run(sources, topic, topics, Options())
+        result = run_topic(sources, topic, topics, Options())
         texts = {s.id: s.text for s in sources}
         for g in result.groups:
             for m in g.members:

@@ -10,8 +10,10 @@ from hypothesis import strategies as hst
 from compare_claims import align
 from compare_claims.load import expand_paths, load_sources
 from compare_claims.models import Group, Result, Source
-from compare_claims.pipeline import Options, run
-from compare_claims.topics import Topic, get_topic, load_topics
+from compare_claims.pipeline import Options
+from conftest import run_topic
+from compare_claims.config import load_topics
+from compare_claims.topics import Topic, get_topic
 
 DATA = Path(__file__).parents[1] / "data"
 TOPICS = ("iran", "syria", "venezuela", "new-start")
@@ -19,7 +21,7 @@ TOPICS = ("iran", "syria", "venezuela", "new-start")
 
 @pytest.fixture(scope="module")
 def results(seeds: tuple[Source, ...], topics: dict[str, Topic]) -> dict[str, Result]:
-    return {name: run(seeds, get_topic(topics, name), topics, Options()) for name in TOPICS}
+    return {name: run_topic(seeds, get_topic(topics, name), topics, Options()) for name in TOPICS}
 
 
 def first_appearance(g: Group, rank: dict[str, int]) -> tuple[int, int]:
@@ -33,7 +35,7 @@ def first_appearance(g: Group, rank: dict[str, int]) -> tuple[int, int]:
 def test_two_runs_give_equal_results(
     seeds: tuple[Source, ...], topics: dict[str, Topic], results: dict[str, Result], name: str
 ) -> None:
-    again = run(seeds, get_topic(topics, name), topics, Options())
+    again = run_topic(seeds, get_topic(topics, name), topics, Options())
     assert again == results[name]
     assert again.to_dict() == results[name].to_dict()
 
@@ -43,7 +45,7 @@ def test_argument_order_of_files_does_not_change_the_result(
 ) -> None:
     files = sorted(DATA.glob("*.txt"), reverse=True)
     sources, _ = load_sources(expand_paths([str(f) for f in files]))
-    assert run(sources, get_topic(topics, "iran"), topics, Options()) == results["iran"]
+    assert run_topic(sources, get_topic(topics, "iran"), topics, Options()) == results["iran"]
 
 
 def test_result_describes_topic_sources_and_settings(seeds: tuple[Source, ...], results: dict[str, Result]) -> None:
@@ -85,7 +87,7 @@ def test_members_come_in_source_order_then_offset(
 
 
 def test_threshold_zero_runs_on_the_seeds(seeds: tuple[Source, ...], topics: dict[str, Topic]) -> None:
-    r = run(seeds, get_topic(topics, "iran"), topics, Options(threshold=0.0))
+    r = run_topic(seeds, get_topic(topics, "iran"), topics, Options(threshold=0.0))
     assert r.groups
 
 
@@ -142,7 +144,7 @@ def test_any_texts_keep_exact_offsets_and_render_in_every_format(texts: list[str
 
     sources = tuple(Source(id=f"s{i}", file=f"s{i}.txt", text=t) for i, t in enumerate(texts))
     all_topics = load_topics()
-    result = run(sources, all_topics["iran"], all_topics, Options())
+    result = run_topic(sources, all_topics["iran"], all_topics, Options())
     for g in result.groups:
         for m in g.members:
             st = m.statement

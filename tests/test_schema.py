@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from compare_claims.cli import app
 from compare_claims.models import SCHEMA_VERSION, Annotation, Group, Member, Result, Source, Span, Statement
-from compare_claims.render import to_jsonl
+from compare_claims.render import records
 
 ROOT = Path(__file__).parents[1]
 DATA = ROOT / "data"
@@ -88,8 +88,8 @@ def test_filled_in_annotations_validate() -> None:
     group = Group("g1", None, (Member(st, 100.0, ann, via="named", reference=True),), flags=("hedge",))
     result = Result("iran", "Iran", (src,), (group,), settings=(("scorer", "weighted"), ("threshold", 34.0), ("link", 0.9)))
     assert errors(RESULT, result.to_dict()) == []
-    for line in to_jsonl(result).splitlines():
-        assert errors(GROUP, json.loads(line)) == []
+    for record in records(result):
+        assert errors(GROUP, record) == []
 
 
 def _drop(d: dict[str, Any], *path: str | int) -> dict[str, Any]:

@@ -12,6 +12,9 @@ from compare_claims.load import expand_paths, load_sources
 from compare_claims.models import Source, Statement
 from compare_claims.segment import Segmented, segment
 
+from compare_claims.config import load_segment_cues
+
+SEGMENT_CUES = load_segment_cues()
 DATA = Path(__file__).parents[1] / "data"
 
 
@@ -23,7 +26,7 @@ def sources() -> dict[str, Source]:
 
 @pytest.fixture(scope="module")
 def segmented(sources: dict[str, Source]) -> dict[str, Segmented]:
-    return {sid: segment(src) for sid, src in sources.items()}
+    return {sid: segment(src, SEGMENT_CUES) for sid, src in sources.items()}
 
 
 def statements_of(segmented: dict[str, Segmented], sid: str) -> tuple[Statement, ...]:
@@ -301,7 +304,7 @@ TEXT = st.text(alphabet=CHARS, max_size=300) | st.lists(
 @given(TEXT)
 def test_segment_never_raises_and_slices_back(t: str) -> None:
     src = Source(id="x", file="x.txt", text=t)
-    seg = segment(src)
+    seg = segment(src, SEGMENT_CUES)
     for s in seg.statements:
         assert s.source == "x"
         assert t[s.start:s.end] == s.text
@@ -309,5 +312,5 @@ def test_segment_never_raises_and_slices_back(t: str) -> None:
     for a, b in zip(seg.statements, seg.statements[1:]):
         assert a.end <= b.start
     assert all(isinstance(n, int) and n > 0 for _reason, n in seg.skipped)
-    assert segment(src) == seg
-    assert segment(src, split_clauses=False) == segment(src, split_clauses=False)
+    assert segment(src, SEGMENT_CUES) == seg
+    assert segment(src, SEGMENT_CUES, split_clauses=False) == segment(src, SEGMENT_CUES, split_clauses=False)

@@ -8,8 +8,18 @@ import pytest
 from compare_claims.load import expand_paths, load_sources
 from compare_claims.models import Statement
 from compare_claims.segment import Segmented, segment
-from compare_claims.select import Selected, select
-from compare_claims.topics import Matcher, Topic, load_topics, tokenize
+from compare_claims.pipeline import matchers_for
+from compare_claims.select import Selected, select_with
+from compare_claims.config import load_topics
+from compare_claims.topics import Matcher, Topic, tokenize
+
+from compare_claims.config import load_segment_cues
+
+SEGMENT_CUES = load_segment_cues()
+
+def select(statements: tuple[Statement, ...], topic: Topic, topics: dict[str, Topic]) -> list[Selected]:
+    return select_with(statements, topic.name, matchers_for([*topics.values(), topic]))
+
 
 DATA = Path(__file__).parents[1] / "data"
 TOPICS = ("venezuela", "iran", "new-start", "syria")
@@ -23,7 +33,7 @@ def topics() -> dict[str, Topic]:
 @pytest.fixture(scope="module")
 def segmented() -> dict[str, Segmented]:
     sources, _ = load_sources(expand_paths([str(DATA)]))
-    return {s.id: segment(s) for s in sources}
+    return {s.id: segment(s, SEGMENT_CUES) for s in sources}
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,10 @@ import pytest
 from compare_claims.errors import ExitStatus, TopicsFileError, UnknownTopicError
 from compare_claims.load import expand_paths, load_sources
 from compare_claims.models import Source
-from compare_claims.pipeline import Options, run
-from compare_claims.topics import Matcher, Topic, get_topic, load_topics, tokenize
+from compare_claims.pipeline import Options
+from conftest import run_topic
+from compare_claims.config import load_topics
+from compare_claims.topics import Matcher, Topic, get_topic, tokenize
 
 DATA = Path(__file__).parents[1] / "data"
 BUILT_IN = ("venezuela", "iran", "new-start", "syria")
@@ -260,7 +262,7 @@ def test_missing_or_non_utf8_topics_file_is_a_topics_file_error(tmp_path: Path) 
 def test_user_only_topic_works_through_the_pipeline(tmp_path: Path, seeds: tuple[Source, ...]) -> None:
     topics = load_topics(write(tmp_path, KOREA))
     topic = get_topic(topics, "korea")
-    result = run(seeds, topic, topics, Options())
+    result = run_topic(seeds, topic, topics, Options())
     assert result.topic == "korea" and result.topic_label == "Korean Peninsula"
     members = [m for g in result.groups for m in g.members]
     by_source = {m.statement.source for m in members}

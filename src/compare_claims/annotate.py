@@ -14,6 +14,7 @@ from .lexicon import Entry, Lexicon, phrase_at, word_at
 from .models import Annotation, Span, Statement
 from .numbers import find_numbers
 from .speakers import find_speaker
+from .textnorm import content_stems
 from .tokens import Toks, plain
 
 # cue groups whose single words double as names ("Hope", "Will") mid-sentence
@@ -62,16 +63,42 @@ def match_cues(toks: Toks, lex: Lexicon) -> dict[str, list[tuple[int, int, Entry
     return found
 
 
-def annotate(text: str, *, start: int, lexicon: Lexicon, speaker_hint: str = "") -> Annotation:
-    """Annotate one statement; ``start`` is its offset in the source text."""
+def quotations(text: str, inside: bool = False) -> list[tuple[int, int]]:
+    """Spans of ``text`` inside double quotation marks (``inside``: the text
+    starts within a quotation opened before it)."""
+    out: list[tuple[int, int]] = []
+    opened = 0 if inside else -1
+    for i, ch in enumerate(text):
+        if ch == "\u201c" or (ch == '"' and opened < 0):
+            opened = i
+        elif (ch == "\u201d" or ch == '"') and opened >= 0:
+            out.append((opened, i + 1))
+            opened = -1
+    if opened >= 0:
+        out.append((opened, len(text)))
+    return out
+
+
+def _about(text: str, s: int, e: int) -> tuple[str, ...]:
+    """Stems of the two content words either side of a quantity: what it counts."""
+    left = [w for w in content_stems(text[max(0, s - 80):s]) if not w[:1].isdigit()][-2:]
+    right = [w for w in content_stems(text[e:e + 80]) if not w[:1].isdigit()][:2]
+    return tuple(left + right)
+
+
+def annotate(text: str, *, start: int, lexicon: Lexicon, speaker_hint: str = "", in_quote: bool = False) -> Annotation:
+    """Annotate one statement; ``start`` is its offset in the source text,
+    ``in_quote`` says it starts inside a quotation opened before it."""
     tr = plain(text)
     toks = Toks(tr)
     hits = match_cues(toks, lexicon)
-    numbers = find_numbers(tr, toks, lexicon.numbers)
+    numbers = [(s, e, q._replace(about=_about(text, s, e))) for s, e, q in find_numbers(tr, toks, lexicon.numbers)]
+    quoted = quotations(text, in_quote)
     dates = [(s, e) for s, e, q in numbers if q.kind == "date"]
     months = lexicon.numbers.months
 
     def spans(group: str) -> tuple[Span, ...]:
+        mark_quoted = group == "label"
         out: list[Span] = []
         blocked = [(toks.starts[i], toks.ends[j - 1]) for i, j, _e in hits.get("except:" + group, ())]
         for i, j, e in hits.get(group, ()):
@@ -80,10 +107,12 @@ def annotate(text: str, *, start: int, lexicon: Lexicon, speaker_hint: str = "")
                 continue  # "May" in mid-sentence is the month
             if any(s < be and bs < en for bs, be in blocked) or any(s < de and ds < en for ds, de in dates):
                 continue
-            out.append(Span(start + s, start + en, text[s:en], e.kind, e.value))
+            inside = mark_quoted and any(qs <= s and en <= qe for qs, qe in quoted)
+            out.append(Span(start + s, start + en, text[s:en], e.kind, e.value, quoted=inside))
         return tuple(out)
 
     speaker, verb = find_speaker(toks, hits.get("verb", ()), lexicon, speaker_hint, text)
+    at = text.find(speaker) if speaker else -1
     return Annotation(
         speaker=speaker,
         reporting_verb=verb,
@@ -92,6 +121,7 @@ def annotate(text: str, *, start: int, lexicon: Lexicon, speaker_hint: str = "")
         numbers=tuple(Span(start + s, start + e, text[s:e], q.kind, q.value, q) for s, e, q in numbers),
         labels=spans("label"),
         negations=spans("negation"),
+        speaker_span=Span(start + at, start + at + len(speaker), speaker) if at >= 0 else None,
     )
 
 
@@ -101,7 +131,9 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
     sentence_speaker: dict[tuple[int, int], tuple[str, str]] = {}
     out = []
     for st in statements:
-        ann = annotate(st.text, start=st.start, lexicon=lexicon, speaker_hint=st.speaker_hint)
+        lead = text[st.paragraph_start:st.start] if 0 <= st.paragraph_start <= st.start else ""
+        in_quote = bool(quotations(lead)) and quotations(lead)[-1][1] == len(lead) and not lead.endswith(("”", '"'))
+        ann = annotate(st.text, start=st.start, lexicon=lexicon, speaker_hint=st.speaker_hint, in_quote=in_quote)
         span = (st.sentence_start, st.sentence_end)
         if span[0] >= 0 and span != (st.start, st.end):
             if span not in sentence_speaker:

@@ -24,8 +24,5 @@ def annotate_group(g: Group) -> Group:
         against = reference if m is not reference else counterpart
         diff = word_diff(m.statement.text, start=m.statement.start, reference=against.statement.text)
         members.append(m._replace(annotation=m.annotation._replace(diff=diff)))
-    flags = group_flags(
-        [m.annotation for m in members], [m.statement.source for m in members],
-        [(m.statement.text, m.statement.start) for m in members],
-    ) if g.relation != "related" else ()
-    return g._replace(members=tuple(members), flags=tuple(flags))
+    evidence = group_flags(members) if g.relation != "related" else ()
+    return g._replace(members=tuple(members), flags=tuple(e.flag for e in evidence), evidence=evidence)

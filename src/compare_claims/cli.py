@@ -216,7 +216,7 @@ def quantities_cmd(
 ) -> None:
     """Line up every number, amount, duration and date of a topic across sources.
 
-    Values are normalised ("ninety-minute" and "an hour and a half" are both 90 min).
+    Values are normalised ("two-hour" and "120 minutes" are both 120 min).
     Example: compare-claims quantities iran --format csv
     """
     from .commands import run_quantities
@@ -266,6 +266,23 @@ def coverage_cmd(
         paths=_paths(sources, paths), topics_file=topics_file, keywords=keywords, fmt=fmt, output=output,
         text_field=text_field, source_field=source_field, verbose=verbose, quiet=quiet, strict=strict, jobs=jobs,
         dask=dask or "", color=color, pager=not no_pager)))
+
+
+@app.command("extract")
+def extract_cmd(
+    source: Annotated[str, typer.Argument(help="A text or HTML file, an http(s) URL, FILE.jsonl:LINE of a dataset, or - for stdin.")],
+    text_field: TextField = None, source_field: SourceField = None, quiet: Quiet = False,
+) -> None:
+    """Print exactly the text a source's offsets refer to (UTF-8).
+
+    For a text file, its decoded text; for an HTML page or URL, the article text
+    extracted from it; for a dataset line, the article's text field.  In a
+    result, text[start:end] of this output is the statement.
+    Example: compare-claims extract page.html > page.txt
+    """
+    from .commands import run_extract
+
+    raise typer.Exit(run_extract(source, text_field=text_field, source_field=source_field, quiet=quiet))
 
 
 @app.command("diff")

@@ -78,8 +78,6 @@ def _topic(req: Request, topics: dict[str, Topic]) -> Topic:
     if req.whole:
         return ALL_STATEMENTS
     if req.keywords is not None:
-        if req.topic:
-            raise UsageError("give a topic name or --keywords, not both")
         return topics["keywords"]
     if not req.topic:
         raise UsageError("which topic? give its name (see `compare-claims topics`) or --keywords")
@@ -88,33 +86,30 @@ def _topic(req: Request, topics: dict[str, Topic]) -> Topic:
 
 def gather(req: Request, plan: Plan) -> list[SourceAnalysis]:
     """Read and analyse every source; report what was skipped and why."""
-    from .load import expand_paths, plan_sources
-    from .work import default_jobs, run_all
+    from .errors import InputError
+    from .load import expand_paths
+    from .work import Options, default_jobs
+    from .work import gather as gather_all
 
     entries, skipped_files = expand_paths(req.paths or _default_corpus())
-    specs, warnings = plan_sources(entries)
-    stdin = sys.stdin.buffer.read() if any(not s.path for s in specs) else None
-    progress = _progress(len(specs), req)
-    with progress as advance:
-        outcomes = run_all(specs, plan, stdin_bytes=stdin, jobs=req.jobs or default_jobs(), dask=req.dask,
-                           progress=advance)
-    analyses = [o.analysis for o in outcomes if o.analysis is not None]
-    failed = [o.message for o in outcomes if o.analysis is None]
-    if failed and (req.strict or not analyses):
-        from .errors import InputError
-
-        raise InputError(failed[0] + (f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""))
+    stdin = sys.stdin.buffer.read() if any(e.kind == "stdin" for e in entries) else None
+    with _progress(len(entries), req) as advance:
+        got = gather_all(entries, plan, stdin_bytes=stdin, jobs=req.jobs or default_jobs(), dask=req.dask,
+                         options=Options(req.text_field, req.source_field), progress=advance)
+    if got.failed and (req.strict or not got.analyses):
+        more = f" (and {len(got.failed) - 1} more)" if len(got.failed) > 1 else ""
+        raise InputError(got.failed[0] + more)
     if not req.quiet:
-        for w in warnings + [o.message for o in outcomes if o.analysis is not None and o.message]:
+        for w in got.warnings:
             say(f"warning: {w}")
-        for f in failed:
+        for f in got.failed:
             say(f"warning: {f}; skipped")
         if req.verbose:
             for line in skipped_files:
                 say(line)
         elif skipped_files:
             say(f"skipped {len(skipped_files)} file(s) that are not sources (--verbose lists them)")
-    return analyses
+    return got.analyses
 
 
 class _Progress:
@@ -166,6 +161,8 @@ def _result(req: Request) -> tuple[object, int]:
     from .align import SCORERS
     from .pipeline import Options, build_result
 
+    if req.keywords is not None and req.topic:  # with --keywords, a first argument is a source
+        req = req._replace(paths=[req.topic, *req.paths], topic=None)
     if req.scorer not in SCORERS:
         raise UsageError(f"unknown scorer '{req.scorer}' (known: {', '.join(sorted(SCORERS))})")
     topics = {} if req.whole else _topics(req)
@@ -213,6 +210,25 @@ def run_coverage(req: Request) -> int:
     asked = [topics[n] for n in sorted(topics)]
     analyses = gather(req, _plan(req, topics, asked, annotate=False))
     emit(coverage(analyses, asked), req)
+    return 0
+
+
+def run_extract(source: str, *, text_field: str | None, source_field: str | None, quiet: bool) -> int:
+    from .errors import InputError
+    from .load import expand_paths, read_entry
+
+    entries, _ = expand_paths([source])
+    if len(entries) != 1:
+        raise InputError(f"{source}: extract reads one file or URL; this names {len(entries)} files")
+    stdin = sys.stdin.buffer.read() if entries[0].kind == "stdin" else None
+    reads, warnings = read_entry(entries[0], stdin_bytes=stdin, text_field=text_field, source_field=source_field)
+    if not quiet:
+        for w in warnings:
+            say(f"warning: {w}")
+    if len(reads) != 1:
+        first = source.rstrip(":") + reads[0].file[len(Path(source).name):]
+        raise InputError(f"{source}: holds {len(reads)} articles; name one by its line, e.g. {first}")
+    write_stdout(reads[0].text)
     return 0
 
 
@@ -302,8 +318,14 @@ def write_stdout(text: str) -> None:
     if out is None:
         raise OutputError("cannot write the result: standard output is closed")
     try:
-        out.write(text)
         out.flush()
+        buffer = getattr(out, "buffer", None)
+        if buffer is not None:  # UTF-8 whatever the locale: offsets count its characters
+            buffer.write(text.encode("utf-8", "replace"))
+            buffer.flush()
+        else:
+            out.write(text)
+            out.flush()
     except BrokenPipeError:
         _silence_stdout()
     except (OSError, ValueError) as exc:
@@ -335,6 +357,9 @@ def write_file(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # as a file opened for writing would be
         os.replace(tmp, path)
     except OSError as exc:
         try:

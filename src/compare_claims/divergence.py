@@ -11,7 +11,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any, Sequence
 
-from .models import Annotation, Span
+from .models import Annotation, Evidence, Member, Span
 from .numbers import consistent
 from .tokens import TRANSLATE
 
@@ -127,87 +127,135 @@ def _stance(a: Annotation) -> int:
     return hedge - sure
 
 
-def _numbers_differ(a: Annotation, b: Annotation) -> bool:
-    """Each side gives a value of some kind that none of the other side's
-    values of that kind agrees with: a conflict, not just one statement
-    saying more ("February 2021 ... the 1987 treaty" against "2021")."""
-    qa = [s.quantity for s in a.numbers if s.quantity is not None]
-    qb = [s.quantity for s in b.numbers if s.quantity is not None]
-    for kind in {q.kind for q in qa} & {q.kind for q in qb}:
-        xs = [q for q in qa if q.kind == kind]
-        ys = [q for q in qb if q.kind == kind]
-        if any(not any(consistent(x, y) for y in ys) for x in xs) and any(
-            not any(consistent(y, x) for x in xs) for y in ys
-        ):
-            return True
-    return False
-
-
 _SCOPE_WORDS = 1  # content words after a negation cue that it applies to ("not support the decision": support)
 
 
-def _negation_scopes(a: Annotation, text: str, start: int) -> frozenset[str]:
-    """Stems a statement negates: each cue's own words and the next few
-    content word ("no agreements were announced" -> no, agreement)."""
-    out: set[str] = set()
-    for span in a.negations:
-        out.update(st for _s, _e, st in _diff_tokens(span.text))
-        after = [st for s, e, st in _diff_tokens(text[span.end - start:])
-                 if text[span.end - start + s:span.end - start + e].lower() not in FUNCTION_WORDS]
-        out.update(after[:_SCOPE_WORDS])
-    return frozenset(out)
+def _negated(m: Member) -> list[tuple[str, Span]]:
+    """(stem, span) of the content words a statement negates: the first
+    content word after each negation cue ("no agreements were announced" ->
+    agreement), and an outcome cue's own word ("talks failed" -> failed)."""
+    st = m.statement
+    out: list[tuple[str, Span]] = []
+    for span in m.annotation.negations:
+        if span.kind == "outcome":
+            continue  # "failed", "refused": the outcome itself, not a word it negates
+        rel = span.end - st.start
+        after = [(s, e, x) for s, e, x in _diff_tokens(st.text[rel:])
+                 if st.text[rel + s:rel + e].lower() not in FUNCTION_WORDS]
+        for s, e, x in after[:_SCOPE_WORDS]:
+            out.append((x, Span(st.start + rel + s, st.start + rel + e, st.text[rel + s:rel + e])))
+    return out
 
 
-def _shares(scope: frozenset[str], stems: frozenset[str]) -> bool:
-    """A negated stem the other statement also has (a shared prefix of 4+ letters
-    counts: "agreed" / "agreements")."""
-    for a in scope:
-        for b in stems:
-            if a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))):
-                return True
-    return False
+def _related_stem(a: str, b: str) -> bool:
+    """One stem, or one a prefix of the other of 4+ letters ("agre" / "agreement")."""
+    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
 
 
-def group_flags(
-    annotations: Sequence[Annotation], sources: Sequence[str], texts: Sequence[tuple[str, int]],
-) -> tuple[str, ...]:
-    """Flags for a group: where statements from different sources diverge.
+def _polarity(mi: Member, mj: Member, negated_i: list[tuple[str, Span]],
+              negated_j: list[tuple[str, Span]]) -> tuple[Span, Span] | None:
+    """A word ``mi`` negates that ``mj`` says without negating it: (the
+    negation in mi, the word in mj)."""
+    stems_j_negated = {x for x, _sp in negated_j}
+    for x, span in negated_i:
+        if any(_related_stem(x, y) for y in stems_j_negated):
+            continue
+        for s, e, y in _diff_tokens(mj.statement.text):
+            if _related_stem(x, y) and mj.statement.text[s:e].lower() not in FUNCTION_WORDS:
+                st = mj.statement
+                return span, Span(st.start + s, st.start + e, st.text[s:e])
+    return None
 
-    ``sources[i]`` is the source id of ``annotations[i]``. Only pairs of
-    members from different sources are compared; a group with one source has
-    no flags. Returns a sorted tuple drawn from ``hedge``, ``labels``,
-    ``numbers``, ``polarity``, ``speaker``.  ``texts`` holds each member's text
-    and start offset: ``polarity`` needs the negation to bear on words the
-    other member says without negating them ("did not support the decision"
-    vs "the decision showed" is not a contradiction about the decision).
-    """
-    if len(annotations) != len(sources):
-        raise ValueError("annotations and sources must have the same length")
-    if len(set(sources)) < 2:
-        return ()
-    flags: set[str] = set()
-    stance = [_stance(a) for a in annotations]
-    speakers = [_speaker_key(a.speaker) for a in annotations]
-    scopes = [_negation_scopes(a, t, st) for a, (t, st) in zip(annotations, texts)]
-    bags = [frozenset(x for _s, _e, x in _diff_tokens(t)) for t, _st in texts]
-    labels = [frozenset(s.kind for s in a.labels) for a in annotations]
-    n = len(annotations)
-    for i in range(n):
-        for j in range(i + 1, n):
-            if sources[i] == sources[j]:
+
+def _own_labels(a: Annotation) -> tuple[Span, ...]:
+    """Loaded labels in the outlet's own words (a quotation's are its speaker's)."""
+    return tuple(s for s in a.labels if not s.quoted)
+
+
+def _conflicting_numbers(a: Annotation, b: Annotation) -> tuple[Span, Span] | None:
+    """A value in ``a`` and one of the same kind in ``b`` about the same thing
+    that cannot both be true.  The same thing: measures whose neighbouring
+    words meet ("a 21-year career" is not "a 60-day suspension"); dates when
+    each statement gives one (the claim's date)."""
+    dates_a = [x for x in a.numbers if x.kind == "date"]
+    dates_b = [y for y in b.numbers if y.kind == "date"]
+    for x in a.numbers:
+        for y in b.numbers:
+            qx, qy = x.quantity, y.quantity
+            if qx is None or qy is None or qx.kind != qy.kind:
                 continue
-            a, b = annotations[i], annotations[j]
-            if speakers[i] and speakers[j] and speakers[i] != speakers[j]:
-                flags.add("speaker")
+            if qx.kind == "date":
+                if len(dates_a) != 1 or len(dates_b) != 1:
+                    continue
+            elif not set(qx.about) & set(qy.about):
+                continue
+            if not consistent(qx, qy):
+                return x, y
+    return None
+
+
+def _statement_span(m: Member) -> Span:
+    return Span(m.statement.start, m.statement.end, m.statement.text)
+
+
+def group_flags(members: Sequence[Member]) -> tuple[Evidence, ...]:
+    """Where members from different sources diverge, each flag with its
+    evidence (spans with offsets, and a sentence saying what differs).
+
+    Flags: ``speaker`` (different people named), ``hedge`` (one hedges what
+    the other asserts, by a margin), ``numbers`` (values of one kind about the
+    same thing that cannot both hold), ``polarity`` (one negates a word the
+    other says plainly), ``labels`` (loaded labels in the outlets' own words
+    differ).  Only the first pair of members showing a flag is given.
+    """
+    found: dict[str, Evidence] = {}
+    n = len(members)
+    stance = [_stance(m.annotation) for m in members]
+    speakers = [_speaker_key(m.annotation.speaker) for m in members]
+    negated = [_negated(m) for m in members]
+    own = [_own_labels(m.annotation) for m in members]
+    for i in range(n):
+        for j in range(n):
+            mi, mj = members[i], members[j]
+            si, sj = mi.statement.source, mj.statement.source
+            if si == sj:
+                continue
+            if i < j and "speaker" not in found and speakers[i] and speakers[j] and speakers[i] != speakers[j]:
+                found["speaker"] = Evidence("speaker", f"{si}: {mi.annotation.speaker}; {sj}: {mj.annotation.speaker}",
+                                            ((si, mi.annotation.speaker_span or _statement_span(mi)),
+                                             (sj, mj.annotation.speaker_span or _statement_span(mj))))
             # one side hedges and the other does not, by a margin: a lone "would"
             # against a plain statement is how news copy reads, not a divergence
-            if (stance[i] > 0) != (stance[j] > 0) and abs(stance[i] - stance[j]) >= HEDGE_MARGIN:
-                flags.add("hedge")
-            if (_shares(scopes[i] - scopes[j], bags[j] - scopes[j])
-                  or _shares(scopes[j] - scopes[i], bags[i] - scopes[i])):
-                flags.add("polarity")
-            if labels[i] != labels[j]:
-                flags.add("labels")
-            if "numbers" not in flags and _numbers_differ(a, b):
-                flags.add("numbers")
-    return tuple(sorted(flags))
+            if ("hedge" not in found and stance[i] > 0 >= stance[j] and stance[i] - stance[j] >= HEDGE_MARGIN):
+                hedges = tuple((si, h) for h in mi.annotation.hedges)
+                sure = tuple((sj, c) for c in mj.annotation.certainty) or ((sj, _statement_span(mj)),)
+                words = ", ".join(f"'{_one_line(h.text)}'" for _s, h in hedges)
+                found["hedge"] = Evidence("hedge", f"{si} hedges ({words}); {sj} asserts", hedges + sure)
+            if "polarity" not in found:
+                hit = _polarity(mi, mj, negated[i], negated[j])
+                if hit:
+                    found["polarity"] = Evidence(
+                        "polarity", f"{si} negates '{_one_line(hit[0].text)}', which {sj} says plainly",
+                        ((si, hit[0]), (sj, hit[1])))
+            if i < j and "numbers" not in found:
+                pair = _conflicting_numbers(mi.annotation, mj.annotation)
+                if pair:
+                    found["numbers"] = Evidence(
+                        "numbers", f"{si}: {pair[0].value or pair[0].text}; {sj}: {pair[1].value or pair[1].text}",
+                        ((si, pair[0]), (sj, pair[1])))
+            if i < j and "labels" not in found:
+                ki = {s.kind for s in own[i]}
+                kj = {s.kind for s in own[j]}
+                if ki != kj:
+                    shared_words = {s.value for s in own[i]} & {s.value for s in own[j]}
+                    spans = tuple((si, s) for s in own[i] if s.kind not in kj and s.value not in shared_words) + \
+                        tuple((sj, s) for s in own[j] if s.kind not in ki and s.value not in shared_words)
+                    if spans:
+                        found["labels"] = Evidence("labels", "; ".join(
+                            f"{src} calls it '{_one_line(sp.text)}' ({sp.kind.replace('_', ' ')})" for src, sp in spans),
+                            spans)
+    return tuple(found[k] for k in sorted(found))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -14,20 +14,27 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     from .numbers import Quantity
 
-SCHEMA_VERSION = "1.1"  # 1.1: per-source "coverage" summary
+SCHEMA_VERSION = "1.2"  # 1.1: per-source "coverage" summary; 1.2: relation, evidence, paragraph, sources' title/author/url/offsets
 
 
 class Source(NamedTuple):
-    """One input text, decoded exactly as it is on disk."""
+    """One input text: a file decoded exactly as it is on disk, the article
+    text extracted from an HTML page, or one article of a dataset
+    (``offsets`` says which)."""
 
     id: str  # short stable id used in the output (label or file stem)
-    file: str  # file name (the identity of a source)
+    file: str  # file name (relative to the folder given), URL, "stdin" or "data.jsonl:LINE"
     text: str  # decoded text; every offset points into it
     outlet: str = ""
     kind: str = ""
     date: str = ""
     label: str = ""
     encoding: str = "utf-8"
+    title: str = ""
+    author: str = ""
+    url: str = ""
+    offsets: str = "file"  # what offsets refer to: "file" (the decoded file), "extracted"
+    # (the article text extracted from HTML), "dataset" (the article's text field)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -39,6 +46,10 @@ class Source(NamedTuple):
             "label": self.label,
             "encoding": self.encoding,
             "length": len(self.text),
+            "title": self.title,
+            "author": self.author,
+            "url": self.url,
+            "offsets": self.offsets,
         }
 
 
@@ -73,6 +84,7 @@ class Span(NamedTuple):
     kind: str = ""
     value: str = ""
     quantity: Quantity | None = None  # for numbers: the typed value behind ``value``
+    quoted: bool = False  # inside a quotation: the quoted speaker's words, not the outlet's
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}
@@ -80,6 +92,8 @@ class Span(NamedTuple):
             d["kind"] = self.kind
         if self.value:
             d["value"] = self.value
+        if self.quoted:
+            d["quoted"] = True
         return d
 
 
@@ -94,6 +108,7 @@ class Annotation(NamedTuple):
     labels: tuple[Span, ...] = ()  # loaded labels; kind = category
     negations: tuple[Span, ...] = ()
     diff: tuple[Span, ...] = ()  # words not shared with the group's reference statement
+    speaker_span: Span | None = None  # where the speaker is named, when in the statement
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -106,6 +121,18 @@ class Annotation(NamedTuple):
             "negations": [s.to_dict() for s in self.negations],
             "diff": [s.to_dict() for s in self.diff],
         }
+
+
+class Evidence(NamedTuple):
+    """Why a group carries a flag: a sentence, and the spans it rests on."""
+
+    flag: str
+    note: str
+    spans: tuple[tuple[str, Span], ...]  # (source id, span)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"flag": self.flag, "note": self.note,
+                "spans": [{"source": sid, "start": s.start, "end": s.end, "text": s.text} for sid, s in self.spans]}
 
 
 class Member(NamedTuple):
@@ -127,6 +154,7 @@ class Member(NamedTuple):
             "score": round(self.score, 1),
             "via": self.via,
             "reference": self.reference,
+            "paragraph": [st.paragraph_start, st.paragraph_end] if st.paragraph_start >= 0 else None,
         }
         d.update(self.annotation.to_dict())
         return d
@@ -140,6 +168,7 @@ class Group(NamedTuple):
     members: tuple[Member, ...]
     flags: tuple[str, ...] = ()
     relation: str = ""  # "same" claim, only "related", or "" (one source)
+    evidence: tuple[Evidence, ...] = ()  # one per flag
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -152,6 +181,7 @@ class Group(NamedTuple):
             "relation": self.relation or None,
             "sources": list(self.sources),
             "flags": list(self.flags),
+            "evidence": [e.to_dict() for e in self.evidence],
             "statements": [m.to_dict() for m in self.members],
         }
 

@@ -33,6 +33,7 @@ class Quantity(NamedTuple):
     year: int | None = None  # dates
     month: int | None = None
     days: tuple[int, ...] = ()
+    about: tuple[str, ...] = ()  # stems of the content words next to it: what it is a quantity of
 
 
 @dataclass(frozen=True, eq=False)

@@ -157,3 +157,18 @@ def _keyword_stems(keyword: str) -> tuple[str, ...]:
     from .topics import tokenize
 
     return tokenize(keyword).stems
+
+
+def run(sources: Sequence[Source], topic: Topic, plan: Plan, options: Options = Options()) -> Result:
+    """Analyse sources already in memory, in this process, and align them."""
+    return build_result([analyze(s, plan) for s in sources], topic, options,
+                        repeat_sources=plan.segment_cues.repeat_sources)
+
+
+def with_source(a: SourceAnalysis, source: Source) -> SourceAnalysis:
+    """The analysis of ``a``'s source under its final id and metadata."""
+    if source.id == a.source.id:
+        return a._replace(source=source)
+    selected = tuple((name, tuple(s._replace(statement=s.statement._replace(source=source.id)) for s in sel))
+                     for name, sel in a.selected)
+    return a._replace(source=source, selected=selected)

@@ -2,8 +2,8 @@
 
 One row per normalised value (kind and value: "duration 90 min", "amount USD
 20000000", "date --05-03"), one column per source, each cell the words the
-source used and the group they sit in.  "ninety-minute" and "an hour and a
-half" land in one row; "over an hour" (>60 min) in its own, next to it.
+source used and the group they sit in.  "two-hour" and "120 minutes" land
+in one row; "over an hour" (>60 min) in its own, next to it.
 """
 from __future__ import annotations
 

@@ -337,7 +337,25 @@ def render(view: View, fmt: Format, env: Environment) -> str:
     if fmt is Format.markdown:
         return _markdown(view)
     if fmt is Format.html:
-        from .report_html import render_html
+        if isinstance(view, Result):
+            from .report_html import render_html
 
-        return render_html(view)
+            return render_html(view.to_dict(), {src.id: src.text for src in view.sources})
+        return _html_table(view)
     return _table(view, env)
+
+
+def _html_table(view: View) -> str:
+    """The coverage or quantities table as one self-contained page."""
+    from html import escape
+
+    head, body = rows(view)
+    title = "Coverage" if isinstance(view, Coverage) else f"Quantities — {view.result.topic_label}"  # type: ignore[union-attr]
+    cells = "".join(f"<th>{escape(str(h))}</th>" for h in head)
+    lines = "".join("<tr>" + "".join(f"<td>{escape(str(c)) if c not in ('', 0) else '—'}</td>" for c in r) + "</tr>"
+                    for r in body)
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+            '<style>body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse}'
+            'td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}</style></head>'
+            f"<body><h1>{escape(title)}</h1><table><thead><tr>{cells}</tr></thead><tbody>{lines}</tbody></table>"
+            "</body></html>\n")

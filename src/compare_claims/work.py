@@ -1,8 +1,8 @@
 """Run the per-source work (read, decode, segment, select, annotate) for many
 sources: in this process, in a pool of processes (``--jobs``) or on a Dask
-cluster (``--dask``).  The work is the same function everywhere; results come
-back in the order of the sources, so the output is the same bytes for any
-number of jobs.
+cluster (``--dask``).  The work is one function everywhere; results are put
+back in the order of the sources and given their ids afterwards, so the
+output is the same bytes for any number of jobs or workers.
 """
 from __future__ import annotations
 
@@ -11,55 +11,114 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from .errors import InputError
-from .load import SourceSpec, read_source
-from .pipeline import Plan, SourceAnalysis, analyze
+from .load import Entry, Read, default_id, dedupe, metadata_for, read_entry, to_source, unique_ids
+from .pipeline import Plan, SourceAnalysis, analyze, with_source
 
-# below this many sources a pool costs more than it saves
+# below this many sources per process a pool costs more than it saves
 MIN_SOURCES_PER_JOB = 8
 
 
+class Job(NamedTuple):
+    """One source to analyse: an entry to read where the work runs, or a text
+    already read (stdin, an article of a dataset)."""
+
+    entry: Entry
+    read: Read | None = None
+
+
 class Outcome(NamedTuple):
+    read: Read | None  # what was read (its text is in the analysis), None when it could not be
     analysis: SourceAnalysis | None
-    message: str  # a warning (with an analysis) or why the source was skipped
+    message: str  # a warning, or why the source was skipped
 
 
-def work(spec: SourceSpec, plan: Plan, stdin_bytes: bytes | None = None) -> Outcome:
-    """One source, start to end: never raises for a bad file, says why instead."""
+class Options(NamedTuple):
+    text_field: str | None = None
+    source_field: str | None = None
+
+
+def work(job: Job, plan: Plan) -> Outcome:
+    """One source, start to end: never raises for a bad input, says why instead."""
     try:
-        source, warning = read_source(spec, stdin_bytes)
+        if job.read is not None:
+            read, warning = job.read, ""
+        else:
+            (read,), warnings = read_entry(job.entry)
+            warning = "; ".join(warnings)
     except InputError as exc:
-        return Outcome(None, str(exc))
-    return Outcome(analyze(source, plan), warning)
+        return Outcome(None, None, str(exc))
+    source = to_source(read, {}, read.file)
+    return Outcome(read._replace(text=""), analyze(source, plan), warning)
 
 
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def run_all(
-    specs: Sequence[SourceSpec], plan: Plan, *, stdin_bytes: bytes | None = None, jobs: int = 1,
-    dask: str = "", progress: Callable[[int], None] | None = None,
-) -> list[Outcome]:
-    """Every spec's outcome, in the order of ``specs``."""
+class Gathered(NamedTuple):
+    analyses: list[SourceAnalysis]
+    warnings: list[str]
+    failed: list[str]
+
+
+def gather(entries: list[Entry], plan: Plan, *, stdin_bytes: bytes | None = None, jobs: int = 1, dask: str = "",
+           options: Options = Options(), progress: Callable[[int], None] | None = None) -> Gathered:
+    """Analyse every source of ``entries``; sources are ordered by file name
+    (then dataset line) and given their ids (label from ``sources.toml``, the
+    page or the dataset, else the file name) once all are back."""
+    entries, warnings = dedupe(entries)
+    job_list: list[Job] = []
+    failed: list[str] = []
+    for e in entries:
+        if e.kind in ("stdin", "dataset"):  # read here: a dataset holds many sources
+            try:
+                reads, more = read_entry(e, stdin_bytes=stdin_bytes, text_field=options.text_field,
+                                         source_field=options.source_field)
+            except InputError as exc:
+                failed.append(str(exc))
+                continue
+            warnings.extend(more)
+            job_list.extend(Job(e, r) for r in reads)
+        else:
+            job_list.append(Job(e))
+    outcomes = run_all(job_list, plan, jobs=jobs, dask=dask, progress=progress)
+    folders: dict[str, dict[str, dict[str, str]]] = {}
+    done: list[tuple[Read, SourceAnalysis, dict[str, str]]] = []
+    for job, o in zip(job_list, outcomes):
+        if o.read is None or o.analysis is None:
+            failed.append(o.message)
+            continue
+        if o.message:
+            warnings.append(o.message)
+        done.append((o.read, o.analysis, metadata_for(job.entry, folders)))
+    done.sort(key=lambda t: t[0].order)
+    ids = unique_ids([default_id(r, m) for r, a, m in done])
+    analyses = [with_source(a, to_source(r._replace(text=a.source.text), m, i)) for (r, a, m), i in zip(done, ids)]
+    return Gathered(analyses, warnings, failed)
+
+
+def run_all(jobs_: Sequence[Job], plan: Plan, *, jobs: int = 1, dask: str = "",
+            progress: Callable[[int], None] | None = None) -> list[Outcome]:
+    """Every job's outcome, in the order of ``jobs_``."""
     if dask:
         from .cluster import run_on_dask
 
-        return run_on_dask(specs, plan, dask, progress=progress)
-    if jobs <= 1 or len(specs) < 2 * MIN_SOURCES_PER_JOB or any(not s.path for s in specs):
+        return run_on_dask(jobs_, plan, dask, progress=progress)
+    if jobs <= 1 or len(jobs_) < 2 * MIN_SOURCES_PER_JOB:
         out = []
-        for spec in specs:
-            out.append(work(spec, plan, stdin_bytes))
+        for job in jobs_:
+            out.append(work(job, plan))
             if progress:
                 progress(1)
         return out
-    from concurrent.futures import ProcessPoolExecutor
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, min(64, len(specs) // (jobs * 8)))
+    chunk = max(1, min(64, len(jobs_) // (jobs * 8)))
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init, initargs=(plan,)) as pool:
         results = []
-        for outcome in pool.map(_work_in_pool, specs, chunksize=chunk):
+        for outcome in pool.map(_work_in_pool, jobs_, chunksize=chunk):
             results.append(outcome)
             if progress:
                 progress(1)
@@ -75,6 +134,6 @@ def _init(plan: Plan) -> None:
     _PLAN = plan
 
 
-def _work_in_pool(spec: SourceSpec) -> Outcome:
+def _work_in_pool(job: Job) -> Outcome:
     assert _PLAN is not None
-    return work(spec, _PLAN)
+    return work(job, _PLAN)
