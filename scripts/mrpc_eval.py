@@ -18,6 +18,8 @@ import sys
 from pathlib import Path
 
 from compare_claims import align
+from compare_claims.config import load_vocabulary
+from compare_claims.textnorm import content_stems
 
 MRPC = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "mrpc"
 
@@ -64,7 +66,8 @@ def main() -> None:
     pairs = read(a.split)
     labels = [y for y, _a, _b in pairs]
     texts = [t for _y, x, z in pairs for t in (x, z)]
-    feats, idf = align.featurize(texts)
+    vocabulary = load_vocabulary()
+    feats, idf = align.featurize([content_stems(t, vocabulary) for t in texts])
     print(f"MRPC {a.split}: {len(pairs)} pairs, {sum(labels)} paraphrases ({sum(labels) / len(labels):.0%})")
     for name, fn in sorted(align.SCORERS.items()):
         scores = [fn(feats[2 * i], feats[2 * i + 1], idf) for i in range(len(pairs))]

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from compare_claims.config import load_lexicon, load_segment_cues, load_topics
+from compare_claims.config import load_lexicon, load_segment_cues, load_topics, load_vocabulary
 from compare_claims.lexicon import Lexicon
 from compare_claims.load import expand_paths, load_sources
 from compare_claims.models import Result, Source
@@ -50,7 +50,7 @@ def segment_cues() -> SegmentCues:
 def make_plan(topic: Topic, topics: dict[str, Topic], *, annotate: bool = True) -> Plan:
     """What the CLI builds for one topic: every known topic, the topic's own labels."""
     return Plan(load_segment_cues(), tuple(topics[n] for n in sorted(topics)), (topic,),
-                load_lexicon(topic) if annotate else None)
+                load_lexicon(topic) if annotate else None, load_vocabulary())
 
 
 def run_topic(sources: tuple[Source, ...], topic: Topic, topics: dict[str, Topic],

@@ -1,30 +1,67 @@
 """Group statements from different sources that tell the same claim.
 
 API in rapidfuzz's manner: keyword-only ``scorer`` and ``threshold``, scores
-0-100.  The default scorer, ``weighted``, compares stemmed content words
-weighted by rarity within the topic (IDF), so that the words every statement
-of the topic shares ("Iran", "said") count little and the words that carry
-the claim count much; rapidfuzz's ``token_set_ratio`` over the same stems is
-blended in to reward near-identical wording.  Grouping is agglomerative with
-complete linkage over cross-source pairs: two groups merge only when every
-statement of one is at least ``link`` similar to every statement of the other
-that comes from a different source, which stops chains of unrelated
-statements.  Several statements of one source may share a group: one long
-sentence can carry two claims that another source states in two sentences.
+0-100.
+
+Words.  Statements are compared by the stems of their content words
+(``textnorm.content_stems``: irregular forms lemmatised, numbers normalised,
+news synonyms folded together), weighted by rarity among the statements
+(IDF), so that the words every statement shares count little; the topic's own
+keywords weigh ``TOPIC_WEIGHT`` of their IDF and reporting verbs
+``REPORTING_WEIGHT``.  The default scorer, ``weighted``, is that weighted
+overlap scaled by rapidfuzz's ``token_sort_ratio`` over the stems (near-
+identical wording scores highest).
+
+Evidence.  A score alone does not make a pair: two statements must share at
+least ``MIN_SHARED`` stems (not one common word), at least one of them not a
+keyword of the topic unless they share ``MIN_SHARED_TOPIC`` (a pair that shares
+only "Iran" and "nuclear" says nothing), at least one that is not a name
+(``names``: words the texts always capitalise), and at least one that is not
+in most statements (``common``).  The last rule is what lets an inverted index
+find every pair that can count without looking at all pairs.
+
+Rows.  Agglomerative, average linkage over cross-source pairs: two rows merge
+when the mean score over every cross-source pair of statements they would
+join is at least ``threshold`` (a pair without evidence, or under
+``FLOOR`` x threshold, counts 0).  A row of twelve outlets that tell one claim
+grows because most of its pairs match; an unrelated statement cannot ride in
+on one match, because it must match the row on average.  Merges go best first,
+ties broken by the statements' (source, start, end), so the result does not
+depend on input order.  Several statements of one source may share a row (a
+headline and a lead), and every statement is in exactly one row.
+
+Relation.  A row's score is the mean cross-source pair score.  It is ``same``
+(one claim) when that mean is at least ``SAME``, else ``related`` (about one
+event, saying different things); see scripts/align_sweep.py for how both
+cut-offs were set.
 """
 from __future__ import annotations
 
+import heapq
 import math
+import re
+from bisect import bisect_right
 from collections import Counter
+from itertools import chain
 from typing import Callable, NamedTuple, Sequence
 
 from .models import Statement
-from .textnorm import stem_words
+from .textnorm import PLAIN, WORD_RE, Vocabulary, stem_words, word_stem
 
 DEFAULT_SCORER = "weighted"
-DEFAULT_THRESHOLD = 25.0
-# complete-linkage floor, as a fraction of ``threshold``
-DEFAULT_LINK = 0.9
+# rows form at this mean cross-source score ("related" and above)
+DEFAULT_THRESHOLD = 20.0
+# a row whose mean cross-source score reaches SAME tells one claim
+SAME = 30.0
+# pairs under FLOOR x threshold count 0 in a row's mean (and are never scored)
+FLOOR = 0.5
+MIN_SHARED = 2
+MIN_SHARED_TOPIC = 3
+NEED_NON_NAME = 1
+# a stem in more than max(COMMON_MIN, COMMON_SHARE x n) statements cannot make a pair alone
+COMMON_MIN = 200
+
+COMMON_SHARE = 0.01
 
 
 class Features(NamedTuple):
@@ -37,24 +74,37 @@ class Features(NamedTuple):
 
 
 class Aligned(NamedTuple):
-    """One group: statement indices (into the input), the reference, scores."""
+    """One row: statement indices (into the input), the reference, scores, relation."""
 
     members: tuple[int, ...]
     reference: int
     score: float | None  # mean cross-source similarity; None for one source
     member_scores: tuple[float, ...]  # similarity of each member to the reference
-    relation: str = ""  # "same" claim or only "related"; "" for one source
+    relation: str = ""  # "same" | "related"; "" for one source
+
+
+class Context(NamedTuple):
+    """What the evidence rule needs besides two statements' features."""
+
+    topic: frozenset[str]
+    names: frozenset[str]
+    common: frozenset[str]
+
+
+# added to every IDF: a word in most statements still counts (the words of the
+# event itself), and rare words dominate less
+IDF_ADD = 2.0
 
 
 def idf_table(bags: Sequence[frozenset[str]], document_frequency: Counter[str], documents: int) -> dict[str, float]:
-    """Rarity of each stem among ``documents`` statements (``document_frequency``
-    counts them), and ``bags`` when they are not among those counted."""
-    df = Counter(document_frequency)
-    n = max(documents, len(bags))
+    """Rarity of each stem of ``bags`` among ``documents`` statements
+    (``document_frequency`` counts them; without them, among ``bags``)."""
+    df = document_frequency
+    n = documents
     if not documents:
-        for bag in bags:
-            df.update(bag)
-    return {t: math.log((n + 1) / (df.get(t, 0) + 0.5)) for bag in bags for t in bag}
+        df = Counter(t for bag in bags for t in bag)
+        n = len(bags)
+    return {t: max(0.0, math.log((n + 1) / (df.get(t, 0) + 0.5))) + IDF_ADD for bag in bags for t in bag}
 
 
 # Verbs that report speech carry no claim: "X said", "Y stressed".
@@ -68,7 +118,7 @@ REPORTING_WEIGHT = 0.2
 SMALLER_SIDE = 0.65
 # The topic's own keywords are in most statements of a topic by construction:
 # sharing "Maduro" says little about sharing a claim about Maduro.
-TOPIC_WEIGHT = 0.5
+TOPIC_WEIGHT = 1.0
 
 
 def _demonyms(words: Sequence[Sequence[str]]) -> dict[str, str]:
@@ -86,18 +136,18 @@ def _demonyms(words: Sequence[Sequence[str]]) -> dict[str, str]:
 
 
 def featurize(
-    stems: Sequence[Sequence[str]], document_frequency: Counter[str], documents: int,
+    stems: Sequence[Sequence[str]], document_frequency: Counter[str] | None = None, documents: int = 0,
     topic_stems: frozenset[str] = frozenset(),
 ) -> tuple[list[Features], dict[str, float]]:
-    """Features of statements given their content stems; IDF from the
-    document frequencies of the sources' statements, so that corpus-wide
-    words weigh little; ``topic_stems`` (the topic's keywords) weigh
-    TOPIC_WEIGHT of their IDF."""
-    demonym = _demonyms([*stems, list(document_frequency)])
+    """Features of statements given their content stems; IDF from the document
+    frequencies of the sources' statements, so that corpus-wide words weigh
+    little; ``topic_stems`` (the topic's keywords) weigh TOPIC_WEIGHT of their IDF."""
+    df_in = document_frequency or Counter()
+    demonym = _demonyms([*stems, list(df_in)])
     mapped = [tuple(demonym.get(w, w) for w in ws) for ws in stems]
     bags = [frozenset(s) for s in mapped]
     df: Counter[str] = Counter()
-    for t, c in document_frequency.items():
+    for t, c in df_in.items():
         df[demonym.get(t, t)] += c
     idf = idf_table(bags, df, documents)
     for t in REPORTING:
@@ -136,15 +186,16 @@ def token_set_score(a: Features, b: Features, idf: dict[str, float]) -> float:
 
 
 def token_sort_score(a: Features, b: Features, idf: dict[str, float]) -> float:
-    from rapidfuzz.fuzz import token_sort_ratio
+    # ``joined`` is the sorted stems already: rapidfuzz's token_sort_ratio is its plain ratio
+    from rapidfuzz.fuzz import ratio
 
-    return float(token_sort_ratio(a.joined, b.joined)) if a.bag and b.bag else 0.0
+    return float(ratio(a.joined, b.joined)) if a.bag and b.bag else 0.0
 
 
 # The default blend scales the IDF overlap by rapidfuzz's token_sort_ratio over
 # the stems: at least BLEND_WEIGHT of it, all of it for identical wording.  It
 # never exceeds the IDF overlap, which lets the candidate search bound it.
-BLEND_WEIGHT = 0.8
+BLEND_WEIGHT = 0.6
 
 
 def blended_score(a: Features, b: Features, idf: dict[str, float]) -> float:
@@ -162,53 +213,179 @@ SCORERS: dict[str, Callable[[Features, Features, dict[str, float]], float]] = {
 }
 
 
-# scorers that give 0 to two statements with no content stem in common
-SPARSE_SCORERS = frozenset({"weighted", "idf"})
+def evidence(a: Features, b: Features, ctx: Context) -> bool:
+    """True when two statements share enough to be a pair at all (see the module doc)."""
+    shared = (a.bag & b.bag) - REPORTING
+    n = len(shared)
+    if n < MIN_SHARED or len(shared - ctx.common) < MIN_SHARED:
+        return False
+    if n < MIN_SHARED_TOPIC and shared <= ctx.topic:
+        return False
+    if NEED_NON_NAME and shared <= ctx.names:
+        return False
+    return True
+
+
+# a word, and whether a sentence ends right after it
+_TOKEN_END_RE = re.compile(r"([^\W_]+(?:[-'’][^\W_]+)*)([^\w\s]*[.!?:;\"“”][^\w\s]*(?=\s|$))?")
+
+
+def names_of(texts: Sequence[str], vocabulary: Vocabulary = PLAIN) -> frozenset[str]:
+    """Stems of words that the texts always write with a capital inside a
+    sentence ("Trump", "Libya"): names.  The first word of a text or of a
+    sentence, and texts in Title Case (headlines), do not count."""
+    cap: dict[str, int] = {}
+    low: dict[str, int] = {}
+    for text in texts:
+        toks = WORD_RE.findall(text)
+        long_words = [t for t in toks if len(t) > 3]
+        if not long_words or sum(t[0].isupper() for t in long_words) > 0.6 * len(long_words):
+            continue
+        after_end = True
+        for m in _TOKEN_END_RE.finditer(text):
+            tok, end = m.group(1), m.group(2)
+            if not after_end and tok[:1].isalpha():
+                st = word_stem(tok, vocabulary)
+                if st:
+                    bucket = cap if tok[0].isupper() else low
+                    bucket[st] = bucket.get(st, 0) + 1
+            after_end = bool(end)
+    return frozenset(t for t, c in cap.items() if low.get(t, 0) * 10 < c)
+
+
+def _context(feats: Sequence[Features], topic_stems: frozenset[str], names: frozenset[str]) -> Context:
+    df: dict[str, int] = {}
+    for f in feats:
+        for t in f.bag:
+            df[t] = df.get(t, 0) + 1
+    cap = max(COMMON_MIN, int(COMMON_SHARE * len(feats)))
+    return Context(topic_stems, names, frozenset(t for t, c in df.items() if c > cap))
 
 
 def _candidate_pairs(
-    feats: Sequence[Features], srcs: Sequence[str], idf: dict[str, float], *, sparse: bool, bound: float
+    feats: Sequence[Features], srcs: Sequence[str], idf: dict[str, float], ctx: Context, *, bound: float,
+    exhaustive: bool = False,
 ) -> list[tuple[int, int]]:
     """Cross-source pairs worth scoring, i < j.
 
-    For the sparse scorers only pairs that share a content stem can score
-    above 0: an inverted index finds them and sums their shared weight without
-    looking at every pair, and a pair whose best possible score (the IDF
-    overlap, which the blend never exceeds) stays under ``bound`` is never
-    scored.  Stems found in most statements (the
-    topic's own name) do not make a pair a candidate on their own, but still
-    count in its upper bound.  This keeps thousands of statements fast.
+    A pair can count only when it shares MIN_SHARED stems that are neither
+    ``common`` nor reporting verbs (``evidence``): an inverted index over those
+    stems counts, for each statement, its shared stems with every later one
+    (in C, through ``Counter``) without looking at every pair; a pair whose best
+    possible score (the IDF overlap, which the blend never exceeds) stays
+    under ``bound`` is never scored.  ``exhaustive`` returns every
+    cross-source pair instead (the same rows, slower: for tests).
     """
     n = len(feats)
-    if not sparse:
+    if exhaustive:
         return [(i, j) for i in range(n) for j in range(i + 1, n) if srcs[i] != srcs[j]]
+    skip = ctx.common | REPORTING
     postings: dict[str, list[int]] = {}
     for i, f in enumerate(feats):
         for t in f.bag:
-            postings.setdefault(t, []).append(i)
-    cap = max(30, n // 10)
-    common = {t for t, plist in postings.items() if len(plist) > cap}
+            if t not in skip:
+                postings.setdefault(t, []).append(i)
     pairs: list[tuple[int, int]] = []
+    need = max(1, MIN_SHARED)
     for i, f in enumerate(feats):
-        acc: dict[int, float] = {}
+        lists = []
         for t in f.bag:
-            if t in common:
+            if t in skip:
                 continue
-            w = idf[t]
-            for j in postings[t]:
-                if j > i and srcs[j] != srcs[i]:
-                    acc[j] = acc.get(j, 0.0) + w
-        if not acc:
+            plist = postings[t]
+            k = bisect_right(plist, i)
+            if k < len(plist):
+                lists.append(plist[k:] if k else plist)
+        if len(lists) < need:
             continue
-        slack = sum(idf[t] for t in f.bag if t in common)
-        for j, shared in acc.items():
+        counted = Counter(chain.from_iterable(lists))
+        src = srcs[i]
+        for j in [j for j, c in counted.items() if c >= need]:
+            if srcs[j] == src:
+                continue
             g = feats[j]
-            lo, hi = min(f.weight, g.weight), max(f.weight, g.weight)
-            best = min(100.0, 100.0 * (shared + slack) / (SMALLER_SIDE * lo + (1 - SMALLER_SIDE) * hi)) if lo > 0 else 0.0
-            if best >= bound:
+            shared = sum(idf[t] for t in f.bag & g.bag)
+            lo, hi = (f.weight, g.weight) if f.weight <= g.weight else (g.weight, f.weight)
+            if lo > 0 and 100.0 * shared >= bound * (SMALLER_SIDE * lo + (1 - SMALLER_SIDE) * hi):
                 pairs.append((i, j))
     pairs.sort()
     return pairs
+
+
+def relation_of(score: float | None) -> str:
+    """The calibrated meaning of a row's score: ``same`` claim or ``related``."""
+    if score is None:
+        return ""
+    return "same" if score >= SAME else "related"
+
+
+Key = tuple[str, int, int]
+
+
+def _average_linkage(
+    n: int, keys: Sequence[Key], srcs: Sequence[str], pair_scores: dict[tuple[int, int], float], threshold: float
+) -> list[list[int]]:
+    """Merge rows best first while the mean cross-source score between them is
+    at least ``threshold``; pairs not in ``pair_scores`` count 0."""
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    counts: dict[int, dict[str, int]] = {i: {srcs[i]: 1} for i in range(n)}
+    first: dict[int, Key] = {i: keys[i] for i in range(n)}
+    nbr: dict[int, dict[int, float]] = {i: {} for i in range(n)}
+    for (i, j), s in pair_scores.items():
+        nbr[i][j] = s
+        nbr[j][i] = s
+
+    def cross(a: int, b: int) -> int:
+        ca, cb = counts[a], counts[b]
+        if len(ca) == 1 and len(cb) == 1:  # the usual case: one source each
+            return 0 if ca.keys() == cb.keys() else len(members[a]) * len(members[b])
+        if len(ca) > len(cb):
+            ca, cb = cb, ca
+        same = sum(c * cb.get(s, 0) for s, c in ca.items())
+        return len(members[a]) * len(members[b]) - same
+
+    heap: list[tuple[float, Key, Key, int, int]] = []
+
+    def push(a: int, b: int) -> None:
+        if nbr[a][b] < threshold:  # the mean can only be lower (quick reject)
+            return
+        c = cross(a, b)
+        if c <= 0:
+            return
+        avg = nbr[a][b] / c
+        if avg >= threshold:
+            x, y = (a, b) if first[a] <= first[b] else (b, a)
+            heapq.heappush(heap, (-avg, first[x], first[y], x, y))
+
+    for i in range(n):
+        for j in nbr[i]:
+            if i < j:
+                push(i, j)
+    while heap:
+        neg, _kx, _ky, a, b = heapq.heappop(heap)
+        if a not in members or b not in members or b not in nbr[a]:
+            continue
+        c = cross(a, b)
+        if c <= 0 or nbr[a][b] / c != -neg:
+            continue  # stale: one of the two rows has grown since
+        keep, drop = (a, b) if first[a] <= first[b] else (b, a)
+        members[keep].extend(members.pop(drop))
+        for src_id, k in counts.pop(drop).items():
+            counts[keep][src_id] = counts[keep].get(src_id, 0) + k
+        first.pop(drop)
+        dn = nbr.pop(drop)
+        kn = nbr[keep]
+        kn.pop(drop, None)
+        for x, s in dn.items():
+            if x == keep:
+                continue
+            kn[x] = kn.get(x, 0.0) + s
+            xn = nbr[x]
+            xn.pop(drop, None)
+            xn[keep] = kn[x]
+        for x in kn:
+            push(keep, x)
+    return list(members.values())
 
 
 def align(
@@ -216,65 +393,63 @@ def align(
     *,
     scorer: str = DEFAULT_SCORER,
     threshold: float = DEFAULT_THRESHOLD,
-    link: float = DEFAULT_LINK,
     stems: Sequence[Sequence[str]],
     document_frequency: Counter[str] | None = None,
     documents: int = 0,
     topic_stems: frozenset[str] = frozenset(),
+    vocabulary: Vocabulary = PLAIN,
+    exhaustive: bool = False,
 ) -> list[Aligned]:
-    """Partition ``statements`` into groups; every statement is in exactly one.
+    """Partition ``statements`` into rows; every statement is in exactly one.
 
-    ``stems`` are each statement's content stems (``textnorm.content_stems``);
-    ``document_frequency`` counts, for each stem, the statements of the
-    sources that hold it (``documents`` in all): they weigh words.
+    ``stems`` are each statement's content stems (``textnorm.content_stems``
+    with ``vocabulary``); ``document_frequency`` counts, for each stem, the
+    statements of the sources that hold it (``documents`` in all): they
+    weigh words.  ``exhaustive`` scores every cross-source pair instead of
+    the inverted index's candidates (the same rows; for tests).
 
-    The result does not depend on the order of ``statements``: candidate pairs
-    are taken by score, ties broken by the statements' (source, start, end).
+    The result does not depend on the order of ``statements``: merges are taken
+    by score, ties broken by the statements' (source, start, end).
     """
     n = len(statements)
     fn = SCORERS[scorer]
-    feats, idf = featurize(stems, document_frequency or Counter(), documents, topic_stems)
+    feats, idf = featurize(stems, document_frequency, documents, topic_stems)
+    ctx = _context(feats, topic_stems, names_of([s.text for s in statements], vocabulary) if NEED_NON_NAME
+                   else frozenset())
     keys = [(s.source, s.start, s.end) for s in statements]
     srcs = [s.source for s in statements]
-    score: dict[tuple[int, int], float] = {}
-    edges: list[tuple[float, tuple[str, int, int], tuple[str, int, int], int, int]] = []
-    floor = threshold * link
-    for i, j in _candidate_pairs(feats, srcs, idf, sparse=scorer in SPARSE_SCORERS, bound=floor):
+    floor = threshold * FLOOR
+    pair_scores: dict[tuple[int, int], float] = {}
+    for i, j in _candidate_pairs(feats, srcs, idf, ctx, bound=floor, exhaustive=exhaustive):
+        if not evidence(feats[i], feats[j], ctx):
+            continue
         s = round(fn(feats[i], feats[j], idf), 6)
-        score[(i, j)] = score[(j, i)] = s
-        if s >= threshold and s > 0:  # a pair with nothing in common never aligns
-            lo, hi = (i, j) if keys[i] <= keys[j] else (j, i)
-            edges.append((-s, keys[lo], keys[hi], lo, hi))
-    edges.sort()
-    cluster_of = list(range(n))
-    clusters: dict[int, list[int]] = {i: [i] for i in range(n)}
-    for _neg, _ka, _kb, i, j in edges:
-        ci, cj = cluster_of[i], cluster_of[j]
-        if ci == cj:
-            continue
-        a, b = clusters[ci], clusters[cj]
-        ok = all(
-            score.get((x, y), 0.0) >= floor and score.get((x, y), 0.0) > 0
-            for x in a
-            for y in b
-            if statements[x].source != statements[y].source
-        )
-        if not ok:
-            continue
-        keep, drop = (ci, cj) if min(keys[x] for x in a) <= min(keys[x] for x in b) else (cj, ci)
-        clusters[keep] = clusters[keep] + clusters.pop(drop)
-        for x in clusters[keep]:
-            cluster_of[x] = keep
+        if s >= floor and s > 0:
+            pair_scores[(i, j)] = s
+    rows = _average_linkage(n, keys, srcs, pair_scores, max(threshold, 1e-9))
+
+    def pair(x: int, y: int) -> float:
+        a, b = (x, y) if x < y else (y, x)
+        got = pair_scores.get((a, b))
+        if got is not None:
+            return got
+        return round(fn(feats[a], feats[b], idf), 6) if evidence(feats[a], feats[b], ctx) else 0.0
+
     out: list[Aligned] = []
-    for unsorted in clusters.values():
-        members = sorted(unsorted, key=lambda x: keys[x])
-        cross = [score[(x, y)] for k, x in enumerate(members) for y in members[k + 1:]
-                 if statements[x].source != statements[y].source]
-        if cross:
-            # the reference is the member most similar to the rest (a medoid)
-            ref = max(members, key=lambda x: (sum(score.get((x, y), 0.0) for y in members if y != x), [-v for v in keys[x][1:]]))
-            mscores = tuple(100.0 if x == ref else score.get((x, ref), 0.0) for x in members)
-            out.append(Aligned(tuple(members), ref, sum(cross) / len(cross), mscores, "same"))
-        else:
-            out.append(Aligned(tuple(members), members[0], None, tuple(100.0 for _ in members)))
+    for unsorted in rows:
+        ms = sorted(unsorted, key=lambda x: keys[x])
+        if len({srcs[x] for x in ms}) < 2:
+            out.append(Aligned(tuple(ms), ms[0], None, tuple(100.0 for _ in ms), ""))
+            continue
+        sims = {(x, y): pair(x, y) for k, x in enumerate(ms) for y in ms[k + 1:]}
+        cross_scores = [s for (x, y), s in sims.items() if srcs[x] != srcs[y]]
+        total = {x: 0.0 for x in ms}
+        for (x, y), s in sims.items():
+            total[x] += s
+            total[y] += s
+        # the reference is the member most similar to the rest (a medoid)
+        ref = min(ms, key=lambda x: (-round(total[x], 6), keys[x]))
+        mscores = tuple(100.0 if x == ref else sims[(x, ref) if keys[x] < keys[ref] else (ref, x)] for x in ms)
+        score = sum(cross_scores) / len(cross_scores)
+        out.append(Aligned(tuple(ms), ref, score, mscores, relation_of(score)))
     return out

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from .errors import ExitStatus, OutputError, UsageError
 from .render import Format
+from .textnorm import PLAIN
 
 if TYPE_CHECKING:
     from .environment import Environment
@@ -149,12 +150,12 @@ def _progress(total: int, req: Request) -> _Progress:
 
 
 def _plan(req: Request, topics: dict[str, Topic], asked: list[Topic], annotate: bool) -> Plan:
-    from .config import load_lexicon, load_segment_cues
+    from .config import load_lexicon, load_segment_cues, load_vocabulary
     from .pipeline import Plan
 
     lexicon = load_lexicon(asked[0]) if annotate else None
     known = tuple(topics[n] for n in sorted(topics))
-    return Plan(load_segment_cues(), known, tuple(asked), lexicon)
+    return Plan(load_segment_cues(), known, tuple(asked), lexicon, load_vocabulary() if annotate else PLAIN)
 
 
 def _result(req: Request) -> tuple[object, int]:
@@ -171,7 +172,7 @@ def _result(req: Request) -> tuple[object, int]:
     analyses = gather(req, plan)
     options = Options(scorer=req.scorer, threshold=req.threshold, only_divergent=req.only_divergent,
                       min_sources=req.min_sources)
-    result = build_result(analyses, topic, options, repeat_sources=plan.segment_cues.repeat_sources)
+    result = build_result(analyses, topic, options, vocabulary=plan.vocabulary)
     if not req.quiet:
         if req.verbose:
             for sid, reason, count in result.skipped:

@@ -18,6 +18,7 @@ from .paths import data_dir
 if TYPE_CHECKING:
     from .lexicon import Lexicon
     from .segment import SegmentCues
+    from .textnorm import Vocabulary
     from .topics import Topic
 
 MAX_CONFIG_BYTES = 10_000_000
@@ -77,6 +78,28 @@ def load_lexicon(topic: Topic | None = None) -> Lexicon:
     return compile_lexicon(read_toml(data_dir() / "cues.toml", "cue list"),
                            read_toml(data_dir() / "labels.toml", "label lexicon"),
                            topic.labels if topic is not None else ())
+
+
+def _rows(path: Path, what: str) -> list[list[str]]:
+    """Whitespace-separated words, one row a line; "#" starts a comment."""
+    rows = []
+    for line in read_text(path, what).splitlines():
+        words = line.split("#", 1)[0].split()
+        if words:
+            rows.append([w.lower() for w in words])
+    return rows
+
+
+def load_vocabulary() -> Vocabulary:
+    """Irregular forms and news synonyms the aligner folds together."""
+    from .textnorm import Vocabulary
+
+    lemmas = {}
+    for row in _rows(data_dir() / "lemmas.tsv", "lemma table"):
+        if len(row) != 2:
+            raise ConfigError(f"lemmas.tsv: a line must be FORM LEMMA, not {' '.join(row)!r}")
+        lemmas[row[0]] = row[1]
+    return Vocabulary.build(lemmas, _rows(data_dir() / "synonyms.tsv", "synonym table"))
 
 
 def load_segment_cues() -> SegmentCues:

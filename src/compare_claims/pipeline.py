@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple, Sequence
 from . import align as align_mod
 from .models import Annotation, Group, Member, Result, Source, Statement
 from .select import Selected, select_with
+from .textnorm import PLAIN, Vocabulary, content_stems
 from .topics import Matcher, Topic
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class Plan(NamedTuple):
     topics: tuple[Topic, ...]  # every known topic (naming another keeps a statement out)
     asked: tuple[Topic, ...]  # the topics to select statements for
     lexicon: Lexicon | None = None  # annotate the first topic's statements with it (None: counts only)
+    vocabulary: Vocabulary = PLAIN  # what the aligner folds together
 
 
 class SourceAnalysis(NamedTuple):
@@ -47,7 +49,6 @@ class SourceAnalysis(NamedTuple):
     source: Source
     statements: int  # how many statements the source has in all
     skipped: tuple[tuple[str, int], ...]  # (reason, count)
-    short_lines: tuple[tuple[int, str], ...]  # (paragraph, folded text) of short unpunctuated lines
     selected: tuple[tuple[str, tuple[Selected, ...]], ...]  # per topic asked
     stems: tuple[tuple[str, ...], ...]  # content stems of the first topic's selected statements
     annotations: tuple[Annotation, ...]  # of the first topic's selected statements (with a lexicon)
@@ -64,7 +65,6 @@ def analyze(source: Source, plan: Plan) -> SourceAnalysis:
     The words of all its statements are counted only when it has something
     on that topic: they weigh words for the aligner."""
     from .segment import segment
-    from .textnorm import content_stems
 
     seg = segment(source, plan.segment_cues)
     matchers = matchers_for([*plan.topics, *(t for t in plan.asked if t.keywords)])
@@ -76,7 +76,7 @@ def analyze(source: Source, plan: Plan) -> SourceAnalysis:
     df: Counter[str] = Counter()
     annotations: tuple[Annotation, ...] = ()
     if first:
-        bags = {st.start: tuple(content_stems(st.text)) for st in seg.statements}
+        bags = {st.start: tuple(content_stems(st.text, plan.vocabulary)) for st in seg.statements}
         stems = tuple(bags[s.statement.start] for s in first)
         for bag in bags.values():
             df.update(set(bag))
@@ -84,19 +84,8 @@ def analyze(source: Source, plan: Plan) -> SourceAnalysis:
             from .annotate import annotate_statements
 
             annotations = annotate_statements([s.statement for s in first], source.text, plan.lexicon)
-    return SourceAnalysis(source, len(seg.statements), seg.skipped, seg.short_lines, selected, stems,
+    return SourceAnalysis(source, len(seg.statements), seg.skipped, selected, stems,
                           annotations, tuple(sorted(df.items())))
-
-
-def repeated_lines(analyses: Sequence[SourceAnalysis], min_sources: int) -> dict[str, frozenset[int]]:
-    """Per source id, the paragraphs holding a short line that recurs in
-    ``min_sources`` sources or more: the sites' furniture, not a claim."""
-    seen: dict[str, set[str]] = {}
-    for a in analyses:
-        for _p, key in a.short_lines:
-            seen.setdefault(key, set()).add(a.source.id)
-    common = {k for k, ids in seen.items() if len(ids) >= min_sources}
-    return {a.source.id: frozenset(p for p, k in a.short_lines if k in common) for a in analyses}
 
 
 def _group_key(members: Sequence[Statement], rank: dict[str, int]) -> tuple[int, int, int]:
@@ -106,13 +95,12 @@ def _group_key(members: Sequence[Statement], rank: dict[str, int]) -> tuple[int,
 
 
 def build_result(analyses: Sequence[SourceAnalysis], topic: Topic, options: Options, *,
-                 repeat_sources: int = 2) -> Result:
+                 vocabulary: Vocabulary = PLAIN) -> Result:
     """Align the statements every source selected for ``topic`` (the first
     topic its analysis was asked for), then diff and flag each group."""
     from .annotate_groups import annotate_group
 
     analyses = sorted(analyses, key=lambda a: (a.source.file, a.source.id))
-    furniture = repeated_lines(analyses, repeat_sources)
     chosen: list[tuple[Selected, tuple[str, ...], Annotation]] = []
     skipped: list[tuple[str, str, int]] = []
     df: Counter[str] = Counter()
@@ -120,23 +108,16 @@ def build_result(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
     for a in analyses:
         sid = a.source.id
         skipped.extend((sid, reason, count) for reason, count in a.skipped)
-        dropped = 0
         selected = a.selected[0][1] if a.selected else ()
         annotations = a.annotations or tuple(Annotation() for _ in selected)
-        for sel, stems, ann in zip(selected, a.stems, annotations):
-            if sel.statement.paragraph in furniture[sid]:
-                dropped += 1
-            else:
-                chosen.append((sel, stems, ann))
-        if dropped:
-            skipped.append((sid, "line found in other sources too (site furniture)", dropped))
+        chosen.extend(zip(selected, a.stems, annotations))
         df.update(dict(a.document_frequency))
         n_background += a.statements if a.document_frequency else 0
     statements = [c[0].statement for c in chosen]
-    topic_stems = frozenset(st for kw in topic.keywords for st in _keyword_stems(kw))
+    topic_stems = frozenset(st for kw in topic.keywords for st in content_stems(kw, vocabulary))
     aligned = align_mod.align(statements, scorer=options.scorer, threshold=options.threshold,
                               stems=[c[1] for c in chosen], document_frequency=df,
-                              documents=n_background, topic_stems=topic_stems)
+                              documents=n_background, topic_stems=topic_stems, vocabulary=vocabulary)
     rank = {a.source.id: i for i, a in enumerate(analyses)}
     drafts = []
     for ag in aligned:
@@ -153,16 +134,9 @@ def build_result(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
                   settings, all_groups=tuple(groups) if len(shown) != len(groups) else None)
 
 
-def _keyword_stems(keyword: str) -> tuple[str, ...]:
-    from .topics import tokenize
-
-    return tokenize(keyword).stems
-
-
 def run(sources: Sequence[Source], topic: Topic, plan: Plan, options: Options = Options()) -> Result:
     """Analyse sources already in memory, in this process, and align them."""
-    return build_result([analyze(s, plan) for s in sources], topic, options,
-                        repeat_sources=plan.segment_cues.repeat_sources)
+    return build_result([analyze(s, plan) for s in sources], topic, options, vocabulary=plan.vocabulary)
 
 
 def with_source(a: SourceAnalysis, source: Source) -> SourceAnalysis:

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from .errors import ConfigError
 from .models import Source, Statement
-from .textnorm import fold
+from .textnorm import STOPWORDS, fold
 
 _FURNITURE_MARKS = "•·▪–—-*"
 _BULLET_RE = re.compile(r"^[\s\u00a0]*(?:[•·▪◦●*]|-(?=\s)|–(?=\s)|—(?=\s)|\d{1,2}[.)](?=\s))?[\s\u00a0]*")
@@ -40,8 +40,6 @@ class SegmentCues(NamedTuple):
     list_min_items: int
     list_item_words: int
     neighbour_words: int
-    repeat_sources: int
-    repeat_words: int
     abbrev_re: re.Pattern[str]  # a sentence that ends in an abbreviation
     common_abbrev_re: re.Pattern[str]
     not_speakers: frozenset[str]
@@ -78,8 +76,6 @@ def compile_segment_cues(doc: Mapping[str, Any]) -> SegmentCues:
         list_min_items=d.number(f, "list_min_items", "furniture", 3),
         list_item_words=d.number(f, "list_item_words", "furniture", 4),
         neighbour_words=d.number(f, "neighbour_words", "furniture", 8),
-        repeat_sources=d.number(f, "repeat_sources", "furniture", 2),
-        repeat_words=d.number(f, "repeat_words", "furniture", 12),
         abbrev_re=re.compile(r"(?<![^\s(])(?:" + "|".join(sorted(map(re.escape, abbrevs))) + r")\.$"),
         common_abbrev_re=re.compile(r"(?<!\S)(?:" + "|".join(sorted(map(re.escape, common))) + r")\.$", re.IGNORECASE),
         not_speakers=frozenset(d.strings(d.table("turns"), "not_speakers", "turns")),
@@ -100,6 +96,10 @@ _CLAUSE_RE = re.compile(
     re.VERBOSE,
 )
 _MIN_CLAUSE_WORDS = 5
+# ... of which at least this many claim words: lower-case content words, not
+# names ("Donald Trump and Vladimir Putin." is an apposition, not a claim)
+_MIN_CLAUSE_CLAIM_WORDS = 2
+_CLAIM_WORD_RE = re.compile(r"(?<![\w'’])[a-z][a-z]{2,}(?![\w'’])")
 _TITLE_MIN_WORDS = 4
 _HEADING_MAX_WORDS = 8
 _SMALL_WORDS = frozenset("a an and as at but by for in of on or the to vs via with from".split())
@@ -108,9 +108,6 @@ _SMALL_WORDS = frozenset("a an and as at but by for in of on or the to vs via wi
 class Segmented(NamedTuple):
     statements: tuple[Statement, ...]
     skipped: tuple[tuple[str, int], ...]  # (reason, count), reasons sorted
-    # short lines without final punctuation that became statements: (paragraph,
-    # folded text); the same line in several sources is the sites' furniture
-    short_lines: tuple[tuple[int, str], ...] = ()
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -296,6 +293,17 @@ def _depths(sentence: str) -> list[int]:
     return out
 
 
+def _claim_words(t: str, limit: int = _MIN_CLAUSE_CLAIM_WORDS) -> int:
+    """Lower-case content words (up to ``limit``): what a clause needs to carry a claim of its own."""
+    n = 0
+    for m in _CLAIM_WORD_RE.finditer(t):
+        if m.group() not in STOPWORDS:
+            n += 1
+            if n >= limit:
+                break
+    return n
+
+
 def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Split one sentence where it joins two claims (; – : , because/but/and)."""
     sentence = text[s:e]
@@ -310,7 +318,10 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
         a, b = m.start(), m.end()
         if depth[a]:
             continue
-        if _words_between(ends, left, a) >= _MIN_CLAUSE_WORDS and _words_between(ends, b, len(sentence)) >= _MIN_CLAUSE_WORDS:
+        # both sides must carry a claim: a fragment of names stays with its sentence
+        if (_words_between(ends, left, a) >= _MIN_CLAUSE_WORDS and _words_between(ends, b, len(sentence)) >= _MIN_CLAUSE_WORDS
+                and _claim_words(sentence[left:a]) >= _MIN_CLAUSE_CLAIM_WORDS
+                and _claim_words(sentence[b:]) >= _MIN_CLAUSE_CLAIM_WORDS):
             parts.append((left, a))
             left = b
     parts.append((left, len(sentence)))
@@ -326,7 +337,6 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
     text = source.text
     skipped: Counter[str] = Counter()
     statements: list[Statement] = []
-    short_lines: list[tuple[int, str]] = []
     seen: set[str] = set()
     heading = ""
     turn = ""
@@ -374,8 +384,6 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
             answer_paragraphs += 1 if turn and turn != "Question" else 0
         started = True
         question = last_question if turn and turn != "Question" and answer_paragraphs == 0 else ""
-        if _unpunctuated(body) and _word_count(body) <= cues.repeat_words:
-            short_lines.append((index, " ".join(fold(body).split())))
         # (piece, the sentence it comes from): the splitter's sentence keeps a quotation
         # together with its attribution ("“A. B,” said X"), which its pieces inherit
         pieces = [(piece, (a, b)) for a, b in _sentences(text, cs, ce, cues) for piece in _split_inner(text, a, b, cues)]
@@ -393,7 +401,7 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
                           heading=heading, question=question, speaker_hint=turn,
                           sentence_start=sa, sentence_end=sb, paragraph_start=bs, paragraph_end=be)
             )
-    return Segmented(_opening_remarks(statements), tuple(sorted(skipped.items())), tuple(short_lines))
+    return Segmented(_opening_remarks(statements), tuple(sorted(skipped.items())))
 
 
 def _opening_remarks(statements: list[Statement]) -> tuple[Statement, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Mapping, NamedTuple
 
 # Characters folded for matching only (NO-BREAK SPACE, curly quotes, dashes).
 _FOLD = str.maketrans({
@@ -26,9 +27,9 @@ same she should so some such than that the their theirs them themselves then the
 those through to too under until up very was we were what when where which while who whom why will
 with would you your yours yourself yourselves s t d ll m re ve o y ain said says say told
 mr ms mrs dr us among within upon per via yet still even already well much many one ones
+around across along toward towards behind beside besides beyond despite since though although
+whether unless onto amid amidst throughout
 """.split())
-
-NEGATIONS = frozenset({"not", "no", "never", "none", "nothing", "without", "nor", "n't"})
 
 
 def fold(text: str) -> str:
@@ -57,27 +58,39 @@ _US_RE = re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b")
 _UNITED_STATES_RE = re.compile(r"\bunited states\b")
 _DIGIT_RE = re.compile(r"\d")
 _THOUSANDS_RE = re.compile(r"(?<=\d)[,\u00a0 ](?=\d{3}\b)")
+# a decimal number is one token ("6.1"), otherwise words as WORD_RE
+_CONTENT_RE = re.compile(r"\d+(?:\.\d+)+|[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 _AMERICA = frozenset({"american", "americans", "america"})
-# Irregular past forms the stemmer leaves alone; without them "found" and
-# "finding" never meet.  General English, not tuned to any text.
-IRREGULAR = {
-    "found": "find", "felt": "feel", "said": "say", "told": "tell", "took": "take", "taken": "take",
-    "held": "hold", "went": "go", "gone": "go", "made": "make", "came": "come", "gave": "give",
-    "given": "give", "saw": "see", "seen": "see", "knew": "know", "known": "know", "thought": "think",
-    "brought": "bring", "began": "begin", "begun": "begin", "sent": "send", "met": "meet", "left": "leave",
-    "kept": "keep", "led": "lead", "won": "win", "lost": "lose", "paid": "pay", "spoke": "speak",
-    "spoken": "speak", "chose": "choose", "chosen": "choose", "broke": "break", "broken": "break",
-    "sought": "seek", "fought": "fight", "bought": "buy", "caught": "catch", "taught": "teach",
-    "built": "build", "spent": "spend", "stood": "stand", "understood": "understand", "wrote": "write",
-    "written": "write", "drew": "draw", "drawn": "draw", "grew": "grow", "grown": "grow", "rose": "rise",
-    "risen": "rise", "fell": "fall", "fallen": "fall", "threw": "throw", "thrown": "throw",
-    "heard": "hear", "meant": "mean", "shot": "shoot", "struck": "strike", "withdrew": "withdraw",
-    "withdrawn": "withdraw", "forbade": "forbid", "undertook": "undertake", "overtook": "overtake",
-    "ran": "run", "sat": "sit", "hid": "hide", "hidden": "hide", "bore": "bear", "borne": "bear",
-    "swore": "swear", "sworn": "swear", "tore": "tear", "torn": "tear", "wore": "wear", "worn": "wear",
-    "became": "become", "forgot": "forget", "forgotten": "forget", "got": "get", "gotten": "get",
-    "troops": "troop", "rumours": "rumor", "rumour": "rumor",
-}
+# number words compared as digits ("three" meets "3"); "one" is too often a pronoun
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70",
+                      "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000",
+                      "million": "1000000", "billion": "1000000000"})
+del _NUMBER_WORDS["one"]
+
+
+class Vocabulary(NamedTuple):
+    """What makes two words one for the aligner, beyond stemming: irregular
+    forms and British spellings (``data/lemmas.tsv``) and news synonyms
+    (``data/synonyms.tsv``), read by the input layer (config.py)."""
+
+    lemmas: Mapping[str, str]  # form -> lemma ("struck" -> "strike")
+    synonyms: Mapping[str, str]  # stem -> the stem of its group's first word
+    memo: dict[str, str]  # word -> its content form ("" for a stopword), filled as words are met
+
+    @classmethod
+    def build(cls, lemmas: Mapping[str, str], synonym_groups: list[list[str]]) -> Vocabulary:
+        out: dict[str, str] = {}
+        for group in synonym_groups:
+            stems = stem_words([lemmas.get(w, w) for w in group])
+            for st in stems:
+                out.setdefault(st, stems[0])
+        return cls(dict(lemmas), {k: v for k, v in out.items() if k != v}, {})
+
+
+PLAIN = Vocabulary({}, {}, {})  # stemming alone
 
 
 def _spelling(w: str) -> str:
@@ -89,35 +102,33 @@ def _spelling(w: str) -> str:
     return w
 
 
-# word -> its content form ("" for a stopword); words repeat, so each is worked once
-_CONTENT_MEMO: dict[str, str] = {}
-
-
-def _content_form(tok: str) -> str:
-    form = _CONTENT_MEMO.get(tok)
+def _content_form(tok: str, vocab: Vocabulary) -> str:
+    form = vocab.memo.get(tok)
     if form is None:
         w = tok[:-2] if tok.endswith("'s") else tok
         if w in _AMERICA:
             w = "usa"
-        if w in STOPWORDS or (len(w) < 2 and not w.isdigit()):
+        if w in _NUMBER_WORDS:
+            form = _NUMBER_WORDS[w]
+        elif w in STOPWORDS or (len(w) < 2 and not w.isdigit()):
             form = ""
         else:
-            form = IRREGULAR.get(w) or _spelling(w)
-        _CONTENT_MEMO[tok] = form
+            form = vocab.lemmas.get(w) or _spelling(w)
+        vocab.memo[tok] = form
     return form
 
 
-def content_words(text: str) -> list[str]:
+def content_words(text: str, vocab: Vocabulary = PLAIN) -> list[str]:
     """Folded content words before stemming (see ``content_stems``)."""
     t = _US_RE.sub(" USA ", text)
     if _DIGIT_RE.search(t):
         t = _THOUSANDS_RE.sub("", t)
     t = _UNITED_STATES_RE.sub(" usa ", fold(t))
     kept: list[str] = []
-    for tok in WORD_RE.findall(t):
+    for tok in _CONTENT_RE.findall(t):
         # hyphenated compounds count by their parts: "120000-strong" shares "120000"
         for w in tok.split("-") if "-" in tok else (tok,):
-            form = _content_form(w)
+            form = _content_form(w, vocab)
             if form:
                 kept.append(form)
     return kept
@@ -134,13 +145,24 @@ def stem_words(words: list[str]) -> list[str]:
     return [_STEM_MEMO[w] for w in words]
 
 
-def content_stems(text: str) -> list[str]:
-    """Stems of the content words, in order (the unit the aligner compares).
+def content_stems(text: str, vocab: Vocabulary = PLAIN) -> list[str]:
+    """Stems of the content words, in order (the unit the aligner compares);
+    words of one synonym group share the group's stem.
 
     The United States is written in many ways ("US", "U.S.", "American",
     "the United States"); all become one token so that sources can agree on it.
     Only capital "US" is the country; lower-case "us" is a pronoun.  Numbers
-    lose their thousands separators ("45,000" = "45000").
+    lose their thousands separators ("45,000" = "45000"); number words become
+    digits ("three" = "3").
     """
-    kept = content_words(text)
-    return stem_words(kept) if kept else []
+    kept = content_words(text, vocab)
+    if not kept:
+        return []
+    syn = vocab.synonyms
+    return [syn.get(st, st) for st in stem_words(kept)] if syn else stem_words(kept)
+
+
+def word_stem(token: str, vocab: Vocabulary = PLAIN) -> str:
+    """The aligner's stem of one word as written ("" for a stopword)."""
+    stems = content_stems(token, vocab)
+    return stems[0] if len(stems) == 1 else ""
