@@ -173,6 +173,9 @@ def _result(req: Request) -> tuple[object, int]:
     options = Options(scorer=req.scorer, threshold=req.threshold, only_divergent=req.only_divergent,
                       min_sources=req.min_sources)
     result = build_result(analyses, topic, options, vocabulary=plan.vocabulary)
+    if req.explain:
+        for line in explain_lines(analyses):
+            say(line)
     if not req.quiet:
         if req.verbose:
             for sid, reason, count in result.skipped:
@@ -183,6 +186,17 @@ def _result(req: Request) -> tuple[object, int]:
         if not (result.all_groups or result.groups):
             say(f"warning: no statement is on topic '{topic.name}' (keywords: {', '.join(topic.keywords)})")
     return result, 0
+
+
+def explain_lines(analyses: list[SourceAnalysis]) -> list[str]:
+    """Each statement left out next to a kept one, and the rule that left it out."""
+    def short(text: str) -> str:
+        flat = " ".join(text.split())
+        return flat if len(flat) <= 90 else flat[:89] + "…"
+
+    return [f"explain: {st.source} {st.start}-{st.end} left out ({why}): \"{short(st.text)}\" "
+            f"[next to kept {kept.start}-{kept.end}]"
+            for a in analyses for st, why, kept in a.left_out]
 
 
 def run_topic(req: Request) -> int:

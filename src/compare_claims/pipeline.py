@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from . import align as align_mod
 from .models import Annotation, Group, Member, Result, Source, Statement
-from .select import Selected, select_with
+from .select import Selected, decide, left_out_near_kept
 from .textnorm import PLAIN, Vocabulary, content_stems
 from .topics import Matcher, Topic
 
@@ -50,6 +50,7 @@ class SourceAnalysis(NamedTuple):
     statements: int  # how many statements the source has in all
     skipped: tuple[tuple[str, int], ...]  # (reason, count)
     selected: tuple[tuple[str, tuple[Selected, ...]], ...]  # per topic asked
+    left_out: tuple[tuple[Statement, str, Statement], ...]  # first topic: (left out next to a kept one, why, the kept one)
     stems: tuple[tuple[str, ...], ...]  # content stems of the first topic's selected statements
     annotations: tuple[Annotation, ...]  # of the first topic's selected statements (with a lexicon)
     document_frequency: tuple[tuple[str, int], ...]  # stem -> statements of this source holding it
@@ -68,9 +69,18 @@ def analyze(source: Source, plan: Plan) -> SourceAnalysis:
 
     seg = segment(source, plan.segment_cues)
     matchers = matchers_for([*plan.topics, *(t for t in plan.asked if t.keywords)])
-    selected = tuple((t.name, tuple(select_with(seg.statements, t.name, matchers) if t.keywords
-                                    else (Selected(st, "set") for st in seg.statements)))
-                     for t in plan.asked)
+    openers = plan.segment_cues.openers
+    selected_list = []
+    left_out: tuple[tuple[Statement, str, Statement], ...] = ()
+    for k, t in enumerate(plan.asked):
+        if not t.keywords:  # `compare`: every statement
+            selected_list.append((t.name, tuple(Selected(st, "set") for st in seg.statements)))
+            continue
+        decisions = decide(seg.statements, t.name, matchers, openers)
+        selected_list.append((t.name, tuple(Selected(d.statement, d.via) for d in decisions if d.via)))
+        if k == 0:
+            left_out = tuple((d.statement, d.reason, kept) for d, kept in left_out_near_kept(decisions))
+    selected = tuple(selected_list)
     first = selected[0][1] if selected else ()
     stems: tuple[tuple[str, ...], ...] = ()
     df: Counter[str] = Counter()
@@ -84,7 +94,7 @@ def analyze(source: Source, plan: Plan) -> SourceAnalysis:
             from .annotate import annotate_statements
 
             annotations = annotate_statements([s.statement for s in first], source.text, plan.lexicon)
-    return SourceAnalysis(source, len(seg.statements), seg.skipped, selected, stems,
+    return SourceAnalysis(source, len(seg.statements), seg.skipped, selected, left_out, stems,
                           annotations, tuple(sorted(df.items())))
 
 
@@ -145,4 +155,5 @@ def with_source(a: SourceAnalysis, source: Source) -> SourceAnalysis:
         return a._replace(source=source)
     selected = tuple((name, tuple(s._replace(statement=s.statement._replace(source=source.id)) for s in sel))
                      for name, sel in a.selected)
-    return a._replace(source=source, selected=selected)
+    left_out = tuple((x._replace(source=source.id), why, k._replace(source=source.id)) for x, why, k in a.left_out)
+    return a._replace(source=source, selected=selected, left_out=left_out)

@@ -44,6 +44,7 @@ class SegmentCues(NamedTuple):
     common_abbrev_re: re.Pattern[str]
     not_speakers: frozenset[str]
     english_hints: frozenset[str]
+    openers: frozenset[str]  # what opens a paragraph that carries the story on (select.py)
 
 
 def _words_alt(items: list[str]) -> str:
@@ -80,6 +81,7 @@ def compile_segment_cues(doc: Mapping[str, Any]) -> SegmentCues:
         common_abbrev_re=re.compile(r"(?<!\S)(?:" + "|".join(sorted(map(re.escape, common))) + r")\.$", re.IGNORECASE),
         not_speakers=frozenset(d.strings(d.table("turns"), "not_speakers", "turns")),
         english_hints=frozenset(w.lower() for w in d.strings(d.table("language"), "english_hints", "language")),
+        openers=frozenset(w.lower() for w in d.strings(d.table("continuation"), "openers", "continuation")),
     )
 
 

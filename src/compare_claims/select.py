@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, NamedTuple
+from typing import Iterable, NamedTuple, Sequence
 
 from .models import Statement
 from .textnorm import fold
@@ -77,10 +77,31 @@ def _names_combined(
     return frozenset(found)
 
 
-def select_with(statements: tuple[Statement, ...], name: str, matchers: dict[str, Matcher]) -> list[Selected]:
-    """Statements of one source (in text order) that are about topic ``name``;
-    ``matchers`` holds every known topic's (another topic's name keeps a
-    statement from being kept by context)."""
+class Decision(NamedTuple):
+    statement: Statement
+    via: str  # why it is kept ("" when it is not)
+    reason: str  # why it is left out ("" when it is kept)
+
+
+_NAME_RE = re.compile(r"(?<=[\s(“\"'‘])[A-Z][a-z]{2,}(?:[-'’][A-Z]?[a-z]+)?")
+_QUOTE_MARKS = ("“", "”", '"')
+
+
+def _names_in(text: str) -> set[str]:
+    """Capitalised words inside a text (not its first word): people, places."""
+    return set(_NAME_RE.findall(text))
+
+
+def decide(statements: Sequence[Statement], name: str, matchers: dict[str, Matcher],
+           openers: frozenset[str] = frozenset()) -> list[Decision]:
+    """For each statement of one source (in text order): kept for topic
+    ``name`` and why, or left out and why.  ``matchers`` holds every known
+    topic's: a statement that names another topic is never kept by context.
+    ``openers``: words that open a sentence carrying the story on ("He", "The
+    move"); in a source about this topic alone (it names no other known
+    topic), a paragraph naming no topic that follows one on topic is kept
+    when it opens with one, or quotes someone named on topic already.  A text
+    that moves between topics keeps only what its own words tie to this one."""
     cache: dict[str, frozenset[str]] = {}
     prefilter = prefilter_for(matchers.values())
     index = _combined(matchers)
@@ -93,28 +114,85 @@ def select_with(statements: tuple[Statement, ...], name: str, matchers: dict[str
         return cache[text]
 
     per_paragraph: dict[int, set[str]] = {}
+    first_of: dict[int, Statement] = {}
+    quotes_in: dict[int, bool] = {}
     for st in statements:
         per_paragraph.setdefault(st.paragraph, set()).update(names(st.text))
+        first_of.setdefault(st.paragraph, st)
+        quotes_in[st.paragraph] = quotes_in.get(st.paragraph, False) or any(q in st.text for q in _QUOTE_MARKS)
     paragraphs = sorted(per_paragraph)
     previous = {p: paragraphs[i - 1] for i, p in enumerate(paragraphs) if i}
-    out: list[Selected] = []
+    single_topic = not any(found - {name} for found in per_paragraph.values())
+    out: list[Decision] = []
     named_so_far: set[int] = set()  # paragraphs where this topic has been named already
+    kept_in: set[int] = set()  # paragraphs with a statement kept
+    named_in: set[int] = set()  # ... kept on the evidence of their own words, not as a continuation
+    on_topic_names: set[str] = set()  # people and places named in what was kept
+    continued: dict[int, bool] = {}
+
+    def continues(p: int) -> bool:
+        """A paragraph that names no topic and carries the story on from the one before."""
+        if p not in continued:
+            first = first_of[p].text.lstrip("“\"‘'(—–- ")
+            opener = " ".join(first.split()[:2]).lower()
+            mentioned = _names_in(" " + " ".join(st.text for st in statements if st.paragraph == p))
+            continued[p] = (single_topic and not per_paragraph[p] and previous.get(p, -1) in named_in and (
+                first.split(" ", 1)[0].lower().strip(",.;:") in openers or opener in openers
+                or (quotes_in[p] and bool(mentioned & on_topic_names))))
+        return continued[p]
+
     for st in statements:
         own = names(st.text)
+        via = reason = ""
         if name in own:
-            out.append(Selected(st, "named"))
+            via = "named"
             named_so_far.add(st.paragraph)
-            continue
-        if own:  # about another topic only
-            continue
-        if name in names(st.heading):
-            out.append(Selected(st, "heading"))
+        elif own:
+            reason = f"names another topic ({', '.join(sorted(own))})"
+        elif name in names(st.heading):
+            via = "heading"
         elif name in names(st.question):
-            out.append(Selected(st, "question"))
+            via = "question"
         elif per_paragraph.get(st.paragraph) == {name} and (
             st.paragraph in named_so_far or per_paragraph.get(previous.get(st.paragraph, -1)) == {name}
         ):
             # the paragraph is about this topic alone, and the topic is already
             # under way: named earlier in the paragraph, or in the paragraph before
-            out.append(Selected(st, "paragraph"))
+            via = "paragraph"
+        elif continues(st.paragraph):
+            via = "continues"
+        elif per_paragraph.get(st.paragraph):
+            reason = "its paragraph names another topic too" if name in per_paragraph[st.paragraph] else \
+                "its paragraph is about another topic"
+        elif previous.get(st.paragraph, -1) in kept_in and not single_topic:
+            reason = "names no keyword, in a text that also covers other topics"
+        elif previous.get(st.paragraph, -1) in kept_in:
+            reason = "names no keyword, and does not carry the story on (no pronoun opening, no quote of someone on topic)"
+        else:
+            reason = "names no keyword, and the paragraph before is not on topic"
+        if via:
+            kept_in.add(st.paragraph)
+            if via != "continues":
+                named_in.add(st.paragraph)
+            on_topic_names.update(_names_in(" " + st.text))
+        out.append(Decision(st, via, reason))
+    return out
+
+
+def select_with(statements: Sequence[Statement], name: str, matchers: dict[str, Matcher],
+                openers: frozenset[str] = frozenset()) -> list[Selected]:
+    """The statements of one source (in text order) kept for topic ``name``."""
+    return [Selected(d.statement, d.via) for d in decide(statements, name, matchers, openers) if d.via]
+
+
+def left_out_near_kept(decisions: Sequence[Decision]) -> list[tuple[Decision, Statement]]:
+    """Each statement left out next to a kept one (in text order), with that
+    kept neighbour: what ``--explain`` shows."""
+    out = []
+    for i, d in enumerate(decisions):
+        if d.via:
+            continue
+        near = [decisions[j] for j in (i - 1, i + 1) if 0 <= j < len(decisions) and decisions[j].via]
+        if near:
+            out.append((d, near[0].statement))
     return out
