@@ -8,6 +8,7 @@ span.text``.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .lexicon import Entry, Lexicon, phrase_at, word_at
@@ -129,6 +130,7 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
     """Annotate statements of one source (``text``).  A clause takes the
     attribution of its sentence ("“..., and ...,” said X") when it has none."""
     sentence_speaker: dict[tuple[int, int], tuple[str, str]] = {}
+    named: list[tuple[int, str]] = []  # (paragraph, speaker) of the statements named so far
     out = []
     for st in statements:
         lead = text[st.paragraph_start:st.start] if 0 <= st.paragraph_start <= st.start else ""
@@ -142,5 +144,30 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
             speaker, verb = sentence_speaker[span]
             if speaker:
                 ann = ann._replace(speaker=speaker, reporting_verb=verb)
+        ann = _resolve(ann, st, text, named)
+        if ann.speaker[:1].isupper():
+            named.append((st.paragraph, ann.speaker))
         out.append(ann)
     return tuple(out)
+
+
+_NAME = r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+
+
+def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, str]]) -> Annotation:
+    """Who "he said" or "the Texas governor said" is: a pronoun is the person
+    named as speaker just before (this paragraph or the one before); a role
+    is the person last named with that role in the text before ("Gov. Jane
+    Smith")."""
+    if not ann.reporting_verb:
+        return ann
+    if not ann.speaker and named and st.paragraph - named[-1][0] <= 1 and not st.speaker_hint:
+        return ann._replace(speaker=named[-1][1], speaker_span=None)
+    if ann.speaker.startswith("the "):
+        head = ann.speaker.split()[-1].lower()
+        if len(head) >= 4 and head.isalpha():
+            role = rf"(?i:\b(?:{re.escape(head)}|{re.escape(head[:3])}\.))\s+"
+            found = list(re.finditer(role + _NAME, text[max(0, st.start - 20000):st.start]))
+            if found:
+                return ann._replace(speaker=found[-1].group(1), speaker_span=None)
+    return ann

@@ -358,18 +358,22 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
         if (not furniture[k] and _word_count(body) <= cues.neighbour_words and body[-1:].isalnum()
                 and ((k and furniture[k - 1]) or (k + 1 < len(blocks) and furniture[k + 1]))):
             furniture[k] = True
+    # a transcript has labelled turns; a single "Name: ..." line is a headline
+    # quoting someone, and its label names the speaker of that line only
+    transcript = sum(1 for k, (_bs, _be, cs, ce) in enumerate(blocks)
+                     if not furniture[k] and _turn(text[cs:ce], cues) is not None) >= 2
     for index, (bs, be, cs, ce) in enumerate(blocks):
         body = text[cs:ce]
+        if not transcript:
+            turn = ""
         if furniture[index]:
             skipped["site furniture"] += 1
             continue
         if _is_foreign(body, cues.english_hints):
             skipped["not English"] += 1
             continue
-        tm = _TURN_RE.match(body)
-        if tm and tm.group("label") not in cues.not_speakers and (
-            _word_count(body[tm.end():]) >= 6 or body.rstrip()[-1] in "?."
-        ):
+        tm = _turn(body, cues)
+        if tm:
             label = tm.group("label")
             if label in ("Question", "Q"):
                 turn = "Question"
@@ -403,7 +407,17 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
                           heading=heading, question=question, speaker_hint=turn,
                           sentence_start=sa, sentence_end=sb, paragraph_start=bs, paragraph_end=be)
             )
-    return Segmented(_opening_remarks(statements), tuple(sorted(skipped.items())))
+    return Segmented(_opening_remarks(statements) if transcript else tuple(statements),
+                     tuple(sorted(skipped.items())))
+
+
+def _turn(body: str, cues: SegmentCues) -> re.Match[str] | None:
+    """A "Question:" or "Jane Doe:" label opening a block of six words or a full sentence."""
+    tm = _TURN_RE.match(body)
+    if tm and tm.group("label") not in cues.not_speakers and (
+            _word_count(body[tm.end():]) >= 6 or body.rstrip()[-1] in "?."):
+        return tm
+    return None
 
 
 def _opening_remarks(statements: list[Statement]) -> tuple[Statement, ...]:

@@ -19,6 +19,9 @@ _AFTER_NAME = frozenset("on in at during after before to of when who while as fr
                         "last yesterday today told adding according".split())
 _CONNECTORS = frozenset({"of", "the", "for", "de", "da", "van", "von", "der", "al", "bin", "del", "la", "le"})
 _DETERMINERS = frozenset({"the", "a", "an"})
+# a name after one of these is a place or an object, not who speaks ("officials in Washington said")
+_PREPOSITIONS = frozenset("on in at from near outside inside across for with to into over under by behind "
+                          "around through within".split())
 
 
 class _SpeakerFinder:
@@ -122,8 +125,18 @@ class _SpeakerFinder:
         k = last
         while k - 1 >= first and self.is_plain_cap(k - 1) and self.name_gap(k - 1):
             k -= 1
-        if last - k >= 2 and k > 0 and t.keys[k - 1] in _CONNECTORS:
-            k = last - 1  # "President of Ruritania Jane Smith" -> "Jane Smith"
+        m = k - 1
+        while m > first and self.is_modifier(m) and self.name_gap(m):
+            m -= 1  # "of Foreign Affairs": modifiers between "of" and the run
+        titled = m > first and m < k - 1 and t.keys[m] in _CONNECTORS  # modifiers between "of" and the run
+        direct = k > first and t.keys[k - 1] in _CONNECTORS and self.is_cap(k - 2)
+        if last - k >= 2 and (direct or titled):
+            k = last - 1  # "President of Ruritania Jane Smith", "Minister of Foreign Affairs Jane Smith"
+        elif (direct and last - k == 1) or (titled and last == k):
+            # "Office of Professional Responsibility", "Ministry of Foreign Affairs": an organisation
+            k = m - 1
+            while k - 1 >= first and self.is_plain_cap(k - 1) and self.name_gap(k - 1):
+                k -= 1
         elif k - 2 >= first and t.keys[k - 1] in ("of", "from") and self.is_plain_cap(k - 2):
             # "John Smith of Ohio said": the person, not the place
             last = k - 2
@@ -218,6 +231,9 @@ class _SpeakerFinder:
                     offer(6, i, "", lemma)
                     continue
                 ph = self.left_phrase(k)
+                if ph and ph[0] > 0 and t.keys[ph[0] - 1] in _PREPOSITIONS and self.name_gap(ph[0] - 1):
+                    # "Republicans on Capitol Hill said": the place is not the speaker
+                    ph = self.left_phrase(ph[0] - 2) if ph[0] >= 2 and self.name_gap(ph[0] - 2) else None
                 name = self.render(*ph) if ph else ""
                 if ph and name:
                     lead = ph[0]
