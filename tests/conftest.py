@@ -49,8 +49,8 @@ def segment_cues() -> SegmentCues:
 
 def make_plan(topic: Topic, topics: dict[str, Topic], *, annotate: bool = True) -> Plan:
     """What the CLI builds for one topic: every known topic, the topic's own labels."""
-    return Plan(load_segment_cues(), tuple(topics[n] for n in sorted(topics)), (topic,),
-                load_lexicon(topic) if annotate else None, load_vocabulary())
+    return Plan.build(load_segment_cues(), [topics[n] for n in sorted(topics)], [topic],
+                      load_lexicon(topic) if annotate else None, load_vocabulary())
 
 
 def run_topic(sources: tuple[Source, ...], topic: Topic, topics: dict[str, Topic],

@@ -230,12 +230,11 @@ def evidence(a: Features, b: Features, ctx: Context) -> bool:
 _TOKEN_END_RE = re.compile(r"([^\W_]+(?:[-'’][^\W_]+)*)([^\w\s]*[.!?:;\"“”][^\w\s]*(?=\s|$))?")
 
 
-def names_of(texts: Sequence[str], vocabulary: Vocabulary = PLAIN) -> frozenset[str]:
-    """Stems of words that the texts always write with a capital inside a
-    sentence ("Trump", "Libya"): names.  The first word of a text or of a
-    sentence, and texts in Title Case (headlines), do not count."""
-    cap: dict[str, int] = {}
-    low: dict[str, int] = {}
+def case_counts(texts: Sequence[str], vocabulary: Vocabulary = PLAIN) -> Counter[tuple[str, bool]]:
+    """How often each stem is written with a capital, and without, inside a
+    sentence (not its first word; texts in Title Case, headlines, skipped):
+    counted per source, added up for ``names``."""
+    counts: Counter[tuple[str, bool]] = Counter()
     for text in texts:
         toks = WORD_RE.findall(text)
         long_words = [t for t in toks if len(t) > 3]
@@ -247,10 +246,19 @@ def names_of(texts: Sequence[str], vocabulary: Vocabulary = PLAIN) -> frozenset[
             if not after_end and tok[:1].isalpha():
                 st = word_stem(tok, vocabulary)
                 if st:
-                    bucket = cap if tok[0].isupper() else low
-                    bucket[st] = bucket.get(st, 0) + 1
+                    counts[(st, tok[0].isupper())] += 1
             after_end = bool(end)
-    return frozenset(t for t, c in cap.items() if low.get(t, 0) * 10 < c)
+    return counts
+
+
+def names(counts: Counter[tuple[str, bool]]) -> frozenset[str]:
+    """Stems the texts (almost) always write with a capital inside a sentence:
+    names ("Trump", "Libya")."""
+    return frozenset(st for (st, upper), c in counts.items() if upper and counts.get((st, False), 0) * 10 < c)
+
+
+def names_of(texts: Sequence[str], vocabulary: Vocabulary = PLAIN) -> frozenset[str]:
+    return names(case_counts(texts, vocabulary))
 
 
 def _context(feats: Sequence[Features], topic_stems: frozenset[str], names: frozenset[str]) -> Context:
@@ -397,15 +405,15 @@ def align(
     document_frequency: Counter[str] | None = None,
     documents: int = 0,
     topic_stems: frozenset[str] = frozenset(),
-    vocabulary: Vocabulary = PLAIN,
+    names: frozenset[str] = frozenset(),
     exhaustive: bool = False,
 ) -> list[Aligned]:
     """Partition ``statements`` into rows; every statement is in exactly one.
 
-    ``stems`` are each statement's content stems (``textnorm.content_stems``
-    with ``vocabulary``); ``document_frequency`` counts, for each stem, the
-    statements of the sources that hold it (``documents`` in all): they
-    weigh words.  ``exhaustive`` scores every cross-source pair instead of
+    ``stems`` are each statement's content stems (``textnorm.content_stems``);
+    ``document_frequency`` counts, for each stem, the statements of the
+    sources that hold it (``documents`` in all): they weigh words; ``names``
+    are the stems of names (``names_of``): a pair needs more than names.  ``exhaustive`` scores every cross-source pair instead of
     the inverted index's candidates (the same rows; for tests).
 
     The result does not depend on the order of ``statements``: merges are taken
@@ -414,8 +422,7 @@ def align(
     n = len(statements)
     fn = SCORERS[scorer]
     feats, idf = featurize(stems, document_frequency, documents, topic_stems)
-    ctx = _context(feats, topic_stems, names_of([s.text for s in statements], vocabulary) if NEED_NON_NAME
-                   else frozenset())
+    ctx = _context(feats, topic_stems, names if NEED_NON_NAME else frozenset())
     keys = [(s.source, s.start, s.end) for s in statements]
     srcs = [s.source for s in statements]
     floor = threshold * FLOOR

@@ -64,20 +64,30 @@ def match_cues(toks: Toks, lex: Lexicon) -> dict[str, list[tuple[int, int, Entry
     return found
 
 
+_QUOTE_RE = re.compile('[\u201c\u201d"]')
+
+
 def quotations(text: str, inside: bool = False) -> list[tuple[int, int]]:
     """Spans of ``text`` inside double quotation marks (``inside``: the text
     starts within a quotation opened before it)."""
     out: list[tuple[int, int]] = []
     opened = 0 if inside else -1
-    for i, ch in enumerate(text):
+    for m in _QUOTE_RE.finditer(text):
+        ch, i = m.group(), m.start()
         if ch == "\u201c" or (ch == '"' and opened < 0):
             opened = i
-        elif (ch == "\u201d" or ch == '"') and opened >= 0:
+        elif opened >= 0:
             out.append((opened, i + 1))
             opened = -1
     if opened >= 0:
         out.append((opened, len(text)))
     return out
+
+
+def _opens_inside(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] end inside an open quotation?"""
+    spans = quotations(text[start:end]) if start < end else []
+    return bool(spans) and spans[-1][1] == end - start and text[end - 1] not in "\u201d\""
 
 
 def _about(text: str, s: int, e: int) -> tuple[str, ...]:
@@ -133,8 +143,7 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
     named: list[tuple[int, str]] = []  # (paragraph, speaker) of the statements named so far
     out = []
     for st in statements:
-        lead = text[st.paragraph_start:st.start] if 0 <= st.paragraph_start <= st.start else ""
-        in_quote = bool(quotations(lead)) and quotations(lead)[-1][1] == len(lead) and not lead.endswith(("”", '"'))
+        in_quote = 0 <= st.paragraph_start < st.start and _opens_inside(text, st.paragraph_start, st.start)
         ann = annotate(st.text, start=st.start, lexicon=lexicon, speaker_hint=st.speaker_hint, in_quote=in_quote)
         span = (st.sentence_start, st.sentence_end)
         if span[0] >= 0 and span != (st.start, st.end):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 from .errors import ExitStatus, OutputError, UsageError
 from .render import Format
@@ -100,6 +100,9 @@ def gather(req: Request, plan: Plan) -> list[SourceAnalysis]:
     if got.failed and (req.strict or not got.analyses):
         more = f" (and {len(got.failed) - 1} more)" if len(got.failed) > 1 else ""
         raise InputError(got.failed[0] + more)
+    if (req.text_field or req.source_field) and not any(a.source.offsets == "dataset" for a in got.analyses):
+        got.warnings.append("--text-field and --source-field apply to dataset files (.jsonl, .csv) only; "
+                            "none was given")
     if not req.quiet:
         for w in got.warnings:
             say(f"warning: {w}")
@@ -155,7 +158,7 @@ def _plan(req: Request, topics: dict[str, Topic], asked: list[Topic], annotate: 
 
     lexicon = load_lexicon(asked[0]) if annotate else None
     known = tuple(topics[n] for n in sorted(topics))
-    return Plan(load_segment_cues(), known, tuple(asked), lexicon, load_vocabulary() if annotate else PLAIN)
+    return Plan.build(load_segment_cues(), known, asked, lexicon, load_vocabulary() if annotate else PLAIN)
 
 
 def _result(req: Request) -> tuple[object, int]:
@@ -200,12 +203,16 @@ def explain_lines(analyses: list[SourceAnalysis]) -> list[str]:
 
 
 def run_topic(req: Request) -> int:
+    from .baseline import read_baseline
     from .models import Result
 
+    # a baseline that cannot be read stops the run before any work or output (exit 2, not a result and exit 2);
+    # read before writing: --baseline X --write-baseline X compares, then updates
+    old = read_baseline(req.baseline) if req.baseline is not None else None
     result, _ = _result(req)
     assert isinstance(result, Result)
     emit(result, req)
-    return _baselines(result, req)
+    return _baselines(result, req, old)
 
 
 def run_quantities(req: Request) -> int:
@@ -256,16 +263,14 @@ def run_diff(old: Path, new: Path, *, quiet: bool) -> int:
     return int(ExitStatus.CHANGED) if changes else 0
 
 
-def _baselines(result: object, req: Request) -> int:
+def _baselines(result: object, req: Request, old: dict[str, Any] | None) -> int:
     from .models import Result
 
     assert isinstance(result, Result)
     if req.write_baseline is None and req.baseline is None:
         return 0
-    from .baseline import compare, read_baseline, write_baseline
+    from .baseline import compare, write_baseline
 
-    # read the old baseline before writing: --baseline X --write-baseline X compares, then updates
-    old = read_baseline(req.baseline) if req.baseline is not None else None
     if req.write_baseline is not None:
         write_baseline(result, req.write_baseline)
     if old is None:

@@ -46,6 +46,8 @@ class Lexicon(NamedTuple):
     numbers: NumberGrammar
     inflectable: frozenset[str]  # cue words that may carry an inflection
     memo: dict[str, tuple[str, ...]]  # word -> bases it may inflect (filled as words are met)
+    starts: dict[str, tuple[tuple[Entry, bool], ...]]  # word -> (multiword cue it may open, inflected?)
+    singles: dict[str, tuple[Entry, ...]]  # word -> one-word cues it matches
 
     def bases(self, word: str) -> tuple[str, ...]:
         """``word`` and the cue words of which it is a regular inflection."""
@@ -242,6 +244,8 @@ def compile_lexicon(
         numbers=grammar,
         inflectable=frozenset(w for e in b.entries if e.inflect for w in (e.words[0], e.words[-1])),
         memo={},
+        starts={},
+        singles={},
     )
 
 
@@ -257,32 +261,44 @@ def _word_matches(e: Entry, k: int, key: str, lex: Lexicon, inflect_ok: bool) ->
     return inflect_ok and e.inflect and want in lex.bases(key if k == 0 else base(key))
 
 
+def _starts(lex: Lexicon, key: str) -> tuple[tuple[Entry, bool], ...]:
+    """The multiword cues word ``key`` may open (memoised per word)."""
+    got = lex.starts.get(key)
+    if got is None:
+        got = tuple((e, first != key) for first in lex.bases(key) for e in lex.multi.get(first, ())
+                    if first == key or e.inflect)
+        lex.starts[key] = got
+    return got
+
+
 def phrase_at(lex: Lexicon, keys: Sequence[str], i: int, joined: Sequence[bool]) -> list[Entry]:
     """Multiword cues starting at word ``i``, longest first.  ``joined[k]``: are
     words k and k+1 separated by white space only (a phrase never spans
     punctuation)."""
+    starts = _starts(lex, keys[i])
+    if not starts:
+        return []
     out: list[Entry] = []
     n = len(keys)
-    for first in lex.bases(keys[i]):
-        for e in lex.multi.get(first, ()):
-            m = len(e.words)
-            if i + m > n or not all(joined[i + k] for k in range(m - 1)):
-                continue
-            first_inflected = first != keys[i]
-            if first_inflected and not e.inflect:
-                continue
-            if all(
-                keys[i + k] == e.words[k] if 0 < k < m - 1
-                else _word_matches(e, k, keys[i + k], lex, inflect_ok=not first_inflected or k == 0)
-                for k in range(m)
-            ):
-                out.append(e)
+    for e, first_inflected in starts:
+        m = len(e.words)
+        if i + m > n or not all(joined[i + k] for k in range(m - 1)):
+            continue
+        if all(
+            keys[i + k] == e.words[k] if 0 < k < m - 1
+            else _word_matches(e, k, keys[i + k], lex, inflect_ok=not first_inflected or k == 0)
+            for k in range(m)
+        ):
+            out.append(e)
     out.sort(key=lambda e: (-len(e.words), e.order))
     return out
 
 
-def word_at(lex: Lexicon, key: str) -> list[Entry]:
+def word_at(lex: Lexicon, key: str) -> tuple[Entry, ...]:
     """One-word cues matching word ``key`` (possessive dropped), in list order."""
+    got = lex.singles.get(key)
+    if got is not None:
+        return got
     out = list(lex.exact.get(key, ()))
     if "'" in key and not out:
         out = list(lex.exact.get(base(key), ()))
@@ -294,4 +310,5 @@ def word_at(lex: Lexicon, key: str) -> list[Entry]:
             if b != tail:
                 out.extend(e for e in lex.exact.get(f"{head}-{b}", ()) if e not in out)
     out.sort(key=lambda e: e.order)
-    return out
+    lex.singles[key] = tuple(out)
+    return lex.singles[key]

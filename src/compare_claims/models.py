@@ -201,10 +201,13 @@ class Result(NamedTuple):
     def coverage(self) -> dict[str, dict[str, Any]]:
         """Per source: what it says on the topic and what it leaves out.
 
-        ``leaves_out`` lists the groups that two or more other sources carry
-        and this one does not (empty for a silent source: it leaves out
-        everything); ``labels`` counts its loaded labels by term.  One pass
-        over the groups, then one over the multi-source groups per source.
+        ``leaves_out`` lists the groups that this source does not carry and
+        that are widely told: by two sources or more, and by at least a
+        quarter of the sources that say anything on the topic (with five
+        sources, two; with 400, a hundred).  A silent source leaves out
+        everything: its list is empty.  ``labels`` counts its loaded labels
+        by term.  One pass over the groups, then one over the widely told
+        groups per source.
         """
         groups = self.all_groups if self.all_groups is not None else self.groups
         out: dict[str, dict[str, Any]] = {
@@ -226,9 +229,11 @@ class Result(NamedTuple):
                 for lab in m.annotation.labels:
                     key = lab.value or lab.text.lower()
                     c["labels"][key] = c["labels"].get(key, 0) + 1
+        speaking = sum(1 for c in out.values() if not c["silent"])
+        widely = [(gid, srcs) for gid, srcs in shared if len(srcs) >= max(2, -(-speaking // 4))]
         for sid, c in out.items():
             if not c["silent"]:
-                c["leaves_out"] = [gid for gid, srcs in shared if sid not in srcs]
+                c["leaves_out"] = [gid for gid, srcs in widely if sid not in srcs]
         return out
 
     def to_dict(self) -> dict[str, Any]:

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from . import align as align_mod
 from .models import Annotation, Group, Member, Result, Source, Statement
-from .select import Selected, decide, left_out_near_kept
-from .textnorm import PLAIN, Vocabulary, content_stems
+from .select import Selected, Selector, decide, left_out_near_kept
+from .textnorm import PLAIN, Vocabulary, content_stems, fold
 from .topics import Matcher, Topic
 
 if TYPE_CHECKING:
@@ -39,8 +39,15 @@ class Plan(NamedTuple):
     segment_cues: SegmentCues
     topics: tuple[Topic, ...]  # every known topic (naming another keeps a statement out)
     asked: tuple[Topic, ...]  # the topics to select statements for
-    lexicon: Lexicon | None = None  # annotate the first topic's statements with it (None: counts only)
-    vocabulary: Vocabulary = PLAIN  # what the aligner folds together
+    lexicon: Lexicon | None  # annotate the first topic's statements with it (None: counts only)
+    vocabulary: Vocabulary  # what the aligner folds together
+    selector: Selector  # every topic's keywords, compiled
+
+    @classmethod
+    def build(cls, segment_cues: SegmentCues, topics: Sequence[Topic], asked: Sequence[Topic],
+              lexicon: Lexicon | None = None, vocabulary: Vocabulary = PLAIN) -> Plan:
+        selector = matchers_for([*topics, *(t for t in asked if t.keywords)])
+        return cls(segment_cues, tuple(topics), tuple(asked), lexicon, vocabulary, selector)
 
 
 class SourceAnalysis(NamedTuple):
@@ -54,10 +61,12 @@ class SourceAnalysis(NamedTuple):
     stems: tuple[tuple[str, ...], ...]  # content stems of the first topic's selected statements
     annotations: tuple[Annotation, ...]  # of the first topic's selected statements (with a lexicon)
     document_frequency: tuple[tuple[str, int], ...]  # stem -> statements of this source holding it
+    case_counts: tuple[tuple[tuple[str, bool], int], ...]  # (stem, capitalised) -> count in the selected
 
 
-def matchers_for(topics: Sequence[Topic]) -> dict[str, Matcher]:
-    return {t.name: Matcher.build(t.keywords) for t in topics}
+def matchers_for(topics: Sequence[Topic]) -> Selector:
+    """The keywords of ``topics`` compiled for selection."""
+    return Selector.build({t.name: Matcher.build(t.keywords) for t in topics})
 
 
 def analyze(source: Source, plan: Plan) -> SourceAnalysis:
@@ -67,8 +76,11 @@ def analyze(source: Source, plan: Plan) -> SourceAnalysis:
     on that topic: they weigh words for the aligner."""
     from .segment import segment
 
+    folded = fold(source.text)
+    if not any(not t.keywords or plan.selector.may_mention(t.name, folded) for t in plan.asked):
+        # nothing in the text can name a topic asked: no statement of it can be on one
+        return SourceAnalysis(source, 0, (), tuple((t.name, ()) for t in plan.asked), (), (), (), (), ())
     seg = segment(source, plan.segment_cues)
-    matchers = matchers_for([*plan.topics, *(t for t in plan.asked if t.keywords)])
     openers = plan.segment_cues.openers
     selected_list = []
     left_out: tuple[tuple[Statement, str, Statement], ...] = ()
@@ -76,7 +88,7 @@ def analyze(source: Source, plan: Plan) -> SourceAnalysis:
         if not t.keywords:  # `compare`: every statement
             selected_list.append((t.name, tuple(Selected(st, "set") for st in seg.statements)))
             continue
-        decisions = decide(seg.statements, t.name, matchers, openers)
+        decisions = decide(seg.statements, t.name, plan.selector, openers)
         selected_list.append((t.name, tuple(Selected(d.statement, d.via) for d in decisions if d.via)))
         if k == 0:
             left_out = tuple((d.statement, d.reason, kept) for d, kept in left_out_near_kept(decisions))
@@ -85,7 +97,9 @@ def analyze(source: Source, plan: Plan) -> SourceAnalysis:
     stems: tuple[tuple[str, ...], ...] = ()
     df: Counter[str] = Counter()
     annotations: tuple[Annotation, ...] = ()
+    cases: Counter[tuple[str, bool]] = Counter()
     if first:
+        cases = align_mod.case_counts([s.statement.text for s in first], plan.vocabulary)
         bags = {st.start: tuple(content_stems(st.text, plan.vocabulary)) for st in seg.statements}
         stems = tuple(bags[s.statement.start] for s in first)
         for bag in bags.values():
@@ -95,7 +109,7 @@ def analyze(source: Source, plan: Plan) -> SourceAnalysis:
 
             annotations = annotate_statements([s.statement for s in first], source.text, plan.lexicon)
     return SourceAnalysis(source, len(seg.statements), seg.skipped, selected, left_out, stems,
-                          annotations, tuple(sorted(df.items())))
+                          annotations, tuple(sorted(df.items())), tuple(sorted(cases.items())))
 
 
 def _group_key(members: Sequence[Statement], rank: dict[str, int]) -> tuple[int, int, int]:
@@ -114,6 +128,7 @@ def build_result(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
     chosen: list[tuple[Selected, tuple[str, ...], Annotation]] = []
     skipped: list[tuple[str, str, int]] = []
     df: Counter[str] = Counter()
+    cases: Counter[tuple[str, bool]] = Counter()
     n_background = 0
     for a in analyses:
         sid = a.source.id
@@ -122,12 +137,13 @@ def build_result(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
         annotations = a.annotations or tuple(Annotation() for _ in selected)
         chosen.extend(zip(selected, a.stems, annotations))
         df.update(dict(a.document_frequency))
+        cases.update(dict(a.case_counts))
         n_background += a.statements if a.document_frequency else 0
     statements = [c[0].statement for c in chosen]
     topic_stems = frozenset(st for kw in topic.keywords for st in content_stems(kw, vocabulary))
     aligned = align_mod.align(statements, scorer=options.scorer, threshold=options.threshold,
                               stems=[c[1] for c in chosen], document_frequency=df,
-                              documents=n_background, topic_stems=topic_stems, vocabulary=vocabulary)
+                              documents=n_background, topic_stems=topic_stems, names=align_mod.names(cases))
     rank = {a.source.id: i for i, a in enumerate(analyses)}
     drafts = []
     for ag in aligned:

@@ -230,7 +230,7 @@ def _sentences(text: str, s: int, e: int, cues: SegmentCues) -> list[tuple[int, 
         piece = text[a:b]
         # an orphan closing quote or "." belongs to the sentence before it, and so
         # does whatever follows a title or state abbreviation ("Gov.", "Wash.")
-        if out and (not re.search(r"\w", piece) or (_word_count(piece) <= 2 and piece[0] in "“”\"'’")
+        if out and (not re.search(r"\w", piece) or (piece[0] in "“”\"'’" and _word_count(piece) <= 2)
                     or cues.abbrev_re.search(text, max(out[-1][0], out[-1][1] - 12), out[-1][1])):
             out[-1] = (out[-1][0], b)
             continue
@@ -261,8 +261,12 @@ def _split_inner(text: str, a: int, b: int, cues: SegmentCues) -> list[tuple[int
     marks: a multi-sentence quote holds several claims."""
     out = []
     start = a
+    inner = list(_INNER_END_RE.finditer(text, a, b))
+    if not inner:  # most sentences: nothing to split
+        x, y = _strip_span(text, a, b)
+        return [(x, y)] if x < y else []
     ends, _ = _word_index(text, a, b)
-    for m in _INNER_END_RE.finditer(text, a, b):
+    for m in inner:
         lo, hi = max(start, m.start() - 12), m.start() + 1
         if (_INITIAL_RE.search(text, lo, hi) or cues.common_abbrev_re.search(text, lo, hi) or cues.abbrev_re.search(text, lo, hi)
                 or _words_between(ends, start, m.start() + 1) < 3 or _words_between(ends, m.end(), b) < 3):

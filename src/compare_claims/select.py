@@ -26,24 +26,44 @@ from .topics import Matcher, TokenizedText, tokenize
 
 
 def prefilter_for(matchers: Iterable[Matcher]) -> re.Pattern[str]:
-    """One regex that finds any text that could hold a keyword (cheap reject)."""
-    return _prefilter(tuple(sorted({ph[0][0] for m in matchers for ph in m.phrases})))
+    """One regex that finds any folded text that could hold one of the
+    keyword phrases (a cheap reject: it may find more, never less)."""
+    return _prefilter(tuple(sorted({tuple(st for st, _upper in ph) for m in matchers for ph in m.phrases})))
 
 
 def stable_prefix(stem: str) -> str:
     """A prefix that every word with this Snowball stem starts with.
 
     A stem is not always a prefix of its words ("hope" for "hoping", "tri"
-    for "try", "possibl" for "possibility"), but its first letters are: keep
-    at most four, and never the last one.
+    for "try"): Snowball changes at most the stem's last letter, so all but
+    the last letter is (two letters at least).
     """
-    return stem[: max(2, min(4, len(stem) - 1))]
+    return stem[: max(2, len(stem) - 1)]
 
 
-@lru_cache(maxsize=8)
-def _prefilter(first_stems: tuple[str, ...]) -> re.Pattern[str]:
-    parts = sorted({re.escape(stable_prefix(s)) for s in first_stems})
+@lru_cache(maxsize=32)
+def _prefilter(phrases: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
+    # each word of a phrase by its stable prefix, words apart by non-word characters
+    parts = sorted({r"[\w'’]*\W+".join(re.escape(stable_prefix(st)) for st in ph) for ph in phrases if ph})
     return re.compile(r"\b(?:" + "|".join(parts) + ")" if parts else r"(?!)")
+
+
+class Selector(NamedTuple):
+    """Every known topic's keyword phrases, compiled once for a run."""
+
+    phrases: dict[str, list[tuple[str, tuple[tuple[str, bool], ...]]]]  # by first stem
+    prefilter: re.Pattern[str]  # any topic's keywords
+    mentions: dict[str, re.Pattern[str]]  # each topic's keywords
+
+    @classmethod
+    def build(cls, matchers: dict[str, Matcher]) -> Selector:
+        return cls(_combined(matchers), prefilter_for(matchers.values()),
+                   {name: prefilter_for([m]) for name, m in matchers.items()})
+
+    def may_mention(self, topic: str, folded: str) -> bool:
+        """Could a text (folded) name ``topic`` at all?  No: none of its statements is on it."""
+        found = self.mentions.get(topic)
+        return found is None or found.search(folded) is not None
 
 
 class Selected(NamedTuple):
@@ -92,19 +112,18 @@ def _names_in(text: str) -> set[str]:
     return set(_NAME_RE.findall(text))
 
 
-def decide(statements: Sequence[Statement], name: str, matchers: dict[str, Matcher],
+def decide(statements: Sequence[Statement], name: str, selector: Selector,
            openers: frozenset[str] = frozenset()) -> list[Decision]:
     """For each statement of one source (in text order): kept for topic
-    ``name`` and why, or left out and why.  ``matchers`` holds every known
-    topic's: a statement that names another topic is never kept by context.
+    ``name`` and why, or left out and why.  ``selector`` holds every known
+    topic's keywords: a statement that names another topic is never kept by context.
     ``openers``: words that open a sentence carrying the story on ("He", "The
     move"); in a source about this topic alone (it names no other known
     topic), a paragraph naming no topic that follows one on topic is kept
     when it opens with one, or quotes someone named on topic already.  A text
     that moves between topics keeps only what its own words tie to this one."""
     cache: dict[str, frozenset[str]] = {}
-    prefilter = prefilter_for(matchers.values())
-    index = _combined(matchers)
+    prefilter, index = selector.prefilter, selector.phrases
 
     def names(text: str) -> frozenset[str]:
         if text not in cache:
@@ -179,10 +198,10 @@ def decide(statements: Sequence[Statement], name: str, matchers: dict[str, Match
     return out
 
 
-def select_with(statements: Sequence[Statement], name: str, matchers: dict[str, Matcher],
+def select_with(statements: Sequence[Statement], name: str, selector: Selector,
                 openers: frozenset[str] = frozenset()) -> list[Selected]:
     """The statements of one source (in text order) kept for topic ``name``."""
-    return [Selected(d.statement, d.via) for d in decide(statements, name, matchers, openers) if d.via]
+    return [Selected(d.statement, d.via) for d in decide(statements, name, selector, openers) if d.via]
 
 
 def left_out_near_kept(decisions: Sequence[Decision]) -> list[tuple[Decision, Statement]]:

@@ -79,6 +79,7 @@ class Vocabulary(NamedTuple):
     lemmas: Mapping[str, str]  # form -> lemma ("struck" -> "strike")
     synonyms: Mapping[str, str]  # stem -> the stem of its group's first word
     memo: dict[str, str]  # word -> its content form ("" for a stopword), filled as words are met
+    word_stems: dict[str, str]  # word as written -> its stem (word_stem), filled as words are met
 
     @classmethod
     def build(cls, lemmas: Mapping[str, str], synonym_groups: list[list[str]]) -> Vocabulary:
@@ -87,10 +88,10 @@ class Vocabulary(NamedTuple):
             stems = stem_words([lemmas.get(w, w) for w in group])
             for st in stems:
                 out.setdefault(st, stems[0])
-        return cls(dict(lemmas), {k: v for k, v in out.items() if k != v}, {})
+        return cls(dict(lemmas), {k: v for k, v in out.items() if k != v}, {}, {})
 
 
-PLAIN = Vocabulary({}, {}, {})  # stemming alone
+PLAIN = Vocabulary({}, {}, {}, {})  # stemming alone
 
 
 def _spelling(w: str) -> str:
@@ -164,5 +165,8 @@ def content_stems(text: str, vocab: Vocabulary = PLAIN) -> list[str]:
 
 def word_stem(token: str, vocab: Vocabulary = PLAIN) -> str:
     """The aligner's stem of one word as written ("" for a stopword)."""
-    stems = content_stems(token, vocab)
-    return stems[0] if len(stems) == 1 else ""
+    got = vocab.word_stems.get(token)
+    if got is None:
+        stems = content_stems(token, vocab)
+        got = vocab.word_stems[token] = stems[0] if len(stems) == 1 else ""
+    return got
