@@ -1,97 +1,185 @@
 #!/usr/bin/env python3
-"""Benchmark: cold CLI start-up against the import floor, and scale.
+"""Benchmark: every figure against a floor measured in the same run.
 
-    .venv/bin/python scripts/bench.py [--runs 15] [--scale]
+    .venv/bin/python scripts/bench.py [--runs 5] [--only startup,bbc,align,big]
 
-Prints, from one run on one machine: the best and median wall time of a cold
-`compare-claims topic iran --format json` (a new process each time) and of
-`python -c "import typer, rich, rapidfuzz"` (the floor every typer+rich CLI
-pays), and their ratio (target <= 1.6).  With --scale it also times the
-pipeline in-process on the BBC News corpus from ../shared/corpora (if present).
-Not a test: timings depend on the machine and its load.
+Prints one table of medians (and min/max) from this one run, on this machine:
+
+* startup: a cold `compare-claims topic iran --format json` (new process,
+  no cache: there is none) against `python -c "import typer, rich, rapidfuzz"`,
+  run in turn so that load hits both alike; ratio of the medians.
+* bbc: a user topic (UK election keywords) over the 2,225 BBC News articles
+  of ../shared/corpora/bbc_news, JSON out; first run after the files were
+  read ("cold": the first of the runs) and the rest ("warm": files in the
+  OS page cache); wall time, peak memory (ru_maxrss of the child), output
+  statements per second, against a floor process that reads every file and
+  splits it into sentences with the same splitter (sentencex).
+* align: the aligner alone on 1,000, 5,000 and 20,000 statements sampled
+  from BBC sentences (a fixed seed), in a fresh process each; time and peak
+  memory.
+* big: one 50 MB text file (BBC articles repeated), the same user topic.
+
+Not a test: timings depend on the machine and its load.  Standard library only.
 """
 from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+BBC = ROOT.parent / "shared" / "corpora" / "bbc_news"
+KEYWORDS = ("general election, election campaign, polling day, Labour, Tory, Tories, Conservatives, "
+            "Liberal Democrats, Blair, Howard, Kennedy")
+EXE = str(Path(sys.executable).parent / "compare-claims")
+
+FLOOR_SPLIT = """
+import sys, glob, sentencex
+n = 0
+for path in sorted(glob.glob(sys.argv[1])):
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for block in fh.read().split("\\n"):
+            if block.strip():
+                n += sum(1 for _ in sentencex.segment("en", block))
+print(n)
+"""
+
+ALIGN_ONLY = """
+import glob, random, sys, time
+from collections import Counter
+from compare_claims.align import align, case_counts, names
+from compare_claims.config import load_segment_cues, load_vocabulary
+from compare_claims.load import expand_paths, load_sources
+from compare_claims.segment import segment
+from compare_claims.textnorm import content_stems
+n = int(sys.argv[2])
+sources = load_sources(expand_paths([sys.argv[1]])[0]).sources
+cues, vocab = load_segment_cues(), load_vocabulary()
+pool = [st for s in sources for st in segment(s, cues).statements]
+sample = sorted(random.Random(2026).sample(pool, min(n, len(pool))), key=lambda st: (st.source, st.start))
+stems = [content_stems(st.text, vocab) for st in sample]
+df = Counter(t for ws in stems for t in set(ws))
+t = time.perf_counter()
+rows = align(sample, stems=stems, document_frequency=df, documents=len(sample),
+             names=names(case_counts([st.text for st in sample], vocab)))
+print(f"{time.perf_counter() - t:.3f} {len(rows)}")
+"""
 
 
-CPU: dict[str, list[float]] = {}
+def run(argv: list[str], *, stdout: int | None = subprocess.DEVNULL) -> tuple[float, float, bytes]:
+    """(wall seconds, peak MB of the child, its stdout)."""
+    t = time.perf_counter()
+    # byte-compiled modules, as `pip install .` leaves them (an editable install with
+    # PYTHONDONTWRITEBYTECODE set would compile every module on every run)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE if stdout is None else stdout,
+                            stderr=subprocess.DEVNULL, env=dict(env, NO_COLOR="1"))
+    out = proc.stdout.read() if proc.stdout else b""
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(argv)}")
+    return wall, usage.ru_maxrss / 1024, out
 
 
-def timed(argv: list[str], runs: int) -> list[float]:
-    """Wall times in ms; the child's CPU time (user + system) is kept in CPU."""
-    out = []
-    env = dict(os.environ, NO_COLOR="1")
+def stats(xs: list[float]) -> str:
+    return f"{statistics.median(xs):.3f} (min {min(xs):.3f}, max {max(xs):.3f})"
+
+
+def row(name: str, figure: str, note: str = "") -> None:
+    print(f"| {name} | {figure} | {note} |", flush=True)
+
+
+def startup(runs: int) -> None:
+    cli = [EXE, "topic", "iran", "--format", "json"]
+    floor = [sys.executable, "-c", "import typer, rich, rapidfuzz"]
+    run(cli), run(floor)  # byte-compile, fill the page cache
+    t_cli, t_floor = [], []
     for _ in range(runs):
-        t = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-        _pid, status, usage = os.wait4(proc.pid, 0)
-        out.append((time.perf_counter() - t) * 1000)
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise SystemExit(f"{' '.join(argv)} failed")
-        CPU.setdefault(argv[0], []).append((usage.ru_utime + usage.ru_stime) * 1000)
-    return out
+        t_cli.append(run(cli)[0])
+        t_floor.append(run(floor)[0])
+    row("startup: `topic iran --format json`, s", stats(t_cli))
+    row("startup: import floor (typer, rich, rapidfuzz), s", stats(t_floor))
+    row("startup: ratio of medians", f"{statistics.median(t_cli) / statistics.median(t_floor):.2f}", "target <= 1.6")
+
+
+def bbc(runs: int) -> None:
+    pattern = str(BBC / "*" / "*.txt")
+    cli = [EXE, "topic", "--keywords", KEYWORDS, "--sources", pattern, "--format", "json"]
+    floor = [sys.executable, "-c", FLOOR_SPLIT, pattern]
+    walls, mems, outs = [], [], b""
+    for _ in range(runs):
+        wall, mem, outs = run(cli, stdout=None)
+        walls.append(wall)
+        mems.append(mem)
+    f_walls = [run(floor)[0] for _ in range(runs)]
+    import json
+
+    doc = json.loads(outs)
+    n = sum(len(g["statements"]) for g in doc["groups"])
+    row("bbc: first run, s", f"{walls[0]:.3f}", "target < 5")
+    row("bbc: later runs, s", stats(walls[1:] or walls), "target < 2")
+    row("bbc: peak memory, MB", f"{max(mems):.0f}", "target < 500")
+    row("bbc: statements on topic per second", f"{n / statistics.median(walls):.0f}", f"{n} statements")
+    row("bbc: floor (read + sentencex split), s", stats(f_walls))
+    row("bbc: ratio of medians to the floor", f"{statistics.median(walls) / statistics.median(f_walls):.1f}")
+
+
+def align_only(runs: int) -> None:
+    pattern = str(BBC / "*" / "*.txt")
+    for n in (1000, 5000, 20000):
+        times, mems = [], []
+        for _ in range(max(1, runs // 2)):
+            _wall, mem, out = run([sys.executable, "-c", ALIGN_ONLY, pattern, str(n)], stdout=None)
+            times.append(float(out.split()[0]))
+            mems.append(mem)
+        row(f"align: {n} statements, s", stats(times), f"peak {max(mems):.0f} MB" + ("; target < 10 s" if n == 20000 else ""))
+
+
+def big(runs: int) -> None:
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(BBC.glob("*/*.txt"))]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "big.txt"
+        with open(path, "w", encoding="utf-8") as fh:
+            size = 0
+            while size < 50_000_000:
+                for t in texts:
+                    fh.write(t + "\n\n")
+                    size += len(t.encode("utf-8")) + 2
+        cli = [EXE, "topic", "--keywords", KEYWORDS, "--sources", str(path), "--format", "json"]
+        walls, mems = [], []
+        for _ in range(max(1, runs // 2)):
+            wall, mem, _out = run(cli)
+            walls.append(wall)
+            mems.append(mem)
+        row(f"big: one {path.stat().st_size / 1e6:.0f} MB file, s", stats(walls), "target < 20")
+        row("big: peak memory, MB", f"{max(mems):.0f}", "target < 600")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--runs", type=int, default=15)
-    ap.add_argument("--scale", action="store_true", help="also time the pipeline on BBC News")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--only", default="startup,bbc,align,big")
     a = ap.parse_args()
-    exe = shutil.which("compare-claims", path=str(Path(sys.executable).parent)) or "compare-claims"
-    cli = [exe, "topic", "iran", "--format", "json"]
-    floor = [sys.executable, "-c", "import typer, rich, rapidfuzz"]
-    # interleave so that a change in machine load hits both alike
-    t_cli: list[float] = []
-    t_floor: list[float] = []
-    timed(cli, 2)
-    timed(floor, 2)
-    for _ in range(a.runs):
-        t_cli += timed(cli, 1)
-        t_floor += timed(floor, 1)
-    b_cli, b_floor = min(t_cli), min(t_floor)
-    print(f"cold 'compare-claims topic iran --format json': best {b_cli:.0f} ms, median {statistics.median(t_cli):.0f} ms")
-    print(f"floor 'import typer, rich, rapidfuzz':           best {b_floor:.0f} ms, median {statistics.median(t_floor):.0f} ms")
-    print(f"ratio best/best: {b_cli / b_floor:.2f}   median/median: {statistics.median(t_cli) / statistics.median(t_floor):.2f}  (runs={a.runs})")
-    c_cli, c_floor = CPU[cli[0]][2:], CPU[floor[0]][2:]
-    print(f"CPU time (user+sys, less noisy): best {min(c_cli):.0f} ms vs {min(c_floor):.0f} ms, ratio {min(c_cli) / min(c_floor):.2f}; "
-          f"median ratio {statistics.median(c_cli) / statistics.median(c_floor):.2f}")
-    if a.scale:
-        scale()
-
-
-def scale() -> None:
-    bbc = ROOT.parent / "shared" / "corpora" / "bbc_news"
-    if not bbc.is_dir():
-        print("scale: ../shared/corpora/bbc_news not found; skipped")
+    parts = a.only.split(",")
+    print(f"cores: {len(os.sched_getaffinity(0))}; load average before: {os.getloadavg()[0]:.2f}\n")
+    print("| figure | median (min, max) | target / note |\n|---|---|---|")
+    if "startup" in parts:
+        startup(a.runs)
+    if not BBC.is_dir():
+        print(f"\n{BBC} not found: bbc, align and big skipped")
         return
-    from compare_claims.load import expand_paths, load_sources
-    from compare_claims.pipeline import Options, run
-    from compare_claims.topics import Topic, load_topics
-
-    for folder in ("politics", "business"):
-        t = time.perf_counter()
-        sources, _ = load_sources(expand_paths([str(bbc / folder)]))
-        t_load = time.perf_counter() - t
-        topics = load_topics()
-        topic = Topic("election", "UK election", ("election", "Labour", "Tory", "Tories", "Conservatives", "ballot"))
-        topics[topic.name] = topic
-        t = time.perf_counter()
-        result = run(sources, topic, topics, Options())
-        t_run = time.perf_counter() - t
-        n = sum(len(g.members) for g in result.groups)
-        chars = sum(len(s.text) for s in sources)
-        print(f"scale bbc/{folder}: {len(sources)} texts, {chars / 1e6:.2f} M chars: load {t_load:.2f} s, "
-              f"pipeline {t_run:.2f} s, {n} statements on topic in {len(result.groups)} groups")
+    if "bbc" in parts:
+        bbc(a.runs)
+    if "align" in parts:
+        align_only(a.runs)
+    if "big" in parts:
+        big(a.runs)
 
 
 if __name__ == "__main__":

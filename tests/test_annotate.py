@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -495,3 +496,87 @@ def test_a_name_that_starts_what_was_said_is_not_the_speaker() -> None:
     assert a.speaker != "Trump"
     b = annotate("It is fine, said Jane Smith on Tuesday.", start=0, lexicon=cues)
     assert b.speaker == "Jane Smith"
+
+
+# ------------------------------------------------------------ flags a reader can believe
+
+
+def members(*texts: tuple[str, str]) -> list[Member]:
+    """Members of one row: (source, text), annotated as the pipeline does."""
+    from compare_claims.annotate import annotate_statements
+
+    out = []
+    for src, text in texts:
+        st = Statement(src, 0, len(text), text, paragraph_start=0, paragraph_end=len(text))
+        (a,) = annotate_statements([st], text, CUES)
+        out.append(Member(st, 100.0, a))
+    return out
+
+
+def test_a_loaded_word_inside_a_quotation_is_the_speakers_not_the_outlets() -> None:
+    text = '“The regime is a threat,” the senator said of the government.'
+    (m,) = members(("A", text))
+    labels = [(s.text, s.quoted) for s in m.annotation.labels]
+    assert ("regime", True) in labels
+    # the same word in the outlet's own words is not quoted, and then it differs from the other outlet
+    rows = flags_of(members(("A", "The regime in Caracas held a vote on Sunday."),
+                            ("B", "The government in Caracas held a vote on Sunday.")))
+    assert "labels" in [e.flag for e in rows]
+    quoted = flags_of(members(("A", '“The regime held a vote on Sunday,” the senator said.'),
+                              ("B", "The government held a vote on Sunday, the senator said.")))
+    assert "labels" not in [e.flag for e in quoted]
+
+
+def test_neg_does_not_fire_on_equal_text() -> None:
+    text = "The governor said he would not support the bill and doesn't expect it to pass."
+    assert flags_of(members(("A", text), ("B", text))) == ()
+    near = "The governor said he would not support the bill and does not expect it to pass."
+    assert "polarity" not in [e.flag for e in flags_of(members(("A", text), ("B", near)))]
+
+
+def test_neg_fires_when_one_source_negates_what_the_other_says() -> None:
+    found = flags_of(members(("A", "The two sides agreed on a ceasefire."),
+                             ("B", "The two sides have not agreed on a ceasefire.")))
+    neg = [e for e in found if e.flag == "polarity"]
+    assert neg and {sid for sid, _span in neg[0].spans} == {"A", "B"}
+    for sid, span in neg[0].spans:
+        assert span.text in ("agreed", "agreed on") or span.text.startswith("agree")
+
+
+def test_numbers_about_different_things_are_not_compared() -> None:
+    career = members(("A", "He ended a 21-year career at the agency."),
+                     ("B", "He faces a 60-day suspension from the agency."))
+    assert "numbers" not in [e.flag for e in flags_of(career)]
+    same = members(("A", "The quake killed 12 people in the province."),
+                   ("B", "The quake killed 30 people in the province."))
+    nums = [e for e in flags_of(same) if e.flag == "numbers"]
+    assert nums and [span.text for _sid, span in nums[0].spans] == ["12 people", "30 people"] or \
+        [span.text for _sid, span in nums[0].spans] == ["12", "30"]
+
+
+def test_every_flag_carries_evidence_spans_with_offsets(seeds: Any, topics: Any) -> None:
+    from compare_claims.topics import get_topic
+    from conftest import run_topic
+
+    result = run_topic(seeds, get_topic(topics, "iran"), topics)
+    texts = {s.id: s.text for s in result.sources}
+    flagged = [g for g in result.groups if g.flags]
+    assert flagged
+    for g in flagged:
+        assert [e.flag for e in g.evidence] == list(g.flags)
+        for e in g.evidence:
+            assert e.note and e.spans
+            for sid, span in e.spans:
+                assert texts[sid][span.start:span.end] == span.text
+
+
+def test_a_headline_naming_someone_is_not_a_transcript_turn(segment_cues: Any) -> None:
+    from compare_claims.models import Source
+    from compare_claims.segment import segment
+
+    text = ("Trump: Roy Moore will 'step aside' if the allegations are proven true\n\n"
+            "The president spoke to reporters on Friday about the Senate race in Alabama.\n\n"
+            "Republican leaders in Washington have called on the candidate to quit the race.\n")
+    statements = segment(Source("x", "x.txt", text), segment_cues).statements
+    assert statements[0].speaker_hint == "Trump"
+    assert all(st.speaker_hint == "" for st in statements[1:])

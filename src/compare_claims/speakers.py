@@ -132,7 +132,7 @@ class _SpeakerFinder:
         direct = k > first and t.keys[k - 1] in _CONNECTORS and self.is_cap(k - 2)
         if last - k >= 2 and (direct or titled):
             k = last - 1  # "President of Ruritania Jane Smith", "Minister of Foreign Affairs Jane Smith"
-        elif (direct and last - k == 1) or (titled and last == k):
+        elif (direct and last - k == 1) or (titled and last == k and self.is_plain_cap(m - 1)):
             # "Office of Professional Responsibility", "Ministry of Foreign Affairs": an organisation
             k = m - 1
             while k - 1 >= first and self.is_plain_cap(k - 1) and self.name_gap(k - 1):
