@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from compare_claims.cli import app
+from conftest import read, run_topic, seed_paths
 
 runner = CliRunner(env={"COLUMNS": "200", "NO_COLOR": "1"})
 
@@ -29,6 +30,7 @@ def iran() -> dict[str, Any]:
 
 
 def group_with(doc: dict[str, Any], *needles: str) -> dict[str, Any]:
+    g: dict[str, Any]
     for g in doc["groups"]:
         texts = " ".join(s["text"] for s in g["statements"])
         if all(n in texts for n in needles):
@@ -149,3 +151,67 @@ def test_coverage_matrix_counts_statements_per_topic_and_source() -> None:
     assert rows["syria"]["silent"] == ["VOA"]
     iran = json.loads(run("topic", "iran", "--format", "json").stdout)
     assert rows["iran"]["statements"] == {sid: c["statements"] for sid, c in iran["coverage"].items()}
+
+
+# --- one render() for every view and format --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def views() -> dict[str, Any]:
+    from compare_claims.config import load_segment_cues, load_topics
+    from compare_claims.coverage import coverage
+    from compare_claims.pipeline import Plan, analyze
+    from compare_claims.quantities import quantities
+
+    seeds = read(seed_paths())
+    topics = load_topics()
+    result = run_topic(seeds, topics["iran"], topics)
+    every = [topics[n] for n in sorted(topics)]
+    plan = Plan.build(load_segment_cues(), every, every)
+    return {"result": result, "coverage": coverage([analyze(s, plan) for s in seeds], every),
+            "quantities": quantities(result)}
+
+
+def environment(width: int = 80, color: bool = False) -> Any:
+    import io
+
+    from compare_claims.environment import Environment
+
+    return Environment(io.StringIO(), io.StringIO(), False, False, width, color, "")
+
+
+@pytest.mark.parametrize("view", ["result", "coverage", "quantities"])
+def test_every_view_renders_in_every_format(views: dict[str, Any], view: str) -> None:
+    import csv
+    import io
+
+    from compare_claims.render import Format, records, render, rows
+
+    v = views[view]
+    head, body = rows(v)
+    assert body, "an empty view would not test much"
+    out = {fmt: render(v, fmt, environment()) for fmt in Format}
+    assert json.loads(out[Format.json]) == json.loads(json.dumps(v.to_dict()))
+    assert [json.loads(line) for line in out[Format.jsonl].splitlines()] == json.loads(json.dumps(records(v)))
+    for fmt, delimiter in ((Format.csv, ","), (Format.tsv, "\t")):
+        parsed = list(csv.reader(io.StringIO(out[fmt]), delimiter=delimiter))
+        assert parsed[0] == head and len(parsed) == len(body) + 1, fmt
+    md = out[Format.markdown].splitlines()
+    # a result is one Markdown row a group (a claim side by side), the other views one a row
+    assert sum(1 for line in md if line.startswith("| ")) == (len(v.groups) if view == "result" else len(body)) + 1
+    assert out[Format.html].startswith("<!DOCTYPE html>")
+    table = out[Format.table]
+    assert table.strip() and "\x1b[" not in table
+    assert max(map(len, table.splitlines())) <= 80
+    wide = render(v, Format.table, environment(width=160))
+    assert max(map(len, wide.splitlines())) <= 160
+    assert all(text.endswith("\n") for text in out.values())
+
+
+def test_the_table_is_coloured_only_when_the_environment_says_so(views: dict[str, Any]) -> None:
+    from compare_claims.render import Format, render
+
+    plain = render(views["result"], Format.table, environment(color=False))
+    colored = render(views["result"], Format.table, environment(color=True))
+    assert "\x1b[" not in plain and "{" in plain  # the word diff in {braces}
+    assert "\x1b[" in colored

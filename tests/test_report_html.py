@@ -24,9 +24,10 @@ from typer.testing import CliRunner
 
 from compare_claims.cli import app
 from compare_claims.models import Result, Source
-from compare_claims.pipeline import Options, run
+from compare_claims.pipeline import Options
 from compare_claims.report_html import COMPACT_OVER, render_html
 from compare_claims.topics import Topic
+from conftest import run_topic
 
 ROOT = Path(__file__).parents[1]
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -75,7 +76,7 @@ class Page(HTMLParser):
 
 @pytest.fixture(scope="module")
 def iran(seeds: tuple[Source, ...], topics: dict[str, Topic]) -> Result:
-    return run(seeds, topics["iran"], topics, Options())
+    return run_topic(seeds, topics["iran"], topics, Options())
 
 
 @pytest.fixture(scope="module")
@@ -144,11 +145,36 @@ def test_output_is_deterministic(iran: Result, iran_html: str) -> None:
     assert render_html(doc, texts) == render_html(doc, texts)
 
 
+def test_each_flag_shows_the_evidence_its_group_carries(iran: Result, iran_html: str) -> None:
+    """The evidence comes from the groups: its note, and a link from each of its spans to the
+    statement holding it (or to the row, when the span lies outside its statements)."""
+    from html import escape
+
+    ids = set(Page(iran_html).ids)
+    index = {s.id: i for i, s in enumerate(iran.sources)}
+    flagged = [g for g in iran.groups if g.evidence]
+    assert flagged
+    for g in flagged:
+        # the row, and the evidence row under it
+        row = re.split(r'<tr class="[^"]*" id=|<tr class="sep"|</tbody>', iran_html.split(f'id="{g.id}"')[1])[0]
+        assert '<ul class="evidence">' in row
+        assert [ev.flag for ev in g.evidence] == list(g.flags)
+        for ev in g.evidence:
+            assert escape(ev.note, quote=True) in row
+            for sid, span in ev.spans:
+                owner = next((m.statement for m in g.members if m.statement.source == sid
+                              and m.statement.start <= span.start and span.end <= m.statement.end), None)
+                target = f"s{index[sid]}-{owner.start}-{owner.end}" if owner else g.id
+                assert target in ids
+                shown = escape(" ".join(span.text.split()), quote=True)
+                assert f'<a class="evs" href="#{target}"><b>{escape(sid)}</b> \u201c{shown}\u201d' in row
+
+
 def test_hostile_text_is_escaped(topics: dict[str, Topic]) -> None:
     hostile = 'Iran said <script>alert(1)</script> & "quotes" <img src=x onerror=alert(2)> about Tehran.\n'
     sources = (Source(id="evil", file="evil.txt", text=hostile * 2, label='<b onclick="x()">evil</b>',
                       outlet="</style><script>alert(3)</script>"),)
-    result = run(sources, topics["iran"], topics, Options())
+    result = run_topic(sources, topics["iran"], topics, Options())
     assert result.groups
     html = render_html(result.to_dict(), {s.id: s.text for s in sources})
     assert "<script>alert" not in html and "<img src=x" not in html and '<b onclick' not in html
@@ -187,7 +213,7 @@ def test_any_text_and_any_spans_render_escaped_and_exact(text: str, data: hst.Da
     assert external_refs(html) == []
 
 
-# --- fields a newer document may carry -----------------------------------------------------
+# --- the fields of schema 1.2: relation, evidence, paragraph, title/author/url -----------------------------------------------------
 
 TWO = {"A": "First line.\nIran said no to talks today, officials said.\nLast line.",
        "B": "Tehran rejected the talks.\n\nOther paragraph."}
@@ -244,7 +270,7 @@ def test_profile_figures_link_to_their_statements(iran: Result, iran_html: str) 
 def test_cli_writes_the_report_to_a_file(tmp_path: Path) -> None:
     runner = CliRunner()
     out = tmp_path / "iran.html"
-    res = runner.invoke(app, ["topic", "iran", "--output", str(out)])
+    res = runner.invoke(app, ["topic", "iran", "--format", "html", "--output", str(out)])
     assert res.exit_code == 0, res.stderr
     assert res.stdout == ""
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
@@ -253,9 +279,20 @@ def test_cli_writes_the_report_to_a_file(tmp_path: Path) -> None:
     csv = tmp_path / "iran.csv"
     assert runner.invoke(app, ["topic", "iran", "-o", str(csv), "--format", "csv"]).exit_code == 0
     assert csv.read_text(encoding="utf-8").startswith("topic,group,")
-    bad = runner.invoke(app, ["topic", "iran", "-o", str(tmp_path / "no" / "x.html")])
+    bad = runner.invoke(app, ["topic", "iran", "--format", "html", "-o", str(tmp_path / "no" / "x.html")])
     assert bad.exit_code == 2 and "cannot write" in bad.stderr
-    assert runner.invoke(app, ["coverage", "--format", "html"]).exit_code == 2
+    # every view renders as a page now: coverage is one self-contained table
+    cov = runner.invoke(app, ["coverage", "--format", "html"])
+    assert cov.exit_code == 0, cov.stderr
+    assert cov.stdout.startswith("<!DOCTYPE html>") and "<h1>Coverage</h1>" in cov.stdout
+    assert "<td>syria</td>" in cov.stdout and external_refs(cov.stdout) == []
+
+
+def test_an_html_output_name_means_the_html_report(tmp_path: Path) -> None:
+    out = tmp_path / "iran.html"
+    res = CliRunner().invoke(app, ["topic", "iran", "--output", str(out)])
+    assert res.exit_code == 0, res.stderr
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
 # --- in a real browser --------------------------------------------------------------------

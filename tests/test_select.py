@@ -5,23 +5,21 @@ from pathlib import Path
 
 import pytest
 
-from compare_claims.load import expand_paths, load_sources
+from compare_claims.config import load_segment_cues, load_topics
 from compare_claims.models import Statement
-from compare_claims.segment import Segmented, segment
 from compare_claims.pipeline import matchers_for
+from compare_claims.segment import Segmented, segment
 from compare_claims.select import Selected, select_with
-from compare_claims.config import load_topics
 from compare_claims.topics import Matcher, Topic, tokenize
-
-from compare_claims.config import load_segment_cues
+from conftest import read, seed_paths
 
 SEGMENT_CUES = load_segment_cues()
+
 
 def select(statements: tuple[Statement, ...], topic: Topic, topics: dict[str, Topic]) -> list[Selected]:
     return select_with(statements, topic.name, matchers_for([*topics.values(), topic]))
 
 
-DATA = Path(__file__).parents[1] / "data"
 TOPICS = ("venezuela", "iran", "new-start", "syria")
 
 
@@ -32,8 +30,7 @@ def topics() -> dict[str, Topic]:
 
 @pytest.fixture(scope="module")
 def segmented() -> dict[str, Segmented]:
-    sources, _ = load_sources(expand_paths([str(DATA)]))
-    return {s.id: segment(s, SEGMENT_CUES) for s in sources}
+    return {s.id: segment(s, SEGMENT_CUES) for s in read(seed_paths())}
 
 
 @pytest.fixture(scope="module")
@@ -204,8 +201,8 @@ def seed_vocabulary() -> list[str]:
     from compare_claims.textnorm import WORD_RE
 
     words: set[str] = set()
-    for p in sorted(DATA.glob("*.txt")):
-        words.update(w for w in WORD_RE.findall(p.read_text(encoding="utf-8")) if w.isalpha() and w.islower())
+    for p in seed_paths():
+        words.update(w for w in WORD_RE.findall(Path(p).read_text(encoding="utf-8")) if w.isalpha() and w.islower())
     return sorted(words)
 
 
@@ -213,8 +210,6 @@ def kept(keyword: str, text: str) -> bool:
     topic = Topic("k", "k", (keyword,))
     st = Statement("x", 0, len(text), text)
     return bool(select((st,), topic, {"k": topic}))
-
-
 
 
 @pytest.mark.parametrize(

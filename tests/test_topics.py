@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 
 from compare_claims.errors import ExitStatus, TopicsFileError, UnknownTopicError
-from compare_claims.load import expand_paths, load_sources
 from compare_claims.models import Source
-from compare_claims.pipeline import Options
-from conftest import run_topic
 from compare_claims.config import load_topics
+from compare_claims.pipeline import Options
 from compare_claims.topics import Matcher, Topic, get_topic, tokenize
+from conftest import run_topic
 
 DATA = Path(__file__).parents[1] / "data"
 BUILT_IN = ("venezuela", "iran", "new-start", "syria")
@@ -23,11 +22,6 @@ BUILT_IN = ("venezuela", "iran", "new-start", "syria")
 @pytest.fixture(scope="module")
 def topics() -> dict[str, Topic]:
     return load_topics()
-
-
-@pytest.fixture(scope="module")
-def seeds() -> tuple[Source, ...]:
-    return load_sources(expand_paths([str(DATA)]))[0]
 
 
 def names(topics: dict[str, Topic], text: str) -> set[str]:

@@ -121,8 +121,10 @@ SMALLER_SIDE = 0.65
 TOPIC_WEIGHT = 1.0
 
 
-def _demonyms(words: Sequence[Sequence[str]]) -> dict[str, str]:
-    """Map the stem "iranian" to "iran", "syrian" to "syria" when the place is named too."""
+def _demonyms(words: Sequence[Sequence[str]], names: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Map the stem "iranian" to "iran", "syrian" to "syria" when the place is
+    named too; and of two names one of which extends the other by at most
+    three letters ("isra" for Israeli, "israel"), the longer to the shorter."""
     vocab = {w for ws in words for w in ws}
     out = {}
     for w in vocab:
@@ -132,18 +134,26 @@ def _demonyms(words: Sequence[Sequence[str]]) -> dict[str, str]:
                 if len(base) >= 4 and base in vocab and base[-1] in "aeiou" + "n":
                     out[w] = base
                     break
+    for w in sorted(names):
+        if w in out or len(w) < 5:
+            continue
+        for cut in (1, 2, 3):
+            base = w[:-cut]
+            if len(base) >= 4 and base in names and base in vocab:
+                out[w] = out.get(base, base)
+                break
     return out
 
 
 def featurize(
     stems: Sequence[Sequence[str]], document_frequency: Counter[str] | None = None, documents: int = 0,
-    topic_stems: frozenset[str] = frozenset(),
+    topic_stems: frozenset[str] = frozenset(), names: frozenset[str] = frozenset(),
 ) -> tuple[list[Features], dict[str, float]]:
     """Features of statements given their content stems; IDF from the document
     frequencies of the sources' statements, so that corpus-wide words weigh
     little; ``topic_stems`` (the topic's keywords) weigh TOPIC_WEIGHT of their IDF."""
     df_in = document_frequency or Counter()
-    demonym = _demonyms([*stems, list(df_in)])
+    demonym = _demonyms([*stems, list(df_in)], names)
     mapped = [tuple(demonym.get(w, w) for w in ws) for ws in stems]
     bags = [frozenset(s) for s in mapped]
     df: Counter[str] = Counter()
@@ -421,7 +431,7 @@ def align(
     """
     n = len(statements)
     fn = SCORERS[scorer]
-    feats, idf = featurize(stems, document_frequency, documents, topic_stems)
+    feats, idf = featurize(stems, document_frequency, documents, topic_stems, names)
     ctx = _context(feats, topic_stems, names if NEED_NON_NAME else frozenset())
     keys = [(s.source, s.start, s.end) for s in statements]
     srcs = [s.source for s in statements]

@@ -32,7 +32,9 @@ class SegmentCues(NamedTuple):
     """The segmenter's cue lists (``data/segment.toml``), compiled."""
 
     max_chars: int
-    prompt_re: re.Pattern[str]  # a prompt near the end of a short line
+    prompt_re: re.Pattern[str]  # a prompt opening a line
+    prompt_any_re: re.Pattern[str]  # a prompt anywhere (in a line of a few words)
+    prompt_words: int
     call_re: re.Pattern[str]  # a call to action opening a line
     call_max_words: int
     credit_re: re.Pattern[str]
@@ -57,7 +59,6 @@ def compile_segment_cues(doc: Mapping[str, Any]) -> SegmentCues:
     d = Doc(doc, "segment.toml")
     f = d.table("furniture")
     sent = d.table("sentences")
-    tail = d.number(f, "prompt_tail", "furniture", 40)
     prompts = d.strings(f, "prompts", "furniture")
     calls = d.strings(f, "call_verbs", "furniture")
     nxt = d.strings(f, "call_next", "furniture")
@@ -69,7 +70,9 @@ def compile_segment_cues(doc: Mapping[str, Any]) -> SegmentCues:
         raise ConfigError("segment.toml: a [furniture] or [sentences] list is empty")
     return SegmentCues(
         max_chars=d.number(f, "max_chars", "furniture", 160),
-        prompt_re=re.compile(rf"(?<!\w)(?:{_words_alt(prompts)})(?!\w)(?=.{{0,{max(0, tail)}}}$)", re.IGNORECASE | re.DOTALL),
+        prompt_re=re.compile(rf"^(?:{_words_alt(prompts)})(?!\w)", re.IGNORECASE),
+        prompt_any_re=re.compile(rf"(?<!\w)(?:{_words_alt(prompts)})(?!\w)", re.IGNORECASE),
+        prompt_words=d.number(f, "prompt_words", "furniture", 3),
         call_re=re.compile(rf"^(?:{_words_alt(calls)})\s+(?:{_words_alt(nxt)})(?!\w)", re.IGNORECASE),
         call_max_words=d.number(f, "call_max_words", "furniture", 25),
         credit_re=re.compile(rf"^(?:{_words_alt(credits)})", re.IGNORECASE),
@@ -179,22 +182,27 @@ def _unpunctuated(body: str) -> bool:
     return body.rstrip()[-1:] not in ".!?\"”’'»)"
 
 
-def _furniture(body: str, cues: SegmentCues) -> bool:
+def _furniture(body: str, cues: SegmentCues) -> str:
     """Site furniture by its shape: a credit line, a language selector, a list
-    of links, a short line ending in a prompt, or one opening with a call to
-    action."""
+    of links ("mark"), a short line opening with a prompt (or of a few words
+    holding one, without final punctuation), or one opening with a
+    call to action ("prompt"); "" for a line that is not furniture."""
     if cues.credit_re.match(body) or _LOCALES_RE.match(body):
-        return True
+        return "mark"
     if len(body) > cues.max_chars:
-        return False
+        return ""
     words = _word_count(body)
-    if cues.prompt_re.search(body) and (_unpunctuated(body) or words <= 6):
-        return True
+    opening = cues.prompt_re.match(body)
+    if opening and body[opening.end():].lstrip().startswith(":") and _word_count(body[opening.end():]) >= 4:
+        opening = None  # "Read more: <a headline>" is a teaser: the headline is a claim
+    if opening or (words <= cues.prompt_words and _unpunctuated(body) and cues.prompt_any_re.search(body)):
+        return "prompt"
     call = cues.call_re.match(body)
     if call and words <= cues.call_max_words and not any(q in body for q in "\"“”") and ":" not in body[:call.end() + 2]:
-        return True  # "Read more: <a headline>" is a teaser: the headline is a claim
+        return "prompt"  # "Read more: <a headline>" is a teaser: the headline is a claim
     items = cues.list_split_re.split(body)
-    return len(items) >= cues.list_min_items and all(0 < _word_count(i) <= cues.list_item_words for i in items)
+    return "mark" if len(items) >= cues.list_min_items and all(
+        0 < _word_count(i) <= cues.list_item_words for i in items) else ""
 
 
 def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
@@ -357,11 +365,13 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
             blocks.append((bs, be, cs, ce))
     furniture = [_furniture(text[cs:ce], cues) for _bs, _be, cs, ce in blocks]
     for k, (_bs, _be, cs, ce) in enumerate(blocks):
-        # a short fragment next to furniture is part of it ("To join the discussion" / "log in")
+        # a line that stops mid-sentence before a prompt that goes on in lower case is
+        # the start of that prompt ("To join the discussion" / "log in or register")
         body = text[cs:ce]
-        if (not furniture[k] and _word_count(body) <= cues.neighbour_words and body[-1:].isalnum()
-                and ((k and furniture[k - 1]) or (k + 1 < len(blocks) and furniture[k + 1]))):
-            furniture[k] = True
+        if (not furniture[k] and k + 1 < len(blocks) and furniture[k + 1] == "prompt"
+                and _word_count(body) <= cues.neighbour_words and body[-1:].isalnum()
+                and text[blocks[k + 1][2]:blocks[k + 1][3]][:1].islower()):
+            furniture[k] = "prompt"
     # a transcript has labelled turns; a single "Name: ..." line is a headline
     # quoting someone, and its label names the speaker of that line only
     transcript = sum(1 for k, (_bs, _be, cs, ce) in enumerate(blocks)
