@@ -44,16 +44,6 @@ def _stemmer():  # type: ignore[no-untyped-def]
     return Stemmer.Stemmer("english")
 
 
-def words(text: str) -> list[str]:
-    """Folded word tokens; a trailing possessive 's is dropped."""
-    out = []
-    for w in WORD_RE.findall(fold(text)):
-        if w.endswith("'s"):
-            w = w[:-2]
-        out.append(w)
-    return out
-
-
 _US_RE = re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b")
 _UNITED_STATES_RE = re.compile(r"\bunited states\b")
 _DIGIT_RE = re.compile(r"\d")
