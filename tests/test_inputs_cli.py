@@ -93,7 +93,8 @@ def test_extract_of_a_text_file_is_its_decoded_text(tmp_path: Path) -> None:
     legacy.write_bytes("Caf\u00e9 \u201cnews\u201d.\n".encode("cp1252"))
     res = cli("extract", legacy)
     assert res.stdout_bytes.decode("utf-8") == "Caf\u00e9 \u201cnews\u201d.\n"
-    assert "decoded as cp1252" in res.stderr
+    assert res.stderr == (f"compare-claims: warning: {legacy}: 3 byte(s) not UTF-8, first at line 1 column 4; "
+                          "read as cp1252 there\n")
     seed = sorted(DATA.glob("*.txt"))[0]
     assert extracted(seed) == seed.read_text(encoding="utf-8")
 
@@ -173,8 +174,8 @@ def test_a_url_is_fetched_and_read_as_html(server: str, topics_file: Path) -> No
     assert extracted(urls[0]) == extracted(SHUTDOWN[0])
 
 
-def test_a_missing_page_is_exit_2_and_one_line(server: str) -> None:
-    line = one_error_line(cli("topic", "shutdown", "--sources", f"{server}/gone.html"))
+def test_a_missing_page_is_exit_2_and_one_line(server: str, topics_file: Path) -> None:
+    line = one_error_line(cli("topic", "shutdown", "--sources", f"{server}/gone.html", "--topics-file", topics_file))
     assert line == f"compare-claims: error: {server}/gone.html: cannot fetch: HTTP 404 File not found"
 
 
@@ -253,6 +254,13 @@ def test_a_field_option_without_a_dataset_is_warned_about(topics_file: Path) -> 
     assert "--text-field and --source-field apply to dataset files" in res.stderr
 
 
+def test_sources_toml_can_label_one_article_of_a_dataset(tmp_path: Path, topics_file: Path) -> None:
+    data = write_jsonl(tmp_path / "story.jsonl", STORY)
+    (tmp_path / "sources.toml").write_text('[files."story.jsonl:2"]\nlabel = "RT"\n', encoding="utf-8")
+    doc = as_json(cli("topic", "court", "--sources", data, "--topics-file", topics_file, "--format", "json"))
+    assert [(s["id"], s["outlet"]) for s in doc["sources"]] == [("Left Daily", "Left Daily"), ("RT", "Right Times")]
+
+
 def test_extract_names_one_article_of_a_dataset(tmp_path: Path) -> None:
     data = write_jsonl(tmp_path / "story.jsonl", STORY)
     line = one_error_line(cli("extract", data))
@@ -279,7 +287,7 @@ def test_one_allsides_story_compares_its_three_sides(topics_file: Path) -> None:
 PROBE = """
 import sys
 from compare_claims.cli import main
-sys.argv = ["compare-claims", "topic", "iran", "--format", "json", "--no-cache", "--sources", *sys.argv[1:]]
+sys.argv = ["compare-claims", "topic", "iran", "--format", "json", "--sources", *sys.argv[1:]]
 try:
     main()
 except SystemExit as exc:
@@ -287,7 +295,7 @@ except SystemExit as exc:
 heavy = sorted(m for m in ("trafilatura", "lxml", "urllib.request", "compare_claims.datasets",
                              "compare_claims.html_text", "compare_claims.fetch", "csv")
                if m in sys.modules)
-print(" ".join(heavy), file=sys.stderr)
+print("imported:", *heavy, file=sys.stderr)
 """
 
 
@@ -295,7 +303,8 @@ def probe(*sources: str | Path) -> list[str]:
     res = subprocess.run([sys.executable, "-c", PROBE, *map(str, sources)], capture_output=True, text=True,
                          timeout=120)
     assert res.returncode == 0, res.stderr
-    return res.stderr.split()
+    (line,) = [x for x in res.stderr.splitlines() if x.startswith("imported:")]
+    return line.split()[1:]
 
 
 def test_a_plain_text_run_does_not_import_trafilatura() -> None:

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from compare_claims.errors import ExitStatus, InputError, TopicsFileError
+from compare_claims.config import load_segment_cues
+from compare_claims.errors import ConfigError, ExitStatus, InputError
 from compare_claims.load import expand_paths, load_sources
 from compare_claims.models import Source
 from compare_claims.segment import segment
@@ -21,8 +22,15 @@ LABELS = {
 }
 
 
-def load(*paths: str | Path) -> tuple[tuple[Source, ...], list[str]]:
-    return load_sources(expand_paths([str(p) for p in paths]))
+def load(*paths: str | Path, strict: bool = False) -> tuple[tuple[Source, ...], list[str]]:
+    entries, _skipped = expand_paths([str(p) for p in paths])
+    loaded = load_sources(entries, strict=strict)
+    return loaded.sources, list(loaded.warnings)
+
+
+def names(paths: list[str]) -> list[str]:
+    entries, _skipped = expand_paths(paths)
+    return [e.name for e in entries]
 
 
 def one_line_naming(exc: pytest.ExceptionInfo[BaseException], name: str) -> None:
@@ -36,6 +44,14 @@ def seeds() -> tuple[Source, ...]:
     sources, warnings = load(DATA)
     assert warnings == []
     return sources
+
+
+def test_the_tools_own_files_in_data_are_not_sources() -> None:
+    entries, skipped = expand_paths([str(DATA)])
+    assert [e.name for e in entries] == SEED_FILES
+    # the .toml files (this tool's configuration) are passed over silently; the tables are reported
+    assert skipped == [f"{DATA / n}: skipped: a dataset is read only when named (--sources FILE)"
+                       for n in ("lemmas.tsv", "synonyms.tsv")]
 
 
 # --- the shipped corpus --------------------------------------------------------------------------
@@ -78,8 +94,7 @@ def test_subset_of_seeds_keeps_file_name_order() -> None:
 
 
 def test_glob_over_seeds_is_sorted() -> None:
-    entries = expand_paths([str(DATA / "00*.txt")])
-    assert [Path(e).name for e in entries] == SEED_FILES
+    assert names([str(DATA / "00*.txt")]) == SEED_FILES
 
 
 # --- encodings -----------------------------------------------------------------------------------
@@ -95,8 +110,9 @@ def test_utf8_bom_is_not_part_of_the_text_and_offsets_are_unshifted(tmp_path: Pa
     assert with_bom.encoding == "utf-8"
     assert not with_bom.text.startswith("\ufeff")
     assert with_bom.text == plain.text
-    spans = [(st.start, st.end, st.text) for st in segment(with_bom).statements]
-    assert spans == [(st.start, st.end, st.text) for st in segment(plain).statements]
+    cues = load_segment_cues()
+    spans = [(st.start, st.end, st.text) for st in segment(with_bom, cues).statements]
+    assert spans == [(st.start, st.end, st.text) for st in segment(plain, cues).statements]
     first = spans[0]
     assert first[0] == 0 and with_bom.text[first[0]:first[1]].startswith("Pompeo")
 
@@ -106,17 +122,16 @@ def test_cp1252_decodes_with_a_warning_naming_the_file(tmp_path: Path) -> None:
     f.write_bytes("Caf\u00e9 talks: \u201cno deal\u201d \u2013 Lavrov said.\n".encode("cp1252"))
     (src,), warnings = load(f)
     assert src.text == "Caf\u00e9 talks: \u201cno deal\u201d \u2013 Lavrov said.\n"
-    assert src.encoding == "cp1252"
-    assert len(warnings) == 1
-    assert "windows.txt" in warnings[0] and "cp1252" in warnings[0]
-    assert "\n" not in warnings[0]
+    assert src.encoding == "utf-8+cp1252"  # UTF-8, with bytes read as cp1252 where they stand
+    assert warnings == [f"{f}: 4 byte(s) not UTF-8, first at line 1 column 4; read as cp1252 there"]
 
 
 def test_cp1252_file_among_utf8_files_warns_only_for_it(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Plain UTF-8 text about Iran.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"Smart \x93quotes\x94 about Iran.\n")
     sources, warnings = load(tmp_path)
-    assert [s.encoding for s in sources] == ["utf-8", "cp1252"]
+    assert [s.encoding for s in sources] == ["utf-8", "utf-8+cp1252"]
+    assert sources[1].text == "Smart \u201cquotes\u201d about Iran.\n"
     assert len(warnings) == 1 and "b.txt" in warnings[0]
 
 
@@ -166,21 +181,34 @@ def test_nul_inside_otherwise_text_is_an_input_error(tmp_path: Path) -> None:
     one_line_naming(exc, "nul.txt")
 
 
-def test_undecodable_bytes_are_an_input_error(tmp_path: Path) -> None:
+def test_bytes_undefined_even_in_cp1252_keep_the_rest_of_the_text(tmp_path: Path) -> None:
+    # no "undecodable" error any more: each stray byte is one character where it stands
     f = tmp_path / "broken.txt"
-    f.write_bytes(b"Some text \x81\x8d\x8f more text\n")  # undefined in cp1252, invalid UTF-8
-    with pytest.raises(InputError) as exc:
-        load(f)
-    one_line_naming(exc, "broken.txt")
+    f.write_bytes("Iran\u2019s text\nmore \u201cUTF-8\u201d ".encode("utf-8") + b"\x81\x8d\x8f" + b" text\n")
+    (src,), warnings = load(f)
+    assert src.text == "Iran\u2019s text\nmore \u201cUTF-8\u201d \ufffd\ufffd\ufffd text\n"
+    assert len(src.text) == len("Iran's text\nmore 'UTF-8' ... text\n")  # one character a byte
+    assert warnings == [f"{f}: 3 byte(s) not UTF-8, first at line 2 column 14; read as cp1252 there"]
 
 
-def test_bad_file_among_good_ones_names_the_bad_one(tmp_path: Path) -> None:
+def test_bad_file_among_good_ones_is_reported_and_skipped(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Good text.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"")
+    sources, warnings = load(tmp_path)
+    assert [s.id for s in sources] == ["a"]
+    assert warnings == [f"{tmp_path / 'b.txt'}: file is empty; skipped"]
+    with pytest.raises(InputError) as exc:  # --strict: the first bad file stops the run
+        load(tmp_path, strict=True)
+    one_line_naming(exc, "b.txt")
+    assert "a.txt" not in str(exc.value)
+
+
+def test_only_bad_files_is_an_input_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"\n")
     (tmp_path / "b.txt").write_bytes(b"")
     with pytest.raises(InputError) as exc:
         load(tmp_path)
-    one_line_naming(exc, "b.txt")
-    assert "a.txt" not in str(exc.value)
+    assert str(exc.value) == "no readable source"
 
 
 def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
@@ -196,10 +224,20 @@ def test_directory_without_texts_is_an_input_error(tmp_path: Path) -> None:
     (d / "notes.json").write_text("{}", encoding="utf-8")
     (d / ".hidden.txt").write_text("hidden", encoding="utf-8")
     (d / "sub").mkdir()
-    (d / "sub" / "nested.txt").write_text("nested", encoding="utf-8")
+    (d / "sub" / "report.pdf").write_bytes(b"%PDF-1.4")
+    (d / ".git").mkdir()
+    (d / ".git" / "x.txt").write_text("not a source", encoding="utf-8")
     with pytest.raises(InputError) as exc:
         expand_paths([str(d)])
     one_line_naming(exc, "empty_dir")
+
+
+def test_a_text_in_a_sub_folder_is_read(tmp_path: Path) -> None:
+    d = tmp_path / "corpus"
+    (d / "sub").mkdir(parents=True)
+    (d / "sub" / "nested.txt").write_text("Nested text about Iran.\n", encoding="utf-8")
+    sources, warnings = load(d)
+    assert [(s.id, s.file) for s in sources] == [("sub/nested", "sub/nested.txt")] and warnings == []
 
 
 def test_glob_matching_nothing_is_an_input_error(tmp_path: Path) -> None:
@@ -213,18 +251,25 @@ def test_glob_matching_nothing_is_an_input_error(tmp_path: Path) -> None:
 
 
 def test_directory_expands_to_its_texts_sorted(tmp_path: Path) -> None:
-    for name in ["c.md", "b.txt", "a.text", "README.md", ".dot.txt", "data.json", "Z.txt"]:
+    for name in ["c.md", "b.txt", "a.text", "README.md", ".dot.txt", "data.json", "Z.txt", "topics.toml",
+                 "paper.pdf", "LICENSE"]:
         (tmp_path / name).write_text(f"Text of {name}.\n", encoding="utf-8")
     (tmp_path / "sub").mkdir()
-    entries = expand_paths([str(tmp_path)])
-    assert [Path(e).name for e in entries] == ["Z.txt", "a.text", "b.txt", "c.md"]
+    entries, skipped = expand_paths([str(tmp_path)])
+    assert [e.name for e in entries] == ["Z.txt", "a.text", "b.txt", "c.md"]
+    assert all(e.kind == "file" for e in entries)
+    # every file not taken is reported, with why (hidden files and .toml configuration silently)
+    assert skipped == [f"{tmp_path / 'LICENSE'}: skipped: describes the folder, not a source",
+                       f"{tmp_path / 'README.md'}: skipped: describes the folder, not a source",
+                       f"{tmp_path / 'data.json'}: skipped: not a text or HTML file (.json)",
+                       f"{tmp_path / 'paper.pdf'}: skipped: .pdf is not supported; save it as text or HTML"]
 
 
 def test_same_file_twice_is_read_once_with_a_warning(tmp_path: Path) -> None:
     f = DATA / SEED_FILES[1]
     sources, warnings = load(f, f)
     assert [s.id for s in sources] == ["Sputnik"]
-    assert len(warnings) == 1 and SEED_FILES[1] in warnings[0]
+    assert warnings == [f"{SEED_FILES[1]}: given twice; read once"]
 
 
 def test_file_also_covered_by_its_directory_is_read_once(tmp_path: Path) -> None:
@@ -255,9 +300,9 @@ def test_same_file_name_in_two_directories_gets_distinct_ids(tmp_path: Path) -> 
         (tmp_path / d).mkdir()
         (tmp_path / d / "report.txt").write_text(f"Report from {d}.\n", encoding="utf-8")
     sources, _ = load(tmp_path / "y", tmp_path / "x")
-    ids = [s.id for s in sources]
-    assert len(set(ids)) == 2
+    assert [s.id for s in sources] == ["report", "report-2"]
     assert sources[0].text == "Report from x.\n"  # then by path
+    assert load(tmp_path / "x", tmp_path / "y")[0] == sources  # whatever the order of the arguments
 
 
 # --- sources.toml --------------------------------------------------------------------------------
@@ -268,12 +313,13 @@ def test_same_file_name_in_two_directories_gets_distinct_ids(tmp_path: Path) -> 
     ['[files."a.txt"\nlabel = "A"\n', 'files = "not a table"\n', '[files."a.txt"]\nlabel = \n'],
     ids=["unclosed-table", "files-not-a-table", "missing-value"],
 )
-def test_malformed_sources_toml_is_a_topics_file_error(tmp_path: Path, toml: str) -> None:
+def test_malformed_sources_toml_is_a_config_error(tmp_path: Path, toml: str) -> None:
     (tmp_path / "a.txt").write_text("Some text.\n", encoding="utf-8")
     (tmp_path / "sources.toml").write_text(toml, encoding="utf-8")
-    with pytest.raises(TopicsFileError) as exc:
+    with pytest.raises(ConfigError) as exc:
         load(tmp_path)
     one_line_naming(exc, "sources.toml")
+    assert exc.value.exit_status == ExitStatus.USAGE
 
 
 def test_user_sources_toml_labels_user_files(tmp_path: Path) -> None:
@@ -287,8 +333,9 @@ def test_user_sources_toml_labels_user_files(tmp_path: Path) -> None:
 
 
 def test_stdin_source(tmp_path: Path) -> None:
-    sources, _ = load_sources(["-"], stdin_bytes="Text from a pipe about Iran.\n".encode())
+    entries, _ = expand_paths(["-"])
+    sources, _ = load_sources(entries, stdin_bytes="Text from a pipe about Iran.\n".encode())
     assert [(s.id, s.file) for s in sources] == [("stdin", "stdin")]
     with pytest.raises(InputError) as exc:
-        load_sources(["-"], stdin_bytes=b"")
+        load_sources(entries, stdin_bytes=b"")
     one_line_naming(exc, "stdin")

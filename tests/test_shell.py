@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from importlib.metadata import version
@@ -67,14 +68,14 @@ print(n)
 
 
 def test_jsonl_feeds_a_line_by_line_reader(shipped: dict[str, Any]) -> None:
-    proc = bash(f"compare-claims topic iran --sources data --format jsonl | python -c '{READ_JSONL}'")
+    proc = bash(f"compare-claims topic iran --sources 'data/*.txt' --format jsonl | python -c '{READ_JSONL}'")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == f"{len(shipped['groups'])}\n"
     assert proc.stderr == ""
 
 
 def test_head_takes_the_first_group() -> None:
-    proc = bash("compare-claims topic iran --sources data --format jsonl | head -n 1")
+    proc = bash("compare-claims topic iran --sources 'data/*.txt' --format jsonl | head -n 1")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["id"] == "g1" and proc.stdout.count("\n") == 1
     assert "Traceback" not in proc.stderr and proc.stderr == ""
@@ -84,7 +85,7 @@ def test_head_takes_the_first_group() -> None:
 def test_reader_leaving_early_is_not_an_error(fmt: str) -> None:
     # `head -n 0` exits before the first byte is written: a certain broken pipe
     # (`| head -1` only breaks it when the output outgrows the pipe buffer)
-    proc = bash(f"compare-claims topic iran --sources data --format {fmt} | head -n 0")
+    proc = bash(f"compare-claims topic iran --sources 'data/*.txt' --format {fmt} | head -n 0")
     assert "Traceback" not in proc.stderr and proc.stderr == ""
     assert proc.returncode == 0  # exit 1 would read as "baseline differs"
 
@@ -128,16 +129,59 @@ def test_jsonl_lines_stand_alone(shipped: dict[str, Any]) -> None:
     assert {(g["topic"], g["schema_version"]) for g in lines} == {("iran", shipped["schema_version"])}
 
 
+def read_tsv(text: str) -> list[dict[str, str]]:
+    """TSV as written: one record a line, fields split on tabs, \\t \\n \\\\ escapes (no quoting)."""
+    unescape = {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}
+
+    def field(raw: str) -> str:
+        return re.sub(r"\\(.)", lambda m: unescape.get(m.group(1), m.group(0)), raw)
+
+    header, *lines = text.splitlines()
+    names = header.split("\t")
+    rows = []
+    for line in lines:
+        fields = line.split("\t")
+        assert len(fields) == len(names), line
+        rows.append(dict(zip(names, map(field, fields))))
+    return rows
+
+
 @pytest.mark.parametrize("fmt", ["csv", "tsv"])
 def test_delimited_output_has_one_statement_per_row(fmt: str, shipped: dict[str, Any]) -> None:
     import csv
     import io
 
     res = cli("topic", "iran", "--sources", DATA, "--format", fmt)
-    rows = list(csv.DictReader(io.StringIO(res.stdout), delimiter="," if fmt == "csv" else "\t"))
+    rows = list(csv.DictReader(io.StringIO(res.stdout))) if fmt == "csv" else read_tsv(res.stdout)
     statements = [(g["id"], s["source"], s["start"], s["end"]) for g in shipped["groups"] for s in g["statements"]]
     assert [(r["group"], r["source"], int(r["start"]), int(r["end"])) for r in rows] == statements
     assert {r["topic"] for r in rows} == {"iran"} and all("\n" not in r["text"] for r in rows)
+    if fmt == "tsv":  # unescaped, every text is the statement's own
+        assert [r["text"] for r in rows] == [s["text"] for g in shipped["groups"] for s in g["statements"]]
+
+
+def test_coverage_jsonl_is_json_lines() -> None:
+    whole = as_json(cli("coverage", "--sources", DATA / "*.txt", "--format", "json"))
+    res = cli("coverage", "--sources", DATA / "*.txt", "--format", "jsonl")
+    assert res.exit_code == 0, res.stderr
+    lines = res.stdout.splitlines()
+    assert len(lines) >= 4 and all(line.startswith("{") for line in lines)
+    records = [json.loads(line) for line in lines]  # each line stands alone: one topic a line
+    assert records == whole["topics"]
+    assert {r["name"] for r in records} >= {"iran", "new-start", "syria", "venezuela"}
+
+
+def test_tsv_escapes_tab_newline_and_backslash_instead_of_quoting(tmp_path: Path) -> None:
+    src = tmp_path / "quotes.txt"
+    src.write_text('"Iran will not talk," the minister said in Tehran, path C:\\new\\t.\n\n'
+                   "A second line about Iran\tand a tab.\n", encoding="utf-8")
+    doc = as_json(cli("topic", "--keywords", "Iran", src, "--format", "json"))
+    texts = [s["text"] for g in doc["groups"] for s in g["statements"]]
+    assert any(t.startswith('"') and "\\" in t for t in texts) and any("\t" in t for t in texts)
+    res = cli("topic", "--keywords", "Iran", src, "--format", "tsv")
+    assert res.exit_code == 0, res.stderr
+    assert '\\\\new\\\\t' in res.stdout and "Iran\\tand" in res.stdout  # escaped, not quoted
+    assert [r["text"] for r in read_tsv(res.stdout)] == texts
 
 
 # ------------------------------------------------------------ conventions
@@ -168,12 +212,20 @@ def test_input_errors_exit_2_with_one_line_on_stderr(args: list[str], stdin: str
     assert res.stderr.count("\n") == 1 and "Traceback" not in res.stderr
 
 
-@pytest.mark.parametrize("args", [["topic", "iran", "--no-such-flag"], ["topic"], ["no-such-command"],
-                                  ["topic", "iran", "--format", "yaml"]])
-def test_usage_errors_exit_2(args: list[str]) -> None:
+@pytest.mark.parametrize(("args", "words"), [
+    (["topic", "iran", "--no-such-flag"], "No such option: --no-such-flag"),
+    (["topic"], "which topic?"),
+    (["no-such-command"], "No such command 'no-such-command'"),
+    (["topic", "iran", "--format", "yaml"], "'yaml' is not one of"),
+    (["topic", "iran", "--jobs", "0"], "--jobs"),
+])
+def test_usage_errors_exit_2(args: list[str], words: str) -> None:
+    # one line naming the problem (no usage block, no box): the same shape as every other error
     res = cli(*args)
     assert res.exit_code == 2
-    assert res.stdout == "" and "Usage:" in res.stderr and "Traceback" not in res.stderr
+    assert res.stdout == "" and "Traceback" not in res.stderr
+    assert res.stderr.count("\n") == 1 and res.stderr.startswith("compare-claims: error: "), res.stderr
+    assert words in res.stderr
 
 
 def test_quiet_silences_warnings_not_results(tmp_path: Path) -> None:
@@ -184,15 +236,20 @@ def test_quiet_silences_warnings_not_results(tmp_path: Path) -> None:
     assert loud.exit_code == quiet.exit_code == 0
     assert loud.stderr.startswith("compare-claims: warning: ") and "cp1252" in loud.stderr
     assert quiet.stderr == ""
-    assert quiet.stdout == loud.stdout and json.loads(quiet.stdout)["sources"][0]["encoding"] == "cp1252"
+    assert quiet.stdout == loud.stdout and json.loads(quiet.stdout)["sources"][0]["encoding"] == "utf-8+cp1252"
 
 
 def test_verbose_diagnostics_go_to_stderr_only(shipped: dict[str, Any]) -> None:
     res = cli("topic", "iran", "--sources", DATA, "--format", "json", "--verbose")
     assert as_json(res) == shipped  # stdout is untouched by --verbose
     n = sum(len(g["statements"]) for g in shipped["groups"])
-    assert res.stderr.splitlines()[-1] == f"compare-claims: {n} statements on topic 'iran' in {len(shipped['groups'])} groups"
-    assert all(line.startswith("compare-claims: ") for line in res.stderr.splitlines())
+    lines = res.stderr.splitlines()
+    assert lines[-1] == (f"compare-claims: {n} statements on topic 'iran' in {len(shipped['groups'])} groups "
+                         f"from {len(shipped['sources'])} sources")
+    assert all(line.startswith("compare-claims: ") for line in lines)
+    # the folder's own tables are not sources: --verbose names each, one line
+    assert lines[:2] == [f"compare-claims: {DATA / name}: skipped: a dataset is read only when named (--sources FILE)"
+                         for name in ("lemmas.tsv", "synonyms.tsv")]
 
 
 def test_machine_output_carries_no_escape_codes() -> None:

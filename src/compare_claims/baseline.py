@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,18 +125,17 @@ def read_baseline(path: Path) -> dict[str, Any]:
     path = Path(path)
     if path.is_dir():
         raise BaselineError(f"{path}: is a directory, not a baseline file")
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise BaselineError(f"{path}: no such baseline file (write one with --write-baseline)") from None
-    except OSError as exc:
-        raise BaselineError(f"{path}: cannot read baseline ({exc.strerror})") from None
+    raw = _read_regular(path)
     try:
         doc = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise BaselineError(f"{path}: not a JSON file (not UTF-8 at byte {exc.start})") from None
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a compare-claims result (JSON nested too deeply)") from None
+    except ValueError:  # int() refusing a number of thousands of digits
+        raise BaselineError(f"{path}: not a compare-claims result (a number has too many digits)") from None
     _parse(doc, str(path))
     assert isinstance(doc, dict)
     return doc
@@ -167,6 +167,23 @@ class _Doc:
 
 def _major(version: str) -> str:
     return version.split(".", 1)[0]
+
+
+def _read_regular(path: Path) -> bytes:
+    """A regular file's bytes: a FIFO is refused, not waited on."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise BaselineError(f"{path}: no such baseline file (write one with --write-baseline)") from None
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot read baseline ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise BaselineError(f"{path}: a baseline must be a regular file")
+        try:
+            return fh.read()
+        except OSError as exc:
+            raise BaselineError(f"{path}: cannot read baseline ({exc.strerror})") from None
 
 
 def _parse(doc: Any, where: str) -> _Doc:
@@ -206,6 +223,8 @@ def _parse(doc: Any, where: str) -> _Doc:
     for gi, g in enumerate(raw_groups):
         if not isinstance(g, dict) or not isinstance(g.get("statements"), list):
             raise bad(f"groups[{gi}] has no statements list")
+        if not g["statements"]:
+            raise bad(f"groups[{gi}] has no statements")
         score = g.get("score")
         if score is not None and (isinstance(score, bool) or not isinstance(score, (int, float))):
             raise bad(f"groups[{gi}].score is not a number")

@@ -108,8 +108,10 @@ TopicsFile = Annotated[Optional[Path], typer.Option(
     "--topics-file", help="TOML file adding or overriding topics ([topics.NAME] label, keywords, labels).")]
 Keywords = Annotated[Optional[str], typer.Option(
     "--keywords", "-k", help='An ad-hoc topic: comma-separated keywords ("LePage, resign, governor").')]
-Fmt = Annotated[Format, typer.Option("--format", "-f", case_sensitive=False,
-                                     help="Output format: table, json, jsonl, csv, tsv, markdown or html.")]
+Fmt = Annotated[Optional[Format], typer.Option(
+    "--format", "-f", case_sensitive=False, show_default=False,
+    help="Output format: table, json, jsonl, csv, tsv, markdown or html "
+         "(default: table, or what the --output file's suffix says).")]
 Output = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the result to this file instead of stdout.")]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Say what was read, skipped and why (stderr).")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the result: no warnings.")]
@@ -142,7 +144,18 @@ def _request(**kw: Any) -> Any:
     threshold = kw.get("threshold", DEFAULT_THRESHOLD)
     if not math.isfinite(threshold):
         raise UsageError("--threshold must be a number from 0 to 100")
+    if kw.get("fmt") is None:
+        kw["fmt"] = _format_for(kw.get("output"))
     return Request(color=color, **kw)
+
+
+_SUFFIX_FORMATS = {".html": Format.html, ".htm": Format.html, ".json": Format.json, ".jsonl": Format.jsonl,
+                   ".ndjson": Format.jsonl, ".csv": Format.csv, ".tsv": Format.tsv, ".md": Format.markdown}
+
+
+def _format_for(output: Optional[Path]) -> Format:
+    """Without --format: what the --output file's suffix says (x.html: a page), else the table."""
+    return _SUFFIX_FORMATS.get(output.suffix.lower(), Format.table) if output is not None else Format.table
 
 
 def _paths(sources: Optional[List[str]], paths: Optional[List[str]]) -> List[str]:
@@ -154,7 +167,7 @@ def topic_cmd(
     name: Annotated[Optional[str], typer.Argument(help="Topic to compare (see `compare-claims topics`); omit with --keywords.",
                                                   autocompletion=_complete_topic, show_default=False)] = None,
     paths: Paths = None, sources: Sources = None, topics_file: TopicsFile = None, keywords: Keywords = None,
-    fmt: Fmt = Format.table, output: Output = None,
+    fmt: Fmt = None, output: Output = None,
     scorer: Scorer = DEFAULT_SCORER, threshold: Threshold = DEFAULT_THRESHOLD, only_divergent: OnlyDivergent = False,
     min_sources: MinSources = 1, shared: Shared = False, explain: Explain = False,
     baseline: Baseline = None, write_baseline: WriteBaseline = None,
@@ -181,7 +194,7 @@ def topic_cmd(
 def compare_cmd(
     paths: Annotated[Optional[List[str]], typer.Argument(help="The articles about one event: files, folders, globs.",
                                                          show_default=False)] = None,
-    sources: Sources = None, fmt: Fmt = Format.table, output: Output = None,
+    sources: Sources = None, fmt: Fmt = None, output: Output = None,
     scorer: Scorer = DEFAULT_SCORER, threshold: Threshold = DEFAULT_THRESHOLD, only_divergent: OnlyDivergent = False,
     min_sources: MinSources = 1, shared: Shared = False,
     baseline: Baseline = None, write_baseline: WriteBaseline = None,
@@ -209,7 +222,7 @@ def quantities_cmd(
     name: Annotated[Optional[str], typer.Argument(help="Topic (see `compare-claims topics`); omit with --keywords.",
                                                   autocompletion=_complete_topic, show_default=False)] = None,
     paths: Paths = None, sources: Sources = None, topics_file: TopicsFile = None, keywords: Keywords = None,
-    fmt: Fmt = Format.table, output: Output = None,
+    fmt: Fmt = None, output: Output = None,
     text_field: TextField = None, source_field: SourceField = None,
     verbose: Verbose = False, quiet: Quiet = False, strict: Strict = False, jobs: Jobs = None, dask: Dask = None,
     color: Color = "auto", no_pager: NoPager = False,
@@ -230,7 +243,7 @@ def quantities_cmd(
 @app.command("topics")
 def topics_cmd(
     paths: Paths = None, sources: Sources = None, topics_file: TopicsFile = None, keywords: Keywords = None,
-    fmt: Fmt = Format.table, output: Output = None,
+    fmt: Fmt = None, output: Output = None,
     text_field: TextField = None, source_field: SourceField = None,
     verbose: Verbose = False, quiet: Quiet = False, strict: Strict = False, jobs: Jobs = None, dask: Dask = None,
     color: Color = "auto", no_pager: NoPager = False,
@@ -251,7 +264,7 @@ def topics_cmd(
 @app.command("coverage")
 def coverage_cmd(
     paths: Paths = None, sources: Sources = None, topics_file: TopicsFile = None, keywords: Keywords = None,
-    fmt: Fmt = Format.table, output: Output = None,
+    fmt: Fmt = None, output: Output = None,
     text_field: TextField = None, source_field: SourceField = None,
     verbose: Verbose = False, quiet: Quiet = False, strict: Strict = False, jobs: Jobs = None, dask: Dask = None,
     color: Color = "auto", no_pager: NoPager = False,

@@ -127,7 +127,9 @@ def _walk(root: Path, skipped: list[str]) -> list[Path]:
     found: list[Path] = []
 
     def onerror(exc: OSError) -> None:
-        skipped.append(f"{printable(str(exc.filename or root))}: cannot read folder ({exc.strerror})")
+        if exc.filename is None or Path(exc.filename) == root:  # the folder given: nothing to read
+            raise InputError(f"{printable(str(root))}: cannot read folder ({exc.strerror})")
+        skipped.append(f"{printable(str(exc.filename))}: cannot read folder ({exc.strerror})")
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -320,8 +322,10 @@ def read_entry(entry: Entry, *, stdin_bytes: bytes | None = None, text_field: st
     return [read], [read.warning] if read.warning else []
 
 
-def metadata_for(entry: Entry, folders: dict[str, dict[str, dict[str, str]]]) -> dict[str, str]:
-    """The ``sources.toml`` table beside a file, if any (``folders`` memoises)."""
+def metadata_for(entry: Entry, folders: dict[str, dict[str, dict[str, str]]],
+                 read: Read | None = None) -> dict[str, str]:
+    """The ``sources.toml`` table beside a file, if any (``folders`` memoises);
+    for an article of a dataset, its own table (``"d.jsonl:2"``) first."""
     if entry.kind not in ("file", "dataset"):
         return {}
     from .config import read_metadata
@@ -330,7 +334,10 @@ def metadata_for(entry: Entry, folders: dict[str, dict[str, dict[str, str]]]) ->
     folder = str(path.absolute().parent)
     if folder not in folders:
         folders[folder] = read_metadata(Path(folder))
-    return folders[folder].get(path.name, {})
+    tables = folders[folder]
+    if read is not None and read.offsets == "dataset" and read.file in tables:
+        return tables[read.file]
+    return tables.get(path.name, {})
 
 
 def to_source(read: Read, meta: dict[str, str], source_id: str) -> Source:
@@ -385,7 +392,7 @@ def load_sources(entries: list[Entry], *, stdin_bytes: bytes | None = None, stri
     files on disk never changes the result."""
     entries, warnings = dedupe(entries)
     folders: dict[str, dict[str, dict[str, str]]] = {}
-    reads: list[tuple[Read, dict[str, str]]] = []
+    reads: list[tuple[Read, dict[str, str], str]] = []
     for entry in entries:
         try:
             got, more = read_entry(entry, stdin_bytes=stdin_bytes, text_field=text_field, source_field=source_field)
@@ -395,10 +402,15 @@ def load_sources(entries: list[Entry], *, stdin_bytes: bytes | None = None, stri
             warnings.append(f"{exc}; skipped")
             continue
         warnings.extend(more)
-        meta = metadata_for(entry, folders)
-        reads.extend((r, meta) for r in got)
+        reads.extend((r, metadata_for(entry, folders, r), tie_break(entry)) for r in got)
     if not reads:
         raise InputError("no readable source")
-    reads.sort(key=lambda rm: rm[0].order)
-    ids = unique_ids([default_id(r, m) for r, m in reads])
-    return Loaded(tuple(to_source(r, m, i) for (r, m), i in zip(reads, ids)), tuple(warnings))
+    reads.sort(key=lambda rmt: (rmt[0].order, rmt[2]))
+    ids = unique_ids([default_id(r, m) for r, m, _ in reads])
+    return Loaded(tuple(to_source(r, m, i) for (r, m, _), i in zip(reads, ids)), tuple(warnings))
+
+
+def tie_break(entry: Entry) -> str:
+    """Orders two sources of the same name (report.txt of two folders) by
+    where they are, not by the order they were given in."""
+    return entry.where if entry.kind in ("url", "stdin") else os.path.normpath(os.path.abspath(entry.where))

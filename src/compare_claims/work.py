@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from .errors import InputError
-from .load import Entry, Read, default_id, dedupe, metadata_for, read_entry, to_source, unique_ids
+from .load import Entry, Read, default_id, dedupe, metadata_for, read_entry, tie_break, to_source, unique_ids
 from .pipeline import Plan, SourceAnalysis, analyze, with_source
 
 # below this many sources per process a pool costs more than it saves
@@ -83,17 +83,18 @@ def gather(entries: list[Entry], plan: Plan, *, stdin_bytes: bytes | None = None
             job_list.append(Job(e))
     outcomes = run_all(job_list, plan, jobs=jobs, dask=dask, progress=progress)
     folders: dict[str, dict[str, dict[str, str]]] = {}
-    done: list[tuple[Read, SourceAnalysis, dict[str, str]]] = []
+    done: list[tuple[Read, SourceAnalysis, dict[str, str], str]] = []
     for job, o in zip(job_list, outcomes):
         if o.read is None or o.analysis is None:
             failed.append(o.message)
             continue
         if o.message:
             warnings.append(o.message)
-        done.append((o.read, o.analysis, metadata_for(job.entry, folders)))
-    done.sort(key=lambda t: t[0].order)
-    ids = unique_ids([default_id(r, m) for r, a, m in done])
-    analyses = [with_source(a, to_source(r._replace(text=a.source.text), m, i)) for (r, a, m), i in zip(done, ids)]
+        done.append((o.read, o.analysis, metadata_for(job.entry, folders, o.read), tie_break(job.entry)))
+    done.sort(key=lambda t: (t[0].order, t[3]))
+    ids = unique_ids([default_id(r, m) for r, _a, m, _w in done])
+    analyses = [with_source(a, to_source(r._replace(text=a.source.text), m, i))
+                for (r, a, m, _w), i in zip(done, ids)]
     return Gathered(analyses, warnings, failed)
 
 

@@ -1,0 +1,67 @@
+"""scripts/quality.py: every measure produces its figures, as numbers.
+
+Runs the real script (which runs the CLI and the eval scripts as subprocesses)
+on every part, BASIL on its first 4 triplets only to stay fast. Skips when
+../shared is absent.
+"""
+from __future__ import annotations
+
+import json
+import numbers
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = ROOT / "scripts" / "quality.py"
+SHARED = ROOT.parent / "shared"
+
+NEEDED = [SHARED / "eval" / "score.py", SHARED / "eval" / "ecb_dev" / "score.py",
+          SHARED / "corpora" / "mrpc", SHARED / "corpora" / "basil" / "articles"]
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True,
+                          encoding="utf-8", cwd=ROOT, timeout=120)
+
+
+def _is_num(v: object) -> bool:
+    return isinstance(v, numbers.Real) and not isinstance(v, bool)
+
+
+@pytest.mark.skipif(not all(p.exists() for p in NEEDED), reason="../shared (eval gold, MRPC, BASIL) is absent")
+def test_every_figure_is_a_number() -> None:
+    p = _run("--json", "--basil-limit", "4")
+    assert p.returncode == 0, p.stderr
+    doc = json.loads(p.stdout)
+    assert doc["skipped"] == {} and doc["failed"] == {}
+    for k in ("topicR", "topicP", "coreR", "hardR", "alignP"):
+        assert _is_num(doc["iran"][k]) and 0 <= doc["iran"][k] <= 1, k
+    for k in ("R", "P", "F1"):
+        assert _is_num(doc["ecb"][k]) and 0 <= doc["ecb"][k] <= 1, k
+    assert doc["ecb"]["events"], "no per-event ECB+ figures"
+    for event, fig in doc["ecb"]["events"].items():
+        assert all(_is_num(fig[k]) for k in ("R", "P", "F1")), event
+    assert _is_num(doc["mrpc"]["auc_weighted"]) and 0.5 < doc["mrpc"]["auc_weighted"] <= 1
+    b = doc["basil"]
+    assert b["triplets"] == 4 and b["errors"] == 0
+    for k in ("rows", "multi_source_rows", "three_source_rows", "lex_spans", "lex_on_own_label",
+              "lex_unquoted_spans", "lex_unquoted_on_own_label"):
+        assert _is_num(b[k]) and b[k] >= 0, k
+    assert set(b["relation"]) >= {"same", "related"} and all(_is_num(v) for v in b["relation"].values())
+    assert set(b["flags"]) == {"speaker", "hedge", "numbers", "polarity", "labels"}
+    assert all(_is_num(v) for v in b["flags"].values())
+    assert b["multi_source_rows"] == sum(b["relation"].values())
+    assert b["lex_on_own_label"] <= b["lex_spans"]
+
+
+def test_table_and_skips_without_shared(tmp_path: Path) -> None:
+    """With no shared folder every part says it is skipped, and the script still exits 0."""
+    p = _run("--shared", str(tmp_path / "absent"))
+    assert p.returncode == 0, p.stderr
+    lines = p.stdout.splitlines()
+    assert lines[0] == "| measure | figure | target |"
+    for part in ("iran", "ecb", "mrpc", "basil"):
+        assert any(ln.startswith(f"| {part} | skipped:") for ln in lines), part
