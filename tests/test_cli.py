@@ -24,7 +24,12 @@ DATA = HERE.parent / "data"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 runner = CliRunner(env={"COLUMNS": "120", "NO_COLOR": "1", "TERM": "dumb"})
 
-FORMATS = {"table": "txt", "json": "json", "jsonl": "jsonl", "csv": "csv", "tsv": "tsv", "markdown": "md"}
+FORMATS = {"table": "txt", "json": "json", "jsonl": "jsonl", "csv": "csv", "tsv": "tsv", "markdown": "md",
+           "html": "html"}
+# The formats are pinned on two short texts written for it (tests/fixtures/formats), so that
+# a change of heuristics shows in the behaviour tests, not in a dozen golden files.
+FIXTURE = str(HERE / "fixtures" / "formats")
+TOPIC = ["--keywords", "bridge, Ruiz", "--sources", FIXTURE]
 
 
 def check_golden(name: str, text: str) -> None:
@@ -37,26 +42,26 @@ def check_golden(name: str, text: str) -> None:
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-def test_topic_iran_output_is_pinned_for_every_format(fmt: str) -> None:
-    res = runner.invoke(app, ["topic", "iran", "--format", fmt])
+def test_topic_output_is_pinned_for_every_format(fmt: str) -> None:
+    res = runner.invoke(app, ["topic", *TOPIC, "--format", fmt])
     assert res.exit_code == 0, res.stderr
     assert res.stderr == ""
     assert "\x1b[" not in res.stdout  # not a terminal: no escape codes
-    check_golden(f"topic_iran.{FORMATS[fmt]}", res.stdout)
+    check_golden(f"topic.{FORMATS[fmt]}", res.stdout)
 
 
-@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv", "tsv", "markdown"])
 def test_coverage_output_is_pinned(fmt: str) -> None:
-    res = runner.invoke(app, ["coverage", "--format", fmt])
+    res = runner.invoke(app, ["coverage", *TOPIC, "--format", fmt])
     assert res.exit_code == 0, res.stderr
     check_golden(f"coverage.{FORMATS[fmt]}", res.stdout)
 
 
-@pytest.mark.parametrize("fmt", ["table", "csv", "markdown"])
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
 def test_quantities_output_is_pinned(fmt: str) -> None:
-    res = runner.invoke(app, ["quantities", "iran", "--format", fmt])
+    res = runner.invoke(app, ["quantities", *TOPIC, "--format", fmt])
     assert res.exit_code == 0, res.stderr
-    check_golden(f"quantities_iran.{FORMATS[fmt]}", res.stdout)
+    check_golden(f"quantities.{FORMATS[fmt]}", res.stdout)
 
 
 def test_topics_lists_every_builtin_topic_with_counts_per_source() -> None:
@@ -69,10 +74,59 @@ def test_topics_lists_every_builtin_topic_with_counts_per_source() -> None:
 
 
 def test_table_shows_one_column_per_source_with_metadata_labels() -> None:
-    res = runner.invoke(app, ["topic", "iran"])
+    wide = CliRunner(env={"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"})
+    res = wide.invoke(app, ["topic", "iran", "--no-pager"])
     header = next(line for line in res.stdout.splitlines() if "VOA" in line)
     assert [h for h in ("VOA", "Sputnik", "RU-comment", "OSW", "MID") if h in header] == [
         "VOA", "Sputnik", "RU-comment", "OSW", "MID"]
+
+
+def test_a_narrow_terminal_gets_one_block_per_row_and_no_word_broken() -> None:
+    narrow = CliRunner(env={"COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"})
+    res = narrow.invoke(app, ["topic", "iran", "--no-pager", "--shared"])
+    lines = res.stdout.splitlines()
+    assert max(map(len, lines)) <= 80
+    # five columns of 13 characters would break words: one block per row, the statement 60 wide
+    head = next(ln for ln in lines if "source" in ln and "statement" in ln)
+    assert len(head.split("┃")[3]) >= 50
+    assert lines[0].startswith("Legend")  # the legend comes first
+    # every word of a statement is whole: each line of the statement column ends at a word end
+    seeds = " ".join(p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*.txt")))
+    cells = [ln.split("│")[3].strip() for ln in lines if ln.count("│") == 4 and ln.split("│")[3].strip()]
+    for cell in cells:
+        last = re.findall(r"[A-Za-z]{4,}$", cell.rstrip("}"))
+        if last:
+            assert re.search(rf"\b{last[0]}\b", seeds) or last[0].lower() in ("legend",), cell
+
+
+def test_explain_lists_statements_left_out_next_to_kept_ones() -> None:
+    res = runner.invoke(app, ["topic", "iran", "--format", "json", "--explain"])
+    assert res.exit_code == 0
+    lines = [ln for ln in res.stderr.splitlines() if ln.startswith("compare-claims: explain: ")]
+    assert lines
+    assert any("names another topic (venezuela)" in ln for ln in lines)
+    for ln in lines:
+        assert re.search(r"explain: \S+ \d+-\d+ left out \(.+\): \".+\" \[next to kept \d+-\d+\]", ln), ln
+
+
+def test_keywords_make_a_topic_in_one_breath() -> None:
+    res = runner.invoke(app, ["topic", "--keywords", "Pompeo, Lavrov, Sochi", "--format", "csv"])
+    assert res.exit_code == 0, res.stderr
+    rows = res.stdout.splitlines()[1:]
+    assert rows and all(r.startswith("keywords,") for r in rows)
+    assert any("Sochi" in r for r in rows)
+
+
+def test_compare_aligns_every_statement_of_a_set() -> None:
+    paths = [str(p) for p in sorted(DATA.glob("00[014]_*.txt"))]
+    res = runner.invoke(app, ["compare", *paths, "--format", "json", "--shared"])
+    assert res.exit_code == 0, res.stderr
+    import json
+
+    doc = json.loads(res.stdout)
+    assert doc["topic"] == "*" and len(doc["sources"]) == 3
+    assert doc["groups"] and all(len(g["sources"]) >= 2 for g in doc["groups"])
+    assert all(st["via"] == "set" for g in doc["groups"] for st in g["statements"])
 
 
 def test_verbose_says_what_was_skipped_on_stderr_only() -> None:
@@ -116,14 +170,17 @@ def test_binary_file(tmp_path: Path) -> None:
     one_line_error(runner.invoke(app, ["topic", "iran", "--sources", str(tmp_path / "x.txt")]), "binary")
 
 
-def test_undecodable_bytes(tmp_path: Path) -> None:
-    (tmp_path / "x.txt").write_bytes(b"Iran \x81\x8d\x8f\x90 talks")
-    one_line_error(runner.invoke(app, ["topic", "iran", "--sources", str(tmp_path / "x.txt")]), "undecodable")
+def test_a_stray_byte_is_read_where_it_stands(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_bytes("Iran\u2019s talks went on.".encode() + b" \x81 ok.")
+    res = runner.invoke(app, ["topic", "iran", "--sources", str(tmp_path / "x.txt"), "--format", "csv"])
+    assert res.exit_code == 0
+    assert "Iran\u2019s talks went on." in res.stdout
+    assert "1 byte(s) not UTF-8, first at line 1 column" in res.stderr
 
 
 def test_directory_with_no_texts(tmp_path: Path) -> None:
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
-    one_line_error(runner.invoke(app, ["topic", "iran", "--sources", str(tmp_path)]), "no text files")
+    one_line_error(runner.invoke(app, ["topic", "iran", "--sources", str(tmp_path)]), "holds no text or HTML files")
 
 
 @pytest.mark.parametrize(
@@ -144,7 +201,7 @@ def test_cp1252_file_is_read_with_a_warning(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("Iran called the talks useful.\n", encoding="utf-8")
     res = runner.invoke(app, ["topic", "iran", "--sources", str(tmp_path), "--format", "csv"])
     assert res.exit_code == 0
-    assert "a.txt: not valid UTF-8" in res.stderr and "cp1252" in res.stderr
+    assert "a.txt: 2 byte(s) not UTF-8, first at line 1 column 26; read as cp1252 there" in res.stderr
     assert "\u201cuseful\u201d" in res.stdout
 
 
@@ -172,8 +229,8 @@ def test_cli_defaults_are_the_aligners_defaults() -> None:
     from compare_claims.cli import topic_cmd
 
     params = inspect.signature(topic_cmd).parameters
-    assert params["threshold"].default.default == align.DEFAULT_THRESHOLD
-    assert params["scorer"].default.default == align.DEFAULT_SCORER
+    assert params["threshold"].default == align.DEFAULT_THRESHOLD
+    assert params["scorer"].default == align.DEFAULT_SCORER
 
 
 def test_a_topic_nothing_mentions_is_said_on_stderr(tmp_path: Path) -> None:

@@ -65,6 +65,15 @@ def match_cues(toks: Toks, lex: Lexicon) -> dict[str, list[tuple[int, int, Entry
 
 
 _QUOTE_RE = re.compile('[\u201c\u201d"]')
+_SINGLE_QUOTED_RE = re.compile("(?<![\\w'\u2019])[\u2018'](?=\\w)[^\n]*?(?<=[\\w.!?,])[\u2019'](?![\\w'\u2019])")
+
+
+def _first_person_subject(toks: Toks, i: int, lexicon: Lexicon) -> bool:
+    """Is the subject of the verb at word ``i`` "I" or "we" (an adverb or two between)?"""
+    k = i - 1
+    while k >= 0 and toks.keys[k] in lexicon.skip_words:
+        k -= 1
+    return k >= 0 and toks.keys[k] in lexicon.first_person
 
 
 def quotations(text: str, inside: bool = False) -> list[tuple[int, int]]:
@@ -81,7 +90,10 @@ def quotations(text: str, inside: bool = False) -> list[tuple[int, int]]:
             opened = -1
     if opened >= 0:
         out.append((opened, len(text)))
-    return out
+    # single quotes, as headlines use them: 'phony theology' (an apostrophe sits inside a word)
+    out.extend((m.start(), m.end()) for m in _SINGLE_QUOTED_RE.finditer(text)
+               if not any(s <= m.start() < e for s, e in out))
+    return sorted(out)
 
 
 def _opens_inside(text: str, start: int, end: int) -> bool:
@@ -118,6 +130,8 @@ def annotate(text: str, *, start: int, lexicon: Lexicon, speaker_hint: str = "",
                 continue  # "May" in mid-sentence is the month
             if any(s < be and bs < en for bs, be in blocked) or any(s < de and ds < en for ds, de in dates):
                 continue
+            if group == "hedge" and e.value in lexicon.stance and not _first_person_subject(toks, i, lexicon):
+                continue  # "Russia believes ...": a position reported, not a hedge
             inside = mark_quoted and any(qs <= s and en <= qe for qs, qe in quoted)
             out.append(Span(start + s, start + en, text[s:en], e.kind, e.value, quoted=inside))
         return tuple(out)
@@ -170,9 +184,18 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
     Smith")."""
     if not ann.reporting_verb:
         return ann
-    if not ann.speaker and named and st.paragraph - named[-1][0] <= 1 and not st.speaker_hint:
-        return ann._replace(speaker=named[-1][1], speaker_span=None)
+    if not ann.speaker and named and not st.speaker_hint:
+        paragraph, person = named[-1]
+        here = text[st.paragraph_start:st.paragraph_end] if st.paragraph_start >= 0 else st.text
+        # the person named last, when this paragraph is theirs (they speak in it, or are named in it)
+        if paragraph == st.paragraph or person.split()[-1] in here:
+            return ann._replace(speaker=person, speaker_span=None)
+        return ann
     if ann.speaker.startswith("the "):
+        sentence = text[st.sentence_start:st.sentence_end] if st.sentence_start >= 0 else st.text
+        apposed = re.search(re.escape(ann.speaker[4:]) + r"\s*,\s+" + _NAME, sentence, re.IGNORECASE)
+        if apposed and apposed.group(1)[:1].isupper():  # "said the spokesman, Peter Carr"
+            return ann._replace(speaker=apposed.group(1), speaker_span=None)
         head = ann.speaker.split()[-1].lower()
         if len(head) >= 4 and head.isalpha():
             role = rf"(?i:\b(?:{re.escape(head)}|{re.escape(head[:3])}\.))\s+"

@@ -2,8 +2,9 @@
 
 Members of a group told by two or more sources get the words they do not
 share with the group's reference statement; a group whose members tell the
-same claim is flagged where its sources diverge.  A group whose members are
-only related gets no flag: comparing two different claims says nothing.
+same claim is flagged where the members telling it diverge.  A group whose
+members are only related gets no flag, and no flag compares a related
+member: comparing two different claims says nothing.
 """
 from __future__ import annotations
 
@@ -24,5 +25,7 @@ def annotate_group(g: Group) -> Group:
         against = reference if m is not reference else counterpart
         diff = word_diff(m.statement.text, start=m.statement.start, reference=against.statement.text)
         members.append(m._replace(annotation=m.annotation._replace(diff=diff)))
-    evidence = group_flags(members) if g.relation != "related" else ()
+    # flags compare the members that tell the row's claim, never a related one
+    claim = [m for m in members if m.role == "claim"]
+    evidence = group_flags(claim) if g.relation != "related" and len({m.statement.source for m in claim}) > 1 else ()
     return g._replace(members=tuple(members), flags=tuple(e.flag for e in evidence), evidence=evidence)

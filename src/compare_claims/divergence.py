@@ -130,15 +130,18 @@ def _stance(a: Annotation) -> int:
 _SCOPE_WORDS = 1  # content words after a negation cue that it applies to ("not support the decision": support)
 
 
-def _negated(m: Member) -> list[tuple[str, Span]]:
+def _negated(m: Member, *, outcomes: bool = False) -> list[tuple[str, Span]]:
     """(stem, span) of the content words a statement negates: the first
     content word after each negation cue ("no agreements were announced" ->
-    agreement), and an outcome cue's own word ("talks failed" -> failed)."""
+    agreement); with ``outcomes``, after an outcome cue too ("rejected the
+    deal" -> deal).  Two grammatical negations in one statement ("I wasn't
+    suggesting he's not ...") make no claim to negate: nothing."""
     st = m.statement
+    grammatical = [sp for sp in m.annotation.negations if sp.kind != "outcome"]
+    if len(grammatical) > 1 and not outcomes:
+        return []
     out: list[tuple[str, Span]] = []
-    for span in m.annotation.negations:
-        if span.kind == "outcome":
-            continue  # "failed", "refused": the outcome itself, not a word it negates
+    for span in (m.annotation.negations if outcomes else grammatical):
         rel = span.end - st.start
         after = [(s, e, x) for s, e, x in _diff_tokens(st.text[rel:])
                  if st.text[rel + s:rel + e].lower() not in FUNCTION_WORDS]
@@ -153,12 +156,17 @@ def _related_stem(a: str, b: str) -> bool:
 
 
 def _polarity(mi: Member, mj: Member, negated_i: list[tuple[str, Span]],
-              negated_j: list[tuple[str, Span]]) -> tuple[Span, Span] | None:
-    """A word ``mi`` negates that ``mj`` says without negating it: (the
-    negation in mi, the word in mj)."""
-    stems_j_negated = {x for x, _sp in negated_j}
+              any_negated_j: list[tuple[str, Span]]) -> tuple[Span, Span] | None:
+    """A word ``mi`` negates that ``mj`` says without negating it (and that ``mi``
+    does not also say plainly, as in "not the objective, man is the
+    objective"): (the negation in mi, the word in mj)."""
+    stems_j_negated = {x for x, _sp in any_negated_j}
     for x, span in negated_i:
         if any(_related_stem(x, y) for y in stems_j_negated):
+            continue
+        plain_i = [y for s, e, y in _diff_tokens(mi.statement.text)
+                   if mi.statement.start + s != span.start and _related_stem(x, y)]
+        if plain_i:
             continue
         for s, e, y in _diff_tokens(mj.statement.text):
             if _related_stem(x, y) and mj.statement.text[s:e].lower() not in FUNCTION_WORDS:
@@ -213,6 +221,7 @@ def group_flags(members: Sequence[Member]) -> tuple[Evidence, ...]:
     stance = [_stance(m.annotation) for m in members]
     speakers = [_speaker_key(m.annotation.speaker) for m in members]
     negated = [_negated(m) for m in members]
+    any_negated = [_negated(m, outcomes=True) for m in members]
     own = [_own_labels(m.annotation) for m in members]
     for i in range(n):
         for j in range(n):
@@ -232,7 +241,7 @@ def group_flags(members: Sequence[Member]) -> tuple[Evidence, ...]:
                 words = ", ".join(f"'{_one_line(h.text)}'" for _s, h in hedges)
                 found["hedge"] = Evidence("hedge", f"{si} hedges ({words}); {sj} asserts", hedges + sure)
             if "polarity" not in found:
-                hit = _polarity(mi, mj, negated[i], negated[j])
+                hit = _polarity(mi, mj, negated[i], any_negated[j])
                 if hit:
                     found["polarity"] = Evidence(
                         "polarity", f"{si} negates '{_one_line(hit[0].text)}', which {sj} says plainly",

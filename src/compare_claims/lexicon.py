@@ -44,6 +44,7 @@ class Lexicon(NamedTuple):
     first_person: frozenset[str]
     third_person: frozenset[str]
     numbers: NumberGrammar
+    stance: frozenset[str]  # verbs of belief: a hedge in the first person only
     inflectable: frozenset[str]  # cue words that may carry an inflection
     memo: dict[str, tuple[str, ...]]  # word -> bases it may inflect (filled as words are met)
     starts: dict[str, tuple[tuple[Entry, bool], ...]]  # word -> (multiword cue it may open, inflected?)
@@ -242,6 +243,7 @@ def compile_lexicon(
         first_person=lower(doc.strings(sp, "first_person", "speakers")),
         third_person=lower(doc.strings(sp, "third_person", "speakers")),
         numbers=grammar,
+        stance=frozenset(w.lower() for w in doc.strings(doc.table("hedges", "strong"), "stance", "hedges.strong")),
         inflectable=frozenset(w for e in b.entries if e.inflect for w in (e.words[0], e.words[-1])),
         memo={},
         starts={},

@@ -141,8 +141,9 @@ class Member(NamedTuple):
     statement: Statement
     score: float  # 0-100 similarity to the group's reference statement
     annotation: Annotation = Annotation()
-    via: str = "named"  # why it is on topic: named | heading | question | paragraph
+    via: str = "named"  # why it is on topic: named | heading | question | paragraph | continues | set
     reference: bool = False  # the statement the others are compared (and diffed) with
+    role: str = "claim"  # tells the row's claim, or is only "related" to it (another claim of the story)
 
     def to_dict(self) -> dict[str, Any]:
         st = self.statement
@@ -154,6 +155,7 @@ class Member(NamedTuple):
             "score": round(self.score, 1),
             "via": self.via,
             "reference": self.reference,
+            "role": self.role,
             "paragraph": [st.paragraph_start, st.paragraph_end] if st.paragraph_start >= 0 else None,
         }
         d.update(self.annotation.to_dict())

@@ -118,6 +118,35 @@ def _group_key(members: Sequence[Statement], rank: dict[str, int]) -> tuple[int,
     return (-len({st.source for st in members}), rank[first.source], first.start)
 
 
+def _claim_and_related(members: list[Member], threshold: float, relation: str) -> tuple[list[Member], str]:
+    """Which members of a row tell its claim, and which are only related to it.
+
+    The claim is the reference statement's, told by the member of each other
+    source that is most like it (at ``threshold`` or more), with the clauses
+    of those members' sentences; any other member of a source is another
+    claim of the same story, kept in the row as related.  The row is "same"
+    when two sources or more tell the claim at the calibrated score, else
+    "related"; one source: no relation."""
+    if relation == "":
+        return members, relation
+    ref = next(m for m in members if m.reference)
+
+    def sentence(m: Member) -> tuple[str, int]:
+        st = m.statement
+        return st.source, st.sentence_start if st.sentence_start >= 0 else st.start
+
+    best: dict[str, Member] = {ref.statement.source: ref}
+    for m in members:
+        src = m.statement.source
+        if src != ref.statement.source and m.score >= threshold and (src not in best or m.score > best[src].score):
+            best[src] = m
+    claim_sentences = {sentence(m) for m in best.values()}
+    out = [m._replace(role="claim" if sentence(m) in claim_sentences else "related") for m in members]
+    told = [m.score for m in best.values() if not m.reference]
+    same = told and sum(told) / len(told) >= align_mod.SAME
+    return out, "same" if same else "related"
+
+
 def build_result(analyses: Sequence[SourceAnalysis], topic: Topic, options: Options, *,
                  vocabulary: Vocabulary = PLAIN) -> Result:
     """Align the statements every source selected for ``topic`` (the first
@@ -149,8 +178,9 @@ def build_result(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
     for ag in aligned:
         members = [Member(statements[i], sc, chosen[i][2], via=chosen[i][0].via, reference=i == ag.reference)
                    for i, sc in zip(ag.members, ag.member_scores)]
+        members, relation = _claim_and_related(members, options.threshold, ag.relation)
         members.sort(key=lambda m: (rank[m.statement.source], m.statement.start))
-        drafts.append((_group_key([m.statement for m in members], rank), ag.score, ag.relation, members))
+        drafts.append((_group_key([m.statement for m in members], rank), ag.score, relation, members))
     drafts.sort(key=lambda d: d[0])
     groups = [annotate_group(Group(f"g{i}", score, tuple(members), relation=relation))
               for i, (_k, score, relation, members) in enumerate(drafts, 1)]

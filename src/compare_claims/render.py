@@ -44,7 +44,7 @@ FLAG_MARKERS: dict[str, tuple[str, str]] = {
     "polarity": ("NEG", "one source negates what another asserts (possible contradiction)"),
     "labels": ("LABEL", "sources use different loaded labels in their own words"),
 }
-RELATED_NOTE = "related, not the same claim: no flags"
+RELATED_NOTE = "the statements are about one story but tell different claims (no flags)"
 
 
 def dumps(obj: Any) -> str:
@@ -81,9 +81,10 @@ def rows(view: View) -> tuple[list[str], list[list[Any]]]:
     """The view as one table: a header and rows (CSV, TSV, Markdown, HTML)."""
     if isinstance(view, Result):
         files = {s.id: s.file for s in view.sources}
-        head = ["topic", "group", "group_score", "relation", "source", "file", "start", "end", "speaker", "flags", "text"]
+        head = ["topic", "group", "group_score", "relation", "source", "file", "start", "end", "role", "speaker",
+                "flags", "text"]
         body = [[view.topic, g.id, "" if g.score is None else f"{g.score:.1f}", g.relation, m.statement.source,
-                 files[m.statement.source], m.statement.start, m.statement.end, m.annotation.speaker,
+                 files[m.statement.source], m.statement.start, m.statement.end, m.role, m.annotation.speaker,
                  " ".join(g.flags), m.statement.text] for g in view.groups for m in g.members]
         return head, body
     if isinstance(view, Coverage):
@@ -128,14 +129,16 @@ def _markdown(view: View) -> str:
     src = view.sources
     head = ["#", "score", *[_md_cell(s.label or s.id) for s in src], "flags"]
     lines = [f"## {view.topic_label} (`{view.topic}`)", "",
-             "**Bold**: words not in the row's reference statement (marked ▸); *related*: the members are related, "
+             "**Bold**: words not in the row's reference statement (marked ▸); ≈: a statement of the story related "
+             "to the row's claim, not telling it; *related*: the members are related, "
              "not the same claim.", "",
              "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for g in view.groups:
         cells = []
         for s in src:
             mine = [m for m in g.members if m.statement.source == s.id]
-            cells.append("<br>".join(_md_cell(_member_plain(m)).replace("{", "**").replace("}", "**") for m in mine))
+            cells.append("<br>".join(_md_cell(_member_plain(m, len(g.sources) > 1)).replace("{", "**").replace("}", "**")
+                                     for m in mine))
         score = "" if g.score is None else f"{g.score:.0f}"
         flags = "*related*" if g.relation == "related" else _flag_text(g.flags)
         lines.append("| " + " | ".join([g.id, score, *cells, flags]) + " |")
@@ -146,10 +149,11 @@ def _markdown(view: View) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _member_plain(m: Member) -> str:
+def _member_plain(m: Member, shared: bool = True) -> str:
     who = f" — {m.annotation.speaker}" if m.annotation.speaker else ""
-    mark = "▸ " if m.reference else ""
-    return f"{mark}{_marked(m)}{who}"
+    mark = "▸ " if m.reference and shared else ""
+    related = "≈ " if m.role == "related" and shared else ""
+    return f"{related}{mark}{_marked(m)}{who}"
 
 
 def _marked(m: Member, open_mark: str = "{", close_mark: str = "}") -> str:
@@ -207,12 +211,12 @@ def _extras(m: Member) -> list[str]:
     return extras
 
 
-def _member_text(m: Member, *, color: bool) -> Text:
+def _member_text(m: Member, *, color: bool, shared: bool = True) -> Text:
     """The statement with differing words highlighted (braces without colour), then its markers."""
     from rich.text import Text
 
     st, ann = m.statement, m.annotation
-    t = Text("▸ " if m.reference else "")
+    t = Text((("≈ " if m.role == "related" else "") + ("▸ " if m.reference else "")) if shared else "")
     if not color:
         t.append(_one_line(_marked(m)))
     else:
@@ -235,7 +239,7 @@ def _member_text(m: Member, *, color: bool) -> Text:
 def _legend(result: Result, color: bool) -> str:
     shown = sorted({f for g in result.groups for f in g.flags})
     parts = ["score: 0-100 similarity of the statements in a row",
-             "▸: the row's reference statement",
+             "▸: the row's reference statement", "≈: a statement related to the row's claim, not telling it",
              ("bold yellow" if color else "{braces}") + ": words not in the reference"]
     if color:
         parts += ["italic cyan: hedge", "red: negation", "underlined magenta: loaded label"]
@@ -270,7 +274,8 @@ def _table_result(result: Result, console: Console, color: bool) -> None:
         for g in result.groups:
             for k, m in enumerate(g.members):
                 src = next(s for s in result.sources if s.id == m.statement.source)
-                table.add_row(head(g) if k == 0 else "", src.label or src.id, _member_text(m, color=color))
+                table.add_row(head(g) if k == 0 else "", src.label or src.id,
+                              _member_text(m, color=color, shared=len(g.sources) > 1))
             table.add_section()
     else:
         table = Table(title=title, show_lines=True, expand=True)
@@ -281,7 +286,8 @@ def _table_result(result: Result, console: Console, color: bool) -> None:
             row: list[Any] = [head(g)]
             for s in result.sources:
                 mine = [m for m in g.members if m.statement.source == s.id]
-                row.append(Text("\n\n").join(_member_text(m, color=color) for m in mine) if mine else "")
+                row.append(Text("\n\n").join(_member_text(m, color=color, shared=len(g.sources) > 1) for m in mine)
+                           if mine else "")
             table.add_row(*row)
     console.print(table)
     for line in coverage_lines(result):

@@ -141,7 +141,8 @@ def _context(page: _Page, st: Mapping[str, Any]) -> str:
         where = f"{e(page.name(src))} · characters {start}–{end} · paragraph {pa}–{pb}"
     facts = [f"on topic: {e(st.get('via'))}" if st.get("via") else "",
              f"score {e(st.get('score'))}" if st.get("score") is not None else "",
-             "reference statement of the row" if st.get("reference") else ""]
+             "reference statement of the row" if st.get("reference") else "",
+             "related to the row's claim, not telling it" if st.get("role") == "related" else ""]
     return (f'<details class="ctx"><summary>in context · {start}–{end}</summary>'
             f'<blockquote class="para">{body}</blockquote>'
             f'<p class="off">{where}{"".join(" · " + f for f in facts if f)}</p></details>')
@@ -159,7 +160,10 @@ def _statement(page: _Page, g: Mapping[str, Any], st: Mapping[str, Any]) -> str:
               for lb in st.get("labels") or []]
     cues = f'<p class="cues">{" ".join(chips)}</p>' if chips else ""
     label = f"{page.name(str(st.get('source')))} · {g.get('id')} · {st.get('start')}–{st.get('end')}"
-    return (f'<div class="st" id="{page.stmt_id(st)}" data-label="{e(label)}"><p class="tx">{_marked(st)}{ref}</p>'
+    related = st.get("role") == "related" and len(page.group_sources(g)) > 1
+    tag = '<p class="rel-tag">related: another claim of the story</p>' if related else ""
+    cls = "st st-related" if related else "st"
+    return (f'<div class="{cls}" id="{page.stmt_id(st)}" data-label="{e(label)}">{tag}<p class="tx">{_marked(st)}{ref}</p>'
             f'{who}{cues}{_context(page, st)}</div>')
 
 
