@@ -580,3 +580,40 @@ def test_a_headline_naming_someone_is_not_a_transcript_turn(segment_cues: Any) -
     statements = segment(Source("x", "x.txt", text), segment_cues).statements
     assert statements[0].speaker_hint == "Trump"
     assert all(st.speaker_hint == "" for st in statements[1:])
+
+
+def test_a_modal_alone_is_shown_but_makes_no_hedge_flag() -> None:
+    from compare_claims.divergence import FlagRules
+
+    rules = FlagRules(CUES.modals, CUES.quiet_labels)
+    row = members(("A", "The package was found before it could reach the offices."),
+                  ("B", "The package was found before it reached the offices."))
+    assert [h.text for h in row[0].annotation.hedges] == ["could"]
+    assert "hedge" not in [e.flag for e in flags_of(row, rules)]
+    lexical = members(("A", "The package apparently reached the offices."),
+                      ("B", "The package reached the offices."))
+    assert "hedge" in [e.flag for e in flags_of(lexical, rules)]
+
+
+def test_a_belief_reported_of_someone_else_is_no_hedge() -> None:
+    (third,) = members(("A", "Russia believes the decision to be a mistake."))
+    (first,) = members(("A", "I believe the decision to be a mistake."))
+    assert third.annotation.hedges == ()
+    assert [h.text for h in first.annotation.hedges] == ["believe"]
+
+
+def test_an_intensifier_is_shown_but_makes_no_labels_flag() -> None:
+    from compare_claims.divergence import FlagRules
+
+    rules = FlagRules(CUES.modals, CUES.quiet_labels)
+    assert "intensifier" in CUES.quiet_labels
+    row = members(("A", "Police found completely intact devices at the depot."),
+                  ("B", "Police found intact devices at the depot."))
+    assert any(lb.kind == "intensifier" for lb in row[0].annotation.labels)
+    assert "labels" not in [e.flag for e in flags_of(row, rules)]
+
+
+def test_he_said_after_a_quote_is_its_attribution_not_a_name_after_it() -> None:
+    a = annotate("“He also invited me,” he said, referring to when Fox said he would come.", start=0, lexicon=CUES)
+    assert a.speaker == "" and a.reporting_verb == "say"
+    assert annotate("Obama Boehner Fiscal Cliff Meeting: Grasping for a deal", start=0, lexicon=CUES).speaker == ""

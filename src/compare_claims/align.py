@@ -58,6 +58,8 @@ FLOOR = 0.5
 MIN_SHARED = 2
 MIN_SHARED_TOPIC = 3
 NEED_NON_NAME = 1
+# ... and at least this many that are neither names nor the topic's keywords
+NEED_SPECIFIC = 0
 # a stem in more than max(COMMON_MIN, COMMON_SHARE x n) statements cannot make a pair alone
 COMMON_MIN = 200
 
@@ -231,7 +233,9 @@ def evidence(a: Features, b: Features, ctx: Context) -> bool:
         return False
     if n < MIN_SHARED_TOPIC and shared <= ctx.topic:
         return False
-    if NEED_NON_NAME and shared <= ctx.names:
+    if NEED_NON_NAME and len(shared - ctx.names) < NEED_NON_NAME:
+        return False
+    if NEED_SPECIFIC and len(shared - ctx.names - ctx.topic) < NEED_SPECIFIC:
         return False
     return True
 
@@ -464,8 +468,11 @@ def align(
         for (x, y), s in sims.items():
             total[x] += s
             total[y] += s
-        # the reference is the member most similar to the rest (a medoid)
-        ref = min(ms, key=lambda x: (-round(total[x], 6), keys[x]))
+        # the reference is the claim most sources tell: the member that the most
+        # other sources match at the threshold, then the most similar to the rest
+        support = {x: len({srcs[y] for y in ms if srcs[y] != srcs[x]
+                           and sims[(x, y) if keys[x] < keys[y] else (y, x)] >= threshold}) for x in ms}
+        ref = min(ms, key=lambda x: (-support[x], -round(total[x], 6), keys[x]))
         mscores = tuple(100.0 if x == ref else sims[(x, ref) if keys[x] < keys[ref] else (ref, x)] for x in ms)
         score = sum(cross_scores) / len(cross_scores)
         out.append(Aligned(tuple(ms), ref, score, mscores, relation_of(score)))

@@ -8,11 +8,11 @@ member: comparing two different claims says nothing.
 """
 from __future__ import annotations
 
-from .divergence import group_flags, word_diff
+from .divergence import FlagRules, group_flags, word_diff
 from .models import Group
 
 
-def annotate_group(g: Group) -> Group:
+def annotate_group(g: Group, rules: FlagRules = FlagRules()) -> Group:
     if len(g.sources) < 2:
         return g
     reference = next((m for m in g.members if m.reference), g.members[0])
@@ -27,5 +27,5 @@ def annotate_group(g: Group) -> Group:
         members.append(m._replace(annotation=m.annotation._replace(diff=diff)))
     # flags compare the members that tell the row's claim, never a related one
     claim = [m for m in members if m.role == "claim"]
-    evidence = group_flags(claim) if g.relation != "related" and len({m.statement.source for m in claim}) > 1 else ()
+    evidence = group_flags(claim, rules) if g.relation != "related" and len({m.statement.source for m in claim}) > 1 else ()
     return g._replace(members=tuple(members), flags=tuple(e.flag for e in evidence), evidence=evidence)

@@ -175,7 +175,7 @@ def _result(req: Request) -> tuple[object, int]:
     analyses = gather(req, plan)
     options = Options(scorer=req.scorer, threshold=req.threshold, only_divergent=req.only_divergent,
                       min_sources=req.min_sources)
-    result = build_result(analyses, topic, options, vocabulary=plan.vocabulary)
+    result = build_result(analyses, topic, options, vocabulary=plan.vocabulary, lexicon=plan.lexicon)
     if req.explain:
         for line in explain_lines(analyses):
             say(line)

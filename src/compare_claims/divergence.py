@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any, NamedTuple, Sequence
 
 from .models import Annotation, Evidence, Member, Span
 from .numbers import consistent
@@ -121,8 +121,22 @@ def _speaker_key(speaker: str) -> str | None:
     return last or None
 
 
-def _stance(a: Annotation) -> int:
-    hedge = sum(_HEDGE_WEIGHTS.get(s.kind, 1) for s in a.hedges)
+class FlagRules(NamedTuple):
+    """What the cue lists say about flags: modal verbs are shown as hedges but
+    never make the hedge flag on their own (they hedge only their clause:
+    "before it could reach", "said he would retire"); label categories that
+    are shown but never flagged (intensifiers)."""
+
+    modals: frozenset[str] = frozenset()
+    quiet_labels: frozenset[str] = frozenset()
+
+
+def _flag_hedges(a: Annotation, rules: FlagRules) -> tuple[Span, ...]:
+    return tuple(s for s in a.hedges if s.text.lower() not in rules.modals)
+
+
+def _stance(a: Annotation, rules: FlagRules) -> int:
+    hedge = sum(_HEDGE_WEIGHTS.get(s.kind, 1) for s in _flag_hedges(a, rules))
     sure = sum(_HEDGE_WEIGHTS.get(s.kind, 1) for s in a.certainty)
     return hedge - sure
 
@@ -175,9 +189,9 @@ def _polarity(mi: Member, mj: Member, negated_i: list[tuple[str, Span]],
     return None
 
 
-def _own_labels(a: Annotation) -> tuple[Span, ...]:
+def _own_labels(a: Annotation, rules: FlagRules) -> tuple[Span, ...]:
     """Loaded labels in the outlet's own words (a quotation's are its speaker's)."""
-    return tuple(s for s in a.labels if not s.quoted)
+    return tuple(s for s in a.labels if not s.quoted and s.kind not in rules.quiet_labels)
 
 
 def _conflicting_numbers(a: Annotation, b: Annotation) -> tuple[Span, Span] | None:
@@ -206,7 +220,7 @@ def _statement_span(m: Member) -> Span:
     return Span(m.statement.start, m.statement.end, m.statement.text)
 
 
-def group_flags(members: Sequence[Member]) -> tuple[Evidence, ...]:
+def group_flags(members: Sequence[Member], rules: FlagRules = FlagRules()) -> tuple[Evidence, ...]:
     """Where members from different sources diverge, each flag with its
     evidence (spans with offsets, and a sentence saying what differs).
 
@@ -218,11 +232,11 @@ def group_flags(members: Sequence[Member]) -> tuple[Evidence, ...]:
     """
     found: dict[str, Evidence] = {}
     n = len(members)
-    stance = [_stance(m.annotation) for m in members]
+    stance = [_stance(m.annotation, rules) for m in members]
     speakers = [_speaker_key(m.annotation.speaker) for m in members]
     negated = [_negated(m) for m in members]
     any_negated = [_negated(m, outcomes=True) for m in members]
-    own = [_own_labels(m.annotation) for m in members]
+    own = [_own_labels(m.annotation, rules) for m in members]
     for i in range(n):
         for j in range(n):
             mi, mj = members[i], members[j]
@@ -236,7 +250,7 @@ def group_flags(members: Sequence[Member]) -> tuple[Evidence, ...]:
             # one side hedges and the other does not, by a margin: a lone "would"
             # against a plain statement is how news copy reads, not a divergence
             if ("hedge" not in found and stance[i] > 0 >= stance[j] and stance[i] - stance[j] >= HEDGE_MARGIN):
-                hedges = tuple((si, h) for h in mi.annotation.hedges)
+                hedges = tuple((si, h) for h in _flag_hedges(mi.annotation, rules))
                 sure = tuple((sj, c) for c in mj.annotation.certainty) or ((sj, _statement_span(mj)),)
                 words = ", ".join(f"'{_one_line(h.text)}'" for _s, h in hedges)
                 found["hedge"] = Evidence("hedge", f"{si} hedges ({words}); {sj} asserts", hedges + sure)

@@ -45,6 +45,8 @@ class Lexicon(NamedTuple):
     third_person: frozenset[str]
     numbers: NumberGrammar
     stance: frozenset[str]  # verbs of belief: a hedge in the first person only
+    modals: frozenset[str]  # modal verbs: hedges shown, never the hedge flag on their own
+    quiet_labels: frozenset[str]  # label categories shown but never flagged
     inflectable: frozenset[str]  # cue words that may carry an inflection
     memo: dict[str, tuple[str, ...]]  # word -> bases it may inflect (filled as words are met)
     starts: dict[str, tuple[tuple[Entry, bool], ...]]  # word -> (multiword cue it may open, inflected?)
@@ -222,7 +224,10 @@ def compile_lexicon(
             raise ConfigError(f"labels for category {category!r} must be a list of strings")
         b.add(terms, "label", category, inflect=True)
     for category in labels_doc:
-        b.add(ldoc.strings(ldoc.table(category), "terms", category), "label", category, inflect=True)
+        table = ldoc.table(category)
+        if not isinstance(table.get("flag", True), bool):
+            raise ConfigError(f"labels.toml: {category}.flag must be true or false")
+        b.add(ldoc.strings(table, "terms", category), "label", category, inflect=True)
 
     sp = doc.table("speakers")
 
@@ -244,6 +249,9 @@ def compile_lexicon(
         third_person=lower(doc.strings(sp, "third_person", "speakers")),
         numbers=grammar,
         stance=frozenset(w.lower() for w in doc.strings(doc.table("hedges", "strong"), "stance", "hedges.strong")),
+        modals=frozenset(w.lower() for w in doc.strings(doc.table("hedges"), "modals", "hedges")),
+        quiet_labels=frozenset(c for c in labels_doc if isinstance(labels_doc[c], dict)
+                               and labels_doc[c].get("flag", True) is False),
         inflectable=frozenset(w for e in b.entries if e.inflect for w in (e.words[0], e.words[-1])),
         memo={},
         starts={},

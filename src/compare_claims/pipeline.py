@@ -148,10 +148,11 @@ def _claim_and_related(members: list[Member], threshold: float, relation: str) -
 
 
 def build_result(analyses: Sequence[SourceAnalysis], topic: Topic, options: Options, *,
-                 vocabulary: Vocabulary = PLAIN) -> Result:
+                 vocabulary: Vocabulary = PLAIN, lexicon: Lexicon | None = None) -> Result:
     """Align the statements every source selected for ``topic`` (the first
     topic its analysis was asked for), then diff and flag each group."""
     from .annotate_groups import annotate_group
+    from .divergence import FlagRules
 
     analyses = sorted(analyses, key=lambda a: (a.source.file, a.source.id))
     chosen: list[tuple[Selected, tuple[str, ...], Annotation]] = []
@@ -182,7 +183,8 @@ def build_result(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
         members.sort(key=lambda m: (rank[m.statement.source], m.statement.start))
         drafts.append((_group_key([m.statement for m in members], rank), ag.score, relation, members))
     drafts.sort(key=lambda d: d[0])
-    groups = [annotate_group(Group(f"g{i}", score, tuple(members), relation=relation))
+    rules = FlagRules(lexicon.modals, lexicon.quiet_labels) if lexicon is not None else FlagRules()
+    groups = [annotate_group(Group(f"g{i}", score, tuple(members), relation=relation), rules)
               for i, (_k, score, relation, members) in enumerate(drafts, 1)]
     shown = [g for g in groups if len(g.sources) >= options.min_sources and (g.flags or not options.only_divergent)]
     settings = (("scorer", options.scorer), ("threshold", options.threshold))
@@ -192,7 +194,8 @@ def build_result(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
 
 def run(sources: Sequence[Source], topic: Topic, plan: Plan, options: Options = Options()) -> Result:
     """Analyse sources already in memory, in this process, and align them."""
-    return build_result([analyze(s, plan) for s in sources], topic, options, vocabulary=plan.vocabulary)
+    return build_result([analyze(s, plan) for s in sources], topic, options, vocabulary=plan.vocabulary,
+                        lexicon=plan.lexicon)
 
 
 def with_source(a: SourceAnalysis, source: Source) -> SourceAnalysis:

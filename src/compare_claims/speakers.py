@@ -203,7 +203,8 @@ class _SpeakerFinder:
 
         # "Jane Smith: ..." at the very start names the turn's speaker.
         ph = self.right_phrase(0) if t.n else None
-        if ph and not t.gap_before(ph[0]).strip() and t.gap_after(ph[1]).strip().startswith(":"):
+        if (ph and ph[1] - ph[0] < 3 and not t.gap_before(ph[0]).strip()
+                and t.gap_after(ph[1]).strip().startswith(":")):  # a name of one to three words
             name = self.render(*ph)
             if name[:1].isupper():
                 hint = name
@@ -228,7 +229,9 @@ class _SpeakerFinder:
                     offer(5, i, "", lemma)
                     continue
                 if key in self.c.third_person and not acronym:
-                    offer(6, i, "", lemma)
+                    # '“...,” he said' is the attribution of the quote; elsewhere a
+                    # pronoun names no one this statement can tell
+                    offer(1 if _QUOTE in t.gap_before(k) else 6, i, "", lemma)
                     continue
                 ph = self.left_phrase(k)
                 if ph and ph[0] > 0 and t.keys[ph[0] - 1] in _PREPOSITIONS and self.name_gap(ph[0] - 1):
