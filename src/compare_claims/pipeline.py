@@ -122,26 +122,21 @@ def _claim_and_related(members: list[Member], threshold: float, relation: str) -
     """Which members of a row tell its claim, and which are only related to it.
 
     The claim is the reference statement's, told by the member of each other
-    source that is most like it (at ``threshold`` or more), with the clauses
-    of those members' sentences; any other member of a source is another
-    claim of the same story, kept in the row as related.  The row is "same"
+    source that is most like it (at ``threshold`` or more): one statement a
+    source.  Any other member is another claim of the same story (another
+    clause of the sentence included), kept in the row as related.  The row is "same"
     when two sources or more tell the claim at the calibrated score, else
     "related"; one source: no relation."""
     if relation == "":
         return members, relation
     ref = next(m for m in members if m.reference)
-
-    def sentence(m: Member) -> tuple[str, int]:
-        st = m.statement
-        return st.source, st.sentence_start if st.sentence_start >= 0 else st.start
-
     best: dict[str, Member] = {ref.statement.source: ref}
     for m in members:
         src = m.statement.source
         if src != ref.statement.source and m.score >= threshold and (src not in best or m.score > best[src].score):
             best[src] = m
-    claim_sentences = {sentence(m) for m in best.values()}
-    out = [m._replace(role="claim" if sentence(m) in claim_sentences else "related") for m in members]
+    claim = {id(m) for m in best.values()}
+    out = [m._replace(role="claim" if id(m) in claim else "related") for m in members]
     told = [m.score for m in best.values() if not m.reference]
     same = told and sum(told) / len(told) >= align_mod.SAME
     return out, "same" if same else "related"
