@@ -66,7 +66,7 @@ stems = [content_stems(st.text, vocab) for st in sample]
 df = Counter(t for ws in stems for t in set(ws))
 t = time.perf_counter()
 rows = align(sample, stems=stems, document_frequency=df, documents=len(sample),
-             names=names(case_counts([st.text for st in sample], vocab)))
+             names=names(case_counts([st.text for st in sample]), vocab))
 print(f"{time.perf_counter() - t:.3f} {len(rows)}")
 """
 

@@ -37,7 +37,7 @@ def align_statements(statements: list[Statement], **kw: Any) -> list[align.Align
     """The aligner as the pipeline calls it, weighing words among these statements."""
     stems = [content_stems(s.text, VOCABULARY) for s in statements]
     df = Counter(t for ws in stems for t in set(ws))
-    names = align.names(align.case_counts([s.text for s in statements], VOCABULARY))
+    names = align.names(align.case_counts([s.text for s in statements]), VOCABULARY)
     return align.align(statements, stems=stems, document_frequency=df, documents=len(statements), names=names, **kw)
 
 

@@ -244,10 +244,10 @@ def evidence(a: Features, b: Features, ctx: Context) -> bool:
 _TOKEN_END_RE = re.compile(r"([^\W_]+(?:[-'’][^\W_]+)*)([^\w\s]*[.!?:;\"“”][^\w\s]*(?=\s|$))?")
 
 
-def case_counts(texts: Sequence[str], vocabulary: Vocabulary = PLAIN) -> Counter[tuple[str, bool]]:
-    """How often each stem is written with a capital, and without, inside a
-    sentence (not its first word; texts in Title Case, headlines, skipped):
-    counted per source, added up for ``names``."""
+def case_counts(texts: Sequence[str]) -> Counter[tuple[str, bool]]:
+    """How often each word (folded) is written with a capital, and without,
+    inside a sentence (not its first word; texts in Title Case, headlines,
+    skipped): counted per source, added up for ``names``."""
     counts: Counter[tuple[str, bool]] = Counter()
     for text in texts:
         toks = WORD_RE.findall(text)
@@ -258,21 +258,25 @@ def case_counts(texts: Sequence[str], vocabulary: Vocabulary = PLAIN) -> Counter
         for m in _TOKEN_END_RE.finditer(text):
             tok, end = m.group(1), m.group(2)
             if not after_end and tok[:1].isalpha():
-                st = word_stem(tok, vocabulary)
-                if st:
-                    counts[(st, tok[0].isupper())] += 1
+                counts[(tok.lower(), tok[0].isupper())] += 1
             after_end = bool(end)
     return counts
 
 
-def names(counts: Counter[tuple[str, bool]]) -> frozenset[str]:
-    """Stems the texts (almost) always write with a capital inside a sentence:
-    names ("Trump", "Libya")."""
-    return frozenset(st for (st, upper), c in counts.items() if upper and counts.get((st, False), 0) * 10 < c)
+def names(counts: Counter[tuple[str, bool]], vocabulary: Vocabulary = PLAIN) -> frozenset[str]:
+    """Stems of the words the texts (almost) always write with a capital
+    inside a sentence: names ("Trump", "Libya")."""
+    out = set()
+    for (word, upper), c in counts.items():
+        if upper and counts.get((word, False), 0) * 10 < c:
+            st = word_stem(word, vocabulary)
+            if st:
+                out.add(st)
+    return frozenset(out)
 
 
 def names_of(texts: Sequence[str], vocabulary: Vocabulary = PLAIN) -> frozenset[str]:
-    return names(case_counts(texts, vocabulary))
+    return names(case_counts(texts), vocabulary)
 
 
 def _context(feats: Sequence[Features], topic_stems: frozenset[str], names: frozenset[str]) -> Context:

@@ -48,10 +48,15 @@ def match_cues(toks: Toks, lex: Lexicon) -> dict[str, list[tuple[int, int, Entry
             found.setdefault(e.group, []).append((i, j, e))
             busy[e.group] = j
 
+    starts, singles = lex.starts, lex.singles
     for i, key in enumerate(keys):
-        for e in phrase_at(lex, keys, i, joined):
-            take(i, i + len(e.words), e)
-        entries = word_at(lex, key)
+        opens = starts.get(key)
+        if opens is None or opens:  # most words open no multiword cue (memoised per word)
+            for e in phrase_at(lex, keys, i, joined):
+                take(i, i + len(e.words), e)
+        entries = singles.get(key)
+        if entries is None:
+            entries = word_at(lex, key)
         if entries:
             proper = _proper_noun_use(toks, i)
             for e in entries:
@@ -150,6 +155,12 @@ def annotate(text: str, *, start: int, lexicon: Lexicon, speaker_hint: str = "",
     )
 
 
+def _speaker_of(text: str, lexicon: Lexicon, hint: str) -> tuple[str, str]:
+    """Who says ``text``, and with which verb (the speaker step of ``annotate``)."""
+    toks = Toks(plain(text))
+    return find_speaker(toks, match_cues(toks, lexicon).get("verb", ()), lexicon, hint, text)
+
+
 def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lexicon) -> tuple[Annotation, ...]:
     """Annotate statements of one source (``text``).  A clause takes the
     attribution of its sentence ("“..., and ...,” said X") when it has none."""
@@ -162,8 +173,7 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
         span = (st.sentence_start, st.sentence_end)
         if span[0] >= 0 and span != (st.start, st.end):
             if span not in sentence_speaker:
-                whole = annotate(text[span[0]:span[1]], start=span[0], lexicon=lexicon, speaker_hint=st.speaker_hint)
-                sentence_speaker[span] = (whole.speaker, whole.reporting_verb)
+                sentence_speaker[span] = _speaker_of(text[span[0]:span[1]], lexicon, st.speaker_hint)
             speaker, verb = sentence_speaker[span]
             if speaker:
                 ann = ann._replace(speaker=speaker, reporting_verb=verb)

@@ -49,7 +49,7 @@ class Lexicon(NamedTuple):
     quiet_labels: frozenset[str]  # label categories shown but never flagged
     inflectable: frozenset[str]  # cue words that may carry an inflection
     memo: dict[str, tuple[str, ...]]  # word -> bases it may inflect (filled as words are met)
-    starts: dict[str, tuple[tuple[Entry, bool], ...]]  # word -> (multiword cue it may open, inflected?)
+    starts: dict[str, dict[str, tuple[tuple[Entry, bool], ...]]]  # word -> second word -> (cue, inflected?)
     singles: dict[str, tuple[Entry, ...]]  # word -> one-word cues it matches
 
     def bases(self, word: str) -> tuple[str, ...]:
@@ -271,12 +271,17 @@ def _word_matches(e: Entry, k: int, key: str, lex: Lexicon, inflect_ok: bool) ->
     return inflect_ok and e.inflect and want in lex.bases(key if k == 0 else base(key))
 
 
-def _starts(lex: Lexicon, key: str) -> tuple[tuple[Entry, bool], ...]:
-    """The multiword cues word ``key`` may open (memoised per word)."""
+def _starts(lex: Lexicon, key: str) -> dict[str, tuple[tuple[Entry, bool], ...]]:
+    """The multiword cues word ``key`` may open, by their second word
+    (memoised per word): (cue, is ``key`` an inflection of its first word)."""
     got = lex.starts.get(key)
     if got is None:
-        got = tuple((e, first != key) for first in lex.bases(key) for e in lex.multi.get(first, ())
-                    if first == key or e.inflect)
+        by_second: dict[str, list[tuple[Entry, bool]]] = {}
+        for first in lex.bases(key):
+            for e in lex.multi.get(first, ()):
+                if first == key or e.inflect:
+                    by_second.setdefault(e.words[1], []).append((e, first != key))
+        got = {k: tuple(v) for k, v in by_second.items()}
         lex.starts[key] = got
     return got
 
@@ -285,21 +290,26 @@ def phrase_at(lex: Lexicon, keys: Sequence[str], i: int, joined: Sequence[bool])
     """Multiword cues starting at word ``i``, longest first.  ``joined[k]``: are
     words k and k+1 separated by white space only (a phrase never spans
     punctuation)."""
+    n = len(keys)
+    if i + 1 >= n or not joined[i]:
+        return []
     starts = _starts(lex, keys[i])
     if not starts:
         return []
+    nxt = keys[i + 1]
+    seconds = {nxt, base(nxt), *lex.bases(base(nxt))}  # a possessive or an inflection may end a two-word cue
     out: list[Entry] = []
-    n = len(keys)
-    for e, first_inflected in starts:
-        m = len(e.words)
-        if i + m > n or not all(joined[i + k] for k in range(m - 1)):
-            continue
-        if all(
-            keys[i + k] == e.words[k] if 0 < k < m - 1
-            else _word_matches(e, k, keys[i + k], lex, inflect_ok=not first_inflected or k == 0)
-            for k in range(m)
-        ):
-            out.append(e)
+    for second in seconds:
+        for e, first_inflected in starts.get(second, ()):
+            m = len(e.words)
+            if i + m > n or not all(joined[i + k] for k in range(m - 1)):
+                continue
+            if all(
+                keys[i + k] == e.words[k] if 0 < k < m - 1
+                else _word_matches(e, k, keys[i + k], lex, inflect_ok=not first_inflected or k == 0)
+                for k in range(m)
+            ) and e not in out:
+                out.append(e)
     out.sort(key=lambda e: (-len(e.words), e.order))
     return out
 

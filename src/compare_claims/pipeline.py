@@ -61,7 +61,7 @@ class SourceAnalysis(NamedTuple):
     stems: tuple[tuple[str, ...], ...]  # content stems of the first topic's selected statements
     annotations: tuple[Annotation, ...]  # of the first topic's selected statements (with a lexicon)
     document_frequency: tuple[tuple[str, int], ...]  # stem -> statements of this source holding it
-    case_counts: tuple[tuple[tuple[str, bool], int], ...]  # (stem, capitalised) -> count in the selected
+    case_counts: tuple[tuple[tuple[str, bool], int], ...]  # (word, capitalised) -> count in the selected
 
 
 def matchers_for(topics: Sequence[Topic]) -> Selector:
@@ -99,7 +99,7 @@ def analyze(source: Source, plan: Plan) -> SourceAnalysis:
     annotations: tuple[Annotation, ...] = ()
     cases: Counter[tuple[str, bool]] = Counter()
     if first:
-        cases = align_mod.case_counts([s.statement.text for s in first], plan.vocabulary)
+        cases = align_mod.case_counts([s.statement.text for s in first])
         bags = {st.start: tuple(content_stems(st.text, plan.vocabulary)) for st in seg.statements}
         stems = tuple(bags[s.statement.start] for s in first)
         for bag in bags.values():
@@ -168,7 +168,7 @@ def build_result(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
     topic_stems = frozenset(st for kw in topic.keywords for st in content_stems(kw, vocabulary))
     aligned = align_mod.align(statements, scorer=options.scorer, threshold=options.threshold,
                               stems=[c[1] for c in chosen], document_frequency=df,
-                              documents=n_background, topic_stems=topic_stems, names=align_mod.names(cases))
+                              documents=n_background, topic_stems=topic_stems, names=align_mod.names(cases, vocabulary))
     rank = {a.source.id: i for i, a in enumerate(analyses)}
     drafts = []
     for ag in aligned:
