@@ -241,3 +241,48 @@ def test_a_topic_nothing_mentions_is_said_on_stderr(tmp_path: Path) -> None:
     assert "no statement is on topic 'mars' (keywords: Mars rover)" in res.stderr
     quiet = runner.invoke(app, ["topic", "mars", "--topics-file", str(f), "--format", "json", "--quiet"])
     assert quiet.stderr == ""
+
+
+# --- the terminal table for people ---------------------------------------------------------------
+
+
+def table(*args: str, **env: str) -> str:
+    res = CliRunner(env={"COLUMNS": "160", **env}).invoke(app, ["topic", *TOPIC, "--no-pager", *args])
+    assert res.exit_code == 0, res.stderr
+    return res.stdout
+
+
+def test_min_sources_and_shared_keep_rows_told_by_enough_sources() -> None:
+    every = runner.invoke(app, ["topic", *TOPIC, "--format", "json"])
+    shared = runner.invoke(app, ["topic", *TOPIC, "--format", "json", "--shared"])
+    import json
+
+    all_groups, kept = json.loads(every.stdout)["groups"], json.loads(shared.stdout)["groups"]
+    assert len(kept) < len(all_groups)
+    assert kept == [g for g in all_groups if len(g["sources"]) >= 2]
+    two = runner.invoke(app, ["topic", *TOPIC, "--format", "json", "--min-sources", "2"])
+    assert json.loads(two.stdout)["groups"] == kept
+
+
+def test_colour_is_off_in_a_pipe_with_no_color_and_with_a_dumb_terminal() -> None:
+    for env in ({"NO_COLOR": "1"}, {"TERM": "dumb"}, {}):
+        out = table(**env)
+        assert "\x1b[" not in out  # not a terminal either way
+        assert "{" in out and "}" in out  # the differing words still show, in braces
+    assert "\x1b[" not in table("--color", "never")
+
+
+def test_color_always_styles_the_differing_words_and_drops_the_braces() -> None:
+    out = table("--color", "always")
+    assert "\x1b[1;33m" in out  # bold yellow: words not in the reference
+    assert "{" not in out.split("Legend", 1)[1].split("┏", 1)[1]
+
+
+def test_a_bad_color_value_is_one_line() -> None:
+    one_line_error(runner.invoke(app, ["topic", *TOPIC, "--color", "sometimes"]), "--color")
+
+
+def test_label_categories_read_as_words_in_the_table() -> None:
+    res = CliRunner(env={"COLUMNS": "200", "NO_COLOR": "1"}).invoke(
+        app, ["topic", "venezuela", "--no-pager"])
+    assert "_" not in "".join(ln for ln in res.stdout.splitlines() if "label:" in ln)

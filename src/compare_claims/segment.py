@@ -320,10 +320,10 @@ def _claim_words(t: str, limit: int = _MIN_CLAUSE_CLAIM_WORDS) -> int:
 
 def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Split one sentence where it joins two claims (; – : , because/but/and)."""
+    if _CLAUSE_RE.search(text, s, e) is None:  # most sentences
+        return [(s, e)]
     sentence = text[s:e]
     matches = list(_CLAUSE_RE.finditer(sentence))
-    if not matches:
-        return [(s, e)]
     depth = _depths(sentence)
     ends, _ = _word_index(sentence, 0, len(sentence))
     parts: list[tuple[int, int]] = []

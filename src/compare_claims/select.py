@@ -135,9 +135,11 @@ def decide(statements: Sequence[Statement], name: str, selector: Selector,
     per_paragraph: dict[int, set[str]] = {}
     first_of: dict[int, Statement] = {}
     quotes_in: dict[int, bool] = {}
+    texts_of: dict[int, list[str]] = {}
     for st in statements:
         per_paragraph.setdefault(st.paragraph, set()).update(names(st.text))
         first_of.setdefault(st.paragraph, st)
+        texts_of.setdefault(st.paragraph, []).append(st.text)
         quotes_in[st.paragraph] = quotes_in.get(st.paragraph, False) or any(q in st.text for q in _QUOTE_MARKS)
     paragraphs = sorted(per_paragraph)
     previous = {p: paragraphs[i - 1] for i, p in enumerate(paragraphs) if i}
@@ -154,7 +156,7 @@ def decide(statements: Sequence[Statement], name: str, selector: Selector,
         if p not in continued:
             first = first_of[p].text.lstrip("“\"‘'(—–- ")
             opener = " ".join(first.split()[:2]).lower()
-            mentioned = _names_in(" " + " ".join(st.text for st in statements if st.paragraph == p))
+            mentioned = _names_in(" " + " ".join(texts_of[p]))
             continued[p] = (single_topic and not per_paragraph[p] and previous.get(p, -1) in named_in and (
                 first.split(" ", 1)[0].lower().strip(",.;:") in openers or opener in openers
                 or (quotes_in[p] and bool(mentioned & on_topic_names))))

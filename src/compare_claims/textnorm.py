@@ -34,6 +34,8 @@ whether unless onto amid amidst throughout
 
 def fold(text: str) -> str:
     """Case-folded NFKC copy for matching (length may differ from the original)."""
+    if text.isascii():  # nothing to translate or normalise
+        return text.lower()
     return unicodedata.normalize("NFKC", text.translate(_FOLD)).casefold()
 
 
