@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """One quality command: every measure of compare-claims, in one table.
 
-    .venv/bin/python scripts/quality.py [--json] [--only iran,ecb,mrpc,basil]
+    .venv/bin/python scripts/quality.py [--json] [--only iran,ecb,ecbx,mrpc,basil]
                                         [--shared DIR] [--jobs N] [--basil-limit N]
 
 Each measure runs the installed CLI or the project's own scripts as
@@ -11,6 +11,10 @@ subprocesses; nothing from the gold is copied into the project.
   (development gold, topic iran): topicR, topicP, coreR, hardR, alignP.
 * ``ecb``:   ``python3 ../shared/eval/ecb_dev/score.py --cmd ".venv/bin/compare-claims"
   --json FILE`` (ECB+ dev): pair recall R, precision P and F1, in total and per event.
+* ``ecbx``:  three more ECB+ events built by ``scripts/ecb_extra.py`` from the sample
+  (outside the development set, alone and mixed with the development event of the
+  same kind), scored the same way, for the CLI and for the rapidfuzz peer
+  (``scripts/peer_token_set.py``).
 * ``mrpc``:  ``.venv/bin/python scripts/mrpc_eval.py``: ROC AUC of the default scorer
   (``weighted``) on the MRPC test split.
 * ``basil``: ``compare-claims compare fox.txt nyt.txt hpo.txt --format json`` on each of
@@ -49,7 +53,7 @@ DEFAULT_SHARED = ROOT.parent / "shared"
 BIN = ROOT / ".venv" / "bin" if (ROOT / ".venv" / "bin" / "compare-claims").exists() else Path(sys.executable).parent
 CLI = BIN / "compare-claims"
 PY = str(BIN / "python") if (BIN / "python").exists() else sys.executable
-PARTS = ("iran", "ecb", "mrpc", "basil")
+PARTS = ("iran", "ecb", "ecbx", "mrpc", "basil")
 FLAGS = ("speaker", "hedge", "numbers", "polarity", "labels")
 OUTLETS = ("fox", "nyt", "hpo")
 TIMEOUT = 900
@@ -145,6 +149,29 @@ def measure_ecb(shared: Path) -> dict[str, Any]:
     res: dict[str, Any] = _rpf(doc["total"])
     res["events"] = {t: _rpf(r) for t, r in sorted(doc["topics"].items())}
     return res
+
+
+def measure_ecbx(shared: Path) -> dict[str, Any]:
+    """Three more ECB+ events (the sample's ``ecb`` documents, rebuilt by
+    scripts/ecb_extra.py), alone and mixed with the development event of the
+    same kind: outside the development set, with more pairs of different
+    claims.  The CLI beside the rapidfuzz peer of the issue (token_set_ratio
+    >= 70, single linkage)."""
+    script = shared / "eval" / "ecb_dev" / "score.py"
+    if not script.is_file() or not (shared / "corpora" / "ecbplus_sample").is_dir():
+        raise Skip("ECB+ sample or scorer not found")
+    with tempfile.TemporaryDirectory(prefix="quality-ecbx-") as tmp:
+        built = _run([PY, str(ROOT / "scripts" / "ecb_extra.py"), "--out", tmp])
+        if built.returncode != 0:
+            raise RuntimeError(f"ecb_extra.py exit {built.returncode}\n{built.stderr}")
+        out = Path(tmp) / "scores.json"
+        peer = f"{PY} {ROOT / 'scripts' / 'peer_token_set.py'}"
+        p = _run(["python3", str(script), "--gold", str(Path(tmp) / "gold.json"), "--cmd", _cmd_str(),
+                  "--cmd", peer, "--names", "cli,peer", "--json", str(out)])
+        if not out.is_file():
+            raise RuntimeError(f"score.py exit {p.returncode}: no figures\n{p.stdout}{p.stderr}")
+        doc = json.loads(out.read_text(encoding="utf-8"))
+    return {name: _rpf(doc[name]["total"]) for name in ("cli", "peer")}
 
 
 # --------------------------------------------------------------------------
@@ -332,6 +359,10 @@ def table(res: dict[str, Any], skipped: dict[str, str], failed: dict[str, str]) 
         row("ECB+ dev pair F1 (total)", f"{e['F1']:.3f}")
         for t, v in e["events"].items():
             row(f"ECB+ dev {t} R / P / F1", f"{v['R']:.3f} / {v['P']:.3f} / {v['F1']:.3f}")
+    if "ecbx" in res:
+        for name, label in (("cli", "compare-claims"), ("peer", "peer: token_set_ratio >= 70, single linkage")):
+            v = res["ecbx"][name]
+            row(f"ECB+ outside the dev set, {label}: R / P / F1", f"{v['R']:.3f} / {v['P']:.3f} / {v['F1']:.3f}")
     if "mrpc" in res:
         row("MRPC test AUC (weighted)", f"{res['mrpc']['auc_weighted']:.3f}", "mrpc.auc_weighted",
             res["mrpc"]["auc_weighted"])
@@ -376,6 +407,7 @@ def main(argv: list[str] | None = None) -> int:
     runners: dict[str, Callable[[], dict[str, Any]]] = {
         "iran": lambda: measure_iran(a.shared),
         "ecb": lambda: measure_ecb(a.shared),
+        "ecbx": lambda: measure_ecbx(a.shared),
         "mrpc": lambda: measure_mrpc(a.shared),
         "basil": lambda: measure_basil(a.shared, a.jobs, a.basil_limit),
     }
