@@ -258,7 +258,8 @@ def _table_result(result: Result, console: Console, color: bool) -> None:
     from rich.text import Text
 
     console.print(_legend(result, color), style="dim", highlight=False, markup=False, soft_wrap=False)
-    title = f"{result.topic_label} — {len(result.groups)} claims"
+    n = len(result.groups)
+    title = f"{result.topic_label} — {n} claim{'' if n == 1 else 's'}"
     compact = (console.width - 10) // max(1, len(result.sources)) < MIN_COLUMN
 
     def head(g: Any) -> str:
