@@ -341,14 +341,24 @@ def run_cli(texts: Path, topics_file: Path) -> tuple[int, dict[str, Any] | None,
         return 0, None, f"invalid JSON: {exc}"
 
 
+def _plan(topic: Any, topics: dict[str, Any]) -> Any:
+    from compare_claims.config import load_lexicon, load_segment_cues, load_vocabulary
+    from compare_claims.pipeline import Plan
+
+    return Plan.build(load_segment_cues(), [topics[n] for n in sorted(topics)], [topic], load_lexicon(topic),
+                      load_vocabulary())
+
+
 def run_inprocess(texts: Path, topics_file: Path) -> dict[str, Any]:
+    from compare_claims.config import load_topics
     from compare_claims.load import expand_paths, load_sources
     from compare_claims.pipeline import Options, run
-    from compare_claims.topics import get_topic, load_topics
+    from compare_claims.topics import get_topic
 
-    sources, _ = load_sources(expand_paths([str(texts)]))
+    sources = load_sources(expand_paths([str(texts)])[0]).sources
     topics = load_topics(topics_file)
-    doc: dict[str, Any] = run(sources, get_topic(topics, TOPIC_NAME), topics, Options()).to_dict()
+    topic = get_topic(topics, TOPIC_NAME)
+    doc: dict[str, Any] = run(sources, topic, _plan(topic, topics), Options()).to_dict()
     return doc
 
 
@@ -452,15 +462,15 @@ class SpanStats:
                 setattr(self, k, mine + v)
 
 
-def score_article(article: Article, built: Built, source_id: str, cues: Any) -> SpanStats:
-    from compare_claims.analysis import analyze
+def score_article(article: Article, built: Built, source_id: str, plan: Any) -> SpanStats:
     from compare_claims.models import Source
+    from compare_claims.pipeline import analyze
 
     st = SpanStats()
     text = built.text
-    # the product's own per-statement annotations (a clause takes its sentence's attribution)
-    analysis = analyze(Source(id=source_id, file=f"{source_id}.txt", text=text))
-    anns = list(zip(analysis.statements, analysis.annotations or ()))
+    # the product's own per-statement annotations, every statement on topic (as `compare` takes them)
+    analysis = analyze(Source(id=source_id, file=f"{source_id}.txt", text=text), plan)
+    anns = list(zip((s.statement for s in analysis.selected[0][1]), analysis.annotations))
     st.statements = len(anns)
     st.words = len(_WORD_RE.findall(text))
     labels = [(lb.start, lb.end, lb.text.lower()) for _s, a in anns for lb in a.labels]
@@ -550,7 +560,7 @@ class TripletResult:
 
 
 def process(triplet: Triplet, workdir: Path, use_cli: bool) -> TripletResult:
-    from compare_claims.annotate import load_cues
+    from compare_claims.topics import ALL_STATEMENTS
 
     t0 = time.perf_counter()
     d = workdir / triplet.uuid
@@ -571,9 +581,9 @@ def process(triplet: Triplet, workdir: Path, use_cli: bool) -> TripletResult:
             res.groups = out["groups"]
     except Exception as exc:  # noqa: BLE001 - any failure is an error to count
         res.error = f"{type(exc).__name__}: {exc}"
-    cues = load_cues()
+    plan = _plan(ALL_STATEMENTS, {})
     for o, b in built.items():
-        s = score_article(triplet.articles[o], b, o, cues)
+        s = score_article(triplet.articles[o], b, o, plan)
         res.statements_all += s.statements
         res.spans.add(s)
     res.seconds = time.perf_counter() - t0

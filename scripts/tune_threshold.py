@@ -30,17 +30,20 @@ def main() -> None:
     sys.path.insert(0, str(EVAL))
     import score  # type: ignore[import-not-found]
 
+    from compare_claims.config import load_lexicon, load_segment_cues, load_topics, load_vocabulary
     from compare_claims.load import expand_paths, load_sources
-    from compare_claims.pipeline import Options, run
-    from compare_claims.topics import load_topics
+    from compare_claims.pipeline import Options, Plan, run
 
     seeds, gold, texts = score.load_gold(str(EVAL / "dev_gold.json"))
     score.SEEDS.update(seeds)
     score.GOLD.update(gold)
     score.TEXTS.update(texts)
     score.BY_NAME.update({v: k for k, v in seeds.items()})
-    sources, _ = load_sources(expand_paths([str(ROOT / "data")]))
+    sources = load_sources(expand_paths(sorted(str(p) for p in (ROOT / "data").glob("*.txt")))[0]).sources
     topics = load_topics()
+    topic = topics[a.topic]
+    plan = Plan.build(load_segment_cues(), [topics[n] for n in sorted(topics)], [topic], load_lexicon(topic),
+                      load_vocabulary())
     start, stop, step = (float(x) for x in a.thresholds.split(":"))
 
     def ratio(p: tuple[int, int]) -> float:
@@ -49,7 +52,7 @@ def main() -> None:
     for scorer in a.scorers.split(","):
         t = start
         while t <= stop:
-            doc = run(sources, topics[a.topic], topics, Options(scorer=scorer, threshold=t, annotate=False)).to_dict()
+            doc = run(sources, topic, plan, Options(scorer=scorer, threshold=t)).to_dict()
             r = score.score_topic(doc, a.topic)
             print(f"{scorer:10s} threshold {t:5.1f}  coreR {ratio(r['core_recall']):.2f}  hardR {ratio(r['hard_recall']):.2f}"
                   f"  alignP {ratio(r['align_precision']):.2f}  topicP {ratio(r['topic_precision']):.2f}  groups {r['groups']}")
