@@ -41,6 +41,7 @@ class Lexicon(NamedTuple):
     title_modifiers: frozenset[str]
     name_stopwords: frozenset[str]
     skip_words: frozenset[str]
+    honorifics: frozenset[str]  # "Mr", "Dr": a title, never a speaker on its own
     first_person: frozenset[str]
     third_person: frozenset[str]
     numbers: NumberGrammar
@@ -245,6 +246,7 @@ def compile_lexicon(
         title_modifiers=lower(doc.strings(sp, "title_modifiers", "speakers")),
         name_stopwords=lower(doc.strings(sp, "name_stopwords", "speakers")) | frozenset(m.lower() for m in grammar.months),
         skip_words=lower(doc.strings(sp, "skip_words", "speakers")),
+        honorifics=lower(doc.strings(sp, "honorifics", "speakers")),
         first_person=lower(doc.strings(sp, "first_person", "speakers")),
         third_person=lower(doc.strings(sp, "third_person", "speakers")),
         numbers=grammar,

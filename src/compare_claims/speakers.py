@@ -111,6 +111,8 @@ class _SpeakerFinder:
     def render(self, first: int, last: int) -> str:
         """Speaker text for a phrase: the name, or the role with its determiner."""
         t = self.t
+        if all(t.keys[k] in self.c.honorifics for k in range(first, last + 1)):
+            return ""  # "Mr." alone: a form of address, not a speaker
         if self.is_title(last) or self.is_modifier(last) or not self.is_cap(last):
             if not any(self.is_title(k) for k in range(first, last + 1)):
                 return ""
