@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -36,8 +35,7 @@ class Quantity(NamedTuple):
     about: tuple[str, ...] = ()  # stems of the content words next to it: what it is a quantity of
 
 
-@dataclass(frozen=True, eq=False)
-class NumberGrammar:
+class NumberGrammar(NamedTuple):
     patterns: tuple[tuple[str, str], ...]  # (name, regex source), compiled on first use
     compiled: dict[str, re.Pattern[str]]
     words: Mapping[str, int]

@@ -46,7 +46,7 @@ class Plan(NamedTuple):
     @classmethod
     def build(cls, segment_cues: SegmentCues, topics: Sequence[Topic], asked: Sequence[Topic],
               lexicon: Lexicon | None = None, vocabulary: Vocabulary = PLAIN) -> Plan:
-        selector = matchers_for([*topics, *(t for t in asked if t.keywords)])
+        selector = matchers_for([*topics, *(t for t in asked if t.keywords)], [t.name for t in asked])
         return cls(segment_cues, tuple(topics), tuple(asked), lexicon, vocabulary, selector)
 
 
@@ -64,9 +64,10 @@ class SourceAnalysis(NamedTuple):
     case_counts: tuple[tuple[tuple[str, bool], int], ...]  # (word, capitalised) -> count in the selected
 
 
-def matchers_for(topics: Sequence[Topic]) -> Selector:
-    """The keywords of ``topics`` compiled for selection."""
-    return Selector.build({t.name: Matcher.build(t.keywords) for t in topics})
+def matchers_for(topics: Sequence[Topic], asked: Sequence[str] = ()) -> Selector:
+    """The keywords of ``topics`` compiled for selection; ``asked`` (names)
+    are the topics a whole text is first checked for."""
+    return Selector.build({t.name: Matcher.build(t.keywords) for t in topics}, asked)
 
 
 def analyze(source: Source, plan: Plan) -> SourceAnalysis:

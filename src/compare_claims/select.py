@@ -56,9 +56,10 @@ class Selector(NamedTuple):
     mentions: dict[str, re.Pattern[str]]  # each topic's keywords
 
     @classmethod
-    def build(cls, matchers: dict[str, Matcher]) -> Selector:
+    def build(cls, matchers: dict[str, Matcher], asked: Iterable[str] = ()) -> Selector:
+        """``asked``: the topics a text is checked for as a whole (``may_mention``)."""
         return cls(_combined(matchers), prefilter_for(matchers.values()),
-                   {name: prefilter_for([m]) for name, m in matchers.items()})
+                   {name: prefilter_for([matchers[name]]) for name in asked if name in matchers})
 
     def may_mention(self, topic: str, folded: str) -> bool:
         """Could a text (folded) name ``topic`` at all?  No: none of its statements is on it."""
