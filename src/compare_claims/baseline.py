@@ -64,7 +64,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import BaselineError
+from .errors import BaselineError, CompareClaimsError
 from .models import SCHEMA_VERSION, Result
 
 SCORE_TOLERANCE = 5.0  # a group score change smaller than this does not count
@@ -85,17 +85,24 @@ def write_baseline(result: Result, path: Path) -> None:
     from .render import dumps
 
     path = Path(path)
-    parent = path.parent
-    if not parent.is_dir():
-        raise BaselineError(f"{path}: cannot write baseline: directory {parent} does not exist")
+    if not path.parent.is_dir():
+        raise BaselineError(f"{path}: cannot write baseline: directory {path.parent} does not exist")
+    write_atomically(path, (dumps(result.to_dict()) + "\n").encode("utf-8"), BaselineError, "cannot write baseline")
+
+
+def write_atomically(path: Path, data: bytes, error: type[CompareClaimsError], what: str) -> None:
+    """Write ``data`` beside ``path`` and rename it over it (keeping the old
+    file's mode, else the umask's); any failure is one ``error`` line and
+    leaves no temporary file behind."""
+    path = Path(path)
+    parent = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
-        raise BaselineError(f"{path}: cannot write baseline: is a directory")
-    data = (dumps(result.to_dict()) + "\n").encode("utf-8")
+        raise error(f"{path}: {what}: is a directory")
     try:
         mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
     except OSError as exc:
-        raise BaselineError(f"{path}: cannot write baseline ({exc.strerror})") from None
+        raise error(f"{path}: {what} ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -108,7 +115,7 @@ def write_baseline(result: Result, path: Path) -> None:
             os.unlink(tmp_name)
         except OSError:
             pass
-        raise BaselineError(f"{path}: cannot write baseline ({exc.strerror})") from None
+        raise error(f"{path}: {what} ({exc.strerror})") from None
 
 
 def _default_mode() -> int:

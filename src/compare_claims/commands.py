@@ -365,25 +365,6 @@ def _silence_stdout() -> None:
 
 def write_file(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically (a reader never sees half a file)."""
-    import tempfile
+    from .baseline import write_atomically
 
-    parent = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise OutputError(f"{path}: is a folder")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # as a file opened for writing would be
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+    write_atomically(path, text.encode("utf-8"), OutputError, "cannot write")
