@@ -617,3 +617,33 @@ def test_he_said_after_a_quote_is_its_attribution_not_a_name_after_it() -> None:
     a = annotate("“He also invited me,” he said, referring to when Fox said he would come.", start=0, lexicon=CUES)
     assert a.speaker == "" and a.reporting_verb == "say"
     assert annotate("Obama Boehner Fiscal Cliff Meeting: Grasping for a deal", start=0, lexicon=CUES).speaker == ""
+
+
+def test_neg_needs_the_other_side_to_negate_nothing() -> None:
+    both = members(("A", "The rule would not apply to unmarried couples."),
+                   ("B", "The rule only applies to married couples, and not to those in unions."))
+    assert "polarity" not in [e.flag for e in flags_of(both)]
+
+
+def test_who_does_not_fire_when_one_statement_names_the_others_speaker() -> None:
+    row = members(("A", "Ryan told Fox News the plan would cut costs."),
+                  ("B", "The plan would cut costs, Ryan said."))
+    speakers = [m.annotation.speaker for m in row]
+    assert "speaker" not in [e.flag for e in flags_of(row)], speakers
+
+
+def test_a_headline_makes_no_hedge_polarity_or_numbers_flag() -> None:
+    row = members(("A", "Possible Economic Risk Without Tax Deal, Officials Warn"),
+                  ("B", "Economic Risk If Tax Deal Goes Down, Officials Warn"))
+    assert not {"hedge", "polarity", "numbers"} & {e.flag for e in flags_of(row)}
+
+
+def test_flags_compare_the_reference_with_members_that_tell_its_claim() -> None:
+    from compare_claims.divergence import FlagRules
+
+    row = members(("A", "The two sides agreed on a ceasefire."),
+                  ("B", "The two sides have not agreed on a ceasefire."))
+    ref, other = row[0]._replace(reference=True), row[1]
+    assert "polarity" in [e.flag for e in flags_of([ref, other], FlagRules(min_score=30.0))]
+    weak = other._replace(score=12.0)  # only alike: no flag
+    assert flags_of([ref, weak], FlagRules(min_score=30.0)) == ()

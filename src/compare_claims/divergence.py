@@ -129,6 +129,7 @@ class FlagRules(NamedTuple):
 
     modals: frozenset[str] = frozenset()
     quiet_labels: frozenset[str] = frozenset()
+    min_score: float = 0.0  # a member is compared with the reference at this score or more
 
 
 def _flag_hedges(a: Annotation, rules: FlagRules) -> tuple[Span, ...]:
@@ -220,63 +221,86 @@ def _statement_span(m: Member) -> Span:
     return Span(m.statement.start, m.statement.end, m.statement.text)
 
 
+def _headline(m: Member) -> bool:
+    """A statement in Title Case: a headline's telegraphic style, where a
+    missing "not" or "may" is style, not a claim."""
+    words = [w for w in m.statement.text.split() if len(w) > 3 and w[:1].isalpha()]
+    return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _names_the_other(mi: Member, mj: Member, speakers: dict[int, str | None]) -> bool:
+    """Does either statement name the other's speaker?  Then the two speakers
+    are more likely two parses of one report than two people telling it."""
+    for a, b in ((mi, mj), (mj, mi)):
+        key = speakers[id(a)]
+        if key and re.search(rf"\b{re.escape(key)}\b", b.statement.text.translate(TRANSLATE).casefold()):
+            return True
+    return False
+
+
 def group_flags(members: Sequence[Member], rules: FlagRules = FlagRules()) -> tuple[Evidence, ...]:
-    """Where members from different sources diverge, each flag with its
+    """Where the members telling a row's claim diverge, each flag with its
     evidence (spans with offsets, and a sentence saying what differs).
 
-    Flags: ``speaker`` (different people named), ``hedge`` (one hedges what
-    the other asserts, by a margin), ``numbers`` (values of one kind about the
-    same thing that cannot both hold), ``polarity`` (one negates a word the
-    other says plainly), ``labels`` (loaded labels in the outlets' own words
-    differ).  Only the first pair of members showing a flag is given.
+    Each member is compared with the row's reference statement only, and only
+    when it tells the claim at ``rules.min_score`` or more: a flag between two
+    statements that are merely alike says nothing.  Flags: ``speaker``
+    (different people named, neither named by the other statement), ``hedge``
+    (one hedges what the other asserts, by a margin), ``numbers`` (values of one
+    kind about the same thing that cannot both hold), ``polarity`` (one negates
+    a word the other says plainly, without any negation), ``labels`` (loaded
+    labels in the outlets' own words differ).  Headlines in Title Case make no
+    hedge, polarity or numbers flag.  The first pair showing a flag is given.
     """
+    ref = next((m for m in members if m.reference), members[0] if members else None)
+    if ref is None:
+        return ()
     found: dict[str, Evidence] = {}
-    n = len(members)
-    stance = [_stance(m.annotation, rules) for m in members]
-    speakers = [_speaker_key(m.annotation.speaker) for m in members]
-    negated = [_negated(m) for m in members]
-    any_negated = [_negated(m, outcomes=True) for m in members]
-    own = [_own_labels(m.annotation, rules) for m in members]
-    for i in range(n):
-        for j in range(n):
-            mi, mj = members[i], members[j]
-            si, sj = mi.statement.source, mj.statement.source
-            if si == sj:
-                continue
-            if i < j and "speaker" not in found and speakers[i] and speakers[j] and speakers[i] != speakers[j]:
-                found["speaker"] = Evidence("speaker", f"{si}: {mi.annotation.speaker}; {sj}: {mj.annotation.speaker}",
-                                            ((si, mi.annotation.speaker_span or _statement_span(mi)),
-                                             (sj, mj.annotation.speaker_span or _statement_span(mj))))
+    speakers = {id(m): _speaker_key(m.annotation.speaker) for m in members}
+    for m in members:
+        if m is ref or m.statement.source == ref.statement.source or m.score < rules.min_score:
+            continue
+        headline = _headline(m) or _headline(ref)
+        si, sj = ref.statement.source, m.statement.source
+        ki, kj = speakers[id(ref)], speakers[id(m)]
+        if "speaker" not in found and ki and kj and ki != kj and not _names_the_other(ref, m, speakers):
+            found["speaker"] = Evidence("speaker", f"{si}: {ref.annotation.speaker}; {sj}: {m.annotation.speaker}",
+                                        ((si, ref.annotation.speaker_span or _statement_span(ref)),
+                                         (sj, m.annotation.speaker_span or _statement_span(m))))
+        for mi, mj in ((ref, m), (m, ref)):
+            a, b = mi.statement.source, mj.statement.source
             # one side hedges and the other does not, by a margin: a lone "would"
             # against a plain statement is how news copy reads, not a divergence
-            if ("hedge" not in found and stance[i] > 0 >= stance[j] and stance[i] - stance[j] >= HEDGE_MARGIN):
-                hedges = tuple((si, h) for h in _flag_hedges(mi.annotation, rules))
-                sure = tuple((sj, c) for c in mj.annotation.certainty) or ((sj, _statement_span(mj)),)
+            stance_i, stance_j = _stance(mi.annotation, rules), _stance(mj.annotation, rules)
+            if "hedge" not in found and not headline and stance_i > 0 >= stance_j and stance_i - stance_j >= HEDGE_MARGIN:
+                hedges = tuple((a, h) for h in _flag_hedges(mi.annotation, rules))
+                sure = tuple((b, c) for c in mj.annotation.certainty) or ((b, _statement_span(mj)),)
                 words = ", ".join(f"'{_one_line(h.text)}'" for _s, h in hedges)
-                found["hedge"] = Evidence("hedge", f"{si} hedges ({words}); {sj} asserts", hedges + sure)
-            if "polarity" not in found:
-                hit = _polarity(mi, mj, negated[i], any_negated[j])
+                found["hedge"] = Evidence("hedge", f"{a} hedges ({words}); {b} asserts", hedges + sure)
+            if "polarity" not in found and not headline and not any(
+                    sp.kind != "outcome" for sp in mj.annotation.negations):
+                hit = _polarity(mi, mj, _negated(mi), _negated(mj, outcomes=True))
                 if hit:
                     found["polarity"] = Evidence(
-                        "polarity", f"{si} negates '{_one_line(hit[0].text)}', which {sj} says plainly",
-                        ((si, hit[0]), (sj, hit[1])))
-            if i < j and "numbers" not in found:
-                pair = _conflicting_numbers(mi.annotation, mj.annotation)
-                if pair:
-                    found["numbers"] = Evidence(
-                        "numbers", f"{si}: {pair[0].value or pair[0].text}; {sj}: {pair[1].value or pair[1].text}",
-                        ((si, pair[0]), (sj, pair[1])))
-            if i < j and "labels" not in found:
-                ki = {s.kind for s in own[i]}
-                kj = {s.kind for s in own[j]}
-                if ki != kj:
-                    shared_words = {s.value for s in own[i]} & {s.value for s in own[j]}
-                    spans = tuple((si, s) for s in own[i] if s.kind not in kj and s.value not in shared_words) + \
-                        tuple((sj, s) for s in own[j] if s.kind not in ki and s.value not in shared_words)
-                    if spans:
-                        found["labels"] = Evidence("labels", "; ".join(
-                            f"{src} calls it '{_one_line(sp.text)}' ({sp.kind.replace('_', ' ')})" for src, sp in spans),
-                            spans)
+                        "polarity", f"{a} negates '{_one_line(hit[0].text)}', which {b} says plainly",
+                        ((a, hit[0]), (b, hit[1])))
+        if "numbers" not in found and not headline:
+            pair = _conflicting_numbers(ref.annotation, m.annotation)
+            if pair:
+                found["numbers"] = Evidence(
+                    "numbers", f"{si}: {pair[0].value or pair[0].text}; {sj}: {pair[1].value or pair[1].text}",
+                    ((si, pair[0]), (sj, pair[1])))
+        if "labels" not in found:
+            own_i, own_j = _own_labels(ref.annotation, rules), _own_labels(m.annotation, rules)
+            ci, cj = {x.kind for x in own_i}, {x.kind for x in own_j}
+            if ci != cj:
+                shared_words = {x.value for x in own_i} & {x.value for x in own_j}
+                spans = tuple((si, x) for x in own_i if x.kind not in cj and x.value not in shared_words) + \
+                    tuple((sj, x) for x in own_j if x.kind not in ci and x.value not in shared_words)
+                if spans:
+                    found["labels"] = Evidence("labels", "; ".join(
+                        f"{src} calls it '{_one_line(sp.text)}' ({sp.kind.replace('_', ' ')})" for src, sp in spans),
+                        spans)
     return tuple(found[k] for k in sorted(found))
 
 

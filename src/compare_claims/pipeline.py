@@ -179,7 +179,8 @@ def build_result(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
         members.sort(key=lambda m: (rank[m.statement.source], m.statement.start))
         drafts.append((_group_key([m.statement for m in members], rank), ag.score, relation, members))
     drafts.sort(key=lambda d: d[0])
-    rules = FlagRules(lexicon.modals, lexicon.quiet_labels) if lexicon is not None else FlagRules()
+    rules = FlagRules(lexicon.modals if lexicon else frozenset(), lexicon.quiet_labels if lexicon else frozenset(),
+                      align_mod.SAME)
     groups = [annotate_group(Group(f"g{i}", score, tuple(members), relation=relation), rules)
               for i, (_k, score, relation, members) in enumerate(drafts, 1)]
     shown = [g for g in groups if len(g.sources) >= options.min_sources and (g.flags or not options.only_divergent)]
