@@ -455,3 +455,12 @@ def test_a_headline_or_sentence_that_mentions_a_prompt_word_is_kept() -> None:
         "Netflix raises subscription prices", "Voters must register.",
         "Ministers agree to overhaul the register of voters"]
     assert dict(seg.skipped)["site furniture"] == 4
+
+
+def test_initials_cut_by_the_splitter_are_joined_again() -> None:
+    text = ("Sen. Chuck Schumer, D-N.Y., argued that the deal was fair. Rep. John Smith, R-Texas, disagreed. "
+            "He took vitamin C. The next day he left.")
+    seg = segment(Source("x", "x.txt", text), SEGMENT_CUES)
+    assert [s.text for s in seg.statements] == [
+        "Sen. Chuck Schumer, D-N.Y., argued that the deal was fair.", "Rep. John Smith, R-Texas, disagreed.",
+        "He took vitamin C.", "The next day he left."]

@@ -239,13 +239,17 @@ def _sentences(text: str, s: int, e: int, cues: SegmentCues) -> list[tuple[int, 
         # an orphan closing quote or "." belongs to the sentence before it, and so
         # does whatever follows a title or state abbreviation ("Gov.", "Wash.")
         if out and (not re.search(r"\w", piece) or (piece[0] in "“”\"'’" and _word_count(piece) <= 2)
-                    or cues.abbrev_re.search(text, max(out[-1][0], out[-1][1] - 12), out[-1][1])):
+                    or cues.abbrev_re.search(text, max(out[-1][0], out[-1][1] - 12), out[-1][1])
+                    or (_SPLIT_INITIALS_RE.match(piece) and _LAST_INITIAL_RE.search(text, out[-1][0], out[-1][1]))):
             out[-1] = (out[-1][0], b)
             continue
         out.append((a, b))
     return out
 
 
+# initials cut in two: "D-N." | "Y., argued"
+_LAST_INITIAL_RE = re.compile(r"(?<![^\s(\-.])[A-Z]\.$")
+_SPLIT_INITIALS_RE = re.compile(r"[A-Z]\.(?:[A-Z]\.)*[,;)\s]")
 # A sentence end the splitter leaves inside a quotation: ". The", "? “We"
 _INNER_END_RE = re.compile(r"[.!?…][”\"’]?\s+(?=[“\"‘]?[A-Z])")
 _INITIAL_RE = re.compile(r"(?<![^\s.(])[A-Za-z]\.$")
