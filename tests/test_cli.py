@@ -286,3 +286,17 @@ def test_label_categories_read_as_words_in_the_table() -> None:
     res = CliRunner(env={"COLUMNS": "200", "NO_COLOR": "1"}).invoke(
         app, ["topic", "venezuela", "--no-pager"])
     assert "_" not in "".join(ln for ln in res.stdout.splitlines() if "label:" in ln)
+
+
+def test_topics_show_their_labels_and_coverage_does_not() -> None:
+    topics = runner.invoke(app, ["topics", "--format", "csv"])
+    coverage = runner.invoke(app, ["coverage", "--format", "csv"])
+    assert topics.stdout.splitlines()[0].startswith("topic,label,VOA")
+    assert coverage.stdout.splitlines()[0].startswith("topic,VOA")
+    assert "iran,Iran and the nuclear deal (JCPOA),20," in topics.stdout
+
+
+def test_no_cache_from_earlier_versions_is_accepted_and_changes_nothing() -> None:
+    plain = runner.invoke(app, ["topic", *TOPIC, "--format", "json"])
+    old = runner.invoke(app, ["topic", *TOPIC, "--format", "json", "--no-cache"])
+    assert old.exit_code == 0 and old.stdout == plain.stdout

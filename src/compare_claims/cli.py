@@ -121,6 +121,8 @@ Dask = Annotated[Optional[str], typer.Option(
     "--dask", help="Run the per-source work on a Dask cluster: a scheduler address, or 'local' (needs compare-claims[dask]).")]
 Color = Annotated[str, typer.Option("--color", help="Colour in the table: auto, always or never (NO_COLOR is honoured).")]
 NoPager = Annotated[bool, typer.Option("--no-pager", help="Do not page the table on a terminal.")]
+# earlier versions kept a cache; there is none now, and scripts that still say so keep working
+NoCache = Annotated[bool, typer.Option("--no-cache", hidden=True, help="Accepted and ignored: nothing is cached.")]
 Scorer = Annotated[str, typer.Option("--scorer", help="Similarity scorer: weighted, idf, token_set, token_sort.")]
 Threshold = Annotated[float, typer.Option("--threshold", min=0, max=100, help="Minimum score (0-100) to align two statements.")]
 OnlyDivergent = Annotated[bool, typer.Option("--only-divergent", help="Keep only rows where some divergence flag fired.")]
@@ -173,7 +175,7 @@ def topic_cmd(
     baseline: Baseline = None, write_baseline: WriteBaseline = None,
     text_field: TextField = None, source_field: SourceField = None,
     verbose: Verbose = False, quiet: Quiet = False, strict: Strict = False, jobs: Jobs = None, dask: Dask = None,
-    color: Color = "auto", no_pager: NoPager = False,
+    color: Color = "auto", no_pager: NoPager = False, no_cache: NoCache = False,
 ) -> None:
     """Align the statements every source makes about a topic, side by side.
 
@@ -200,7 +202,7 @@ def compare_cmd(
     baseline: Baseline = None, write_baseline: WriteBaseline = None,
     text_field: TextField = None, source_field: SourceField = None,
     verbose: Verbose = False, quiet: Quiet = False, strict: Strict = False, jobs: Jobs = None, dask: Dask = None,
-    color: Color = "auto", no_pager: NoPager = False,
+    color: Color = "auto", no_pager: NoPager = False, no_cache: NoCache = False,
 ) -> None:
     """Align every statement of a set of articles on one event (the set is the topic).
 
@@ -225,7 +227,7 @@ def quantities_cmd(
     fmt: Fmt = None, output: Output = None,
     text_field: TextField = None, source_field: SourceField = None,
     verbose: Verbose = False, quiet: Quiet = False, strict: Strict = False, jobs: Jobs = None, dask: Dask = None,
-    color: Color = "auto", no_pager: NoPager = False,
+    color: Color = "auto", no_pager: NoPager = False, no_cache: NoCache = False,
 ) -> None:
     """Line up every number, amount, duration and date of a topic across sources.
 
@@ -246,7 +248,7 @@ def topics_cmd(
     fmt: Fmt = None, output: Output = None,
     text_field: TextField = None, source_field: SourceField = None,
     verbose: Verbose = False, quiet: Quiet = False, strict: Strict = False, jobs: Jobs = None, dask: Dask = None,
-    color: Color = "auto", no_pager: NoPager = False,
+    color: Color = "auto", no_pager: NoPager = False, no_cache: NoCache = False,
 ) -> None:
     """List the topics with the number of statements each source has on each.
 
@@ -255,7 +257,7 @@ def topics_cmd(
     """
     from .commands import run_coverage
 
-    raise typer.Exit(run_coverage(_request(
+    raise typer.Exit(run_coverage(with_labels=True, req=_request(
         paths=_paths(sources, paths), topics_file=topics_file, keywords=keywords, fmt=fmt, output=output,
         text_field=text_field, source_field=source_field, verbose=verbose, quiet=quiet, strict=strict, jobs=jobs,
         dask=dask or "", color=color, pager=not no_pager)))
@@ -267,7 +269,7 @@ def coverage_cmd(
     fmt: Fmt = None, output: Output = None,
     text_field: TextField = None, source_field: SourceField = None,
     verbose: Verbose = False, quiet: Quiet = False, strict: Strict = False, jobs: Jobs = None, dask: Dask = None,
-    color: Color = "auto", no_pager: NoPager = False,
+    color: Color = "auto", no_pager: NoPager = False, no_cache: NoCache = False,
 ) -> None:
     """Topic x source matrix of statement counts: who covers what, who is silent.
 

@@ -225,13 +225,13 @@ def run_quantities(req: Request) -> int:
     return 0
 
 
-def run_coverage(req: Request) -> int:
+def run_coverage(req: Request, *, with_labels: bool = False) -> int:
     from .coverage import coverage
 
     topics = _topics(req)
     asked = [topics[n] for n in sorted(topics)]
     analyses = gather(req, _plan(req, topics, asked, annotate=False))
-    emit(coverage(analyses, asked), req)
+    emit(coverage(analyses, asked)._replace(with_labels=with_labels), req)
     return 0
 
 

@@ -16,6 +16,7 @@ class Coverage(NamedTuple):
     sources: tuple[Source, ...]
     topics: tuple[Topic, ...]
     counts: tuple[tuple[int, ...], ...]  # counts[topic][source]
+    with_labels: bool = False  # tables show each topic's label (`compare-claims topics`)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -88,8 +88,9 @@ def rows(view: View) -> tuple[list[str], list[list[Any]]]:
                  " ".join(g.flags), m.statement.text] for g in view.groups for m in g.members]
         return head, body
     if isinstance(view, Coverage):
-        return (["topic", *[s.label or s.id for s in view.sources]],
-                [[t.name, *row] for t, row in zip(view.topics, view.counts)])
+        label = ["label"] if view.with_labels else []
+        return (["topic", *label, *[s.label or s.id for s in view.sources]],
+                [[t.name, *([t.label] if view.with_labels else []), *row] for t, row in zip(view.topics, view.counts)])
     ids = [s.id for s in view.result.sources]
     head = ["kind", "value", *[s.label or s.id for s in view.result.sources]]
     return head, [[r["kind"], r["value"], *("; ".join(f"{x['text']} ({x['group']})" for x in r["sources"].get(sid, []))
@@ -306,8 +307,9 @@ def _table_rows(view: View, console: Console) -> None:
         table = Table(title=f"Quantities — {view.result.topic_label} (values normalised; — = not mentioned)",
                       show_lines=True)
     for i, h in enumerate(head):
-        table.add_column(h, justify="right" if isinstance(view, Coverage) and i else "left",
-                         no_wrap=i < (1 if isinstance(view, Coverage) else 2))
+        first = (2 if view.with_labels else 1) if isinstance(view, Coverage) else 2
+        table.add_column(h, justify="right" if isinstance(view, Coverage) and i >= first else "left",
+                         no_wrap=i < first)
     for r in body:
         table.add_row(*[str(c) if c not in ("", 0) else "—" for c in r])
     console.print(table)
