@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from compare_claims.annotate import annotate
 from compare_claims.config import load_lexicon, read_toml
+from compare_claims.divergence import FlagRules
 from compare_claims.divergence import group_flags as flags_of
 from compare_claims.divergence import word_diff
 from compare_claims.errors import ConfigError
@@ -142,15 +143,30 @@ def test_speaker_of_a_headline_and_of_a_position_voiced_in_a_turn() -> None:
 
 
 def test_speaker_flag_compares_last_names_and_ignores_roles() -> None:
+    said = "the talks were useful and will go on next week"
+
     def flags(*speakers: str) -> tuple[str, ...]:
-        anns = [Annotation(speaker=s) for s in speakers]
-        return group_flags(anns, [f"s{i}" for i in range(len(anns))])
+        return tuple(e.flag for e in flags_of([
+            Member(Statement(f"s{i}", 0, len(said), said), 100.0, Annotation(speaker=s))
+            for i, s in enumerate(speakers)]))
 
     assert flags("Pompeo", "Mike Pompeo") == ()
     assert flags("Sergei Lavrov", "Sergey Lavrov") == ()
     assert flags("the US Secretary of State", "Mike Pompeo") == ()
     assert flags("", "Mike Pompeo") == ()
     assert flags("Lavrov", "Mike Pompeo") == ("speaker",)
+
+
+def test_speaker_flag_needs_the_same_words_given_to_two_people() -> None:
+    # two people making alike demands in their own words is no divergence of attribution
+    apart = members(("A", "Warren demanded that Barr release the full report to Congress."),
+                    ("B", "O'Rourke said the attorney general must make the whole report public."))
+    assert [m.annotation.speaker for m in apart] == ["Warren", "O'Rourke"]
+    assert "speaker" not in [e.flag for e in flags_of(apart)]
+    same_words = members(("A", "“The talks were useful and will go on,” Lavrov said."),
+                         ("B", "“The talks were useful and will go on,” Pompeo said."))
+    assert [m.annotation.speaker for m in same_words] == ["Lavrov", "Pompeo"]
+    assert "speaker" in [e.flag for e in flags_of(same_words)]
     # members of one source are never compared with each other
     anns = [Annotation(speaker="Lavrov"), Annotation(speaker="Pompeo")]
     assert group_flags(anns, ["a", "a"]) == ()
@@ -164,9 +180,9 @@ def test_hedge_and_certainty_cues_with_inflections() -> None:
     assert [(s.text, s.kind) for s in a.hedges] == [("hope", "strong")]
     assert texts(a.certainty) == ["will"]
     a = ann("002", "In his turn, Mike Pompeo", "relations with Russia.")
-    assert "hopes" in texts(a.hedges)
+    assert "hopes" not in texts(a.hedges)  # Pompeo's hope: a position reported, not a hedge
     a = ann("003", "It seems that some in the Russian establishment", "over Ukraine).")
-    assert {"seems", "may", "hoping", "might"} <= set(texts(a.hedges))
+    assert {"seems", "may", "might"} <= set(texts(a.hedges))
     a = ann("004", "It is clear that allegations", "completely false.")
     assert "It is clear" in texts(a.certainty)
 
@@ -177,7 +193,25 @@ def test_hedge_flag_hope_versus_a_certain_version() -> None:
     assert "hedge" not in group_flags([i1_000, i1_004], ["000", "004"])  # both hope
     certain = annotate("Reason will definitely prevail.", start=0, lexicon=CUES)
     assert certain.certainty and not certain.hedges
-    assert "hedge" in group_flags([i1_000, certain], ["000", "x"])
+    # 000 quotes Lavrov's "I hope": the quoted speaker's hedge, no outlet's
+    assert [h.quoted for h in i1_000.hedges] == [True]
+    assert "hedge" not in group_flags([i1_000, certain], ["000", "x"])
+    rules = FlagRules(CUES.modals, CUES.quiet_labels, 0.0, CUES.reported)
+
+    def flags(*texts: str) -> list[str]:
+        return [e.flag for e in flags_of(members(*((f"s{i}", t) for i, t in enumerate(texts))), rules)]
+
+    assert "hedge" in flags("Reason will apparently prevail.", "Reason will definitely prevail.")
+    # the asserting side hedges too, with a modal verb: both hedge
+    assert "hedge" not in flags("Reason will apparently prevail.", "Reason may prevail.")
+    # the hedge bears on nothing the other says
+    assert "hedge" not in flags("Reason will prevail in talks that are apparently set for June.",
+                                "Reason will definitely prevail.")
+    # someone else's hope is a position reported, no hedge of the outlet's
+    assert "hedge" not in flags("Lavrov hopes that reason will prevail.", "Reason will definitely prevail.")
+    # nor are the rumours or the possible resignation a story is about
+    assert "hedge" not in flags("He denied reports about a possible resignation.",
+                                "He denied reports about his resignation.")
 
 
 def test_hedge_flag_no_basis_versus_turn_out_to_be_unfounded() -> None:
@@ -192,6 +226,20 @@ def test_hedge_flag_no_basis_versus_turn_out_to_be_unfounded() -> None:
     # the same with the whole sentence of the transcript ("I hope that ...")
     whole = ann("004", "Regarding the developments around Iran", "unfounded.")
     assert "hedge" in group_flags([flat, whole], ["000", "004"])
+
+
+def test_a_noun_of_doubt_and_a_phrase_of_certainty_are_no_hedges() -> None:
+    def hedges(text: str) -> list[str]:
+        return texts(annotate(text, start=0, lexicon=CUES).hedges)
+
+    assert hedges("Police arrested a black suspect on Monday.") == []
+    assert hedges("The suspect fled before dawn.") == []
+    assert hedges("I suspect arson.") == ["suspect"]  # the verb
+    assert hedges("Police suspect arson.") == []  # the police's position, not a hedge
+    assert hedges("I doubt the report.") == ["doubt"]
+    assert hedges("That seems unlikely.") == ["seems", "unlikely"]  # "that" is a pronoun here
+    certain = annotate("He was guilty beyond the shadow of a doubt.", start=0, lexicon=CUES)
+    assert certain.hedges == () and texts(certain.certainty) == ["beyond the shadow of a doubt"]
 
 
 def test_month_may_is_not_a_hedge_and_words_are_whole() -> None:
@@ -430,7 +478,7 @@ def test_a_capitalised_cue_inside_a_sentence_is_a_name_not_a_hedge() -> None:
     assert town.hedges == ()
     actor = annotate("The actor Will Smith came.", start=0, lexicon=cues)
     assert actor.certainty == ()
-    assert [h.text for h in annotate("Hope is not a plan.", start=0, lexicon=cues).hedges] == ["Hope"]
+    assert [h.text for h in annotate("Perhaps it is not a plan.", start=0, lexicon=cues).hedges] == ["Perhaps"]
     assert [c.text for c in annotate("It will rain.", start=0, lexicon=cues).certainty] == ["will"]
 
 
@@ -482,12 +530,11 @@ def test_a_subject_inside_a_quotation_is_not_the_speaker() -> None:
 
 
 def test_a_lone_weak_hedge_is_not_a_hedge_divergence() -> None:
-    cues = CUES
-    plain = annotate("The senator endorsed the governor on Tuesday.", start=0, lexicon=cues)
-    would = annotate("The senator would endorse the governor on Tuesday.", start=0, lexicon=cues)
-    hoped = annotate("The senator hoped to endorse the governor, according to rumours.", start=0, lexicon=cues)
-    assert "hedge" not in group_flags([plain, would], ["a", "b"])
-    assert "hedge" in group_flags([plain, hoped], ["a", "b"])
+    plain = "The senator endorsed the governor on Tuesday."
+    would = "The senator would endorse the governor on Tuesday."
+    hoped = "The senator apparently endorsed the governor, according to rumours."
+    assert "hedge" not in [e.flag for e in flags_of(members(("a", plain), ("b", would)))]
+    assert "hedge" in [e.flag for e in flags_of(members(("a", plain), ("b", hoped)))]
 
 
 def test_a_name_that_starts_what_was_said_is_not_the_speaker() -> None:
@@ -525,6 +572,62 @@ def test_a_loaded_word_inside_a_quotation_is_the_speakers_not_the_outlets() -> N
     quoted = flags_of(members(("A", '“The regime held a vote on Sunday,” the senator said.'),
                               ("B", "The government held a vote on Sunday, the senator said.")))
     assert "labels" not in [e.flag for e in quoted]
+
+
+def test_labels_flag_needs_a_close_pair_or_two_labels() -> None:
+    # one outlet's extra adjective in a loose paraphrase is a fuller description, no other frame
+    pair = members(("A", "Jones, a far-right conspiracy theorist, was banned by the platform on Monday."),
+                   ("B", "The platform removed the accounts of the conspiracy theorist."))
+    loose = [m._replace(score=40.0) for m in pair]
+    assert "labels" not in [e.flag for e in flags_of(loose)]
+    assert "labels" in [e.flag for e in flags_of(pair)]  # at 100 the label is what differs
+    # a word both use is no difference, even where only one side's use counts as its own
+    both = members(("A", "He was charged with fraud on Monday."),
+                   ("B", "He was charged with “fraud” on Monday, prosecutors said."))
+    assert [x.quoted for x in both[1].annotation.labels] == [True]
+    assert "labels" not in [e.flag for e in flags_of(both)]
+
+
+def test_neg_needs_one_subject() -> None:
+    # what one person could not confirm and another confirmed can both be true
+    two = members(("A", "Assange said he could not confirm the messages."),
+                  ("B", "Trump Jr. confirmed the messages on Monday."))
+    assert "polarity" not in [e.flag for e in flags_of(two)]
+    one = members(("A", "The ministry did not confirm the messages."),
+                  ("B", "The ministry confirmed the messages on Monday."))
+    assert "polarity" in [e.flag for e in flags_of(one)]
+
+
+def test_numbers_compare_the_one_value_of_a_kind_on_each_side() -> None:
+    two = members(("A", "Her approval rating fell to 35.7 percent, below the 30 percent of his last year."),
+                  ("B", "His approval rating stood at 36 percent in his last year."))
+    assert "numbers" not in [e.flag for e in flags_of(two)]
+    years = members(("A", "Several 2020 candidates said the report must be released."),
+                    ("B", "The report on the 2016 election must be released, they said."))
+    assert "numbers" not in [e.flag for e in flags_of(years)]
+    when = members(("A", "The plant closed in 2016, the company said."),
+                   ("B", "The plant closed in 2018, the company said."))
+    assert "numbers" in [e.flag for e in flags_of(when)]
+
+
+def test_a_statement_that_ends_a_quotation_opened_before_it_is_quoted() -> None:
+    # the sentence continues a quotation: its closing mark is the only one it holds
+    tail = annotate("Whatever we think about the war, we owe them our support.\u201d", start=0, lexicon=CUES)
+    assert [(h.text, h.quoted) for h in tail.hedges] == [("think", True)]
+    straight = annotate('Whatever we think about the war, we owe them our support."', start=0, lexicon=CUES)
+    assert [(h.text, h.quoted) for h in straight.hedges] == [("think", True)]
+    own = annotate("We think the war is over, the senator said.", start=0, lexicon=CUES)
+    assert [(h.text, h.quoted) for h in own.hedges] == [("think", False)]
+
+
+def test_a_hedge_inside_a_quotation_is_the_speakers() -> None:
+    quoted = members(("A", "“I think it is time for a change,” Gibbs said."),
+                     ("B", "Gibbs said it is time for a change."))
+    assert [h.quoted for h in quoted[0].annotation.hedges] == [True]
+    assert "hedge" not in [e.flag for e in flags_of(quoted)]
+    own = members(("A", "Gibbs reportedly said it is apparently time for a change."),
+                  ("B", "Gibbs said it is time for a change."))
+    assert "hedge" in [e.flag for e in flags_of(own)]
 
 
 def test_neg_does_not_fire_on_equal_text() -> None:

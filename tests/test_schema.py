@@ -186,7 +186,8 @@ def test_filled_in_annotations_validate() -> None:
         ([-1, 2], ("groups", 0, "statements", 0, "paragraph")),
         ("0-10", ("groups", 0, "statements", 0, "paragraph")),
         (False, ("groups", 0, "statements", 1, "labels", 0, "quoted")),
-        (True, ("groups", 0, "statements", 0, "hedges", 0, "quoted")),  # only labels say quoted
+        (True, ("groups", 0, "statements", 0, "numbers", 0, "quoted")),  # only labels and hedges say quoted
+        (False, ("groups", 0, "statements", 0, "hedges", 0, "quoted")),  # quoted is true or absent
         ("weight", ("groups", 0, "statements", 0, "numbers", 0, "kind")),
         ("same", ("groups", 0, "statements", 0, "diff", 0, "kind")),
         ("whatever", ("groups", 0, "statements", 0, "via")),

@@ -81,6 +81,12 @@ def _first_person_subject(toks: Toks, i: int, lexicon: Lexicon) -> bool:
     return k >= 0 and toks.keys[k] in lexicon.first_person
 
 
+def _noun_use(toks: Toks, i: int, lexicon: Lexicon) -> bool:
+    """Is the verb cue at word ``i`` used as a noun ("the suspect", "a black suspect")?"""
+    return ((i >= 1 and toks.keys[i - 1] in lexicon.noun_after)
+            or (i >= 2 and toks.keys[i - 2] in lexicon.noun_after_adjective))
+
+
 def quotations(text: str, inside: bool = False) -> list[tuple[int, int]]:
     """Spans of ``text`` inside double quotation marks (``inside``: the text
     starts within a quotation opened before it)."""
@@ -88,13 +94,16 @@ def quotations(text: str, inside: bool = False) -> list[tuple[int, int]]:
     opened = 0 if inside else -1
     for m in _QUOTE_RE.finditer(text):
         ch, i = m.group(), m.start()
-        if ch == "\u201c" or (ch == '"' and opened < 0):
+        if ch == "\u201d" and opened < 0 and not out:
+            out.append((0, i + 1))  # closes a quotation opened before the statement
+        elif ch == "\u201c" or (ch == '"' and opened < 0):
             opened = i
         elif opened >= 0:
             out.append((opened, i + 1))
             opened = -1
     if opened >= 0:
-        out.append((opened, len(text)))
+        # a lone straight quote at the very end closes, as a curly one would
+        out.append((0, len(text)) if not text[opened + 1:].strip() and not out else (opened, len(text)))
     # single quotes, as headlines use them: 'phony theology' (an apostrophe sits inside a word)
     out.extend((m.start(), m.end()) for m in _SINGLE_QUOTED_RE.finditer(text)
                if not any(s <= m.start() < e for s, e in out))
@@ -126,9 +135,11 @@ def annotate(text: str, *, start: int, lexicon: Lexicon, speaker_hint: str = "",
     months = lexicon.numbers.months
 
     def spans(group: str) -> tuple[Span, ...]:
-        mark_quoted = group == "label"
+        mark_quoted = group in ("label", "hedge")
         out: list[Span] = []
         blocked = [(toks.starts[i], toks.ends[j - 1]) for i, j, _e in hits.get("except:" + group, ())]
+        if group == "hedge":  # "beyond the shadow of a doubt" asserts
+            blocked += [(toks.starts[i], toks.ends[j - 1]) for i, j, _e in hits.get("certainty", ())]
         for i, j, e in hits.get(group, ()):
             s, en = toks.starts[i], toks.ends[j - 1]
             if i > 0 and toks.raws[i] in months and toks.raws[i][:1].isupper():
@@ -137,6 +148,8 @@ def annotate(text: str, *, start: int, lexicon: Lexicon, speaker_hint: str = "",
                 continue
             if group == "hedge" and e.value in lexicon.stance and not _first_person_subject(toks, i, lexicon):
                 continue  # "Russia believes ...": a position reported, not a hedge
+            if group == "hedge" and e.kind == "strong" and e.inflect and len(e.words) == 1 and _noun_use(toks, i, lexicon):
+                continue  # "a black suspect": the noun
             inside = mark_quoted and any(qs <= s and en <= qe for qs, qe in quoted)
             out.append(Span(start + s, start + en, text[s:en], e.kind, e.value, quoted=inside))
         return tuple(out)

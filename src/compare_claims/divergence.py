@@ -27,7 +27,7 @@ HEDGE_MARGIN = 2
 # or "will" for "may" is exactly what a reader must see.
 FUNCTION_WORDS = frozenset("""
 a an the of in on at to for from by with about as into onto over under upon via per than
-and or but nor so yet if that which
+and or but nor so yet if that which because while though although unless until whether
 be is are was were been being am have has had having do does did
 """.split())
 
@@ -125,38 +125,74 @@ class FlagRules(NamedTuple):
     """What the cue lists say about flags: modal verbs are shown as hedges but
     never make the hedge flag on their own (they hedge only their clause:
     "before it could reach", "said he would retire"); label categories that
-    are shown but never flagged (intensifiers)."""
+    are shown but never flagged (intensifiers); hedge words that report what
+    others say or fear ("rumours", "a possible resignation"), shown but never
+    flagged: they are what a claim is about, not the outlet hedging it."""
 
     modals: frozenset[str] = frozenset()
     quiet_labels: frozenset[str] = frozenset()
     min_score: float = 0.0  # a member is compared with the reference at this score or more
+    reported: frozenset[str] = frozenset()
 
 
-def _flag_hedges(a: Annotation, rules: FlagRules) -> tuple[Span, ...]:
-    return tuple(s for s in a.hedges if s.text.lower() not in rules.modals)
+# content words after a hedge that it bears on: a verb of belief takes a whole
+# clause ("I hope that reason prevails and the rumours turn out unfounded")
+_HEDGE_SCOPE = 8
+_NEAR = 2  # a hedge this many content words before a word governs it ("expected to attend")
 
 
-def _stance(a: Annotation, rules: FlagRules) -> int:
-    hedge = sum(_HEDGE_WEIGHTS.get(s.kind, 1) for s in _flag_hedges(a, rules))
-    sure = sum(_HEDGE_WEIGHTS.get(s.kind, 1) for s in a.certainty)
+def _flag_hedges(m: Member, other: Member, rules: FlagRules) -> tuple[Span, ...]:
+    """Hedges of ``m`` that can make the hedge flag against ``other``: in the
+    outlet's own words (a modal verb hedges only its clause, and "I think"
+    inside a quotation is how the quoted person talks), bearing on a word
+    ``other`` says too ("speculated that he was offered a post" hedges
+    nothing of "he declined")."""
+    st = m.statement
+    said = {x for _s, _e, x in _diff_tokens(other.statement.text)}
+    out = []
+    for h in m.annotation.hedges:
+        if h.text.lower() in rules.modals or h.value in rules.reported or h.quoted:
+            continue
+        rel = h.end - st.start
+        scope = [x for s, e, x in _diff_tokens(st.text[rel:]) if st.text[rel + s:rel + e].lower() not in FUNCTION_WORDS]
+        if any(_related_stem(x, y) for x in scope[:_HEDGE_SCOPE] for y in said):
+            out.append(h)
+    return tuple(out)
+
+
+def _stance(m: Member, other: Member, rules: FlagRules) -> int:
+    hedge = sum(_HEDGE_WEIGHTS.get(s.kind, 1) for s in _flag_hedges(m, other, rules))
+    sure = sum(_HEDGE_WEIGHTS.get(s.kind, 1) for s in m.annotation.certainty)
     return hedge - sure
 
+
+# Words that may stand between a subject and its verb ("Iran has not agreed").
+_SUBJECT_SKIP = FUNCTION_WORDS | frozenset("""
+not no never nor n't will would shall should can could may might must also still yet
+""".split())
+_SUBJECT_WINDOW = 3  # content words before a predicate that name its subject
+# Pronouns name no one on their own: a subject made of them is unknown.
+_PRONOUNS = frozenset("i we you he she it they this that these those who which there".split())
+# A pair this close differs in little else, so one side's loaded label is what differs.
+CLOSE = 60.0
+# A shared run of this many words is a shared wording: the same words given to two
+# people is a divergence of attribution; two people saying alike things is not.
+SHARED_WORDING = 8
 
 _SCOPE_WORDS = 1  # content words after a negation cue that it applies to ("not support the decision": support)
 
 
-def _negated(m: Member, *, outcomes: bool = False) -> list[tuple[str, Span]]:
+def _negated(m: Member) -> list[tuple[str, Span]]:
     """(stem, span) of the content words a statement negates: the first
     content word after each negation cue ("no agreements were announced" ->
-    agreement); with ``outcomes``, after an outcome cue too ("rejected the
-    deal" -> deal).  Two grammatical negations in one statement ("I wasn't
+    agreement).  Two grammatical negations in one statement ("I wasn't
     suggesting he's not ...") make no claim to negate: nothing."""
     st = m.statement
     grammatical = [sp for sp in m.annotation.negations if sp.kind != "outcome"]
-    if len(grammatical) > 1 and not outcomes:
+    if len(grammatical) > 1:
         return []
     out: list[tuple[str, Span]] = []
-    for span in (m.annotation.negations if outcomes else grammatical):
+    for span in grammatical:
         rel = span.end - st.start
         after = [(s, e, x) for s, e, x in _diff_tokens(st.text[rel:])
                  if st.text[rel + s:rel + e].lower() not in FUNCTION_WORDS]
@@ -165,20 +201,53 @@ def _negated(m: Member, *, outcomes: bool = False) -> list[tuple[str, Span]]:
     return out
 
 
+def _subject(m: Member, at: int) -> set[str]:
+    """Stems of the content words just before absolute offset ``at`` in the
+    clause: who the predicate there is about ("Assange could not confirm")."""
+    st = m.statement
+    before = [x for s, e, x in _diff_tokens(st.text[:at - st.start])
+              if st.text[s:e].lower() not in _SUBJECT_SKIP]
+    return set(before[-_SUBJECT_WINDOW:]) - _PRONOUNS
+
+
+def _shares_wording(a: Member, b: Member) -> bool:
+    """Do the two statements share a run of ``SHARED_WORDING`` words?"""
+    def runs(m: Member) -> set[tuple[str, ...]]:
+        words = [x for _s, _e, x in _diff_tokens(m.statement.text)]
+        return {tuple(words[i:i + SHARED_WORDING]) for i in range(len(words) - SHARED_WORDING + 1)}
+    return bool(runs(a) & runs(b))
+
+
+def _said_in(label: Span, m: Member) -> bool:
+    """Does statement ``m`` use the words of ``label`` too?"""
+    words = {x for _s, _e, x in _diff_tokens(label.text)}
+    return bool(words) and words <= {x for _s, _e, x in _diff_tokens(m.statement.text)}
+
+
 def _related_stem(a: str, b: str) -> bool:
     """One stem, or one a prefix of the other of 4+ letters ("agre" / "agreement")."""
     return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
 
 
-def _polarity(mi: Member, mj: Member, negated_i: list[tuple[str, Span]],
-              any_negated_j: list[tuple[str, Span]]) -> tuple[Span, Span] | None:
-    """A word ``mi`` negates that ``mj`` says without negating it (and that ``mi``
-    does not also say plainly, as in "not the objective, man is the
-    objective"): (the negation in mi, the word in mj)."""
-    stems_j_negated = {x for x, _sp in any_negated_j}
-    for x, span in negated_i:
-        if any(_related_stem(x, y) for y in stems_j_negated):
-            continue
+def _hedged_at(m: Member, at: int) -> bool:
+    """Does a hedge of ``m`` (a modal verb too) bear on the word at offset
+    ``at`` ("would be expected to attend")?"""
+    st = m.statement
+    for h in m.annotation.hedges:
+        between = st.text[h.end - st.start:at - st.start]
+        if h.end <= at and len([1 for s, e, _x in _diff_tokens(between)
+                                if between[s:e].lower() not in FUNCTION_WORDS]) < _NEAR:
+            return True
+    return False
+
+
+def _polarity(mi: Member, mj: Member) -> tuple[Span, Span] | None:
+    """A word ``mi`` negates that ``mj`` says plainly, neither negated nor
+    hedged (and that ``mi`` does not also say plainly, as in "not the
+    objective, man is the objective"), of the same subject ("Assange could
+    not confirm" and "Trump Jr. confirmed" can both be true): (the negation
+    in mi, the word in mj)."""
+    for x, span in _negated(mi):
         plain_i = [y for s, e, y in _diff_tokens(mi.statement.text)
                    if mi.statement.start + s != span.start and _related_stem(x, y)]
         if plain_i:
@@ -186,6 +255,12 @@ def _polarity(mi: Member, mj: Member, negated_i: list[tuple[str, Span]],
         for s, e, y in _diff_tokens(mj.statement.text):
             if _related_stem(x, y) and mj.statement.text[s:e].lower() not in FUNCTION_WORDS:
                 st = mj.statement
+                negation = max((n for n in mi.annotation.negations if n.end <= span.start),
+                               key=lambda n: n.end, default=None)
+                subject_i = _subject(mi, negation.start if negation else span.start)
+                subject_j = _subject(mj, st.start + s)
+                if (subject_i and subject_j and not subject_i & subject_j) or _hedged_at(mj, st.start + s):
+                    continue  # said of two different subjects, or not plainly
                 return span, Span(st.start + s, st.start + e, st.text[s:e])
     return None
 
@@ -195,22 +270,39 @@ def _own_labels(a: Annotation, rules: FlagRules) -> tuple[Span, ...]:
     return tuple(s for s in a.labels if not s.quoted and s.kind not in rules.quiet_labels)
 
 
-def _conflicting_numbers(a: Annotation, b: Annotation) -> tuple[Span, Span] | None:
+def _attributive(x: Span, m: Member) -> bool:
+    """A date that names which thing is meant ("the 2016 election", "2020
+    candidates"), not when the claim happened."""
+    after = m.statement.text[x.end - m.statement.start:].lstrip()
+    word = re.match(r"[^\W\d_]+", after)
+    return word is not None and word.group().islower() and word.group() not in FUNCTION_WORDS
+
+
+def _conflicting_numbers(ma: Member, mb: Member) -> tuple[Span, Span] | None:
     """A value in ``a`` and one of the same kind in ``b`` about the same thing
-    that cannot both be true.  The same thing: measures whose neighbouring
-    words meet ("a 21-year career" is not "a 60-day suspension"); dates when
-    each statement gives one (the claim's date)."""
-    dates_a = [x for x in a.numbers if x.kind == "date"]
-    dates_b = [y for y in b.numbers if y.kind == "date"]
+    that cannot both be true.  The same thing: values whose neighbouring words
+    meet ("a 21-year career" is not "a 60-day suspension"; "the 2016 election"
+    is not "the 2020 candidates"), and the only value of their kind on each
+    side: with two percentages in one statement, which one the other's
+    answers is a guess."""
+    a, b = ma.annotation, mb.annotation
+
+    def kinds(ann: Annotation) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for x in ann.numbers:
+            if x.quantity is not None:
+                out[x.quantity.kind] = out.get(x.quantity.kind, 0) + 1
+        return out
+
+    count_a, count_b = kinds(a), kinds(b)
     for x in a.numbers:
         for y in b.numbers:
             qx, qy = x.quantity, y.quantity
             if qx is None or qy is None or qx.kind != qy.kind:
                 continue
-            if qx.kind == "date":
-                if len(dates_a) != 1 or len(dates_b) != 1:
-                    continue
-            elif not set(qx.about) & set(qy.about):
+            if count_a[qx.kind] != 1 or count_b[qy.kind] != 1 or not set(qx.about) & set(qy.about):
+                continue
+            if qx.kind == "date" and (_attributive(x, ma) or _attributive(y, mb)):
                 continue
             if not consistent(qx, qy):
                 return x, y
@@ -245,12 +337,14 @@ def group_flags(members: Sequence[Member], rules: FlagRules = FlagRules()) -> tu
     Each member is compared with the row's reference statement only, and only
     when it tells the claim at ``rules.min_score`` or more: a flag between two
     statements that are merely alike says nothing.  Flags: ``speaker``
-    (different people named, neither named by the other statement), ``hedge``
-    (one hedges what the other asserts, by a margin), ``numbers`` (values of one
-    kind about the same thing that cannot both hold), ``polarity`` (one negates
-    a word the other says plainly, without any negation), ``labels`` (loaded
-    labels in the outlets' own words differ).  Headlines in Title Case make no
-    hedge, polarity or numbers flag.  The first pair showing a flag is given.
+    (different people named for a shared wording, neither named by the other
+    statement), ``hedge`` (one hedges in its own words, by a margin, what the
+    other asserts without any hedge), ``numbers`` (the one value of a kind on
+    each side, about the same thing, and they cannot both hold), ``polarity``
+    (one negates a word the other says plainly of the same subject, without
+    any negation), ``labels`` (both use loaded labels in their own words, of
+    different categories).  Headlines in Title Case make no hedge, polarity or
+    numbers flag.  The first pair showing a flag is given.
     """
     ref = next((m for m in members if m.reference), members[0] if members else None)
     if ref is None:
@@ -263,7 +357,8 @@ def group_flags(members: Sequence[Member], rules: FlagRules = FlagRules()) -> tu
         headline = _headline(m) or _headline(ref)
         si, sj = ref.statement.source, m.statement.source
         ki, kj = speakers[id(ref)], speakers[id(m)]
-        if "speaker" not in found and ki and kj and ki != kj and not _names_the_other(ref, m, speakers):
+        if ("speaker" not in found and ki and kj and ki != kj and not _names_the_other(ref, m, speakers)
+                and _shares_wording(ref, m)):
             found["speaker"] = Evidence("speaker", f"{si}: {ref.annotation.speaker}; {sj}: {m.annotation.speaker}",
                                         ((si, ref.annotation.speaker_span or _statement_span(ref)),
                                          (sj, m.annotation.speaker_span or _statement_span(m))))
@@ -271,21 +366,23 @@ def group_flags(members: Sequence[Member], rules: FlagRules = FlagRules()) -> tu
             a, b = mi.statement.source, mj.statement.source
             # one side hedges and the other does not, by a margin: a lone "would"
             # against a plain statement is how news copy reads, not a divergence
-            stance_i, stance_j = _stance(mi.annotation, rules), _stance(mj.annotation, rules)
-            if "hedge" not in found and not headline and stance_i > 0 >= stance_j and stance_i - stance_j >= HEDGE_MARGIN:
-                hedges = tuple((a, h) for h in _flag_hedges(mi.annotation, rules))
+            # and the side that asserts has no strong hedge anywhere, not even a
+            # modal verb or a quotation's
+            stance_i, stance_j = _stance(mi, mj, rules), _stance(mj, mi, rules)
+            if ("hedge" not in found and not headline and not any(h.kind == "strong" for h in mj.annotation.hedges)
+                    and stance_i > 0 >= stance_j and stance_i - stance_j >= HEDGE_MARGIN):
+                hedges = tuple((a, h) for h in _flag_hedges(mi, mj, rules))
                 sure = tuple((b, c) for c in mj.annotation.certainty) or ((b, _statement_span(mj)),)
                 words = ", ".join(f"'{_one_line(h.text)}'" for _s, h in hedges)
                 found["hedge"] = Evidence("hedge", f"{a} hedges ({words}); {b} asserts", hedges + sure)
-            if "polarity" not in found and not headline and not any(
-                    sp.kind != "outcome" for sp in mj.annotation.negations):
-                hit = _polarity(mi, mj, _negated(mi), _negated(mj, outcomes=True))
+            if "polarity" not in found and not headline and not mj.annotation.negations:
+                hit = _polarity(mi, mj)
                 if hit:
                     found["polarity"] = Evidence(
                         "polarity", f"{a} negates '{_one_line(hit[0].text)}', which {b} says plainly",
                         ((a, hit[0]), (b, hit[1])))
         if "numbers" not in found and not headline:
-            pair = _conflicting_numbers(ref.annotation, m.annotation)
+            pair = _conflicting_numbers(ref, m)
             if pair:
                 found["numbers"] = Evidence(
                     "numbers", f"{si}: {pair[0].value or pair[0].text}; {sj}: {pair[1].value or pair[1].text}",
@@ -293,10 +390,16 @@ def group_flags(members: Sequence[Member], rules: FlagRules = FlagRules()) -> tu
         if "labels" not in found:
             own_i, own_j = _own_labels(ref.annotation, rules), _own_labels(m.annotation, rules)
             ci, cj = {x.kind for x in own_i}, {x.kind for x in own_j}
-            if ci != cj:
-                shared_words = {x.value for x in own_i} & {x.value for x in own_j}
-                spans = tuple((si, x) for x in own_i if x.kind not in cj and x.value not in shared_words) + \
-                    tuple((sj, x) for x in own_j if x.kind not in ci and x.value not in shared_words)
+            # both label it, differently; or one does and the pair is close, so that
+            # the label is what differs ("the regime" / "the government"): in a looser
+            # pair one side's extra adjective is more often a fuller description
+            if ci != cj and ((ci and cj) or m.score >= CLOSE):
+                # a word both statements use ("mail fraud" in each) is no difference,
+                # labelled or not
+                shared = ({x.value for x in own_i} & {x.value for x in own_j}) | \
+                    {x.value for x in own_i if _said_in(x, m)} | {x.value for x in own_j if _said_in(x, ref)}
+                spans = tuple((si, x) for x in own_i if x.kind not in cj and x.value not in shared) + \
+                    tuple((sj, x) for x in own_j if x.kind not in ci and x.value not in shared)
                 if spans:
                     found["labels"] = Evidence("labels", "; ".join(
                         f"{src} calls it '{_one_line(sp.text)}' ({sp.kind.replace('_', ' ')})" for src, sp in spans),

@@ -47,6 +47,9 @@ class Lexicon(NamedTuple):
     numbers: NumberGrammar
     stance: frozenset[str]  # verbs of belief: a hedge in the first person only
     modals: frozenset[str]  # modal verbs: hedges shown, never the hedge flag on their own
+    reported: frozenset[str]  # what others say or fear ("rumours"): shown, never the hedge flag
+    noun_after: frozenset[str]  # determiners: a hedge verb right after one is a noun
+    noun_after_adjective: frozenset[str]  # articles: ... or one word after one
     quiet_labels: frozenset[str]  # label categories shown but never flagged
     inflectable: frozenset[str]  # cue words that may carry an inflection
     memo: dict[str, tuple[str, ...]]  # word -> bases it may inflect (filled as words are met)
@@ -252,6 +255,10 @@ def compile_lexicon(
         numbers=grammar,
         stance=frozenset(w.lower() for w in doc.strings(doc.table("hedges", "strong"), "stance", "hedges.strong")),
         modals=frozenset(w.lower() for w in doc.strings(doc.table("hedges"), "modals", "hedges")),
+        reported=lower(doc.strings(doc.table("hedges"), "reported", "hedges")),
+        noun_after=lower(doc.strings(doc.table("hedges", "strong"), "noun_after", "hedges.strong")),
+        noun_after_adjective=lower(doc.strings(doc.table("hedges", "strong"), "noun_after_adjective",
+                                               "hedges.strong")),
         quiet_labels=frozenset(c for c in labels_doc if isinstance(labels_doc[c], dict)
                                and labels_doc[c].get("flag", True) is False),
         inflectable=frozenset(w for e in b.entries if e.inflect for w in (e.words[0], e.words[-1])),

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     from .numbers import Quantity
 
-SCHEMA_VERSION = "1.2"  # 1.1: per-source "coverage" summary; 1.2: relation, evidence, paragraph, sources' title/author/url/offsets
+SCHEMA_VERSION = "1.3"  # 1.1: per-source "coverage" summary; 1.2: relation, evidence, paragraph, sources' title/author/url/offsets; 1.3: quoted hedges
 
 
 class Source(NamedTuple):
