@@ -65,3 +65,29 @@ def test_table_and_skips_without_shared(tmp_path: Path) -> None:
     assert lines[0] == "| measure | figure | target |"
     for part in ("iran", "ecb", "mrpc", "basil"):
         assert any(ln.startswith(f"| {part} | skipped:") for ln in lines), part
+
+
+BASIL = SHARED / "corpora" / "basil" / "articles"
+
+
+@pytest.mark.skipif(not BASIL.exists(), reason="../shared (BASIL) is absent")
+def test_flags_to_read_writes_blind_items_and_counts_verdicts(tmp_path: Path) -> None:
+    script = ROOT / "scripts" / "flags_to_read.py"
+    # the triplets of the shuffled order that hold flags are found by running; a wide slice
+    # keeps the test meaningful, the in-process run keeps it fast
+    done = subprocess.run([sys.executable, str(script), "--triplets", "0:40", "--out", str(tmp_path)],
+                          capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    blind = json.loads((tmp_path / "blind.json").read_text(encoding="utf-8"))
+    keyed = json.loads((tmp_path / "keyed.json").read_text(encoding="utf-8"))
+    assert blind and len(blind) == len(keyed)
+    assert sorted(x["id"] for x in blind) == list(range(len(blind)))
+    for b, k in zip(blind, keyed):
+        assert "score" not in b and "triplet" not in b  # a reader sees neither
+        assert b["a"] and b["b"] and b["a_source"] != b["b_source"]
+        assert b["flag"] in ("speaker", "hedge", "numbers", "polarity", "labels") and k["score"] >= 30.0
+    verdicts = [{"id": x["id"], "same_claim": True, "right": x["id"] == 0, "why": ""} for x in blind]
+    (tmp_path / "verdicts.json").write_text(json.dumps(verdicts), encoding="utf-8")
+    scored = subprocess.run([sys.executable, str(script), "--score", "--out", str(tmp_path)],
+                            capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=60)
+    assert scored.stdout.strip() == f"flags judged {len(blind)} of {len(blind)}; same claim {len(blind)}; right 1"
