@@ -60,7 +60,8 @@ def _diff_norm(raw: str) -> str:
     return "".join(ch for ch in norm if ch.isalnum() or ch == "'").strip("'")
 
 
-def _diff_tokens(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=4096)  # a statement is diffed against its reference and read again by each flag
+def _diff_tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     found = [(m.start(), m.end(), m.group()) for m in _DIFF_TOKEN_RE.finditer(text.translate(TRANSLATE))]
     missing = sorted({raw for _s, _e, raw in found if raw not in _DIFF_MEMO})
     if missing:
@@ -69,7 +70,7 @@ def _diff_tokens(text: str) -> list[tuple[int, int, str]]:
         it = iter(stems)
         for raw, n in zip(missing, norms):
             _DIFF_MEMO[raw] = next(it) if n else ""
-    return [(s, e, _DIFF_MEMO[raw]) for s, e, raw in found if _DIFF_MEMO[raw]]
+    return tuple((s, e, _DIFF_MEMO[raw]) for s, e, raw in found if _DIFF_MEMO[raw])
 
 
 @lru_cache(maxsize=256)
