@@ -142,21 +142,27 @@ _HEDGE_SCOPE = 8
 _NEAR = 2  # a hedge this many content words before a word governs it ("expected to attend")
 
 
+def _content_after(m: Member, at: int) -> list[tuple[int, int, str]]:
+    """(start, end, stem) of the content words of ``m`` from absolute offset
+    ``at`` on, offsets relative to the statement."""
+    st = m.statement
+    rel = at - st.start
+    return [(s, e, x) for s, e, x in _diff_tokens(st.text) if s >= rel and st.text[s:e].lower() not in FUNCTION_WORDS]
+
+
 def _flag_hedges(m: Member, other: Member, rules: FlagRules) -> tuple[Span, ...]:
     """Hedges of ``m`` that can make the hedge flag against ``other``: in the
     outlet's own words (a modal verb hedges only its clause, and "I think"
     inside a quotation is how the quoted person talks), bearing on a word
     ``other`` says too ("speculated that he was offered a post" hedges
     nothing of "he declined")."""
-    st = m.statement
     said = {x for _s, _e, x in _diff_tokens(other.statement.text)}
     out = []
     for h in m.annotation.hedges:
         if h.text.lower() in rules.modals or h.value in rules.reported or h.quoted:
             continue
-        rel = h.end - st.start
-        scope = [x for s, e, x in _diff_tokens(st.text[rel:]) if st.text[rel + s:rel + e].lower() not in FUNCTION_WORDS]
-        if any(_related_stem(x, y) for x in scope[:_HEDGE_SCOPE] for y in said):
+        scope = [x for _s, _e, x in _content_after(m, h.end)[:_HEDGE_SCOPE]]
+        if any(_related_stem(x, y) for x in scope for y in said):
             out.append(h)
     return tuple(out)
 
@@ -194,11 +200,8 @@ def _negated(m: Member) -> list[tuple[str, Span]]:
         return []
     out: list[tuple[str, Span]] = []
     for span in grammatical:
-        rel = span.end - st.start
-        after = [(s, e, x) for s, e, x in _diff_tokens(st.text[rel:])
-                 if st.text[rel + s:rel + e].lower() not in FUNCTION_WORDS]
-        for s, e, x in after[:_SCOPE_WORDS]:
-            out.append((x, Span(st.start + rel + s, st.start + rel + e, st.text[rel + s:rel + e])))
+        for s, e, x in _content_after(m, span.end)[:_SCOPE_WORDS]:
+            out.append((x, Span(st.start + s, st.start + e, st.text[s:e])))
     return out
 
 
@@ -206,8 +209,8 @@ def _subject(m: Member, at: int) -> set[str]:
     """Stems of the content words just before absolute offset ``at`` in the
     clause: who the predicate there is about ("Assange could not confirm")."""
     st = m.statement
-    before = [x for s, e, x in _diff_tokens(st.text[:at - st.start])
-              if st.text[s:e].lower() not in _SUBJECT_SKIP]
+    rel = at - st.start
+    before = [x for s, e, x in _diff_tokens(st.text) if e <= rel and st.text[s:e].lower() not in _SUBJECT_SKIP]
     return set(before[-_SUBJECT_WINDOW:]) - _PRONOUNS
 
 
@@ -233,13 +236,9 @@ def _related_stem(a: str, b: str) -> bool:
 def _hedged_at(m: Member, at: int) -> bool:
     """Does a hedge of ``m`` (a modal verb too) bear on the word at offset
     ``at`` ("would be expected to attend")?"""
-    st = m.statement
-    for h in m.annotation.hedges:
-        between = st.text[h.end - st.start:at - st.start]
-        if h.end <= at and len([1 for s, e, _x in _diff_tokens(between)
-                                if between[s:e].lower() not in FUNCTION_WORDS]) < _NEAR:
-            return True
-    return False
+    rel = at - m.statement.start
+    return any(h.end <= at and sum(1 for _s, e, _x in _content_after(m, h.end) if e <= rel) < _NEAR
+               for h in m.annotation.hedges)
 
 
 def _polarity(mi: Member, mj: Member) -> tuple[Span, Span] | None:
