@@ -98,6 +98,21 @@ def test_the_same_meaning_in_other_words_counts() -> None:
     assert score(a, c, [b]) < align.DEFAULT_THRESHOLD
 
 
+def test_a_noun_in_sion_meets_its_verb() -> None:
+    # "explosion" and "exploded", "decision" and "decided": one word to a reader
+    a = "An explosion at the depot killed two workers, the fire service said"
+    b = "A gas tank exploded at the depot, killing two workers"
+    c = "The council decided to close the depot after the inquiry"
+    d = "The council's decision to close the depot followed the inquiry"
+    stems = [content_stems(t, VOCABULARY) for t in (a, b, c, d)]
+    feats, _ = align.featurize(stems)
+    assert {"explos", "explod"} & feats[0].bag & feats[1].bag
+    assert {"decis", "decid"} & feats[2].bag & feats[3].bag
+    # a name is never folded: "Claus" is not "Claud"
+    feats, _ = align.featurize([["claus", "visit"], ["claud", "visit"]], names=frozenset({"claud", "claus"}))
+    assert not feats[0].bag & feats[1].bag - {"visit"}
+
+
 def test_identical_statements_score_100_and_align() -> None:
     text = "The two ministers agreed to meet again in June to discuss arms control."
     assert score(text, text) == 100.0

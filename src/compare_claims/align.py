@@ -125,7 +125,8 @@ TOPIC_WEIGHT = 1.0
 
 def _demonyms(words: Sequence[Sequence[str]], names: frozenset[str] = frozenset()) -> dict[str, str]:
     """Map the stem "iranian" to "iran", "syrian" to "syria" when the place is
-    named too; and of two names one of which extends the other by at most
+    named too; a noun in "-sion" to its verb in "-d" ("explosion",
+    "exploded"); and of two names one of which extends the other by at most
     three letters ("isra" for Israeli, "israel"), the longer to the shorter."""
     vocab = {w for ws in words for w in ws}
     out = {}
@@ -136,6 +137,12 @@ def _demonyms(words: Sequence[Sequence[str]], names: frozenset[str] = frozenset(
                 if len(base) >= 4 and base in vocab and base[-1] in "aeiou" + "n":
                     out[w] = base
                     break
+    # a verb and its noun in Latin "d/s" ("explod" for exploded, "explos" for
+    # explosion; "decid"/"decis", "respond"/"respons"), when the texts hold both
+    for w in vocab:
+        if len(w) >= 5 and w.endswith("d") and w not in names and w[:-1] + "s" in vocab \
+                and w[:-1] + "s" not in names:
+            out[w[:-1] + "s"] = w
     for w in sorted(names):
         if w in out or len(w) < 5:
             continue
