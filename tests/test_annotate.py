@@ -750,3 +750,75 @@ def test_flags_compare_the_reference_with_members_that_tell_its_claim() -> None:
     assert "polarity" in [e.flag for e in flags_of([ref, other], FlagRules(min_score=30.0))]
     weak = other._replace(score=12.0)  # only alike: no flag
     assert flags_of([ref, weak], FlagRules(min_score=30.0)) == ()
+
+
+# ------------------------------------------- flags compare one claim, not one subject
+
+
+def scored(*texts: tuple[str, str]) -> list[Member]:
+    """A row as the pipeline builds it: the first statement is the reference,
+    each other member carries its real similarity to it (the default scorer)."""
+    from compare_claims import align
+    from compare_claims.config import load_vocabulary
+    from compare_claims.textnorm import content_stems
+
+    vocabulary = load_vocabulary()
+    row = members(*texts)
+    feats, idf = align.featurize([content_stems(m.statement.text, vocabulary) for m in row])
+    score = align.SCORERS[align.DEFAULT_SCORER]
+    return [row[0]._replace(reference=True)] + [m._replace(score=score(feats[0], feats[k], idf))
+                                                  for k, m in enumerate(row[1:], 1)]
+
+
+def test_a_hedge_bears_on_its_predicate_which_the_other_must_say() -> None:
+    from compare_claims.divergence import FlagRules
+
+    rules = FlagRules(CUES.modals, CUES.quiet_labels, 0.0, CUES.reported, CUES.stance)
+    same = scored(("A", "The charges will include mail fraud and wire fraud, the report said."),
+                  ("B", "The charges were expected to include mail fraud and wire fraud."))
+    assert "hedge" in [e.flag for e in flags_of(same, rules)]
+    # one subject, two things said of it: "appeared to shift" is not a hedged "said"
+    other = scored(("A", "Trump said he could end the programme with an executive order."),
+                   ("B", "On Wednesday Trump appeared to shift by avoiding any word of an executive order."))
+    assert "hedge" not in [e.flag for e in flags_of(other, rules)]
+    # a first-person verb of belief hedges its whole clause
+    clause = scored(("A", "The rumours of troops sent to the region have no basis."),
+                    ("B", "I hope that reason prevails and the rumours of troops sent to the region prove wrong."))
+    assert "hedge" in [e.flag for e in flags_of(clause, rules)]
+
+
+def test_a_negation_makes_the_polarity_flag_only_in_a_close_pair() -> None:
+    close = scored(("A", "The two sides agreed on a ceasefire in the north."),
+                   ("B", "The two sides have not agreed on a ceasefire in the north."))
+    assert close[1].score >= 60
+    assert "polarity" in [e.flag for e in flags_of(close)]
+    # they share "members" and "staff", but one reports no one hurt, the other a warning
+    loose = scored(("A", "Members and staff must stay vigilant, as bad actors are out there looking to do harm."),
+                   ("B", "No members or staff were harmed in the shooting."))
+    assert loose[1].score < 60
+    assert "polarity" not in [e.flag for e in flags_of(loose)]
+
+
+def test_a_label_both_sides_use_leaves_no_difference_in_a_loose_pair() -> None:
+    row = scored(("A", "The controversial sheriff endorsed the governor on Tuesday, which could help him."),
+                 ("B", "The sheriff, known for controversial stances on illegal immigration, endorsed "
+                       "the governor on Tuesday during a campaign swing through three states."))
+    assert row[1].score < 60
+    assert "labels" not in [e.flag for e in flags_of(row)]
+
+
+def test_a_body_that_speaks_is_never_the_person_named_after_its_title() -> None:
+    from compare_claims.annotate import annotate_statements
+
+    text = ("Police Chief Scott Reed was injured in the blast on Friday.\n\n"
+            "The bank was badly damaged, police said.\n\n"
+            "Gov. Jane Miller visited the town on Saturday.\n\n"
+            "The town will rebuild the bank, the governor said.\n")
+    sts = []
+    for para in text.split("\n\n"):
+        start = text.index(para)
+        sts.append(Statement("A", start, start + len(para.strip()), para.strip(),
+                             paragraph_start=start, paragraph_end=start + len(para.strip())))
+    anns = annotate_statements(sts, text, CUES)
+    assert anns[1].speaker.lower().endswith("police")  # the police, not the chief
+    assert anns[3].speaker == "Jane Miller"  # a role is the person named right after it

@@ -190,7 +190,7 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
             speaker, verb = sentence_speaker[span]
             if speaker:
                 ann = ann._replace(speaker=speaker, reporting_verb=verb)
-        ann = _resolve(ann, st, text, named)
+        ann = _resolve(ann, st, text, named, lexicon.titles, lexicon.bodies)
         if ann.speaker[:1].isupper():
             named.append((st.paragraph, ann.speaker))
         out.append(ann)
@@ -200,11 +200,13 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
 _NAME = r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
 
 
-def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, str]]) -> Annotation:
+def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, str]],
+             titles: frozenset[str] = frozenset(), bodies: frozenset[str] = frozenset()) -> Annotation:
     """Who "he said" or "the Texas governor said" is: a pronoun is the person
     named as speaker just before (this paragraph or the one before); a role
-    is the person last named with that role in the text before ("Gov. Jane
-    Smith")."""
+    is the person last named right after that role in the text before ("Gov.
+    Jane Smith"), not another role after it ("Police Chief Scott Russell" is
+    not "the police", "the Police Department" is no one)."""
     if not ann.reporting_verb:
         return ann
     if not ann.speaker and named and not st.speaker_hint:
@@ -220,9 +222,10 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
         if apposed and apposed.group(1)[:1].isupper():  # "said the spokesman, Peter Carr"
             return ann._replace(speaker=apposed.group(1), speaker_span=None)
         head = ann.speaker.split()[-1].lower()
-        if len(head) >= 4 and head.isalpha():
+        if len(head) >= 4 and head.isalpha() and head not in bodies and not head.endswith("s"):
             role = rf"(?i:\b(?:{re.escape(head)}|{re.escape(head[:3])}\.))\s+"
-            found = list(re.finditer(role + _NAME, text[max(0, st.start - 20000):st.start]))
+            found = [m for m in re.finditer(role + _NAME, text[max(0, st.start - 20000):st.start])
+                     if m.group(1).split()[0].lower().rstrip(".") not in titles]
             if found:
                 return ann._replace(speaker=found[-1].group(1), speaker_span=None)
     return ann

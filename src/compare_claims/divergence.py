@@ -134,11 +134,18 @@ class FlagRules(NamedTuple):
     quiet_labels: frozenset[str] = frozenset()
     min_score: float = 0.0  # a member is compared with the reference at this score or more
     reported: frozenset[str] = frozenset()
+    stance: frozenset[str] = frozenset()  # verbs of belief: they take a whole clause
 
 
 # content words after a hedge that it bears on: a verb of belief takes a whole
-# clause ("I hope that reason prevails and the rumours turn out unfounded")
+# clause ("I hope that reason prevails and the rumours turn out unfounded");
+# any other hedge bears on its predicate ("appeared to shift", "apparently
+# referring", "expected to include"): unless the other statement says that
+# predicate too, the two tell different things about one subject, and a
+# hedge between them is no divergence (blind reads, docs/flag_read.md)
 _HEDGE_SCOPE = 8
+_PREDICATE = 1
+_CLAUSE_OPENERS = ("that ", "whether ", "if ")
 _NEAR = 2  # a hedge this many content words before a word governs it ("expected to attend")
 
 
@@ -154,14 +161,23 @@ def _flag_hedges(m: Member, other: Member, rules: FlagRules) -> tuple[Span, ...]
     """Hedges of ``m`` that can make the hedge flag against ``other``: in the
     outlet's own words (a modal verb hedges only its clause, and "I think"
     inside a quotation is how the quoted person talks), bearing on a word
-    ``other`` says too ("speculated that he was offered a post" hedges
-    nothing of "he declined")."""
-    said = {x for _s, _e, x in _diff_tokens(other.statement.text)}
+    ``other`` says too in its own words, not inside a quotation
+    ("speculated that he was offered a post" hedges nothing of "he
+    declined"; "expected to include" against a quoted "will include" is two
+    reports of what others expect)."""
+    from .annotate import quotations
+
+    # what the other says in its own words: a quotation is its speaker's assertion
+    quoted = quotations(other.statement.text)
+    said = {x for s, e, x in _diff_tokens(other.statement.text)
+            if not any(qs <= s and e <= qe for qs, qe in quoted)}
     out = []
     for h in m.annotation.hedges:
         if h.text.lower() in rules.modals or h.value in rules.reported or h.quoted:
             continue
-        scope = [x for _s, _e, x in _content_after(m, h.end)[:_HEDGE_SCOPE]]
+        rest = m.statement.text[h.end - m.statement.start:].lstrip().lower()
+        clause = h.value in rules.stance or rest.startswith(_CLAUSE_OPENERS)
+        scope = [x for _s, _e, x in _content_after(m, h.end)[:_HEDGE_SCOPE if clause else _PREDICATE]]
         if any(_related_stem(x, y) for x in scope for y in said):
             out.append(h)
     return tuple(out)
@@ -375,7 +391,9 @@ def group_flags(members: Sequence[Member], rules: FlagRules = FlagRules()) -> tu
                 sure = tuple((b, c) for c in mj.annotation.certainty) or ((b, _statement_span(mj)),)
                 words = ", ".join(f"'{_one_line(h.text)}'" for _s, h in hedges)
                 found["hedge"] = Evidence("hedge", f"{a} hedges ({words}); {b} asserts", hedges + sure)
-            if "polarity" not in found and not headline and not mj.annotation.negations:
+            # a negation is the difference only between statements alike in all else
+            # (every polarity flag on a looser pair read blind was wrong: docs/flag_read.md)
+            if "polarity" not in found and not headline and not mj.annotation.negations and m.score >= CLOSE:
                 hit = _polarity(mi, mj)
                 if hit:
                     found["polarity"] = Evidence(
@@ -398,9 +416,13 @@ def group_flags(members: Sequence[Member], rules: FlagRules = FlagRules()) -> tu
                 # labelled or not
                 shared = ({x.value for x in own_i} & {x.value for x in own_j}) | \
                     {x.value for x in own_i if _said_in(x, m)} | {x.value for x in own_j if _said_in(x, ref)}
-                spans = tuple((si, x) for x in own_i if x.kind not in cj and x.value not in shared) + \
-                    tuple((sj, x) for x in own_j if x.kind not in ci and x.value not in shared)
-                if spans:
+                left_i = tuple((si, x) for x in own_i if x.kind not in cj and x.value not in shared)
+                left_j = tuple((sj, x) for x in own_j if x.kind not in ci and x.value not in shared)
+                spans = left_i + left_j
+                # what is left after the shared words must still be both sides' labels,
+                # or one side's in a close pair ("controversial" in both, "illegal" in one,
+                # in a loose pair: the other side counters nothing)
+                if spans and ((left_i and left_j) or m.score >= CLOSE):
                     found["labels"] = Evidence("labels", "; ".join(
                         f"{src} calls it '{_one_line(sp.text)}' ({sp.kind.replace('_', ' ')})" for src, sp in spans),
                         spans)

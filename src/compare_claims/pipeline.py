@@ -180,7 +180,8 @@ def build_result(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
         drafts.append((_group_key([m.statement for m in members], rank), ag.score, relation, members))
     drafts.sort(key=lambda d: d[0])
     rules = FlagRules(lexicon.modals if lexicon else frozenset(), lexicon.quiet_labels if lexicon else frozenset(),
-                      align_mod.SAME, lexicon.reported if lexicon else frozenset())
+                      align_mod.SAME, lexicon.reported if lexicon else frozenset(),
+                      lexicon.stance if lexicon else frozenset())
     groups = [annotate_group(Group(f"g{i}", score, tuple(members), relation=relation), rules)
               for i, (_k, score, relation, members) in enumerate(drafts, 1)]
     shown = [g for g in groups if len(g.sources) >= options.min_sources and (g.flags or not options.only_divergent)]
