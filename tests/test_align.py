@@ -240,3 +240,15 @@ def test_two_renderings_of_one_remark_land_in_one_row(seeds: tuple[Source, ...],
     result = run_topic(seeds, get_topic(topics, "iran"), topics)
     row = next(g for g in result.groups if any("looking for a war with Iran" in m.statement.text for m in g.members))
     assert {"VOA", "Sputnik"} <= set(row.sources)
+
+
+def test_two_people_saying_alike_things_are_two_claims() -> None:
+    a = Statement("A", 0, 90, "The attorney general must release the full report to the American people, Warren wrote.")
+    b = Statement("B", 0, 90, "Sanders said the full report must be released so the American people can judge for themselves.")
+    unknown = align_statements([a, b])
+    assert [(r.members, r.relation) for r in unknown] == [((0, 1), "same")]  # alike, and nothing says who
+    named = align_statements([a, b], speakers=["warren", "sanders"])
+    assert [r.relation for r in named if len(r.members) > 1] in ([], ["related"])
+    # one remark given to two people stays one row (the speaker flag tells the difference)
+    c = Statement("C", 0, 90, "The attorney general must release the full report to the American people, Sanders wrote.")
+    assert [r.members for r in align_statements([a, c], speakers=["warren", "sanders"])] == [(0, 1)]
