@@ -243,12 +243,15 @@ def test_two_renderings_of_one_remark_land_in_one_row(seeds: tuple[Source, ...],
 
 
 def test_two_people_saying_alike_things_are_two_claims() -> None:
-    a = Statement("A", 0, 90, "The attorney general must release the full report to the American people, Warren wrote.")
-    b = Statement("B", 0, 90, "Sanders said the full report must be released so the American people can judge for themselves.")
+    # (body paragraphs: a headline or lead pair would weigh more, LEAD_FACTOR)
+    a = Statement("A", 0, 90, "The attorney general must release the full report to the American people, Warren wrote.", paragraph=5)
+    b = Statement("B", 0, 90, "Sanders said the full report must be released so the American people can judge for themselves.",
+                  paragraph=5)
     unknown = align_statements([a, b])
     assert [(r.members, r.relation) for r in unknown] == [((0, 1), "same")]  # alike, and nothing says who
     named = align_statements([a, b], speakers=["warren", "sanders"])
     assert [r.relation for r in named if len(r.members) > 1] in ([], ["related"])
     # one remark given to two people stays one row (the speaker flag tells the difference)
-    c = Statement("C", 0, 90, "The attorney general must release the full report to the American people, Sanders wrote.")
+    c = Statement("C", 0, 90, "The attorney general must release the full report to the American people, Sanders wrote.",
+                  paragraph=5)
     assert [r.members for r in align_statements([a, c], speakers=["warren", "sanders"])] == [(0, 1)]

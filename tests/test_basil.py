@@ -169,3 +169,23 @@ def test_topic_keywords_from_main_entities(be: ModuleType) -> None:
     import tomllib
 
     assert tomllib.loads(toml)["topics"]["basil"]["keywords"] == kws
+
+
+def test_the_main_claim_of_every_outlet_is_one_row(sample: list[tuple[Any, Path, Path, dict[str, Any]]]) -> None:
+    """News puts its main claim first: in most triplets one "same" row holds the
+    headline or lead (the first two blocks) of all three outlets."""
+    landed = []
+    for t, texts, _topics_file, built in sample:
+        files = sorted(str(p) for p in texts.glob("*.txt"))
+        res = runner.invoke(app, ["compare", *files, "--format", "json", "--quiet"])
+        assert res.exit_code == 0, f"{t.uuid}: exit {res.exit_code}: {res.stderr}"
+        doc = json.loads(res.stdout)
+        text = {s["id"]: built[Path(s["file"]).stem].text for s in doc["sources"]}
+
+        def block(st: dict[str, Any]) -> int:  # index of the block (paragraph) the statement sits in
+            return text[st["source"]][:st["start"]].count("\n\n")
+
+        landed.append(any(g["relation"] == "same" and len({
+            st["source"] for st in g["statements"] if st["role"] == "claim" and block(st) < 2}) == 3
+            for g in doc["groups"]))
+    assert sum(landed) >= 3, landed
