@@ -29,6 +29,8 @@ from compare_claims.tokens import Toks, plain
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 CUES = load_lexicon()
+# the flag rules as the pipeline builds them from the cue lists
+RULES = FlagRules(CUES.modals, CUES.quiet_labels, 0.0, CUES.reported, CUES.stance)
 # the statement each annotation was made from, for the flags that read words
 _TEXTS: dict[Annotation, tuple[str, int]] = {}
 
@@ -39,7 +41,7 @@ def group_flags(anns: list[Annotation], sources: list[str]) -> tuple[str, ...]:
     for a, src in zip(anns, sources):
         text, start = _TEXTS.get(a, ("", 0))
         members.append(Member(Statement(src, start, start + len(text), text), 100.0, a))
-    return tuple(e.flag for e in flags_of(members))
+    return tuple(e.flag for e in flags_of(members, RULES))
 
 
 def seed(prefix: str) -> str:
@@ -220,7 +222,7 @@ def test_hedge_flag_no_basis_versus_turn_out_to_be_unfounded() -> None:
     assert "no basis" in texts(flat.certainty)
     assert "unfounded" in texts(hoped.negations)
     flags = group_flags([flat, hoped], ["000", "004"])
-    assert "hedge" in flags
+    assert "hedge" not in flags  # "rumours" is what both are about, no hedge of the outlet's
     assert "polarity" not in flags  # both deny the rumours
     assert "numbers" not in flags  # 120,000 either way
     # the same with the whole sentence of the transcript ("I hope that ...")
@@ -336,9 +338,17 @@ def test_loaded_labels() -> None:
 
 def test_labels_flag_and_extra_labels_from_a_topics_file() -> None:
     dictator = ann("003", "On that day Pompeo publicly blamed Russia", "leaving the country.")
-    plain = annotate("Pompeo blamed Russia for President Maduro not leaving.", start=0, lexicon=CUES)
+    said, _start = _TEXTS[dictator]
+    # the same sentence with a plain word for the label: the label is what differs
+    neutral = re.sub(r"(?i)dictator\w*", "leader", said)
+    assert neutral != said
+    plain = annotate(neutral, start=0, lexicon=CUES)
+    _TEXTS[plain] = (neutral, 0)
     assert "labels" in group_flags([dictator, plain], ["003", "x"])
     assert "labels" not in group_flags([dictator, dictator], ["003", "x"])
+    # a looser paraphrase: more differs than the label, so the label is not the difference
+    loose = annotate("Pompeo blamed Russia for President Maduro not leaving.", start=0, lexicon=CUES)
+    assert "labels" not in group_flags([dictator, loose], ["003", "x"])
     cues = compile_lexicon(read_toml(DATA / "cues.toml", "cues"), read_toml(DATA / "labels.toml", "labels"),
                            [("militarist", ["rearmament"])])
     text, start, stmt = statement("003", "Before meeting Lavrov in Rovaniemi", "in the region.")
@@ -580,7 +590,12 @@ def test_labels_flag_needs_a_close_pair_or_two_labels() -> None:
                    ("B", "The platform removed the accounts of the conspiracy theorist."))
     loose = [m._replace(score=40.0) for m in pair]
     assert "labels" not in [e.flag for e in flags_of(loose)]
-    assert "labels" in [e.flag for e in flags_of(pair)]  # at 100 the label is what differs
+    # even scored close, more differs than the label: it is not what differs
+    assert "labels" not in [e.flag for e in flags_of(pair)]
+    # the same sentence with and without the label: the label is what differs
+    close = members(("A", "Jones, a far-right conspiracy theorist, was banned by the platform on Monday."),
+                    ("B", "Jones, a conspiracy theorist, was banned by the platform on Monday."))
+    assert "labels" in [e.flag for e in flags_of(close)]
     # a word both use is no difference, even where only one side's use counts as its own
     both = members(("A", "He was charged with fraud on Monday."),
                    ("B", "He was charged with “fraud” on Monday, prosecutors said."))
@@ -822,3 +837,24 @@ def test_a_body_that_speaks_is_never_the_person_named_after_its_title() -> None:
     anns = annotate_statements(sts, text, CUES)
     assert anns[1].speaker.lower().endswith("police")  # the police, not the chief
     assert anns[3].speaker == "Jane Miller"  # a role is the person named right after it
+
+
+def test_a_side_that_hedges_too_does_not_assert() -> None:
+    # "likely" against "reportedly": both hedge the attribution, neither asserts it
+    row = scored(("A", "The attack on the meatpacker was likely carried out by a criminal group based in Russia."),
+                 ("B", "The attack on the meatpacker was reportedly carried out by a criminal group based in Russia."))
+    assert "hedge" not in [e.flag for e in flags_of(row, RULES)]
+    plain = scored(("A", "The attack on the meatpacker was likely carried out by a criminal group based in Russia."),
+                   ("B", "The attack on the meatpacker was carried out by a criminal group based in Russia."))
+    assert "hedge" in [e.flag for e in flags_of(plain, RULES)]
+
+
+def test_a_group_named_in_one_word_is_no_speaker_to_compare() -> None:
+    said = "and I think he should accept their counsel and exit the race for good"
+    row = [Member(Statement(f"s{i}", 0, len(said), said), 100.0, Annotation(speaker=who))
+           for i, who in enumerate(("Romney", "Missourians"))]
+    assert "speaker" not in [e.flag for e in flags_of(row)]
+    row[1] = row[1]._replace(annotation=Annotation(speaker="Mitt Romney"))
+    assert "speaker" not in [e.flag for e in flags_of(row)]  # one person, two ways
+    row[1] = row[1]._replace(annotation=Annotation(speaker="Roy Blunt"))
+    assert "speaker" in [e.flag for e in flags_of(row)]
