@@ -858,3 +858,22 @@ def test_a_group_named_in_one_word_is_no_speaker_to_compare() -> None:
     assert "speaker" not in [e.flag for e in flags_of(row)]  # one person, two ways
     row[1] = row[1]._replace(annotation=Annotation(speaker="Roy Blunt"))
     assert "speaker" in [e.flag for e in flags_of(row)]
+
+
+def test_a_greeting_and_a_headline_name_no_speaker() -> None:
+    from compare_claims.annotate import annotate_statements
+
+    # "saying: “Hi, Congressman." greets someone; nobody called Hi speaks
+    greeting = annotate("A young man approached him on a sidewalk, saying: “Hi, Congressman.",
+                        start=0, lexicon=CUES)
+    assert greeting.speaker != "Hi"
+    # a role is never resolved to a capitalised word of a Title Case headline
+    text = ("Congressman Apologizes For Grabbing Student On Camera\n\n"
+            "\"Who are you!\" the congressman demands.\n")
+    sts = []
+    for para in text.split("\n\n"):
+        start = text.index(para)
+        sts.append(Statement("A", start, start + len(para.strip()), para.strip(),
+                             paragraph_start=start, paragraph_end=start + len(para.strip())))
+    anns = annotate_statements(sts, text, CUES)
+    assert anns[1].speaker != "Apologizes"

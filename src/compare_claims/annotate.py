@@ -200,6 +200,15 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
 _NAME = r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
 
 
+def _title_case_line(text: str, at: int) -> bool:
+    """Is the line holding offset ``at`` a headline in Title Case, where every
+    word is capitalised and a capital names no one ("Congressman Apologizes")?"""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = [w for w in text[start:end if end >= 0 else len(text)].split() if len(w) > 3 and w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.85 * len(words)
+
+
 def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, str]],
              titles: frozenset[str] = frozenset(), bodies: frozenset[str] = frozenset()) -> Annotation:
     """Who "he said" or "the Texas governor said" is: a pronoun is the person
@@ -224,8 +233,10 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
         head = ann.speaker.split()[-1].lower()
         if len(head) >= 4 and head.isalpha() and head not in bodies and not head.endswith("s"):
             role = rf"(?i:\b(?:{re.escape(head)}|{re.escape(head[:3])}\.))\s+"
-            found = [m for m in re.finditer(role + _NAME, text[max(0, st.start - 20000):st.start])
-                     if m.group(1).split()[0].lower().rstrip(".") not in titles]
+            before = text[max(0, st.start - 20000):st.start]
+            found = [m for m in re.finditer(role + _NAME, before)
+                     if m.group(1).split()[0].lower().rstrip(".") not in titles
+                     and not _title_case_line(before, m.start())]
             if found:
                 return ann._replace(speaker=found[-1].group(1), speaker_span=None)
     return ann

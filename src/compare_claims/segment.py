@@ -20,9 +20,11 @@ from .textnorm import STOPWORDS, fold
 
 _FURNITURE_MARKS = "•·▪–—-*"
 _BULLET_RE = re.compile(r"^[\s\u00a0]*(?:[•·▪◦●*]|-(?=\s)|–(?=\s)|—(?=\s)|\d{1,2}[.)](?=\s))?[\s\u00a0]*")
-# "Question: ..." or "Jane Doe: ..." at the start of a block.
+# "Question: ..." or "Jane Doe: ..." at the start of a block (a name of up to
+# three words: four capitalised words before a colon are a headline's,
+# "Bob Smith Attacks Student: ...").
 _TURN_RE = re.compile(
-    r"^(?P<label>Question|Answer|Q|A|(?:[A-Z][a-z][\w.'’-]*)(?:\s[A-Z][a-z][\w.'’-]*){0,3}):\s+(?=\S)"
+    r"^(?P<label>Question|Answer|Q|A|(?:[A-Z][a-z][\w.'’-]*)(?:\s[A-Z][a-z][\w.'’-]*){0,2}):\s+(?=\S)"
 )
 # a language selector: "de-DE en-GB es-ES ..."
 _LOCALES_RE = re.compile(r"^(?:\W*[a-z]{2}-[A-Z]{2}\w*){2,}\W*$")
