@@ -255,3 +255,14 @@ def test_two_people_saying_alike_things_are_two_claims() -> None:
     c = Statement("C", 0, 90, "The attorney general must release the full report to the American people, Sanders wrote.",
                   paragraph=5)
     assert [r.members for r in align_statements([a, c], speakers=["warren", "sanders"])] == [(0, 1)]
+
+
+def test_a_sentence_printed_word_for_word_aligns_however_short() -> None:
+    a = Statement("A", 0, 24, "“Tell me who you are.”", paragraph=5)
+    b = Statement("B", 0, 24, '"Tell me who you are ..."', paragraph=7)
+    c = Statement("C", 0, 24, "Who are you, then?", paragraph=7)
+    rows = align_statements([a, b, c])
+    assert sorted(r.members for r in rows) == [(0, 1), (2,)]
+    # three words are not enough to tell an utterance from a stock phrase
+    short = [Statement("A", 0, 10, "Thank you all."), Statement("B", 0, 10, "Thank you all.")]
+    assert sorted(r.members for r in align_statements(short)) == [(0,), (1,)]

@@ -365,6 +365,25 @@ def _candidate_pairs(
     return pairs
 
 
+# A sentence that two sources print word for word is one utterance or one wire
+# report, however few content words it holds ("And you exemplify it."): such a
+# pair needs no other evidence, from VERBATIM_WORDS words on.
+VERBATIM_WORDS = 4
+_VERBATIM_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _verbatim_pairs(statements: Sequence[Statement], srcs: Sequence[str]) -> set[tuple[int, int]]:
+    """Cross-source pairs (i < j) of statements with the same words, case and
+    punctuation aside."""
+    by_words: dict[tuple[str, ...], list[int]] = {}
+    for i, st in enumerate(statements):
+        words = tuple(w.lower().replace("’", "'") for w in _VERBATIM_WORD_RE.findall(st.text))
+        if len(words) >= VERBATIM_WORDS:
+            by_words.setdefault(words, []).append(i)
+    return {(i, j) for same in by_words.values() if len(same) > 1
+            for k, i in enumerate(same) for j in same[k + 1:] if srcs[i] != srcs[j]}
+
+
 def relation_of(score: float | None) -> str:
     """The calibrated meaning of a row's score: ``same`` claim or ``related``."""
     if score is None:
@@ -491,6 +510,8 @@ def align(
         s = scored(i, j)
         if s >= floor and s > 0:
             pair_scores[(i, j)] = s
+    verbatim = _verbatim_pairs(statements, srcs)
+    pair_scores.update(dict.fromkeys(verbatim, 100.0))
     rows = _average_linkage(n, keys, srcs, pair_scores, max(threshold, 1e-9))
 
     def pair(x: int, y: int) -> float:
@@ -498,6 +519,8 @@ def align(
         got = pair_scores.get((a, b))
         if got is not None:
             return got
+        if (a, b) in verbatim:
+            return 100.0
         return scored(a, b) if evidence(feats[a], feats[b], ctx) else 0.0
 
     out: list[Aligned] = []
