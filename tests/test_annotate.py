@@ -877,3 +877,15 @@ def test_a_greeting_and_a_headline_name_no_speaker() -> None:
                              paragraph_start=start, paragraph_end=start + len(para.strip())))
     anns = annotate_statements(sts, text, CUES)
     assert anns[1].speaker != "Apologizes"
+
+
+def test_the_object_of_a_participle_or_a_phrasal_verb_is_no_speaker() -> None:
+    def speaker(text: str) -> str:
+        return annotate(text, start=0, lexicon=CUES).speaker
+
+    assert speaker('Trump renewed his attacks, accusing a former Clinton aide of "disregarding protocols".') != \
+        "a former Clinton aide"
+    assert speaker("Trump slams his critics, calls on 'Deep State' DOJ to act") != "the Deep State"
+    # the inverted attribution still names the speaker
+    assert speaker("“We will win,” said Jane Smith, the mayor.") == "Jane Smith"
+    assert speaker("“We will win,” explained Jane Smith.") == "Jane Smith"

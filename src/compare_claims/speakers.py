@@ -255,8 +255,11 @@ class _SpeakerFinder:
                     offer(prio, i, name, lemma)
                     continue
             # name on the right: '..., said Jane Smith' / '”, explained Jane Smith';
-            # not '..., said Trump agreed to ...', where the name starts what was said
-            if _QUOTE in before_verb or "," in before_verb:
+            # not '..., said Trump agreed to ...', where the name starts what was said;
+            # nor after a participle or a verb with a particle, whose object follows
+            # ("..., accusing a former aide of ...", "..., calls on the department to act")
+            inverted = not t.keys[i].endswith("ing") and " " not in lemma
+            if inverted and (_QUOTE in before_verb or "," in before_verb):
                 ph = self.right_phrase(j)
                 if (ph and ph[1] + 1 < t.n and t.gap_after(ph[1]).isspace()
                         and t.raws[ph[1] + 1][:1].islower() and t.keys[ph[1] + 1] not in _AFTER_NAME):
