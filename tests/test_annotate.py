@@ -750,3 +750,24 @@ def test_flags_compare_the_reference_with_members_that_tell_its_claim() -> None:
     assert "polarity" in [e.flag for e in flags_of([ref, other], FlagRules(min_score=30.0))]
     weak = other._replace(score=12.0)  # only alike: no flag
     assert flags_of([ref, weak], FlagRules(min_score=30.0)) == ()
+
+
+# The role of "the spokesman said" is resolved without compiling a pattern per
+# role: the scan must find what the one-pattern form finds.
+_ROLE_TEXT = st.lists(st.sampled_from(["the", "spokesman", "Spokesman", "SPOKESMAN", "spo.", "Spo.", ",", ", ",
+                                       " ", "  ", "\n", "Peter", "Carr", "O'Neil", "Jean-Luc", "x", "Ax", "’s"]),
+                      max_size=14).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ROLE_TEXT, st.sampled_from(["spokesman", "spokesman of state", "x"]))
+def test_role_and_apposition_scans_match_their_one_pattern_form(text: str, words: str) -> None:
+    from compare_claims.annotate import _NAME, _apposed, _last_with_role
+
+    one = re.search(re.escape(words) + r"\s*,\s+" + _NAME, text, re.IGNORECASE)
+    got = _apposed(words, text)
+    assert (got and got.group(1)) == (one and one.group(1))
+    head = words.split()[-1]
+    role = rf"(?i:\b(?:{re.escape(head)}|{re.escape(head[:3])}\.))\s+"
+    every = list(re.finditer(role + _NAME, text))
+    assert _last_with_role(head, text) == (every[-1].group(1) if every else None)

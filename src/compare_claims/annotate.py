@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .lexicon import Entry, Lexicon, phrase_at, word_at
 from .models import Annotation, Span, Statement
@@ -200,6 +201,54 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
 _NAME = r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
 
 
+# The name part is compiled once, not into a new pattern per speaker or role:
+# its character class (\w with a curly quote) makes every compile cost about
+# 1 ms, and a long text meets hundreds of different roles.
+@lru_cache(maxsize=1)
+def _name_re() -> re.Pattern[str]:
+    return re.compile(_NAME)
+
+
+@lru_cache(maxsize=1)
+def _apposed_re() -> re.Pattern[str]:
+    return re.compile(r"\s*,\s+" + _NAME, re.IGNORECASE)
+
+
+def _apposed(words: str, sentence: str) -> re.Match[str] | None:
+    """``re.search(re.escape(words) + r"\s*,\s+" + _NAME, sentence, re.I)``:
+    the name after the first place where ``words`` (any case) is followed by a
+    comma.  The words match a fixed number of characters, so trying the rest
+    after each place in turn finds the same match."""
+    lead = re.compile(re.escape(words), re.IGNORECASE)  # a literal: cheap to compile
+    tail = _apposed_re()
+    at = lead.search(sentence)
+    while at is not None:
+        m = tail.match(sentence, at.end())
+        if m is not None:
+            return m
+        at = lead.search(sentence, at.start() + 1)
+    return None
+
+
+def _last_with_role(head: str, text: str) -> str | None:
+    """Group 1 of the last match of ``role + _NAME`` in ``text`` (``re.finditer``
+    order), where the role is ``head`` or its first three letters and a dot.
+    The role and the blanks after it match in one way only, so matching the
+    name after each role found is the same scan."""
+    role = re.compile(rf"(?i:\b(?:{re.escape(head)}|{re.escape(head[:3])}\.))\s+")
+    name = _name_re()
+    found = None
+    pos = 0
+    while (r := role.search(text, pos)) is not None:
+        m = name.match(text, r.end())
+        if m is None:
+            pos = r.start() + 1
+            continue
+        found = m.group(1)
+        pos = m.end()
+    return found
+
+
 def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, str]]) -> Annotation:
     """Who "he said" or "the Texas governor said" is: a pronoun is the person
     named as speaker just before (this paragraph or the one before); a role
@@ -216,13 +265,12 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
         return ann
     if ann.speaker.startswith("the "):
         sentence = text[st.sentence_start:st.sentence_end] if st.sentence_start >= 0 else st.text
-        apposed = re.search(re.escape(ann.speaker[4:]) + r"\s*,\s+" + _NAME, sentence, re.IGNORECASE)
+        apposed = _apposed(ann.speaker[4:], sentence)
         if apposed and apposed.group(1)[:1].isupper():  # "said the spokesman, Peter Carr"
             return ann._replace(speaker=apposed.group(1), speaker_span=None)
         head = ann.speaker.split()[-1].lower()
         if len(head) >= 4 and head.isalpha():
-            role = rf"(?i:\b(?:{re.escape(head)}|{re.escape(head[:3])}\.))\s+"
-            found = list(re.finditer(role + _NAME, text[max(0, st.start - 20000):st.start]))
-            if found:
-                return ann._replace(speaker=found[-1].group(1), speaker_span=None)
+            found = _last_with_role(head, text[max(0, st.start - 20000):st.start])
+            if found is not None:
+                return ann._replace(speaker=found, speaker_span=None)
     return ann
