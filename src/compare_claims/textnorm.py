@@ -6,6 +6,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Mapping, NamedTuple
 
+from .tokens import char_pairs, replace_chars
+
 # Characters folded for matching only (NO-BREAK SPACE, curly quotes, dashes).
 _FOLD = str.maketrans({
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
@@ -32,11 +34,14 @@ whether unless onto amid amidst throughout
 """.split())
 
 
+_FOLD_PAIRS = char_pairs(_FOLD)
+
+
 def fold(text: str) -> str:
     """Case-folded NFKC copy for matching (length may differ from the original)."""
     if text.isascii():  # nothing to translate or normalise
         return text.lower()
-    return unicodedata.normalize("NFKC", text.translate(_FOLD)).casefold()
+    return unicodedata.normalize("NFKC", replace_chars(text, _FOLD_PAIRS)).casefold()
 
 
 @lru_cache(maxsize=1)
