@@ -383,12 +383,20 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
     answer_paragraphs = 0  # paragraphs since the current answer turn began
     started = False  # a first line of 4+ words is the text's title: a claim, not a section heading
     blocks = []
+    splits: dict[tuple[str, str], list[tuple[int, int, int, int, str]]] = {}
     for bs, be in _blocks(text):
         m = _BULLET_RE.match(text, bs, be)
         cs, ce = _strip_span(text, m.end() if m else bs, be)
         if cs < ce:
             blocks.append((bs, be, cs, ce))
-    furniture = [_furniture(text[cs:ce], cues) for _bs, _be, cs, ce in blocks]
+    furniture_of: dict[str, str] = {}  # by line: a long text repeats its standing lines
+    furniture = []
+    for _bs, _be, cs, ce in blocks:
+        line = text[cs:ce]
+        kind = furniture_of.get(line)
+        if kind is None:
+            kind = furniture_of[line] = _furniture(line, cues)
+        furniture.append(kind)
     for k, (_bs, _be, cs, ce) in enumerate(blocks):
         # a line that stops mid-sentence before a prompt that goes on in lower case is
         # the start of that prompt ("To join the discussion" / "log in or register")
@@ -429,14 +437,15 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
             answer_paragraphs += 1 if turn and turn != "Question" else 0
         started = True
         question = last_question if turn and turn != "Question" and answer_paragraphs == 0 else ""
-        # (piece, the sentence it comes from): the splitter's sentence keeps a quotation
-        # together with its attribution ("“A. B,” said X"), which its pieces inherit
-        pieces = [(piece, (a, b)) for a, b in _sentences(text, cs, ce, cues) for piece in _split_inner(text, a, b, cues)]
-        clauses = [(c, sent) for (a, b), sent in pieces for c in (_clauses(text, a, b) if split_clauses else [(a, b)])]
-        for (a, b), (sa, sb) in clauses:
-            key = " ".join(fold(text[a:b]).split())
-            if not _ANY_WORD_RE.search(key):
-                continue
+        # a paragraph met before (a feed that repeats a standing line or a whole
+        # article) is split once: the splitters read the paragraph and at most one
+        # character before it (their lookbehinds are one character wide)
+        context = (text[cs - 1:cs], text[cs:ce])
+        split = splits.get(context)
+        if split is None:
+            split = splits[context] = _split_block(text, cs, ce, cues, split_clauses)
+        for a, b, sa, sb, key in split:
+            a, b, sa, sb = a + cs, b + cs, sa + cs, sb + cs
             if key in seen:
                 skipped["exact repeat"] += 1
                 continue
@@ -448,6 +457,22 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
             )
     return Segmented(_opening_remarks(statements) if transcript else tuple(statements),
                      tuple(sorted(skipped.items())))
+
+
+def _split_block(text: str, cs: int, ce: int, cues: SegmentCues,
+                 split_clauses: bool) -> list[tuple[int, int, int, int, str]]:
+    """The statements of the prose block text[cs:ce], offsets from ``cs``:
+    (start, end, its sentence's start and end, the key it is told apart by)."""
+    # (piece, the sentence it comes from): the splitter's sentence keeps a quotation
+    # together with its attribution ("“A. B,” said X"), which its pieces inherit
+    pieces = [(piece, (a, b)) for a, b in _sentences(text, cs, ce, cues) for piece in _split_inner(text, a, b, cues)]
+    clauses = [(c, sent) for (a, b), sent in pieces for c in (_clauses(text, a, b) if split_clauses else [(a, b)])]
+    out = []
+    for (a, b), (sa, sb) in clauses:
+        key = " ".join(fold(text[a:b]).split())
+        if _ANY_WORD_RE.search(key):
+            out.append((a - cs, b - cs, sa - cs, sb - cs, key))
+    return out
 
 
 def _turn(body: str, cues: SegmentCues) -> re.Match[str] | None:
