@@ -42,7 +42,7 @@ def match_cues(toks: Toks, lex: Lexicon) -> dict[str, list[tuple[int, int, Entry
     found: dict[str, list[tuple[int, int, Entry]]] = {}
     busy: dict[str, int] = {}
     keys = toks.keys
-    joined = [toks.gap_after(i).isspace() for i in range(toks.n)]
+    joined = [gap.isspace() for gap in toks.gaps[1:]]  # gaps[i + 1] follows token i
 
     def take(i: int, j: int, e: Entry) -> None:
         if busy.get(e.group, 0) <= i:
@@ -71,7 +71,11 @@ def match_cues(toks: Toks, lex: Lexicon) -> dict[str, list[tuple[int, int, Entry
 
 
 _QUOTE_RE = re.compile('[\u201c\u201d"]')
-_SINGLE_QUOTED_RE = re.compile("(?<![\\w'\u2019])[\u2018'](?=\\w)[^\n]*?(?<=[\\w.!?,])[\u2019'](?![\\w'\u2019])")
+# An opening single quote not after a word: the quote is matched first and the
+# character before it checked by a lookbehind over both (which also holds at the
+# start of the text), so that `re` skips to the quotes in C instead of trying
+# the lookbehind at every position.
+_SINGLE_QUOTED_RE = re.compile("[\u2018'](?<![\\w'\u2019][\u2018'])(?=\\w)[^\n]*?(?<=[\\w.!?,])[\u2019'](?![\\w'\u2019])")
 
 
 def _first_person_subject(toks: Toks, i: int, lexicon: Lexicon) -> bool:
