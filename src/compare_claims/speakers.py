@@ -277,8 +277,9 @@ class _SpeakerFinder:
                         offer(3, i, name, "say")
 
         # Headline style: "... — Jane Smith" at the very end.
-        for k in range(t.n - 1, max(-1, t.n - 5), -1):
-            if any(d in t.gap_before(k) for d in ("\u2014", "\u2013", " - ")):
+        dashes = ("\u2014", "\u2013", " - ")
+        for k in range(t.n - 1, max(-1, t.n - 5), -1) if any(d in t.text for d in dashes) else ():
+            if any(d in t.gap_before(k) for d in dashes):
                 ph = self.right_phrase(k)
                 if ph and ph[1] == t.n - 1 and not t.gap_after(ph[1]).strip(" .!?\n"):
                     name = self.render(*ph)
