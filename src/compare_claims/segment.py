@@ -32,7 +32,7 @@ class SegmentCues(NamedTuple):
     """The segmenter's cue lists (``data/segment.toml``), compiled."""
 
     max_chars: int
-    prompt_re: re.Pattern[str]  # a prompt opening a line
+    prompt_re: re.Pattern[str]  # a prompt opening a line (with .match)
     prompt_any_re: re.Pattern[str]  # a prompt anywhere (in a line of a few words)
     prompt_words: int
     call_re: re.Pattern[str]  # a call to action opening a line
@@ -68,10 +68,13 @@ def compile_segment_cues(doc: Mapping[str, Any]) -> SegmentCues:
     common = d.strings(sent, "common_abbreviations", "sentences")
     if not (prompts and calls and nxt and credits and seps and abbrevs):
         raise ConfigError("segment.toml: a [furniture] or [sentences] list is empty")
+    # one pattern for both: matched at the start of a line, its lookbehind holds
+    # there, so it is what "^(?:...)(?!\w)" would be (one compile less, ~1 ms)
+    prompt_any_re = re.compile(rf"(?<!\w)(?:{_words_alt(prompts)})(?!\w)", re.IGNORECASE)
     return SegmentCues(
         max_chars=d.number(f, "max_chars", "furniture", 160),
-        prompt_re=re.compile(rf"^(?:{_words_alt(prompts)})(?!\w)", re.IGNORECASE),
-        prompt_any_re=re.compile(rf"(?<!\w)(?:{_words_alt(prompts)})(?!\w)", re.IGNORECASE),
+        prompt_re=prompt_any_re,
+        prompt_any_re=prompt_any_re,
         prompt_words=d.number(f, "prompt_words", "furniture", 3),
         call_re=re.compile(rf"^(?:{_words_alt(calls)})\s+(?:{_words_alt(nxt)})(?!\w)", re.IGNORECASE),
         call_max_words=d.number(f, "call_max_words", "furniture", 25),
