@@ -889,3 +889,35 @@ def test_the_object_of_a_participle_or_a_phrasal_verb_is_no_speaker() -> None:
     # the inverted attribution still names the speaker
     assert speaker("“We will win,” said Jane Smith, the mayor.") == "Jane Smith"
     assert speaker("“We will win,” explained Jane Smith.") == "Jane Smith"
+
+
+# The role of "the spokesman said" is resolved without compiling a pattern per
+# role: the scan must find what the one-pattern form finds.
+_ROLE_TEXT = st.lists(st.sampled_from(["the", "spokesman", "Spokesman", "SPOKESMAN", "spo.", "Spo.", ",", ", ",
+                                       " ", "  ", "\n", "Peter", "Carr", "O'Neil", "Jean-Luc", "x", "Ax", "’s"]),
+                      max_size=14).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ROLE_TEXT, st.sampled_from(["spokesman", "spokesman of state", "x"]))
+def test_role_and_apposition_scans_match_their_one_pattern_form(text: str, words: str) -> None:
+    from compare_claims.annotate import _NAME, _apposed, _last_with_role
+
+    one = re.search(re.escape(words) + r"\s*,\s+" + _NAME, text, re.IGNORECASE)
+    got = _apposed(words, text)
+    assert (got and got.group(1)) == (one and one.group(1))
+    head = words.split()[-1]
+    role = rf"(?i:\b(?:{re.escape(head)}|{re.escape(head[:3])}\.))\s+"
+    every = list(re.finditer(role + _NAME, text))
+    assert _last_with_role(head, text) == (every[-1].group(1) if every else None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", " ", "\u2018", "\u2019", "'", '"', ".", ",", "!", "\n", "X", "1", "_"]),
+                max_size=30).map("".join))
+def test_single_quoted_pattern_finds_what_its_first_form_found(text: str) -> None:
+    # the pattern was reordered to open with the quote character (speed); the spans must not move
+    from compare_claims.annotate import _SINGLE_QUOTED_RE
+
+    first = re.compile("(?<![\\w'\u2019])[\u2018'](?=\\w)[^\n]*?(?<=[\\w.!?,])[\u2019'](?![\\w'\u2019])")
+    assert [m.span() for m in _SINGLE_QUOTED_RE.finditer(text)] == [m.span() for m in first.finditer(text)]

@@ -9,7 +9,8 @@ span.text``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from .lexicon import Entry, Lexicon, phrase_at, word_at
 from .models import Annotation, Span, Statement
@@ -41,7 +42,7 @@ def match_cues(toks: Toks, lex: Lexicon) -> dict[str, list[tuple[int, int, Entry
     found: dict[str, list[tuple[int, int, Entry]]] = {}
     busy: dict[str, int] = {}
     keys = toks.keys
-    joined = [toks.gap_after(i).isspace() for i in range(toks.n)]
+    joined = [gap.isspace() for gap in toks.gaps[1:]]  # gaps[i + 1] follows token i
 
     def take(i: int, j: int, e: Entry) -> None:
         if busy.get(e.group, 0) <= i:
@@ -70,7 +71,11 @@ def match_cues(toks: Toks, lex: Lexicon) -> dict[str, list[tuple[int, int, Entry
 
 
 _QUOTE_RE = re.compile('[\u201c\u201d"]')
-_SINGLE_QUOTED_RE = re.compile("(?<![\\w'\u2019])[\u2018'](?=\\w)[^\n]*?(?<=[\\w.!?,])[\u2019'](?![\\w'\u2019])")
+# An opening single quote not after a word: the quote is matched first and the
+# character before it checked by a lookbehind over both (which also holds at the
+# start of the text), so that `re` skips to the quotes in C instead of trying
+# the lookbehind at every position.
+_SINGLE_QUOTED_RE = re.compile("[\u2018'](?<![\\w'\u2019][\u2018'])(?=\\w)[^\n]*?(?<=[\\w.!?,])[\u2019'](?![\\w'\u2019])")
 
 
 def _first_person_subject(toks: Toks, i: int, lexicon: Lexicon) -> bool:
@@ -209,6 +214,56 @@ def _title_case_line(text: str, at: int) -> bool:
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.85 * len(words)
 
 
+# The name part is compiled once, not into a new pattern per speaker or role:
+# its character class (\w with a curly quote) makes every compile cost about
+# 1 ms, and a long text meets hundreds of different roles.
+@lru_cache(maxsize=1)
+def _name_re() -> re.Pattern[str]:
+    return re.compile(_NAME)
+
+
+@lru_cache(maxsize=1)
+def _apposed_re() -> re.Pattern[str]:
+    return re.compile(r"\s*,\s+" + _NAME, re.IGNORECASE)
+
+
+def _apposed(words: str, sentence: str) -> re.Match[str] | None:
+    r"""``re.search(re.escape(words) + r"\s*,\s+" + _NAME, sentence, re.I)``:
+    the name after the first place where ``words`` (any case) is followed by a
+    comma.  The words match a fixed number of characters, so trying the rest
+    after each place in turn finds the same match."""
+    lead = re.compile(re.escape(words), re.IGNORECASE)  # a literal: cheap to compile
+    tail = _apposed_re()
+    at = lead.search(sentence)
+    while at is not None:
+        m = tail.match(sentence, at.end())
+        if m is not None:
+            return m
+        at = lead.search(sentence, at.start() + 1)
+    return None
+
+
+def _last_with_role(head: str, text: str, accept: Callable[[int, str], bool] = lambda _at, _name: True) -> str | None:
+    """Group 1 of the last match of ``role + _NAME`` in ``text`` (``re.finditer``
+    order) that ``accept(start of the match, name)`` takes, where the role is
+    ``head`` or its first three letters and a dot.  The role and the blanks
+    after it match in one way only, so matching the name after each role found
+    is the same scan."""
+    role = re.compile(rf"(?i:\b(?:{re.escape(head)}|{re.escape(head[:3])}\.))\s+")
+    name = _name_re()
+    found = None
+    pos = 0
+    while (r := role.search(text, pos)) is not None:
+        m = name.match(text, r.end())
+        if m is None:
+            pos = r.start() + 1
+            continue
+        if accept(r.start(), m.group(1)):
+            found = m.group(1)
+        pos = m.end()
+    return found
+
+
 def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, str]],
              titles: frozenset[str] = frozenset(), bodies: frozenset[str] = frozenset()) -> Annotation:
     """Who "he said" or "the Texas governor said" is: a pronoun is the person
@@ -227,16 +282,17 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
         return ann
     if ann.speaker.startswith("the "):
         sentence = text[st.sentence_start:st.sentence_end] if st.sentence_start >= 0 else st.text
-        apposed = re.search(re.escape(ann.speaker[4:]) + r"\s*,\s+" + _NAME, sentence, re.IGNORECASE)
+        apposed = _apposed(ann.speaker[4:], sentence)
         if apposed and apposed.group(1)[:1].isupper():  # "said the spokesman, Peter Carr"
             return ann._replace(speaker=apposed.group(1), speaker_span=None)
         head = ann.speaker.split()[-1].lower()
         if len(head) >= 4 and head.isalpha() and head not in bodies and not head.endswith("s"):
-            role = rf"(?i:\b(?:{re.escape(head)}|{re.escape(head[:3])}\.))\s+"
             before = text[max(0, st.start - 20000):st.start]
-            found = [m for m in re.finditer(role + _NAME, before)
-                     if m.group(1).split()[0].lower().rstrip(".") not in titles
-                     and not _title_case_line(before, m.start())]
-            if found:
-                return ann._replace(speaker=found[-1].group(1), speaker_span=None)
+
+            def is_person(at: int, name: str) -> bool:  # a person right after the role, not in a headline
+                return name.split()[0].lower().rstrip(".") not in titles and not _title_case_line(before, at)
+
+            found = _last_with_role(head, before, is_person)
+            if found is not None:
+                return ann._replace(speaker=found, speaker_span=None)
     return ann

@@ -317,7 +317,24 @@ def diff_cmd(
 
 def main() -> None:
     """Console-script entry."""
-    app()
+    every = app.registered_commands
+    app.registered_commands = _commands_to_build(sys.argv[1:], os.environ)
+    try:
+        app()
+    finally:
+        app.registered_commands = every
+
+
+def _commands_to_build(args: List[str], environ: Any) -> List[Any]:
+    """Typer turns every command's signature into options before it parses
+    anything, some 2 ms a command: when the first argument names a command,
+    only that one is built (its parsing, help and errors are the same).  The
+    bare program, --help, --version and shell completion see them all."""
+    if args and not any(k.startswith("_") and k.endswith("_COMPLETE") for k in environ):
+        asked = [c for c in app.registered_commands if c.name == args[0]]
+        if asked:
+            return asked
+    return list(app.registered_commands)
 
 
 if __name__ == "__main__":  # pragma: no cover

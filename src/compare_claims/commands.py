@@ -203,12 +203,15 @@ def explain_lines(analyses: list[SourceAnalysis]) -> list[str]:
 
 
 def run_topic(req: Request) -> int:
-    from .baseline import read_baseline
     from .models import Result
 
     # a baseline that cannot be read stops the run before any work or output (exit 2, not a result and exit 2);
     # read before writing: --baseline X --write-baseline X compares, then updates
-    old = read_baseline(req.baseline) if req.baseline is not None else None
+    old = None
+    if req.baseline is not None:  # imported only then: dataclasses and tempfile cost a run ~5 ms
+        from .baseline import read_baseline
+
+        old = read_baseline(req.baseline)
     result, _ = _result(req)
     assert isinstance(result, Result)
     emit(result, req)

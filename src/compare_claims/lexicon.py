@@ -56,6 +56,7 @@ class Lexicon(NamedTuple):
     memo: dict[str, tuple[str, ...]]  # word -> bases it may inflect (filled as words are met)
     starts: dict[str, dict[str, tuple[tuple[Entry, bool], ...]]]  # word -> second word -> (cue, inflected?)
     singles: dict[str, tuple[Entry, ...]]  # word -> one-word cues it matches
+    pairs: dict[tuple[str, str], tuple[tuple[Entry, bool], ...]]  # two words -> cues they may open
 
     def bases(self, word: str) -> tuple[str, ...]:
         """``word`` and the cue words of which it is a regular inflection."""
@@ -267,6 +268,7 @@ def compile_lexicon(
         memo={},
         starts={},
         singles={},
+        pairs={},
     )
 
 
@@ -304,25 +306,33 @@ def phrase_at(lex: Lexicon, keys: Sequence[str], i: int, joined: Sequence[bool])
     n = len(keys)
     if i + 1 >= n or not joined[i]:
         return []
-    starts = _starts(lex, keys[i])
-    if not starts:
-        return []
-    nxt = keys[i + 1]
-    seconds = {nxt, base(nxt), *lex.bases(base(nxt))}  # a possessive or an inflection may end a two-word cue
+    pair = (keys[i], keys[i + 1])
+    candidates = lex.pairs.get(pair)  # most pairs open no cue: memoised per pair of words
+    if candidates is None:
+        candidates = lex.pairs[pair] = _pair_candidates(lex, *pair)
     out: list[Entry] = []
-    for second in seconds:
-        for e, first_inflected in starts.get(second, ()):
-            m = len(e.words)
-            if i + m > n or not all(joined[i + k] for k in range(m - 1)):
-                continue
-            if all(
-                keys[i + k] == e.words[k] if 0 < k < m - 1
-                else _word_matches(e, k, keys[i + k], lex, inflect_ok=not first_inflected or k == 0)
-                for k in range(m)
-            ) and e not in out:
-                out.append(e)
+    for e, first_inflected in candidates:
+        m = len(e.words)
+        if i + m > n or not all(joined[i + k] for k in range(m - 1)):
+            continue
+        if all(
+            keys[i + k] == e.words[k] if 0 < k < m - 1
+            else _word_matches(e, k, keys[i + k], lex, inflect_ok=not first_inflected or k == 0)
+            for k in range(m)
+        ) and e not in out:
+            out.append(e)
     out.sort(key=lambda e: (-len(e.words), e.order))
     return out
+
+
+def _pair_candidates(lex: Lexicon, key: str, nxt: str) -> tuple[tuple[Entry, bool], ...]:
+    """The multiword cues that words ``key`` and ``nxt`` may open: (cue, is
+    ``key`` an inflection of its first word)."""
+    starts = _starts(lex, key)
+    if not starts:
+        return ()
+    seconds = {nxt, base(nxt), *lex.bases(base(nxt))}  # a possessive or an inflection may end a two-word cue
+    return tuple(c for second in seconds for c in starts.get(second, ()))
 
 
 def word_at(lex: Lexicon, key: str) -> tuple[Entry, ...]:

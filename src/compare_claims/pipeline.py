@@ -11,7 +11,7 @@ selected.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence, TypeVar
 
 from . import align as align_mod
 from .models import Annotation, Group, Member, Result, Source, Statement
@@ -143,6 +143,21 @@ def _claim_and_related(members: list[Member], threshold: float, relation: str) -
     return out, "same" if same else "related"
 
 
+_K = TypeVar("_K")
+
+
+def _summed(counts: Iterable[Iterable[tuple[_K, int]]]) -> Counter[_K]:
+    """Every source's counts added up, keys in the order first met: what
+    ``Counter.update`` per source gives, at half the cost (it makes a Python
+    call per key once the counter is not empty; BBC: 96 -> 45 ms)."""
+    total: dict[_K, int] = {}
+    get = total.get
+    for pairs in counts:
+        for key, n in pairs:
+            total[key] = get(key, 0) + n
+    return Counter(total)
+
+
 def build_result(analyses: Sequence[SourceAnalysis], topic: Topic, options: Options, *,
                  vocabulary: Vocabulary = PLAIN, lexicon: Lexicon | None = None) -> Result:
     """Align the statements every source selected for ``topic`` (the first
@@ -153,8 +168,6 @@ def build_result(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
     analyses = sorted(analyses, key=lambda a: (a.source.file, a.source.id))
     chosen: list[tuple[Selected, tuple[str, ...], Annotation]] = []
     skipped: list[tuple[str, str, int]] = []
-    df: Counter[str] = Counter()
-    cases: Counter[tuple[str, bool]] = Counter()
     n_background = 0
     for a in analyses:
         sid = a.source.id
@@ -162,9 +175,9 @@ def build_result(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
         selected = a.selected[0][1] if a.selected else ()
         annotations = a.annotations or tuple(Annotation() for _ in selected)
         chosen.extend(zip(selected, a.stems, annotations))
-        df.update(dict(a.document_frequency))
-        cases.update(dict(a.case_counts))
         n_background += a.statements if a.document_frequency else 0
+    df = _summed(a.document_frequency for a in analyses)
+    cases = _summed(a.case_counts for a in analyses)
     statements = [c[0].statement for c in chosen]
     topic_stems = frozenset(st for kw in topic.keywords for st in content_stems(kw, vocabulary))
     aligned = align_mod.align(statements, scorer=options.scorer, threshold=options.threshold,

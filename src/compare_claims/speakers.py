@@ -182,19 +182,20 @@ class _SpeakerFinder:
         # tokens inside a quotation: a reporting verb there is part of what is
         # quoted ("“Trump says ...,” said Bloomberg"), never the statement's own
         # attribution
-        quoted: list[bool] = []
-        open_quote = False
-        for q in range(t.n):
-            # the original text tells opening from closing quotes (the translated one cannot)
-            gap = original[(t.ends[q - 1] if q else 0):t.starts[q]] if original else t.gap_before(q)
-            for ch in gap:
-                if ch == "\u201c":
-                    open_quote = True
-                elif ch == "\u201d":
-                    open_quote = False
-                elif ch == '"':
-                    open_quote = not open_quote
-            quoted.append(open_quote)
+        quoted = [False] * t.n
+        if any(mark in (original or t.text) for mark in '"\u201c\u201d'):  # most statements quote no one
+            open_quote = False
+            for q in range(t.n):
+                # the original text tells opening from closing quotes (the translated one cannot)
+                gap = original[(t.ends[q - 1] if q else 0):t.starts[q]] if original else t.gap_before(q)
+                for ch in gap:
+                    if ch == "\u201c":
+                        open_quote = True
+                    elif ch == "\u201d":
+                        open_quote = False
+                    elif ch == '"':
+                        open_quote = not open_quote
+                quoted[q] = open_quote
 
         def offer(prio: int, idx: int, speaker: str, verb: str) -> None:
             nonlocal best
@@ -270,7 +271,7 @@ class _SpeakerFinder:
                         offer(1 if _QUOTE in before_verb else 2, i, name, lemma)
 
         # "the paper quoted Jane Smith as saying"
-        for i, key in enumerate(t.keys):
+        for i, key in enumerate(t.keys if "quoted" in t.keys else ()):
             if key == "quoted":
                 ph = self.right_phrase(i + 1)
                 if ph and ph[1] + 2 < t.n and t.keys[ph[1] + 1] == "as" and t.keys[ph[1] + 2] == "saying":
@@ -279,8 +280,9 @@ class _SpeakerFinder:
                         offer(3, i, name, "say")
 
         # Headline style: "... — Jane Smith" at the very end.
-        for k in range(t.n - 1, max(-1, t.n - 5), -1):
-            if any(d in t.gap_before(k) for d in ("\u2014", "\u2013", " - ")):
+        dashes = ("\u2014", "\u2013", " - ")
+        for k in range(t.n - 1, max(-1, t.n - 5), -1) if any(d in t.text for d in dashes) else ():
+            if any(d in t.gap_before(k) for d in dashes):
                 ph = self.right_phrase(k)
                 if ph and ph[1] == t.n - 1 and not t.gap_after(ph[1]).strip(" .!?\n"):
                     name = self.render(*ph)

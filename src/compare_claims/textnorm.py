@@ -6,6 +6,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Mapping, NamedTuple
 
+from .tokens import char_pairs, replace_chars
+
 # Characters folded for matching only (NO-BREAK SPACE, curly quotes, dashes).
 _FOLD = str.maketrans({
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
@@ -32,11 +34,14 @@ whether unless onto amid amidst throughout
 """.split())
 
 
+_FOLD_PAIRS = char_pairs(_FOLD)
+
+
 def fold(text: str) -> str:
     """Case-folded NFKC copy for matching (length may differ from the original)."""
     if text.isascii():  # nothing to translate or normalise
         return text.lower()
-    return unicodedata.normalize("NFKC", text.translate(_FOLD)).casefold()
+    return unicodedata.normalize("NFKC", replace_chars(text, _FOLD_PAIRS)).casefold()
 
 
 @lru_cache(maxsize=1)
@@ -113,15 +118,21 @@ def _content_form(tok: str, vocab: Vocabulary) -> str:
 
 def content_words(text: str, vocab: Vocabulary = PLAIN) -> list[str]:
     """Folded content words before stemming (see ``content_stems``)."""
-    t = _US_RE.sub(" USA ", text)
+    # each pattern only where its words can be: `in` is much cheaper than a regex scan
+    t = _US_RE.sub(" USA ", text) if "US" in text or "U.S." in text else text
     if _DIGIT_RE.search(t):
         t = _THOUSANDS_RE.sub("", t)
-    t = _UNITED_STATES_RE.sub(" usa ", fold(t))
+    t = fold(t)
+    if "united states" in t:
+        t = _UNITED_STATES_RE.sub(" usa ", t)
     kept: list[str] = []
+    known = vocab.memo.get  # most words were met before: one lookup, no call
     for tok in _CONTENT_RE.findall(t):
         # hyphenated compounds count by their parts: "120000-strong" shares "120000"
         for w in tok.split("-") if "-" in tok else (tok,):
-            form = _content_form(w, vocab)
+            form = known(w)
+            if form is None:
+                form = _content_form(w, vocab)
             if form:
                 kept.append(form)
     return kept
@@ -132,10 +143,11 @@ _STEM_MEMO: dict[str, str] = {}
 
 def stem_words(words: list[str]) -> list[str]:
     """Snowball stems, memoised per word."""
-    missing = [w for w in set(words) if w not in _STEM_MEMO]
+    missing = [w for w in words if w not in _STEM_MEMO]
     if missing:
+        missing = list(dict.fromkeys(missing))  # each once, in order met
         _STEM_MEMO.update(zip(missing, _stemmer().stemWords(missing)))
-    return [_STEM_MEMO[w] for w in words]
+    return list(map(_STEM_MEMO.__getitem__, words))
 
 
 def content_stems(text: str, vocab: Vocabulary = PLAIN) -> list[str]:
