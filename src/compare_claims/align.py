@@ -188,7 +188,11 @@ def weighted_score(a: Features, b: Features, idf: dict[str, float]) -> float:
     """
     if not a.bag or not b.bag:
         return 0.0
-    shared = sum(idf[t] for t in a.bag & b.bag)
+    return _weighted(a, b, sum(idf[t] for t in a.bag & b.bag))
+
+
+def _weighted(a: Features, b: Features, shared: float) -> float:
+    """``weighted_score`` given the IDF weight the two statements share."""
     if shared <= 0:
         return 0.0
     if a.bag == b.bag:
@@ -238,10 +242,16 @@ BLEND_WEIGHT = 0.6
 
 
 def blended_score(a: Features, b: Features, idf: dict[str, float]) -> float:
-    w = weighted_score(a, b, idf)
-    if w == 0.0:
+    return _blended(a, b, weighted_score(a, b, idf))
+
+
+def _blended(a: Features, b: Features, weighted: float) -> float:
+    """``blended_score`` given the pair's ``weighted_score``."""
+    if weighted == 0.0:
         return 0.0
-    return w * (BLEND_WEIGHT + (1 - BLEND_WEIGHT) * token_sort_score(a, b, idf) / 100.0)
+    from rapidfuzz.fuzz import ratio
+
+    return weighted * (BLEND_WEIGHT + (1 - BLEND_WEIGHT) * float(ratio(a.joined, b.joined)) / 100.0)
 
 
 SCORERS: dict[str, Callable[[Features, Features, dict[str, float]], float]] = {
@@ -254,7 +264,12 @@ SCORERS: dict[str, Callable[[Features, Features, dict[str, float]], float]] = {
 
 def evidence(a: Features, b: Features, ctx: Context) -> bool:
     """True when two statements share enough to be a pair at all (see the module doc)."""
-    shared = (a.bag & b.bag) - REPORTING
+    return _is_evidence(a.bag & b.bag, ctx)
+
+
+def _is_evidence(both: frozenset[str], ctx: Context) -> bool:
+    """``evidence`` given the stems two statements share."""
+    shared = both - REPORTING
     n = len(shared)
     if n < MIN_SHARED or len(shared - ctx.common) < MIN_SHARED:
         return False
@@ -317,9 +332,11 @@ def _context(feats: Sequence[Features], topic_stems: frozenset[str], names: froz
 
 def _candidate_pairs(
     feats: Sequence[Features], srcs: Sequence[str], idf: dict[str, float], ctx: Context, *, bound: float,
-    exhaustive: bool = False,
-) -> list[tuple[int, int]]:
-    """Cross-source pairs worth scoring, i < j.
+    lead: Sequence[bool] = (), exhaustive: bool = False,
+) -> list[tuple[int, int, frozenset[str], float]]:
+    """Cross-source pairs worth scoring, i < j, with the stems they share and
+    the IDF weight of those (a pair of two ``lead`` statements may score
+    LEAD_FACTOR times its words: its bound is lower).
 
     A pair can count only when it shares MIN_SHARED stems that are neither
     ``common`` nor reporting verbs (``evidence``): an inverted index over those
@@ -331,14 +348,15 @@ def _candidate_pairs(
     """
     n = len(feats)
     if exhaustive:
-        return [(i, j) for i in range(n) for j in range(i + 1, n) if srcs[i] != srcs[j]]
+        return [(i, j, both, sum(idf[t] for t in both)) for i in range(n) for j in range(i + 1, n)
+                if srcs[i] != srcs[j] for both in (feats[i].bag & feats[j].bag,)]
     skip = ctx.common | REPORTING
     postings: dict[str, list[int]] = {}
     for i, f in enumerate(feats):
         for t in f.bag:
             if t not in skip:
                 postings.setdefault(t, []).append(i)
-    pairs: list[tuple[int, int]] = []
+    pairs: list[tuple[int, int, frozenset[str], float]] = []
     need = max(1, MIN_SHARED)
     for i, f in enumerate(feats):
         lists = []
@@ -353,15 +371,18 @@ def _candidate_pairs(
             continue
         counted = Counter(chain.from_iterable(lists))
         src = srcs[i]
+        lead_i = bool(lead) and lead[i]
         for j in [j for j, c in counted.items() if c >= need]:
             if srcs[j] == src:
                 continue
             g = feats[j]
-            shared = sum(idf[t] for t in f.bag & g.bag)
+            both = f.bag & g.bag
+            shared = sum(idf[t] for t in both)
             lo, hi = (f.weight, g.weight) if f.weight <= g.weight else (g.weight, f.weight)
-            if lo > 0 and 100.0 * shared >= bound * (SMALLER_SIDE * lo + (1 - SMALLER_SIDE) * hi):
-                pairs.append((i, j))
-    pairs.sort()
+            least = bound / LEAD_FACTOR if lead_i and lead[j] else bound
+            if lo > 0 and 100.0 * shared >= least * (SMALLER_SIDE * lo + (1 - SMALLER_SIDE) * hi):
+                pairs.append((i, j, both, shared))
+    pairs.sort(key=lambda p: (p[0], p[1]))
     return pairs
 
 
@@ -372,12 +393,16 @@ VERBATIM_WORDS = 4
 _VERBATIM_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
-def _verbatim_pairs(statements: Sequence[Statement], srcs: Sequence[str]) -> set[tuple[int, int]]:
+def _verbatim_pairs(statements: Sequence[Statement], srcs: Sequence[str],
+                    stems: Sequence[tuple[str, ...]]) -> set[tuple[int, int]]:
     """Cross-source pairs (i < j) of statements with the same words, case and
     punctuation aside."""
+    by_stems: dict[tuple[str, ...], list[int]] = {}
+    for i, f in enumerate(stems):  # the same words have the same stems: only those are read again
+        by_stems.setdefault(f, []).append(i)
     by_words: dict[tuple[str, ...], list[int]] = {}
-    for i, st in enumerate(statements):
-        words = tuple(w.lower().replace("’", "'") for w in _VERBATIM_WORD_RE.findall(st.text))
+    for i in sorted(i for same in by_stems.values() if len({srcs[k] for k in same}) > 1 for i in same):
+        words = tuple(w.lower().replace("’", "'") for w in _VERBATIM_WORD_RE.findall(statements[i].text))
         if len(words) >= VERBATIM_WORDS:
             by_words.setdefault(words, []).append(i)
     return {(i, j) for same in by_words.values() if len(same) > 1
@@ -496,21 +521,26 @@ def align(
     floor = threshold * FLOOR
     pair_scores: dict[tuple[int, int], float] = {}
 
-    def scored(i: int, j: int) -> float:
-        s = round(fn(feats[i], feats[j], idf), 6)
-        if statements[i].paragraph < LEAD_PARAGRAPHS and statements[j].paragraph < LEAD_PARAGRAPHS:
+    def scored(i: int, j: int, shared: float | None = None) -> float:
+        if shared is not None and fn in (blended_score, weighted_score):  # the weight shared is known
+            w = _weighted(feats[i], feats[j], shared)
+            s = round(_blended(feats[i], feats[j], w) if fn is blended_score else w, 6)
+        else:
+            s = round(fn(feats[i], feats[j], idf), 6)
+        if lead[i] and lead[j]:
             s = round(min(100.0, s * LEAD_FACTOR), 6)
         if speakers and s < SPEAKER_CLOSE and speakers[i] and speakers[j] and speakers[i] != speakers[j]:
             s = round(s * SPEAKER_FACTOR, 6)
         return s
 
-    for i, j in _candidate_pairs(feats, srcs, idf, ctx, bound=floor, exhaustive=exhaustive):
-        if not evidence(feats[i], feats[j], ctx):
+    lead = [st.paragraph < LEAD_PARAGRAPHS for st in statements]
+    for i, j, both, shared in _candidate_pairs(feats, srcs, idf, ctx, bound=floor, lead=lead, exhaustive=exhaustive):
+        if not _is_evidence(both, ctx):
             continue
-        s = scored(i, j)
+        s = scored(i, j, shared)
         if s >= floor and s > 0:
             pair_scores[(i, j)] = s
-    verbatim = _verbatim_pairs(statements, srcs)
+    verbatim = _verbatim_pairs(statements, srcs, [f.stems for f in feats])
     pair_scores.update(dict.fromkeys(verbatim, 100.0))
     rows = _average_linkage(n, keys, srcs, pair_scores, max(threshold, 1e-9))
 
