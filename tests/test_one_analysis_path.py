@@ -420,6 +420,8 @@ def test_dask_local_gives_the_same_bytes_as_a_local_run() -> None:
     assert local.returncode == 0 and on_dask.returncode == 0, on_dask.stderr
     assert json.loads(local.stdout)["groups"]
     assert on_dask.stdout == local.stdout
+    # the cluster's own logs (heartbeats to a scheduler shutting down) never reach the user
+    assert "Traceback" not in on_dask.stderr and "distributed." not in on_dask.stderr, on_dask.stderr
 
 
 # --- commands end to end --------------------------------------------------------------------------

@@ -11,6 +11,7 @@ The alignment runs here, on what came back.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -35,8 +36,11 @@ def run_on_dask(jobs: Sequence[Job], plan: Plan, address: str, *,
     cluster = None
     try:
         if address == "local":
+            # the workers' own logs stay off stderr: at shutdown they report
+            # heartbeats to a scheduler already gone, tracebacks a user must not see;
+            # a failing job still reaches us as an exception through its future
             cluster = LocalCluster(n_workers=default_jobs(), threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+                                   dashboard_address=None, silence_logs=logging.CRITICAL)
             client = Client(cluster)
         else:
             client = Client(address, timeout=CONNECT_TIMEOUT)
