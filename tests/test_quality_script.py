@@ -91,3 +91,21 @@ def test_flags_to_read_writes_blind_items_and_counts_verdicts(tmp_path: Path) ->
     scored = subprocess.run([sys.executable, str(script), "--score", "--out", str(tmp_path)],
                             capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=60)
     assert scored.stdout.strip() == f"flags judged {len(blind)} of {len(blind)}; same claim {len(blind)}; right 1"
+
+
+HELDOUT = [SHARED / "eval" / "ecb_dev" / "gold.json", SHARED / "corpora" / "ecbplus_sample",
+           SHARED / "corpora" / "allsides_neus_sample" / "allsides_sample_25.jsonl"]
+
+
+@pytest.mark.skipif(not all(p.exists() for p in HELDOUT), reason="../shared (ECB+, AllSides) is absent")
+def test_flags_to_read_exports_the_held_out_sets(tmp_path: Path) -> None:
+    script = ROOT / "scripts" / "flags_to_read.py"
+    done = subprocess.run([sys.executable, str(script), "--heldout", "--out", str(tmp_path)],
+                          capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "from the held-out sets" in done.stdout
+    keyed = json.loads((tmp_path / "keyed.json").read_text(encoding="utf-8"))
+    blind = json.loads((tmp_path / "blind.json").read_text(encoding="utf-8"))
+    assert len(blind) == len(keyed)
+    for k in keyed:  # each item names the set it came from, never a BASIL triplet
+        assert k["triplet"].startswith(("ecb-", "allsides-")) and k["a_source"] != k["b_source"]
