@@ -18,7 +18,14 @@ keyword of the topic unless they share ``MIN_SHARED_TOPIC`` (a pair that shares
 only "Iran" and "nuclear" says nothing), at least one that is not a name
 (``names``: words the texts always capitalise), and at least one that is not
 in most statements (``common``).  The last rule is what lets an inverted index
-find every pair that can count without looking at all pairs.
+find every pair that can count without looking at all pairs.  A sentence two
+sources print word for word (``VERBATIM_WORDS`` or more) needs no other
+evidence: it is one utterance or one wire report.
+
+Two rules of news weigh on a pair's score: a claim includes its speaker (a
+pair given to two different named speakers weighs ``SPEAKER_FACTOR``, unless
+close enough to be one remark attributed two ways), and news puts its main
+claim first (a pair of two headlines or leads weighs ``LEAD_FACTOR``).
 
 Rows.  Agglomerative, average linkage over cross-source pairs: two rows merge
 when the mean score over every cross-source pair of statements they would

@@ -109,7 +109,7 @@ def word_diff(text: str, *, start: int, reference: str) -> tuple[Span, ...]:
 # --------------------------------------------------------------------------
 
 
-def _speaker_key(speaker: str) -> str | None:
+def speaker_key(speaker: str) -> str | None:
     """Last name token of a named speaker; None for roles, empty speakers and
     a group named in one plural word ("Democrats", "Missourians")."""
     if not speaker or not speaker[:1].isupper() or (" " not in speaker and speaker.endswith("s")):
@@ -374,7 +374,7 @@ def group_flags(members: Sequence[Member], rules: FlagRules = FlagRules()) -> tu
     if ref is None:
         return ()
     found: dict[str, Evidence] = {}
-    speakers = {id(m): _speaker_key(m.annotation.speaker) for m in members}
+    speakers = {id(m): speaker_key(m.annotation.speaker) for m in members}
     for m in members:
         if m is ref or m.statement.source == ref.statement.source or m.score < rules.min_score:
             continue

@@ -163,7 +163,7 @@ def build_result(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
     """Align the statements every source selected for ``topic`` (the first
     topic its analysis was asked for), then diff and flag each group."""
     from .annotate_groups import annotate_group
-    from .divergence import FlagRules, _speaker_key
+    from .divergence import FlagRules, speaker_key
 
     analyses = sorted(analyses, key=lambda a: (a.source.file, a.source.id))
     chosen: list[tuple[Selected, tuple[str, ...], Annotation]] = []
@@ -183,7 +183,7 @@ def build_result(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
     aligned = align_mod.align(statements, scorer=options.scorer, threshold=options.threshold,
                               stems=[c[1] for c in chosen], document_frequency=df,
                               documents=n_background, topic_stems=topic_stems, names=align_mod.names(cases, vocabulary),
-                              speakers=[_speaker_key(c[2].speaker) for c in chosen])
+                              speakers=[speaker_key(c[2].speaker) for c in chosen])
     rank = {a.source.id: i for i, a in enumerate(analyses)}
     drafts = []
     for ag in aligned:
