@@ -822,6 +822,16 @@ def test_a_label_both_sides_use_leaves_no_difference_in_a_loose_pair() -> None:
     assert "labels" not in [e.flag for e in flags_of(row)]
 
 
+def paragraph_statements(text: str) -> list[Statement]:
+    """One statement a paragraph of ``text`` (source "A"), as the segmenter places them."""
+    out = []
+    for para in text.split("\n\n"):
+        start, body = text.index(para), para.strip()
+        out.append(Statement("A", start, start + len(body), body,
+                             paragraph_start=start, paragraph_end=start + len(body)))
+    return out
+
+
 def test_a_body_that_speaks_is_never_the_person_named_after_its_title() -> None:
     from compare_claims.annotate import annotate_statements
 
@@ -829,12 +839,7 @@ def test_a_body_that_speaks_is_never_the_person_named_after_its_title() -> None:
             "The bank was badly damaged, police said.\n\n"
             "Gov. Jane Miller visited the town on Saturday.\n\n"
             "The town will rebuild the bank, the governor said.\n")
-    sts = []
-    for para in text.split("\n\n"):
-        start = text.index(para)
-        sts.append(Statement("A", start, start + len(para.strip()), para.strip(),
-                             paragraph_start=start, paragraph_end=start + len(para.strip())))
-    anns = annotate_statements(sts, text, CUES)
+    anns = annotate_statements(paragraph_statements(text), text, CUES)
     assert anns[1].speaker.lower().endswith("police")  # the police, not the chief
     assert anns[3].speaker == "Jane Miller"  # a role is the person named right after it
 
@@ -870,12 +875,7 @@ def test_a_greeting_and_a_headline_name_no_speaker() -> None:
     # a role is never resolved to a capitalised word of a Title Case headline
     text = ("Congressman Apologizes For Grabbing Student On Camera\n\n"
             "\"Who are you!\" the congressman demands.\n")
-    sts = []
-    for para in text.split("\n\n"):
-        start = text.index(para)
-        sts.append(Statement("A", start, start + len(para.strip()), para.strip(),
-                             paragraph_start=start, paragraph_end=start + len(para.strip())))
-    anns = annotate_statements(sts, text, CUES)
+    anns = annotate_statements(paragraph_statements(text), text, CUES)
     assert anns[1].speaker != "Apologizes"
 
 

@@ -49,6 +49,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 from itertools import chain
 from typing import Callable, NamedTuple, Sequence
 
@@ -215,11 +216,18 @@ def token_set_score(a: Features, b: Features, idf: dict[str, float]) -> float:
     return float(token_set_ratio(a.joined, b.joined)) if a.bag and b.bag else 0.0
 
 
-def token_sort_score(a: Features, b: Features, idf: dict[str, float]) -> float:
-    # ``joined`` is the sorted stems already: rapidfuzz's token_sort_ratio is its plain ratio
+@lru_cache(maxsize=1)
+def _ratio() -> Callable[[str, str], float]:
+    """rapidfuzz's ratio, imported once: a ``from ... import`` costs 2 us a call,
+    and the aligner scores tens of thousands of pairs."""
     from rapidfuzz.fuzz import ratio
 
-    return float(ratio(a.joined, b.joined)) if a.bag and b.bag else 0.0
+    return ratio
+
+
+def token_sort_score(a: Features, b: Features, idf: dict[str, float]) -> float:
+    # ``joined`` is the sorted stems already: rapidfuzz's token_sort_ratio is its plain ratio
+    return float(_ratio()(a.joined, b.joined)) if a.bag and b.bag else 0.0
 
 
 # A claim includes its speaker: two people saying alike things ("the report must
@@ -256,9 +264,7 @@ def _blended(a: Features, b: Features, weighted: float) -> float:
     """``blended_score`` given the pair's ``weighted_score``."""
     if weighted == 0.0:
         return 0.0
-    from rapidfuzz.fuzz import ratio
-
-    return weighted * (BLEND_WEIGHT + (1 - BLEND_WEIGHT) * float(ratio(a.joined, b.joined)) / 100.0)
+    return weighted * (BLEND_WEIGHT + (1 - BLEND_WEIGHT) * float(_ratio()(a.joined, b.joined)) / 100.0)
 
 
 SCORERS: dict[str, Callable[[Features, Features, dict[str, float]], float]] = {

@@ -11,6 +11,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any, NamedTuple, Sequence
 
+from .annotate import quotations
 from .models import Annotation, Evidence, Member, Span
 from .numbers import consistent
 from .tokens import TRANSLATE
@@ -166,8 +167,6 @@ def _flag_hedges(m: Member, other: Member, rules: FlagRules) -> tuple[Span, ...]
     ("speculated that he was offered a post" hedges nothing of "he
     declined"; "expected to include" against a quoted "will include" is two
     reports of what others expect)."""
-    from .annotate import quotations
-
     # what the other says in its own words: a quotation is its speaker's assertion
     quoted = quotations(other.statement.text)
     said = {x for s, e, x in _diff_tokens(other.statement.text)
