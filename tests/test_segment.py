@@ -422,12 +422,43 @@ def test_a_long_quotation_segments_into_its_sentences_with_exact_offsets() -> No
     text = "The clerk read out the statement: \u201c" + " ".join(sentences) + "\u201d\n"
     seg = segment(Source(id="x", file="x.txt", text=text), SEGMENT_CUES)
     texts = [s.text for s in seg.statements]
-    assert texts[0] == "The clerk read out the statement"
-    assert texts[1] == "\u201c" + sentences[0]
-    assert texts[2:-1] == sentences[1:-1]
+    # who speaks stays with the quotation's first sentence
+    assert texts[0] == "The clerk read out the statement: \u201c" + sentences[0]
+    assert texts[1:-1] == sentences[1:-1]
     assert texts[-1] == sentences[-1] + "\u201d"
     for s in seg.statements:
         assert text[s.start:s.end] == s.text
+
+
+def test_an_attribution_before_a_colon_stays_with_its_quotation() -> None:
+    text = ("Representative Jane Roe of Ohio, who leads the panel, said: \u201cWe are asking the mayor to "
+            "open the port. Why would he not do it?\u201d\n")
+    texts = [s.text for s in segment(Source(id="x", file="x.txt", text=text), SEGMENT_CUES).statements]
+    assert texts[0].startswith("Representative Jane Roe") and texts[0].endswith("open the port.")
+    assert not any(t.rstrip().endswith("said") for t in texts)
+
+
+def test_two_dashes_enclose_an_aside_that_does_not_split_the_sentence() -> None:
+    text = ("CAIRO \u2014 The two delegations left the talks on Friday after a long meeting \u2014 the first "
+            "in three months \u2014 could not settle the dispute over the water rights of the river.\n")
+    texts = [s.text for s in segment(Source(id="x", file="x.txt", text=text), SEGMENT_CUES).statements]
+    assert texts == [text.strip()]
+
+
+def test_one_dash_still_splits_two_claims() -> None:
+    text = ("The council approved the new budget for the harbour on Monday \u2014 the mayor said the vote "
+            "came far too late for the fishermen.\n")
+    texts = [s.text for s in segment(Source(id="x", file="x.txt", text=text), SEGMENT_CUES).statements]
+    assert len(texts) == 2
+
+
+def test_a_state_abbreviation_ends_a_sentence_when_the_next_opens_one() -> None:
+    text = ("The governor made the announcement in his hometown of Hope, Ark. In a long speech he vowed to "
+            "end stagnant wages. He spoke with Gov. Smith of Little Rock, Ark. after the rally.\n")
+    texts = [s.text for s in segment(Source(id="x", file="x.txt", text=text), SEGMENT_CUES).statements]
+    assert texts[0].endswith("Hope, Ark.")
+    assert texts[1].startswith("In a long speech")
+    assert any("Gov. Smith of Little Rock, Ark. after the rally." in t for t in texts)
 
 
 # --- a fragment of names stays with its sentence -----------------------------------------------------

@@ -46,6 +46,7 @@ class SegmentCues(NamedTuple):
     neighbour_words: int
     abbrev_re: re.Pattern[str]  # a sentence that ends in an abbreviation
     common_abbrev_re: re.Pattern[str]
+    sentence_openers: frozenset[str]  # after "Ark." these open a new sentence
     not_speakers: frozenset[str]
     english_hints: frozenset[str]
     openers: frozenset[str]  # what opens a paragraph that carries the story on (select.py)
@@ -87,6 +88,7 @@ def compile_segment_cues(doc: Mapping[str, Any]) -> SegmentCues:
         neighbour_words=d.number(f, "neighbour_words", "furniture", 8),
         abbrev_re=re.compile(r"(?<![^\s(])(?:" + "|".join(sorted(map(re.escape, abbrevs))) + r")\.$"),
         common_abbrev_re=re.compile(r"(?<!\S)(?:" + "|".join(sorted(map(re.escape, common))) + r")\.$", re.IGNORECASE),
+        sentence_openers=frozenset(w.lower() for w in d.strings(sent, "sentence_openers", "sentences")),
         not_speakers=frozenset(d.strings(d.table("turns"), "not_speakers", "turns")),
         english_hints=frozenset(w.lower() for w in d.strings(d.table("language"), "english_hints", "language")),
         openers=frozenset(w.lower() for w in d.strings(d.table("continuation"), "openers", "continuation")),
@@ -97,7 +99,8 @@ _TERMINAL = ".!?…:;\"”’'»)"
 _ENGLISH_HINTS = frozenset(
     "the a an of and in on to is are was were be for with that this it by as at from has have not but".split()
 )
-# "; ", " – ", ": " or ", because"/", and they".  The first character is taken
+# "; ", " – ", ": " or ", because"/", and they"; not ": “", where what comes
+# before the colon says who speaks the quotation.  The first character is taken
 # by one class and the branch chosen by looking back at it: a pattern that opens
 # with a character class lets `re` skip to the candidates in C, where four
 # alternatives would be tried at every position of every sentence.
@@ -105,12 +108,14 @@ _CLAUSE_RE = re.compile(
     r"""[;\s:,](?:
     (?<=;)\s+
     |(?<=\s)[–—-]\s+
-    |(?<=:)\s+(?=[“"A-Za-z])
+    |(?<=:)\s+(?=[A-Za-z])
     |(?<=,)\s+(?=(?:because|but|while|whereas|although|though)\s
         |and\s(?:I|we|he|she|they|it|this|that|there|then|thus|so|in|at|today|now|yet)\s))""",
     re.VERBOSE,
 )
 _MIN_CLAUSE_WORDS = 5
+_DASH_RE = re.compile(r"[–—-]")
+_LOWER_RE = re.compile(r"[a-z]")
 # ... of which at least this many claim words: lower-case content words, not
 # names ("Donald Trump and Vladimir Putin." is an apposition, not a claim)
 _MIN_CLAUSE_CLAIM_WORDS = 2
@@ -250,12 +255,18 @@ def _sentences(text: str, s: int, e: int, cues: SegmentCues) -> list[tuple[int, 
         # an orphan closing quote or "." belongs to the sentence before it, and so
         # does whatever follows a title or state abbreviation ("Gov.", "Wash.")
         if out and (not _ANY_WORD_RE.search(piece) or (piece[0] in "“”\"'’" and _word_count(piece) <= 2)
-                    or cues.abbrev_re.search(text, max(out[-1][0], out[-1][1] - 12), out[-1][1])
+                    or (cues.abbrev_re.search(text, max(out[-1][0], out[-1][1] - 12), out[-1][1])
+                        and _first_word(piece) not in cues.sentence_openers)
                     or (_SPLIT_INITIALS_RE.match(piece) and _LAST_INITIAL_RE.search(text, out[-1][0], out[-1][1]))):
             out[-1] = (out[-1][0], b)
             continue
         out.append((a, b))
     return out
+
+
+def _first_word(piece: str) -> str:
+    m = _WORD_RE.search(piece)
+    return m.group().lower() if m else ""
 
 
 # initials cut in two: "D-N." | "Y., argued"
@@ -356,11 +367,16 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     matches = list(_CLAUSE_RE.finditer(sentence))
     depth = _depths(sentence)
     ends, _ = _word_index(sentence, 0, len(sentence))
+    # two dashes in one sentence enclose an aside ("a meeting — the first in
+    # 22 days — could not"): neither ends a claim
+    # (a dateline's dash, "WASHINGTON —", pairs with none)
+    dashes = [m for m in matches if _DASH_RE.fullmatch(m.group().strip()) and _LOWER_RE.search(sentence, 0, m.start())]
+    paired = {id(m) for m in dashes[:len(dashes) - len(dashes) % 2]}
     parts: list[tuple[int, int]] = []
     left = 0
     for m in matches:
         a, b = m.start(), m.end()
-        if _depth_before(depth, a):
+        if _depth_before(depth, a) or id(m) in paired:
             continue
         # both sides must carry a claim: a fragment of names stays with its sentence
         if (_words_between(ends, left, a) >= _MIN_CLAUSE_WORDS and _words_between(ends, b, len(sentence)) >= _MIN_CLAUSE_WORDS
