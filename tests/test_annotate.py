@@ -921,3 +921,42 @@ def test_single_quoted_pattern_finds_what_its_first_form_found(text: str) -> Non
 
     first = re.compile("(?<![\\w'\u2019])[\u2018'](?=\\w)[^\n]*?(?<=[\\w.!?,])[\u2019'](?![\\w'\u2019])")
     assert [m.span() for m in _SINGLE_QUOTED_RE.finditer(text)] == [m.span() for m in first.finditer(text)]
+
+
+def _segmented_speakers(text: str) -> dict[str, str]:
+    """Each statement's first words -> its speaker, as segmenter and annotator place them."""
+    from compare_claims.annotate import annotate_statements
+    from compare_claims.config import load_segment_cues
+    from compare_claims.models import Source
+    from compare_claims.segment import segment
+
+    statements = segment(Source(id="A", file="a.txt", text=text), load_segment_cues()).statements
+    anns = annotate_statements(statements, text, CUES)
+    return {" ".join(s.text.split()[:3]): a.speaker for s, a in zip(statements, anns)}
+
+
+def test_a_clause_keeps_its_own_speaker_and_prose_before_an_attribution_has_none() -> None:
+    text = ("The mayor has said that ten million dollars for the new harbour wall is not negotiable, "
+            "while council members have said they will fund a smaller repair of the old pier.\n\n"
+            "Such a change is widely considered a costly mistake by the port's engineers, "
+            "but Mayor Tom Reyes says he wanted to protect the fishing fleet from the winter storms.\n")
+    speakers = _segmented_speakers(text)
+    assert "mayor" not in speakers["while council members"].lower()
+    assert speakers["Such a change"] == ""
+    assert speakers["but Mayor Tom"] == "Tom Reyes"
+
+
+def test_a_clause_after_its_attribution_and_a_quoted_clause_take_the_sentence_speaker() -> None:
+    text = ("Jane Miller claimed that the harbour wall would be finished by the spring, "
+            "and that the town had already paid for most of its stone.\n")
+    speakers = _segmented_speakers(text)
+    assert set(speakers.values()) == {"Jane Miller"}
+
+
+def test_a_role_resolves_to_the_name_without_its_possessive() -> None:
+    from compare_claims.annotate import annotate_statements
+
+    text = ("Ann Lee, President Obama's adviser, criticised the visit on Tuesday.\n\n"
+            "The president has said he will not meet the visitor during his trip.\n")
+    anns = annotate_statements(paragraph_statements(text), text, CUES)
+    assert anns[1].speaker == "Obama"

@@ -193,7 +193,12 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
             if span not in sentence_speaker:
                 sentence_speaker[span] = _speaker_of(text[span[0]:span[1]], lexicon, st.speaker_hint)
             speaker, verb = sentence_speaker[span]
-            if speaker:
+            # a quoted clause is the attribution's ("“A, and B,” said X"), and so is
+            # one after it ("X said that A, and that B"); a clause of prose before
+            # it is not ("A move is seen as a no-no, but X says ..."), nor one
+            # with its own ("..., while Democrats have said ...")
+            quoted = in_quote or any(q in st.text for q in _QUOTE_MARKS)
+            if speaker and not ann.speaker and (quoted or speaker.split()[-1] in text[span[0]:st.start]):
                 ann = ann._replace(speaker=speaker, reporting_verb=verb)
         ann = _resolve(ann, st, text, named, lexicon.titles, lexicon.bodies)
         if ann.speaker[:1].isupper():
@@ -203,6 +208,8 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
 
 
 _NAME = r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+_QUOTE_MARKS = '"“”'
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
 
 
 def _title_case_line(text: str, at: int) -> bool:
@@ -259,7 +266,8 @@ def _last_with_role(head: str, text: str, accept: Callable[[int, str], bool] = l
             pos = r.start() + 1
             continue
         if accept(r.start(), m.group(1)):
-            found = m.group(1)
+            # "President Obama's adviser" names Obama
+            found = _POSSESSIVE_RE.sub("", m.group(1))
         pos = m.end()
     return found
 
