@@ -960,3 +960,9 @@ def test_a_role_resolves_to_the_name_without_its_possessive() -> None:
             "The president has said he will not meet the visitor during his trip.\n")
     anns = annotate_statements(paragraph_statements(text), text, CUES)
     assert anns[1].speaker == "Obama"
+
+
+def test_a_headline_label_ending_in_a_body_names_no_speaker() -> None:
+    story = annotate("Ann Lee Senate: Governor Names Former Chief Of Staff To The Empty Seat", start=0, lexicon=CUES)
+    person = annotate("Ann Lee: the governor will name a new chief of staff", start=0, lexicon=CUES)
+    assert story.speaker == "" and person.speaker == "Ann Lee"

@@ -508,7 +508,7 @@ def test_clause_cuts_and_bracket_depth_match_their_first_forms(text: str) -> Non
     first = re.compile(
         r"""(?P<punct>;\s+)
         |(?P<dash>\s[–—-]\s+)
-        |(?P<colon>:\s+(?=[“"A-Za-z]))
+        |(?P<colon>:\s+(?=[A-Za-z]))
         |(?P<conj>,\s+(?=(?:because|but|while|whereas|although|though)\s
             |and\s(?:I|we|he|she|they|it|this|that|there|then|thus|so|in|at|today|now|yet)\s))""",
         re.VERBOSE,
@@ -544,3 +544,16 @@ def test_a_paragraph_splits_alike_wherever_it_stands(block: str, before1: str, b
         return  # the character before differs: another memo key
     s1, s2 = len(first) - len(block), len(second) - len(block)
     assert _split_block(first, s1, len(first), cues, True) == _split_block(second, s2, len(second), cues, True)
+
+
+def test_a_headline_printed_twice_is_no_transcript() -> None:
+    from compare_claims.annotate import annotate_statements
+    from compare_claims.config import load_lexicon
+
+    title = "Ann Lee Senate: Governor Names Former Chief Of Staff To The Empty Seat"
+    text = (f"{title}\n\n{title}\n\nThe governor on Wednesday appointed Ann Lee to the seat left empty in May.\n\n"
+            "Lee, 43, is a former chief of staff to the governor.\n")
+    seg = segment(Source(id="x", file="x.txt", text=text), SEGMENT_CUES)
+    anns = annotate_statements(seg.statements, text, load_lexicon())
+    body = [a.speaker for s, a in zip(seg.statements, anns) if not s.text.startswith(("Ann Lee Senate", "Governor"))]
+    assert body and not any("Senate" in sp for sp in body)

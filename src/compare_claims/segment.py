@@ -427,9 +427,10 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
                 and text[blocks[k + 1][2]:blocks[k + 1][3]][:1].islower()):
             furniture[k] = "prompt"
     # a transcript has labelled turns; a single "Name: ..." line is a headline
-    # quoting someone, and its label names the speaker of that line only
-    transcript = sum(1 for k, (_bs, _be, cs, ce) in enumerate(blocks)
-                     if not furniture[k] and _turn(text[cs:ce], cues) is not None) >= 2
+    # quoting someone, and its label names the speaker of that line only (a
+    # headline printed twice, as title and first line, is still one)
+    transcript = len({text[cs:ce] for k, (_bs, _be, cs, ce) in enumerate(blocks)
+                      if not furniture[k] and _turn(text[cs:ce], cues) is not None}) >= 2
     for index, (bs, be, cs, ce) in enumerate(blocks):
         body = text[cs:ce]
         if not transcript:
