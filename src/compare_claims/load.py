@@ -12,7 +12,8 @@ extract`` prints the text a source's offsets refer to.
 Among many inputs, one that cannot be read is reported and skipped; nothing
 is skipped silently.
 """
-from __future__ import annotations
+# No `from __future__ import annotations`: typing.NamedTuple compiles every string
+# annotation into a ForwardRef at start-up (~35 us a field, ~9 ms a run in all).
 
 import glob
 import os

@@ -6,7 +6,8 @@ Prose is split into sentences (sentencex), then at clause boundaries that
 usually separate two claims.  Nothing is cleaned in the text itself: every
 ``Statement`` satisfies ``source.text[start:end] == text``.
 """
-from __future__ import annotations
+# No `from __future__ import annotations`: typing.NamedTuple compiles every string
+# annotation into a ForwardRef at start-up (~35 us a field, ~9 ms a run in all).
 
 import re
 from collections import Counter

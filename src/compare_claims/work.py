@@ -4,7 +4,8 @@ cluster (``--dask``).  The work is one function everywhere; results are put
 back in the order of the sources and given their ids afterwards, so the
 output is the same bytes for any number of jobs or workers.
 """
-from __future__ import annotations
+# No `from __future__ import annotations`: typing.NamedTuple compiles every string
+# annotation into a ForwardRef at start-up (~35 us a field, ~9 ms a run in all).
 
 import os
 from collections.abc import Callable, Sequence
