@@ -3,7 +3,7 @@
 Built from the same per-source analyses as a topic's result (the same
 selection), asked for every topic at once.
 """
-from __future__ import annotations
+# No `from __future__ import annotations`: see models.py (NamedTuple start-up cost).
 
 from typing import Any, NamedTuple, Sequence
 

@@ -4,7 +4,7 @@ Kept apart from ``annotate`` (cue matching) because it needs no cue lists:
 a run whose statements come from the analysis cache diffs and flags groups
 without compiling them.
 """
-from __future__ import annotations
+# No `from __future__ import annotations`: see models.py (NamedTuple start-up cost).
 
 import re
 import unicodedata

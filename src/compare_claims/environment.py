@@ -2,7 +2,7 @@
 (httpie's ``Environment``): streams, whether they are terminals, the width,
 colour and pager settings.  Tests build one with their own values.
 """
-from __future__ import annotations
+# No `from __future__ import annotations`: see models.py (NamedTuple start-up cost).
 
 import os
 import sys
@@ -22,7 +22,7 @@ class Environment(NamedTuple):
     pager: str  # command to page a table through on a terminal ("" for none)
 
     @classmethod
-    def from_process(cls, *, color: str = "auto", pager: bool = True) -> Environment:
+    def from_process(cls, *, color: str = "auto", pager: bool = True) -> "Environment":
         """``color``: auto | always | never.  NO_COLOR (any value) and
         TERM=dumb turn colour off unless ``always``."""
         env = os.environ

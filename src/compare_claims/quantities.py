@@ -5,7 +5,7 @@ One row per normalised value (kind and value: "duration 90 min", "amount USD
 source used and the group they sit in.  "two-hour" and "120 minutes" land
 in one row; "over an hour" (>60 min) in its own, next to it.
 """
-from __future__ import annotations
+# No `from __future__ import annotations`: see models.py (NamedTuple start-up cost).
 
 from typing import Any, NamedTuple
 

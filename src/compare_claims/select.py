@@ -14,7 +14,7 @@ A statement is on topic when
 A statement that names another known topic and not this one is never kept by
 context alone.
 """
-from __future__ import annotations
+# No `from __future__ import annotations`: see models.py (NamedTuple start-up cost).
 
 import re
 from functools import lru_cache
@@ -56,7 +56,7 @@ class Selector(NamedTuple):
     mentions: dict[str, re.Pattern[str]]  # each topic's keywords
 
     @classmethod
-    def build(cls, matchers: dict[str, Matcher], asked: Iterable[str] = ()) -> Selector:
+    def build(cls, matchers: dict[str, Matcher], asked: Iterable[str] = ()) -> "Selector":
         """``asked``: the topics a text is checked for as a whole (``may_mention``)."""
         return cls(_combined(matchers), prefilter_for(matchers.values()),
                    {name: prefilter_for([matchers[name]]) for name in asked if name in matchers})

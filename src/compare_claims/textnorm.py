@@ -1,5 +1,5 @@
 """Matching normalisation, always on a copy: offsets stay on the original text."""
-from __future__ import annotations
+# No `from __future__ import annotations`: see models.py (NamedTuple start-up cost).
 
 import re
 import unicodedata
@@ -79,7 +79,7 @@ class Vocabulary(NamedTuple):
     word_stems: dict[str, str]  # word as written -> its stem (word_stem), filled as words are met
 
     @classmethod
-    def build(cls, lemmas: Mapping[str, str], synonym_groups: list[list[str]]) -> Vocabulary:
+    def build(cls, lemmas: Mapping[str, str], synonym_groups: list[list[str]]) -> "Vocabulary":
         out: dict[str, str] = {}
         for group in synonym_groups:
             stems = stem_words([lemmas.get(w, w) for w in group])

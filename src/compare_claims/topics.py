@@ -5,7 +5,7 @@ inflections (both sides are stemmed).  A keyword token written in capitals
 (JCPOA, START) is an acronym and must appear in capitals, so that "a new start"
 does not match "New START".
 """
-from __future__ import annotations
+# No `from __future__ import annotations`: see models.py (NamedTuple start-up cost).
 
 import difflib
 from typing import Any, NamedTuple
@@ -55,7 +55,7 @@ class Matcher(NamedTuple):
     by_first: dict[str, tuple[int, ...]]
 
     @classmethod
-    def build(cls, keywords: tuple[str, ...]) -> Matcher:
+    def build(cls, keywords: tuple[str, ...]) -> "Matcher":
         phrases = []
         for kw in keywords:
             tok = tokenize(kw)
