@@ -298,6 +298,11 @@ def test_names_with_digits_are_not_numbers() -> None:
     assert a.numbers == ()
 
 
+def test_a_vote_written_with_hyphens_gives_both_counts() -> None:
+    a = annotate("She won the leadership by a 134-to-63 vote of the caucus.", start=0, lexicon=CUES)
+    assert [n.value for n in a.numbers] == ["134", "63"]
+
+
 def test_numbers_flag() -> None:
     over = ann("003", "On 3 May Presidents", "Ukraine, nuclear arms control and trade.")
     ninety = ann("004", "Today we had talks that followed", "to work on stepping up our dialogue.")
@@ -966,3 +971,14 @@ def test_a_headline_label_ending_in_a_body_names_no_speaker() -> None:
     story = annotate("Ann Lee Senate: Governor Names Former Chief Of Staff To The Empty Seat", start=0, lexicon=CUES)
     person = annotate("Ann Lee: the governor will name a new chief of staff", start=0, lexicon=CUES)
     assert story.speaker == "" and person.speaker == "Ann Lee"
+
+
+def test_a_sentence_full_of_names_is_no_headline_and_its_dates_are_compared() -> None:
+    rules = FlagRules(CUES.modals, CUES.quiet_labels, 30.0, CUES.reported, CUES.stance)
+    row = scored(("A", "Jane Miller has led House Democrats since 2002."),
+                 ("B", "Jane Miller has led House Democrats since 2003, and that is what her rival had argued."))
+    assert [e.flag for e in flags_of(row, rules)] == ["numbers"]
+    # a headline in Title Case still makes no numbers flag
+    title = scored(("A", "Jane Miller Has Led House Democrats Since 2002"),
+                   ("B", "Jane Miller has led House Democrats since 2003, and that is what her rival had argued."))
+    assert "numbers" not in [e.flag for e in flags_of(title, rules)]

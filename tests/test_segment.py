@@ -557,3 +557,12 @@ def test_a_headline_printed_twice_is_no_transcript() -> None:
     anns = annotate_statements(seg.statements, text, load_lexicon())
     body = [a.speaker for s, a in zip(seg.statements, anns) if not s.text.startswith(("Ann Lee Senate", "Governor"))]
     assert body and not any("Senate" in sp for sp in body)
+
+
+def test_a_closing_quote_the_splitter_put_first_goes_back_to_its_sentence() -> None:
+    text = ("A reporter asked whether the old speech made him look like a man \u201ctrapped in the past.\" "
+            "The senator answered that those words were \"timeless\" truths.\n")
+    seg = segment(Source(id="x", file="x.txt", text=text), SEGMENT_CUES)
+    texts = [s.text for s in seg.statements]
+    assert texts[0].endswith("past.\"") and texts[1].startswith("The senator")
+    assert all(text[s.start:s.end] == s.text for s in seg.statements)

@@ -338,8 +338,13 @@ def _statement_span(m: Member) -> Span:
 
 def _headline(m: Member) -> bool:
     """A statement in Title Case: a headline's telegraphic style, where a
-    missing "not" or "may" is style, not a claim."""
-    words = [w for w in m.statement.text.split() if len(w) > 3 and w[:1].isalpha()]
+    missing "not" or "may" is style, not a claim.  A sentence ending in a full
+    stop is none, however many names it holds ("Pelosi has led House
+    Democrats since 2002.")."""
+    text = m.statement.text.rstrip()
+    if text.endswith("."):
+        return False
+    words = [w for w in text.split() if len(w) > 3 and w[:1].isalpha()]
     return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 

@@ -429,7 +429,7 @@ def _number_value(name: str, m: re.Match[str], text: str, g: NumberGrammar) -> Q
         s = m.start("n")
         if s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha():
             word = text[: s - 1].split()[-1].lower() if text[: s - 1].split() else ""
-            if word != "mid":
+            if word.split("-")[-1] not in ("mid", "to"):  # "mid-2019", "a 134-to-63 vote"
                 return None  # part of a name: "START-3", "COVID-19"
         raw = m.group("n")
         scaled = m.group("scale") or m.group("abbr")

@@ -261,6 +261,13 @@ def _sentences(text: str, s: int, e: int, cues: SegmentCues) -> list[tuple[int, 
                     or (_SPLIT_INITIALS_RE.match(piece) and _LAST_INITIAL_RE.search(text, out[-1][0], out[-1][1]))):
             out[-1] = (out[-1][0], b)
             continue
+        # a closing quote the splitter put first ('..., “trapped in the past." Rubio
+        # responded ...'): a quote mark followed by a space closes, it never opens
+        if out and len(piece) > 2 and piece[0] in "\"”" and piece[1].isspace() and out[-1][1] == a:
+            out[-1] = (out[-1][0], a + 1)
+            a, b = _strip_span(text, a + 1, b)
+            if a >= b:
+                continue
         out.append((a, b))
     return out
 
