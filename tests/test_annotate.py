@@ -982,3 +982,18 @@ def test_a_sentence_full_of_names_is_no_headline_and_its_dates_are_compared() ->
     title = scored(("A", "Jane Miller Has Led House Democrats Since 2002"),
                    ("B", "Jane Miller has led House Democrats since 2003, and that is what her rival had argued."))
     assert "numbers" not in [e.flag for e in flags_of(title, rules)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("\u201cWe brought this to their attention weeks ago,\u201d said Sen. Steve Lopez, D-Phoenix.", "Steve Lopez"),
+    ("\u201cI will not resign,\u201d said Mr. Green, who tried to end the questions.", "Green"),
+    ("Sen. Jane Smith said the bill would pass.", "Jane Smith"),
+    # the name is the object of a verb of the subject's clause, not who speaks
+    ("A handful of Democrats who had backed Mr. Ryan vowed to press on with the proposal.", ""),
+    # ... unless what follows it is its own participle
+    ("\u201cPeople love you,\u201d the video showed Lee telling supporters.", "Lee"),
+    # an honorific is no role
+    ("Mr. Sestak first mentioned in February that he had been offered a job.", ""),
+])
+def test_speaker_after_an_abbreviated_title_and_not_an_object(text: str, speaker: str) -> None:
+    assert annotate(text, start=0, lexicon=CUES).speaker == speaker

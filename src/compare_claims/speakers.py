@@ -58,7 +58,16 @@ class _SpeakerFinder:
         if g.isspace() and len(g) <= 3 and "\n" not in g:
             return True
         raw = self.t.raws[i]
-        return len(raw) == 1 and raw.isupper() and g.strip() == "." and len(g) <= 2
+        if g.strip() != "." or len(g) > 2:
+            return False
+        # an initial ("John F. Kennedy") or an abbreviated title ("said Sen. John Smith")
+        return (len(raw) == 1 and raw.isupper()) or (
+            raw[:1].isupper() and len(raw) <= 4 and (self.is_title(i) or self.t.keys[i] in self.c.honorifics))
+
+    def _object_of_verb(self, k: int) -> bool:
+        """Is token k a past-tense verb right before a name ("had backed Mr. Ryan")?"""
+        raw = self.t.raws[k]
+        return raw[:1].islower() and raw.endswith("ed") and len(raw) > 4 and self.t.gap(k).isspace()
 
     # -- phrases ----------------------------------------------------------
     def left_phrase(self, j: int) -> tuple[int, int] | None:
@@ -114,8 +123,8 @@ class _SpeakerFinder:
         if all(t.keys[k] in self.c.honorifics for k in range(first, last + 1)):
             return ""  # "Mr." alone: a form of address, not a speaker
         if self.is_title(last) or self.is_modifier(last) or not self.is_cap(last):
-            if not any(self.is_title(k) for k in range(first, last + 1)):
-                return ""
+            if not any(self.is_title(k) and t.keys[k] not in self.c.honorifics for k in range(first, last + 1)):
+                return ""  # "Mr. Sestak first mentioned": no role
             s = first
             det = ""
             if s > 0 and t.keys[s - 1] in _DETERMINERS and t.gap(s - 1).isspace():
@@ -240,6 +249,8 @@ class _SpeakerFinder:
                 if ph and ph[0] > 0 and t.keys[ph[0] - 1] in _PREPOSITIONS and self.name_gap(ph[0] - 1):
                     # "Republicans on Capitol Hill said": the place is not the speaker
                     ph = self.left_phrase(ph[0] - 2) if ph[0] >= 2 and self.name_gap(ph[0] - 2) else None
+                if ph and ph[0] > 0 and not t.keys[i].endswith("ing") and self._object_of_verb(ph[0] - 1):
+                    ph = None  # "Democrats who had backed Mr. Ryan vowed": Ryan is the object
                 name = self.render(*ph) if ph else ""
                 if ph and name:
                     lead = ph[0]
