@@ -566,3 +566,16 @@ def test_a_closing_quote_the_splitter_put_first_goes_back_to_its_sentence() -> N
     texts = [s.text for s in seg.statements]
     assert texts[0].endswith("past.\"") and texts[1].startswith("The senator")
     assert all(text[s.start:s.end] == s.text for s in seg.statements)
+
+
+def test_an_editors_correction_is_skipped_and_counted() -> None:
+    text = ("The council approved the harbour budget on Monday after a long debate.\n\n"
+            "Correction: December 1, 2010\n\n"
+            "Because of an editing error, an earlier version of this post said the mayor was from Ohio. "
+            "She is from Nevada.\n\n"
+            "The vote was seven to two, the clerk said.\n")
+    seg = segment(Source(id="x", file="x.txt", text=text), SEGMENT_CUES)
+    texts = [s.text for s in seg.statements]
+    assert not any("Correction" in t or "editing error" in t or "Nevada" in t for t in texts)
+    assert skipped(seg).get("editorial notice") == 2
+    assert any("seven to two" in t for t in texts)

@@ -41,6 +41,7 @@ class SegmentCues(NamedTuple):
     call_re: re.Pattern[str]  # a call to action opening a line
     call_max_words: int
     credit_re: re.Pattern[str]
+    notice_re: re.Pattern[str]  # an editor's correction or note about the article itself
     list_split_re: re.Pattern[str]
     list_min_items: int
     list_item_words: int
@@ -83,6 +84,7 @@ def compile_segment_cues(doc: Mapping[str, Any]) -> SegmentCues:
         call_re=re.compile(rf"^(?:{_words_alt(calls)})\s+(?:{_words_alt(nxt)})(?!\w)", re.IGNORECASE),
         call_max_words=d.number(f, "call_max_words", "furniture", 25),
         credit_re=re.compile(rf"^(?:{_words_alt(credits)})", re.IGNORECASE),
+        notice_re=re.compile(rf"^(?:{_words_alt(d.strings(f, 'notices', 'furniture'))})", re.IGNORECASE),
         list_split_re=re.compile("|".join(rf"\s{re.escape(x)}\s" if x == "/" else re.escape(x) for x in seps)),
         list_min_items=d.number(f, "list_min_items", "furniture", 3),
         list_item_words=d.number(f, "list_item_words", "furniture", 4),
@@ -204,6 +206,8 @@ def _furniture(body: str, cues: SegmentCues) -> str:
     of links ("mark"), a short line opening with a prompt (or of a few words
     holding one, without final punctuation), or one opening with a
     call to action ("prompt"); "" for a line that is not furniture."""
+    if cues.notice_re.match(body):
+        return "notice"
     if cues.credit_re.match(body) or _LOCALES_RE.match(body):
         return "mark"
     if len(body) > cues.max_chars:
@@ -444,7 +448,7 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
         if not transcript:
             turn = ""
         if furniture[index]:
-            skipped["site furniture"] += 1
+            skipped["editorial notice" if furniture[index] == "notice" else "site furniture"] += 1
             continue
         if _is_foreign(body, cues.english_hints):
             skipped["not English"] += 1
