@@ -189,3 +189,21 @@ def test_the_main_claim_of_every_outlet_is_one_row(sample: list[tuple[Any, Path,
             st["source"] for st in g["statements"] if st["role"] == "claim" and block(st) < 2}) == 3
             for g in doc["groups"]))
     assert sum(landed) >= 3, landed
+
+
+def test_a_rows_claim_is_the_statements_most_alike_not_a_headline_beside_them(
+        be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """One statement from each outlet tells a row's claim: the ones most alike
+    among themselves.  In the triplet on Mike Huckabee's announcement (2015),
+    the NYT's headline "Mike Huckabee on the Issues" sits in the row of the
+    announcement, but the NYT's announcement sentence is the one that tells it."""
+    triplet = next(t for t in triplets if t.uuid.startswith("af4a3f41"))
+    texts, _topics_file, _built = be.write_triplet(triplet, tmp_path)
+    files = sorted(str(p) for p in texts.glob("*.txt"))
+    res = runner.invoke(app, ["compare", *files, "--format", "json", "--quiet"])
+    assert res.exit_code == 0, res.stderr
+    doc = json.loads(res.stdout)
+    row = next(g for g in doc["groups"] if any(
+        st["source"] == "nyt" and st["text"].endswith("on the Issues") for st in g["statements"]))
+    claim = {st["source"]: st["text"] for st in row["statements"] if st["role"] == "claim"}
+    assert "announced" in claim["nyt"] and "running for president" in claim["fox"]

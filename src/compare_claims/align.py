@@ -51,7 +51,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, product
 from typing import Callable, NamedTuple, Sequence
 
 from .models import Statement
@@ -499,6 +499,37 @@ def _average_linkage(
     return list(members.values())
 
 
+# rows small enough to try every way of taking one statement from each source
+CLAIM_COMBINATIONS = 256
+
+
+def _reference(ms: Sequence[int], srcs: Sequence[str], keys: Sequence[Key],
+               sims: dict[tuple[int, int], float]) -> int | None:
+    """The reference of a small row: one statement from each source such that
+    the chosen statements are most alike among themselves (the claim the row
+    tells), and of those the one most like the others.  A reference chosen by
+    its likeness to every member can be a headline or a lead holding two
+    claims, whose best match in another source is then a statement of the
+    other claim.  None for a row with too many ways to choose."""
+    by_source: dict[str, list[int]] = {}
+    for x in ms:
+        by_source.setdefault(srcs[x], []).append(x)
+    if math.prod(len(v) for v in by_source.values()) > CLAIM_COMBINATIONS:
+        return None
+
+    def sim(x: int, y: int) -> float:
+        return sims[(x, y) if keys[x] < keys[y] else (y, x)]
+
+    best: tuple[float, list[Key]] | None = None
+    chosen: list[int] = []
+    for combo in product(*(by_source[k] for k in sorted(by_source))):
+        total = round(sum(sim(x, y) for k, x in enumerate(combo) for y in combo[k + 1:]), 6)
+        rank = (-total, sorted(keys[x] for x in combo))
+        if best is None or rank < best:
+            best, chosen = rank, list(combo)
+    return min(chosen, key=lambda x: (-round(sum(sim(x, y) for y in chosen if y != x), 6), keys[x]))
+
+
 def align(
     statements: Sequence[Statement],
     *,
@@ -583,7 +614,7 @@ def align(
         # other sources match at the threshold, then the most similar to the rest
         support = {x: len({srcs[y] for y in ms if srcs[y] != srcs[x]
                            and sims[(x, y) if keys[x] < keys[y] else (y, x)] >= threshold}) for x in ms}
-        ref = min(ms, key=lambda x: (-support[x], -round(total[x], 6), keys[x]))
+        ref = _reference(ms, srcs, keys, sims) or min(ms, key=lambda x: (-support[x], -round(total[x], 6), keys[x]))
         mscores = tuple(100.0 if x == ref else sims[(x, ref) if keys[x] < keys[ref] else (ref, x)] for x in ms)
         score = sum(cross_scores) / len(cross_scores)
         out.append(Aligned(tuple(ms), ref, score, mscores, relation_of(score)))
