@@ -830,9 +830,9 @@ def test_a_label_both_sides_use_leaves_no_difference_in_a_loose_pair() -> None:
 def paragraph_statements(text: str) -> list[Statement]:
     """One statement a paragraph of ``text`` (source "A"), as the segmenter places them."""
     out = []
-    for para in text.split("\n\n"):
+    for index, para in enumerate(text.split("\n\n")):
         start, body = text.index(para), para.strip()
-        out.append(Statement("A", start, start + len(body), body,
+        out.append(Statement("A", start, start + len(body), body, paragraph=index,
                              paragraph_start=start, paragraph_end=start + len(body)))
     return out
 
@@ -998,3 +998,15 @@ def test_a_sentence_full_of_names_is_no_headline_and_its_dates_are_compared() ->
 ])
 def test_speaker_after_an_abbreviated_title_and_not_an_object(text: str, speaker: str) -> None:
     assert annotate(text, start=0, lexicon=CUES).speaker == speaker
+
+
+def test_he_said_in_the_paragraph_after_its_speaker_is_theirs_unless_the_text_says_otherwise() -> None:
+    from compare_claims.annotate import annotate_statements
+
+    text = ("Senator Tom Reyes said the harbour bill would pass this week.\n\n"
+            "\u201cWe have the votes and we will use them,\u201d he said on Wednesday.\n\n"
+            "Ms. Ann Lee said the bill would fail in the other chamber.\n\n"
+            "\u201cThey will not pass it,\u201d he said.\n")
+    anns = annotate_statements(paragraph_statements(text), text, CUES)
+    assert anns[1].speaker == "Tom Reyes"
+    assert anns[3].speaker == ""  # "Ms. Lee" is no "he"

@@ -272,6 +272,25 @@ def _last_with_role(head: str, text: str, accept: Callable[[int, str], bool] = l
     return found
 
 
+_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_GENDERED = {"he": (r"\bMr\.?\s+", r"\b(?:he|him|his)\b"), "she": (r"\b(?:Mrs|Ms|Miss)\.?\s+", r"\b(?:she|her|hers)\b")}
+
+
+def _may_be(person: str, pronoun: str, before: str) -> bool:
+    """Can ``pronoun`` ("he", "she") stand for ``person``, by what the text
+    before says: an honorific before their last name, or the pronouns used in
+    the paragraph that names them last."""
+    last = re.escape(person.split()[-1])
+    other = "she" if pronoun == "he" else "he"
+    names = r"(?:[A-Z][\w'’-]*\.?\s+){0,2}" + last + r"\b"  # "Ms. Ann Lee", "Mr. Lee"
+    if re.search(_GENDERED[other][0] + names, before) and not re.search(_GENDERED[pronoun][0] + names, before):
+        return False
+    at = before.rfind(person.split()[-1])
+    paragraph = before[before.rfind("\n", 0, at) + 1:] if at >= 0 else ""
+    return not (re.search(_GENDERED[other][1], paragraph, re.IGNORECASE)
+                and not re.search(_GENDERED[pronoun][1], paragraph, re.IGNORECASE))
+
+
 def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, str]],
              titles: frozenset[str] = frozenset(), bodies: frozenset[str] = frozenset()) -> Annotation:
     """Who "he said" or "the Texas governor said" is: a pronoun is the person
@@ -284,8 +303,13 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
     if not ann.speaker and named and not st.speaker_hint:
         paragraph, person = named[-1]
         here = text[st.paragraph_start:st.paragraph_end] if st.paragraph_start >= 0 else st.text
-        # the person named last, when this paragraph is theirs (they speak in it, or are named in it)
+        # the person named last, when this paragraph is theirs (they speak in it, or are named
+        # in it), or "he said" right after the paragraph they spoke in, if nothing there says
+        # the pronoun is not theirs ("Ms. Pelosi" is no "he")
         if paragraph == st.paragraph or person.split()[-1] in here:
+            return ann._replace(speaker=person, speaker_span=None)
+        pronoun = _PRONOUN_RE.search(st.text)
+        if paragraph == st.paragraph - 1 and pronoun and _may_be(person, pronoun.group().lower(), text[:st.start]):
             return ann._replace(speaker=person, speaker_span=None)
         return ann
     if ann.speaker.startswith("the "):
