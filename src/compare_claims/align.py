@@ -530,6 +530,20 @@ def _reference(ms: Sequence[int], srcs: Sequence[str], keys: Sequence[Key],
     return min(chosen, key=lambda x: (-round(sum(sim(x, y) for y in chosen if y != x), 6), keys[x]))
 
 
+def _medoid(ms: Sequence[int], srcs: Sequence[str], keys: Sequence[Key],
+            sims: dict[tuple[int, int], float], threshold: float) -> int:
+    """The reference of a large row: the claim most sources tell, the member
+    that the most other sources match at the threshold, then the most similar
+    to the rest."""
+    total = {x: 0.0 for x in ms}
+    for (x, y), s in sims.items():
+        total[x] += s
+        total[y] += s
+    support = {x: len({srcs[y] for y in ms if srcs[y] != srcs[x]
+                       and sims[(x, y) if keys[x] < keys[y] else (y, x)] >= threshold}) for x in ms}
+    return min(ms, key=lambda x: (-support[x], -round(total[x], 6), keys[x]))
+
+
 def align(
     statements: Sequence[Statement],
     *,
@@ -606,15 +620,9 @@ def align(
             continue
         sims = {(x, y): pair(x, y) for k, x in enumerate(ms) for y in ms[k + 1:]}
         cross_scores = [s for (x, y), s in sims.items() if srcs[x] != srcs[y]]
-        total = {x: 0.0 for x in ms}
-        for (x, y), s in sims.items():
-            total[x] += s
-            total[y] += s
-        # the reference is the claim most sources tell: the member that the most
-        # other sources match at the threshold, then the most similar to the rest
-        support = {x: len({srcs[y] for y in ms if srcs[y] != srcs[x]
-                           and sims[(x, y) if keys[x] < keys[y] else (y, x)] >= threshold}) for x in ms}
-        ref = _reference(ms, srcs, keys, sims) or min(ms, key=lambda x: (-support[x], -round(total[x], 6), keys[x]))
+        ref = _reference(ms, srcs, keys, sims)
+        if ref is None:
+            ref = _medoid(ms, srcs, keys, sims, threshold)
         mscores = tuple(100.0 if x == ref else sims[(x, ref) if keys[x] < keys[ref] else (ref, x)] for x in ms)
         score = sum(cross_scores) / len(cross_scores)
         out.append(Aligned(tuple(ms), ref, score, mscores, relation_of(score)))
