@@ -14,7 +14,10 @@ from .render import Format
 from .textnorm import PLAIN
 
 if TYPE_CHECKING:
+    from .cache import Cache
     from .environment import Environment
+    from .models import Source
+    from .work import Gathered, Named, Prepared
     from .pipeline import Plan, SourceAnalysis
     from .topics import Topic
 
@@ -45,6 +48,8 @@ class Request(NamedTuple):
     dask: str = ""
     color: str = "auto"
     pager: bool = True
+    cache: bool = True  # --no-cache: nothing read from or written to the cache
+    cache_dir: Path | None = None  # --cache-dir (else $COMPARE_CLAIMS_CACHE_DIR, else the XDG cache directory)
 
 
 def say(line: str) -> None:
@@ -85,35 +90,53 @@ def _topic(req: Request, topics: dict[str, Topic]) -> Topic:
     return get_topic(topics, req.topic)
 
 
-def gather(req: Request, plan: Plan) -> list[SourceAnalysis]:
+def gather(req: Request, plan: Plan, cache: Cache | None = None) -> list[SourceAnalysis]:
     """Read and analyse every source; report what was skipped and why."""
-    from .errors import InputError
+    prepared, skipped_files = _prepare(req, cache)
+    got = _analyse(req, prepared, plan, cache)
+    _report(req, got.warnings, got.failed, [a.source for a in got.analyses], skipped_files)
+    return got.analyses
+
+
+def _prepare(req: Request, cache: Cache | None) -> tuple[Prepared, list[str]]:
+    """The jobs of the run (with a cache, the files read here: their text is the key)."""
     from .load import expand_paths
-    from .work import Options, default_jobs
-    from .work import gather as gather_all
+    from .work import Options, prepare
 
     entries, skipped_files = expand_paths(req.paths or _default_corpus())
     stdin = sys.stdin.buffer.read() if any(e.kind == "stdin" for e in entries) else None
-    with _progress(len(entries), req) as advance:
-        got = gather_all(entries, plan, stdin_bytes=stdin, jobs=req.jobs or default_jobs(), dask=req.dask,
-                         options=Options(req.text_field, req.source_field), progress=advance)
-    if got.failed and (req.strict or not got.analyses):
-        more = f" (and {len(got.failed) - 1} more)" if len(got.failed) > 1 else ""
-        raise InputError(got.failed[0] + more)
-    if (req.text_field or req.source_field) and not any(a.source.offsets == "dataset" for a in got.analyses):
-        got.warnings.append("--text-field and --source-field apply to dataset files (.jsonl, .csv) only; "
-                            "none was given")
+    return prepare(entries, stdin_bytes=stdin, options=Options(req.text_field, req.source_field),
+                   read_files=cache is not None), skipped_files
+
+
+def _analyse(req: Request, prepared: Prepared, plan: Plan, cache: Cache | None) -> Gathered:
+    from .work import analyse, default_jobs
+
+    with _progress(len(prepared.jobs), req) as advance:
+        return analyse(prepared, plan, jobs=req.jobs or default_jobs(), dask=req.dask, progress=advance, cache=cache)
+
+
+def _report(req: Request, warnings: list[str], failed: list[str], sources: list[Source],
+            skipped_files: list[str]) -> None:
+    """What could not be read stops the run (--strict, or nothing was read); else it is said."""
+    from .errors import InputError
+
+    if failed and (req.strict or not sources):
+        more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
+        raise InputError(failed[0] + more)
+    if (req.text_field or req.source_field) and not any(s.offsets == "dataset" for s in sources):
+        warnings.append("--text-field and --source-field apply to dataset files (.jsonl, .csv) only; "
+                        "none was given")
     if not req.quiet:
-        for w in got.warnings:
+        for w in warnings:
             say(f"warning: {w}")
-        for f in got.failed:
+        for f in failed:
             say(f"warning: {f}; skipped")
         if req.verbose:
             for line in skipped_files:
                 say(line)
         elif skipped_files:
             say(f"skipped {len(skipped_files)} file(s) that are not sources (--verbose lists them)")
-    return got.analyses
 
 
 class _Progress:
@@ -152,18 +175,32 @@ def _progress(total: int, req: Request) -> _Progress:
     return _Progress(total, tty and total >= 50 and not req.quiet)
 
 
+def _known(topics: dict[str, Topic]) -> tuple[Topic, ...]:
+    return tuple(topics[n] for n in sorted(topics))
+
+
 def _plan(req: Request, topics: dict[str, Topic], asked: list[Topic], annotate: bool) -> Plan:
     from .config import load_lexicon, load_segment_cues, load_vocabulary
     from .pipeline import Plan
 
     lexicon = load_lexicon(asked[0]) if annotate else None
-    known = tuple(topics[n] for n in sorted(topics))
-    return Plan.build(load_segment_cues(), known, asked, lexicon, load_vocabulary() if annotate else PLAIN)
+    return Plan.build(load_segment_cues(), _known(topics), asked, lexicon, load_vocabulary() if annotate else PLAIN)
+
+
+def _cache(req: Request, topics: dict[str, Topic], asked: list[Topic], annotate: bool) -> Cache | None:
+    """The analysis cache for this plan, unless --no-cache, --dask, or it cannot be used safely (said once)."""
+    if not req.cache or req.dask:
+        return None
+    from .cache import Cache, default_dir, default_key_file, plan_fingerprint
+
+    quiet = req.quiet
+    return Cache.open(req.cache_dir or default_dir(), default_key_file(),
+                      plan_fingerprint(_known(topics), asked, annotate), lambda line: None if quiet else say(line))
 
 
 def _result(req: Request) -> tuple[object, int]:
     from .align import SCORERS
-    from .pipeline import Options, build_result
+    from .pipeline import Options, build_groups, finish_result, skipped_of
 
     if req.keywords is not None and req.topic:  # with --keywords, a first argument is a source
         req = req._replace(paths=[req.topic, *req.paths], topic=None)
@@ -171,12 +208,33 @@ def _result(req: Request) -> tuple[object, int]:
         raise UsageError(f"unknown scorer '{req.scorer}' (known: {', '.join(sorted(SCORERS))})")
     topics = {} if req.whole else _topics(req)
     topic = _topic(req, topics)
-    plan = _plan(req, topics, [topic], annotate=True)
-    analyses = gather(req, plan)
     options = Options(scorer=req.scorer, threshold=req.threshold, only_divergent=req.only_divergent,
                       min_sources=req.min_sources)
-    result = build_result(analyses, topic, options, vocabulary=plan.vocabulary, lexicon=plan.lexicon)
-    if req.explain:
+    cache = _cache(req, topics, [topic], annotate=True)
+    try:
+        prepared, skipped_files = _prepare(req, cache)
+        key, stored, analyses = "", None, None
+        named = _named(req, prepared, cache)
+        if cache and named:
+            key = cache.groups_key(named.sources, options.scorer, options.threshold)
+            stored = cache.load_groups(key)
+        if named and stored is not None:  # the sources' own analyses are not needed: not even loaded
+            _report(req, named.warnings, named.failed, named.sources, skipped_files)
+            sources, (groups, skipped) = named.sources, stored
+        else:
+            plan = _plan(req, topics, [topic], annotate=True)
+            got = _analyse(req, prepared, plan, cache)
+            analyses, sources = got.analyses, [a.source for a in got.analyses]
+            _report(req, got.warnings, got.failed, sources, skipped_files)
+            groups = build_groups(analyses, topic, options, vocabulary=plan.vocabulary, lexicon=plan.lexicon)
+            skipped = skipped_of(analyses)
+            if cache:
+                cache.save_groups(key or cache.groups_key(sources, options.scorer, options.threshold), groups, skipped)
+    finally:
+        if cache:
+            cache.close()
+    result = finish_result(topic, options, sources, skipped, groups)
+    if req.explain and analyses is not None:
         for line in explain_lines(analyses):
             say(line)
     if not req.quiet:
@@ -189,6 +247,18 @@ def _result(req: Request) -> tuple[object, int]:
         if not (result.all_groups or result.groups):
             say(f"warning: no statement is on topic '{topic.name}' (keywords: {', '.join(topic.keywords)})")
     return result, 0
+
+
+def _named(req: Request, prepared: Prepared, cache: Cache | None) -> Named | None:
+    """With a cache, the sources under their final ids when every one was
+    read here: what a topic's groups are stored under.  --explain needs the
+    sources' own analyses: not then."""
+    from .work import named
+
+    if cache is None or req.explain:
+        return None
+    got = named(prepared)
+    return got if got is not None and got.sources else None
 
 
 def explain_lines(analyses: list[SourceAnalysis]) -> list[str]:
@@ -233,7 +303,12 @@ def run_coverage(req: Request, *, with_labels: bool = False) -> int:
 
     topics = _topics(req)
     asked = [topics[n] for n in sorted(topics)]
-    analyses = gather(req, _plan(req, topics, asked, annotate=False))
+    cache = _cache(req, topics, asked, annotate=False)
+    try:
+        analyses = gather(req, _plan(req, topics, asked, annotate=False), cache)
+    finally:
+        if cache:
+            cache.close()
     emit(coverage(analyses, asked)._replace(with_labels=with_labels), req)
     return 0
 
