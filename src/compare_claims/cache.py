@@ -40,7 +40,6 @@ import sqlite3
 import stat
 import sys
 import time
-import zlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -270,10 +269,9 @@ class Cache:
                     self._refused()
         return out
 
-    def save_analyses(self, items: Iterable[tuple[str, SourceAnalysis]]) -> None:
-        from .codec import encode_analysis
-
-        self._put("source", [(k, encode_analysis(a)) for k, a in items])
+    def save_analyses(self, items: Iterable[tuple[str, bytes]]) -> None:
+        """Store analyses already packed (``codec.pack(codec.encode_analysis(a))``, done where they were made)."""
+        self._put("source", list(items))
 
     def load_groups(self, key: str) -> tuple[tuple[Group, ...], tuple[tuple[str, str, int], ...]] | None:
         from .codec import decode_groups
@@ -288,9 +286,9 @@ class Cache:
             return None
 
     def save_groups(self, key: str, groups: tuple[Group, ...], skipped: tuple[tuple[str, str, int], ...]) -> None:
-        from .codec import encode_groups
+        from .codec import encode_groups, pack
 
-        self._put("groups", [(key, encode_groups(groups, skipped))])
+        self._put("groups", [(key, pack(encode_groups(groups, skipped)))])
 
     # ---- the table
 
@@ -299,6 +297,8 @@ class Cache:
 
     def _get(self, kind: str, keys: list[str]) -> dict[str, Any]:
         """Verified, decoded entries of ``kind`` by key."""
+        from .codec import unpack
+
         if self.conn is None or not keys:
             return {}
         rows: list[tuple[Any, ...]] = []
@@ -319,8 +319,8 @@ class Cache:
                 self._refused()
                 continue
             try:
-                out[key] = json.loads(zlib.decompress(payload))
-            except (ValueError, zlib.error):  # cannot happen to an entry with a good tag; still
+                out[key] = unpack(payload)
+            except ValueError:  # cannot happen to an entry with a good tag; still
                 self._refused()
                 continue
             if used != self.today:
@@ -330,14 +330,10 @@ class Cache:
                         [(self.today, kind, k) for k in stale], prune=False)
         return out
 
-    def _put(self, kind: str, items: list[tuple[str, Any]]) -> None:
+    def _put(self, kind: str, items: list[tuple[str, bytes]]) -> None:
         if self.conn is None or not items:
             return
-        rows = []
-        for key, value in items:
-            payload = zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-                                    .encode("utf-8", "surrogatepass"), 1)
-            rows.append((kind, key, payload, self._tag(kind, key, payload), self.today))
+        rows = [(kind, key, payload, self._tag(kind, key, payload), self.today) for key, payload in items]
         self._write("INSERT OR REPLACE INTO entries (kind, key, payload, tag, used) VALUES (?, ?, ?, ?, ?)", rows,
                     prune=True)
 

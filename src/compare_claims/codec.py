@@ -12,6 +12,8 @@ recomputes.  ``decode(encode(x))
 """
 from __future__ import annotations
 
+import json
+import zlib
 from decimal import Decimal
 from typing import Any
 
@@ -21,6 +23,19 @@ from .pipeline import SourceAnalysis
 from .select import Selected
 
 FORMAT = 1  # bump when what is stored changes shape
+
+
+def pack(value: Any) -> bytes:
+    """What an entry holds: the JSON text, compressed (fast: level 1)."""
+    return zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"), 1)
+
+
+def unpack(data: bytes) -> Any:
+    """``pack`` undone; ``ValueError`` for what is not one."""
+    try:
+        return json.loads(zlib.decompress(data))
+    except zlib.error as exc:
+        raise ValueError(str(exc)) from None
 
 
 def _quantity(q: Quantity | None) -> list[Any] | None:

@@ -36,6 +36,7 @@ class Outcome(NamedTuple):
     read: Read | None  # what was read (its text is in the analysis), None when it could not be
     analysis: SourceAnalysis | None
     message: str  # a warning, or why the source was skipped
+    packed: bytes = b""  # the analysis as the cache stores it (``codec.pack``), when asked for
 
 
 class Options(NamedTuple):
@@ -43,8 +44,10 @@ class Options(NamedTuple):
     source_field: str | None = None
 
 
-def work(job: Job, plan: Plan) -> Outcome:
-    """One source, start to end: never raises for a bad input, says why instead."""
+def work(job: Job, plan: Plan, pack: bool = False) -> Outcome:
+    """One source, start to end: never raises for a bad input, says why instead.
+    ``pack``: with the analysis packed for the cache (done where the work runs:
+    in the pool, in parallel)."""
     if job.failed:
         return Outcome(None, None, job.failed)
     try:
@@ -56,7 +59,12 @@ def work(job: Job, plan: Plan) -> Outcome:
     except InputError as exc:
         return Outcome(None, None, str(exc))
     source = to_source(read, {}, read.file)
-    return Outcome(read._replace(text=""), analyze(source, plan), warning)
+    analysis = analyze(source, plan)
+    if not pack:
+        return Outcome(read._replace(text=""), analysis, warning)
+    from .codec import encode_analysis, pack as packed
+
+    return Outcome(read._replace(text=""), analysis, warning, packed(encode_analysis(analysis)))
 
 
 def default_jobs() -> int:
@@ -194,18 +202,18 @@ def _cached(job_list: list[Job], plan: Plan, cache: Cache, *, jobs: int,
             todo.append(i)
     if progress and len(todo) < len(job_list):
         progress(len(job_list) - len(todo))
-    fresh = run_all([job_list[i] for i in todo], plan, jobs=jobs, progress=progress)
-    new: list[tuple[str, SourceAnalysis]] = []
+    fresh = run_all([job_list[i] for i in todo], plan, jobs=jobs, progress=progress, pack=True)
+    new: list[tuple[str, bytes]] = []
     for i, o in zip(todo, fresh):
-        outcomes[i] = o
-        if o.analysis is not None:
-            new.append((keys[i][0] if i in keys else cache.source_key(o.analysis.source), o.analysis))
+        outcomes[i] = o._replace(packed=b"")
+        if o.analysis is not None and o.packed:
+            new.append((keys[i][0] if i in keys else cache.source_key(o.analysis.source), o.packed))
     cache.save_analyses(new)
     return [o for o in outcomes if o is not None]
 
 
 def run_all(jobs_: Sequence[Job], plan: Plan, *, jobs: int = 1, dask: str = "",
-            progress: Callable[[int], None] | None = None) -> list[Outcome]:
+            progress: Callable[[int], None] | None = None, pack: bool = False) -> list[Outcome]:
     """Every job's outcome, in the order of ``jobs_``."""
     if dask:
         from .cluster import run_on_dask
@@ -214,7 +222,7 @@ def run_all(jobs_: Sequence[Job], plan: Plan, *, jobs: int = 1, dask: str = "",
     if jobs <= 1 or len(jobs_) < 2 * MIN_SOURCES_PER_JOB:
         out = []
         for job in jobs_:
-            out.append(work(job, plan))
+            out.append(work(job, plan, pack))
             if progress:
                 progress(1)
         return out
@@ -223,7 +231,7 @@ def run_all(jobs_: Sequence[Job], plan: Plan, *, jobs: int = 1, dask: str = "",
 
     chunk = max(1, min(64, len(jobs_) // (jobs * 8)))
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init, initargs=(plan,)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init, initargs=(plan, pack)) as pool:
         results = []
         for outcome in pool.map(_work_in_pool, jobs_, chunksize=chunk):
             results.append(outcome)
@@ -233,14 +241,15 @@ def run_all(jobs_: Sequence[Job], plan: Plan, *, jobs: int = 1, dask: str = "",
 
 
 _PLAN: Plan | None = None
+_PACK = False
 
 
-def _init(plan: Plan) -> None:
+def _init(plan: Plan, pack: bool = False) -> None:
     """Each pool process receives the plan once, not once per source."""
-    global _PLAN
-    _PLAN = plan
+    global _PLAN, _PACK
+    _PLAN, _PACK = plan, pack
 
 
 def _work_in_pool(job: Job) -> Outcome:
     assert _PLAN is not None
-    return work(job, _PLAN)
+    return work(job, _PLAN, _PACK)
