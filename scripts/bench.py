@@ -11,8 +11,9 @@ Prints one table of medians (and min/max) from this one run, on this machine:
   same command with a warm analysis cache.
 * bbc: a user topic (UK election keywords) over the 2,225 BBC News articles
   of ../shared/corpora/bbc_news, JSON out: "cold" runs each with an empty
-  analysis cache (a new --cache-dir), "warm" runs with the cache the last
-  cold run filled, and uncached runs (--no-cache); every output checked
+  analysis cache (a new --cache-dir), in turn with uncached runs
+  (--no-cache), then "warm" runs with the cache the last cold run filled;
+  every output checked
   byte-identical; wall time, peak memory (ru_maxrss of the child), output
   statements per second, against a floor process that reads every file and
   splits it into sentences with the same splitter (sentencex).  The cache
@@ -77,8 +78,11 @@ print(f"{time.perf_counter() - t:.3f} {len(rows)}")
 STATE = tempfile.mkdtemp(prefix="bench-state-")  # the cache's key: not the user's
 
 
-def run(argv: list[str], *, stdout: int | None = subprocess.DEVNULL) -> tuple[float, float, bytes]:
-    """(wall seconds, peak MB of the child, its stdout)."""
+def run(argv: list[str], *, stdout: int | None = subprocess.DEVNULL,
+        cpu: list[float] | None = None) -> tuple[float, float, bytes]:
+    """(wall seconds, peak MB of the child, its stdout); ``cpu`` gets the CPU
+    seconds (user + system) of the child and the processes it waited for
+    (its pool): steadier than wall time on a shared machine."""
     t = time.perf_counter()
     # byte-compiled modules, as `pip install .` leaves them (an editable install with
     # PYTHONDONTWRITEBYTECODE set would compile every module on every run)
@@ -89,6 +93,8 @@ def run(argv: list[str], *, stdout: int | None = subprocess.DEVNULL) -> tuple[fl
     out = proc.stdout.read() if proc.stdout else b""
     _pid, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t
+    if cpu is not None:
+        cpu.append(usage.ru_utime + usage.ru_stime)
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(argv)}")
     return wall, usage.ru_maxrss / 1024, out
@@ -124,22 +130,24 @@ def bbc(runs: int) -> None:
     cli = [EXE, "topic", "--keywords", KEYWORDS, "--sources", pattern, "--format", "json"]
     floor = [sys.executable, "-c", FLOOR_SPLIT, pattern]
     cold, warm, plain, mems, outs = [], [], [], [], set()
+    cpu_cold: list[float] = []
+    cpu_warm: list[float] = []
+    cpu_plain: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
-        for i in range(runs):  # each in an empty cache; the last one's is then warm
-            wall, mem, out = run([*cli, "--cache-dir", f"{tmp}/{i}"], stdout=None)
+        for i in range(runs):  # each in an empty cache (the last one's is then warm), in turn with an uncached run
+            wall, mem, out = run([*cli, "--cache-dir", f"{tmp}/{i}"], stdout=None, cpu=cpu_cold)
             cold.append(wall)
             mems.append(mem)
             outs.add(out)
+            wall, mem, out = run([*cli, "--no-cache"], stdout=None, cpu=cpu_plain)
+            plain.append(wall)
+            mems.append(mem)
+            outs.add(out)
         for _ in range(runs):
-            wall, mem, out = run([*cli, "--cache-dir", f"{tmp}/{runs - 1}"], stdout=None)
+            wall, mem, out = run([*cli, "--cache-dir", f"{tmp}/{runs - 1}"], stdout=None, cpu=cpu_warm)
             warm.append(wall)
             mems.append(mem)
             outs.add(out)
-    for _ in range(runs):
-        wall, mem, out = run([*cli, "--no-cache"], stdout=None)
-        plain.append(wall)
-        mems.append(mem)
-        outs.add(out)
     if len(outs) != 1:
         raise SystemExit("bbc: the outputs of cold, warm and uncached runs differ")
     f_walls = [run(floor)[0] for _ in range(runs)]
@@ -150,6 +158,8 @@ def bbc(runs: int) -> None:
     row("bbc: cold (empty cache), s", stats(cold), "target < 5")
     row("bbc: warm (cache filled), s", stats(warm), "target < 2")
     row("bbc: --no-cache, s", stats(plain))
+    row("bbc: CPU s (user + system, pool included): cold / warm / --no-cache",
+        " / ".join(f"{statistics.median(c):.2f}" for c in (cpu_cold, cpu_warm, cpu_plain)))
     row("bbc: peak memory, MB", f"{max(mems):.0f}", "target < 500")
     row("bbc: statements on topic per second (cold)", f"{n / statistics.median(cold):.0f}", f"{n} statements")
     row("bbc: floor (read + sentencex split), s", stats(f_walls))

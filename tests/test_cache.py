@@ -68,12 +68,15 @@ def test_codec_gives_back_every_analysis_and_group_of_the_seeds(seeds: Any, topi
         plan = make_plan(topics[name], topics)
         analyses = [analyze(s, plan) for s in seeds]
         for a in analyses:
-            plain = json.loads(json.dumps(codec.encode_analysis(a)))
+            plain = codec.unpack(codec.pack(codec.encode_analysis(a)))
             assert codec.decode_analysis(plain, a.source) == a
         groups = build_groups(analyses, topics[name], Options(), vocabulary=plan.vocabulary, lexicon=plan.lexicon)
         assert groups and any(m.annotation.numbers for g in groups for m in g.members)
-        plain = json.loads(json.dumps(codec.encode_groups(groups, skipped_of(analyses))))
+        plain = codec.unpack(codec.pack(codec.encode_groups(groups, skipped_of(analyses))))
         assert codec.decode_groups(plain) == (groups, skipped_of(analyses))
+        amounts = [sp.quantity.amount for g in groups for m in g.members for sp in m.annotation.numbers
+                   if sp.quantity is not None and sp.quantity.amount is not None]
+        assert amounts  # a Decimal made the round trip too
 
 
 @pytest.mark.parametrize("args", [
@@ -111,6 +114,19 @@ def test_any_subset_and_order_of_the_seeds_gives_the_same_bytes_from_the_cache(
     assert plain.exit_code == 0
     assert plain.stdout_bytes == cold_or_warm.stdout_bytes == warm.stdout_bytes
     assert warm.stderr == plain.stderr
+
+
+def test_explain_and_stdin_are_the_same_from_the_cache(dirs: tuple[Path, Path]) -> None:
+    cache, state = dirs
+    explain = ["topic", "iran", *SEEDS, "--format", "csv", "--explain"]
+    runs = [run(explain, None, state), run(explain, cache, state), run(explain, cache, state)]
+    assert all(r.exit_code == 0 for r in runs) and "explain:" in runs[0].stderr
+    assert len({(r.stdout_bytes, r.stderr) for r in runs}) == 1
+    text = Path(SEEDS[0]).read_bytes()
+    piped = ["topic", "iran", "-", *SEEDS[1:], "--format", "json"]
+    runs = [runner.invoke(app, [*piped, *more], input=text, env={**ENV, "XDG_STATE_HOME": str(state)})
+            for more in (["--no-cache"], ["--cache-dir", str(cache)], ["--cache-dir", str(cache)])]
+    assert all(r.exit_code == 0 for r in runs) and len({r.stdout_bytes for r in runs}) == 1
 
 
 def test_a_changed_source_is_analysed_again(dirs: tuple[Path, Path], tmp_path: Path) -> None:

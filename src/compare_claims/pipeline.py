@@ -6,7 +6,8 @@ Each source is analysed on its own by :func:`analyze` (segment, select for
 the topics asked, words and annotations of the selected statements): the
 same function whatever the command, in this process, in a pool of processes
 or on a Dask worker.  :func:`build_result` then aligns what every source
-selected.
+selected: :func:`build_groups` (what the analysis cache keeps of a topic) and
+:func:`finish_result` (the filters).
 """
 from __future__ import annotations
 
