@@ -3,6 +3,10 @@ sources: in this process, in a pool of processes (``--jobs``) or on a Dask
 cluster (``--dask``).  The work is one function everywhere; results are put
 back in the order of the sources and given their ids afterwards, so the
 output is the same bytes for any number of jobs or workers.
+
+With the analysis cache (``cache.py``; not on Dask), files are read here
+first: a source's text is its key.  Stored analyses are loaded, the others
+computed (and packed for the cache where they are computed) and stored.
 """
 from __future__ import annotations
 
@@ -113,7 +117,7 @@ def prepare(entries: list[Entry], *, stdin_bytes: bytes | None = None, options: 
     job_list: list[Job] = []
     failed: list[str] = []
     for e in entries:
-        if e.kind in ("stdin", "dataset"):
+        if e.kind in ("stdin", "dataset"):  # read here: a dataset holds many sources
             try:
                 reads, more = read_entry(e, stdin_bytes=stdin_bytes, text_field=options.text_field,
                                          source_field=options.source_field)
