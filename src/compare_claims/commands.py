@@ -193,9 +193,16 @@ def _cache(req: Request, topics: dict[str, Topic], asked: list[Topic], annotate:
         return None
     from .cache import Cache, default_dir, default_key_file, plan_fingerprint
 
-    quiet = req.quiet
-    return Cache.open(req.cache_dir or default_dir(), default_key_file(),
-                      plan_fingerprint(_known(topics), asked, annotate), lambda line: None if quiet else say(line))
+    def warn(line: str) -> None:
+        if not req.quiet:
+            say(line)
+
+    try:
+        where, key_file = req.cache_dir or default_dir(), default_key_file()
+    except RuntimeError as exc:  # no home directory to keep it in
+        warn(f"warning: cache not used: {exc}")
+        return None
+    return Cache.open(where, key_file, plan_fingerprint(_known(topics), asked, annotate), warn)
 
 
 def _result(req: Request) -> tuple[object, int]:
