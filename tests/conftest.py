@@ -1,7 +1,9 @@
 """Shared test set-up: the shipped corpus and the built-in topics, loaded once."""
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from compare_claims.topics import Topic
 # every run of the suite (and every CLI it starts) keeps its analysis cache and its
 # key in a folder of its own, never the user's: warm runs are tested along the way
 _HOME = tempfile.mkdtemp(prefix="compare-claims-tests-")
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
 os.environ["XDG_CACHE_HOME"] = os.path.join(_HOME, "cache")
 os.environ["XDG_STATE_HOME"] = os.path.join(_HOME, "state")
 os.environ.pop("COMPARE_CLAIMS_CACHE_DIR", None)
