@@ -5,15 +5,19 @@
 
 Prints one table of medians (and min/max) from this one run, on this machine:
 
-* startup: a cold `compare-claims topic iran --format json` (new process,
-  no cache: there is none) against `python -c "import typer, rich, rapidfuzz"`,
-  run in turn so that load hits both alike; ratio of the medians.
+* startup: a cold `compare-claims topic iran --format json --no-cache` (new
+  process, no cache) against `python -c "import typer, rich, rapidfuzz"`,
+  run in turn so that load hits both alike; ratio of the medians; and the
+  same command with a warm analysis cache.
 * bbc: a user topic (UK election keywords) over the 2,225 BBC News articles
-  of ../shared/corpora/bbc_news, JSON out; first run after the files were
-  read ("cold": the first of the runs) and the rest ("warm": files in the
-  OS page cache); wall time, peak memory (ru_maxrss of the child), output
+  of ../shared/corpora/bbc_news, JSON out: "cold" runs each with an empty
+  analysis cache (a new --cache-dir), in turn with uncached runs
+  (--no-cache), then "warm" runs with the cache the last cold run filled;
+  every output checked
+  byte-identical; wall time, peak memory (ru_maxrss of the child), output
   statements per second, against a floor process that reads every file and
-  splits it into sentences with the same splitter (sentencex).
+  splits it into sentences with the same splitter (sentencex).  The cache
+  and its key live in a temporary folder (--cache-dir, XDG_STATE_HOME).
 * align: the aligner alone on 1,000, 5,000 and 20,000 statements sampled
   from BBC sentences (a fixed seed), in a fresh process each; time and peak
   memory.
@@ -71,17 +75,26 @@ print(f"{time.perf_counter() - t:.3f} {len(rows)}")
 """
 
 
-def run(argv: list[str], *, stdout: int | None = subprocess.DEVNULL) -> tuple[float, float, bytes]:
-    """(wall seconds, peak MB of the child, its stdout)."""
+STATE = tempfile.mkdtemp(prefix="bench-state-")  # the cache's key: not the user's
+
+
+def run(argv: list[str], *, stdout: int | None = subprocess.DEVNULL,
+        cpu: list[float] | None = None) -> tuple[float, float, bytes]:
+    """(wall seconds, peak MB of the child, its stdout); ``cpu`` gets the CPU
+    seconds (user + system) of the child and the processes it waited for
+    (its pool): steadier than wall time on a shared machine."""
     t = time.perf_counter()
     # byte-compiled modules, as `pip install .` leaves them (an editable install with
     # PYTHONDONTWRITEBYTECODE set would compile every module on every run)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["XDG_STATE_HOME"] = STATE
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE if stdout is None else stdout,
                             stderr=subprocess.DEVNULL, env=dict(env, NO_COLOR="1"))
     out = proc.stdout.read() if proc.stdout else b""
     _pid, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t
+    if cpu is not None:
+        cpu.append(usage.ru_utime + usage.ru_stime)
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(argv)}")
     return wall, usage.ru_maxrss / 1024, out
@@ -96,38 +109,62 @@ def row(name: str, figure: str, note: str = "") -> None:
 
 
 def startup(runs: int) -> None:
-    cli = [EXE, "topic", "iran", "--format", "json"]
+    cli = [EXE, "topic", "iran", "--format", "json", "--no-cache"]
     floor = [sys.executable, "-c", "import typer, rich, rapidfuzz"]
-    run(cli), run(floor)  # byte-compile, fill the page cache
-    t_cli, t_floor = [], []
-    for _ in range(runs):
-        t_cli.append(run(cli)[0])
-        t_floor.append(run(floor)[0])
-    row("startup: `topic iran --format json`, s", stats(t_cli))
+    with tempfile.TemporaryDirectory() as cache:
+        cached = [EXE, "topic", "iran", "--format", "json", "--cache-dir", cache]
+        run(cli), run(floor), run(cached)  # byte-compile, fill the page cache and the analysis cache
+        t_cli, t_floor, t_cached = [], [], []
+        for _ in range(runs):
+            t_cli.append(run(cli)[0])
+            t_floor.append(run(floor)[0])
+            t_cached.append(run(cached)[0])
+    row("startup: `topic iran --format json --no-cache`, s", stats(t_cli))
     row("startup: import floor (typer, rich, rapidfuzz), s", stats(t_floor))
     row("startup: ratio of medians", f"{statistics.median(t_cli) / statistics.median(t_floor):.2f}", "target <= 1.6")
+    row("startup: the same, warm analysis cache, s", stats(t_cached))
 
 
 def bbc(runs: int) -> None:
     pattern = str(BBC / "*" / "*.txt")
     cli = [EXE, "topic", "--keywords", KEYWORDS, "--sources", pattern, "--format", "json"]
     floor = [sys.executable, "-c", FLOOR_SPLIT, pattern]
-    walls, mems, outs = [], [], b""
-    for _ in range(runs):
-        wall, mem, outs = run(cli, stdout=None)
-        walls.append(wall)
-        mems.append(mem)
+    cold, warm, plain, mems, outs = [], [], [], [], set()
+    cpu_cold: list[float] = []
+    cpu_warm: list[float] = []
+    cpu_plain: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(runs):  # each in an empty cache (the last one's is then warm), in turn with an uncached run
+            wall, mem, out = run([*cli, "--cache-dir", f"{tmp}/{i}"], stdout=None, cpu=cpu_cold)
+            cold.append(wall)
+            mems.append(mem)
+            outs.add(out)
+            wall, mem, out = run([*cli, "--no-cache"], stdout=None, cpu=cpu_plain)
+            plain.append(wall)
+            mems.append(mem)
+            outs.add(out)
+        for _ in range(runs):
+            wall, mem, out = run([*cli, "--cache-dir", f"{tmp}/{runs - 1}"], stdout=None, cpu=cpu_warm)
+            warm.append(wall)
+            mems.append(mem)
+            outs.add(out)
+    if len(outs) != 1:
+        raise SystemExit("bbc: the outputs of cold, warm and uncached runs differ")
     f_walls = [run(floor)[0] for _ in range(runs)]
     import json
 
-    doc = json.loads(outs)
+    doc = json.loads(outs.pop())
     n = sum(len(g["statements"]) for g in doc["groups"])
-    row("bbc: first run, s", f"{walls[0]:.3f}", "target < 5")
-    row("bbc: later runs, s", stats(walls[1:] or walls), "target < 2")
+    row("bbc: cold (empty cache), s", stats(cold), "target < 5")
+    row("bbc: warm (cache filled), s", stats(warm), "target < 2")
+    row("bbc: --no-cache, s", stats(plain))
+    row("bbc: CPU s (user + system, pool included): cold / warm / --no-cache",
+        " / ".join(f"{statistics.median(c):.2f}" for c in (cpu_cold, cpu_warm, cpu_plain)))
     row("bbc: peak memory, MB", f"{max(mems):.0f}", "target < 500")
-    row("bbc: statements on topic per second", f"{n / statistics.median(walls):.0f}", f"{n} statements")
+    row("bbc: statements on topic per second (cold)", f"{n / statistics.median(cold):.0f}", f"{n} statements")
     row("bbc: floor (read + sentencex split), s", stats(f_walls))
-    row("bbc: ratio of medians to the floor", f"{statistics.median(walls) / statistics.median(f_walls):.1f}")
+    row("bbc: ratio of medians to the floor, cold / warm",
+        f"{statistics.median(cold) / statistics.median(f_walls):.1f} / {statistics.median(warm) / statistics.median(f_walls):.1f}")
 
 
 def align_only(runs: int) -> None:
@@ -153,11 +190,11 @@ def big(runs: int) -> None:
                     size += len(t.encode("utf-8")) + 2
         cli = [EXE, "topic", "--keywords", KEYWORDS, "--sources", str(path), "--format", "json"]
         walls, mems = [], []
-        for _ in range(max(1, runs // 2)):
-            wall, mem, _out = run(cli)
+        for i in range(max(1, runs // 2)):
+            wall, mem, _out = run([*cli, "--cache-dir", f"{tmp}/cache-{i}"])  # cold: an empty cache
             walls.append(wall)
             mems.append(mem)
-        row(f"big: one {path.stat().st_size / 1e6:.0f} MB file, s", stats(walls), "target < 20")
+        row(f"big: one {path.stat().st_size / 1e6:.0f} MB file (empty cache), s", stats(walls), "target < 20")
         row("big: peak memory, MB", f"{max(mems):.0f}", "target < 600")
 
 
@@ -180,6 +217,9 @@ def main() -> None:
         align_only(a.runs)
     if "big" in parts:
         big(a.runs)
+    import shutil
+
+    shutil.rmtree(STATE, ignore_errors=True)
 
 
 if __name__ == "__main__":

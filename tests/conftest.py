@@ -1,6 +1,10 @@
 """Shared test set-up: the shipped corpus and the built-in topics, loaded once."""
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,14 @@ from compare_claims.models import Result, Source
 from compare_claims.pipeline import Options, Plan, run
 from compare_claims.segment import SegmentCues
 from compare_claims.topics import Topic
+
+# every run of the suite (and every CLI it starts) keeps its analysis cache and its
+# key in a folder of its own, never the user's: warm runs are tested along the way
+_HOME = tempfile.mkdtemp(prefix="compare-claims-tests-")
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
+os.environ["XDG_CACHE_HOME"] = os.path.join(_HOME, "cache")
+os.environ["XDG_STATE_HOME"] = os.path.join(_HOME, "state")
+os.environ.pop("COMPARE_CLAIMS_CACHE_DIR", None)
 
 DATA = Path(__file__).parents[1] / "data"
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -296,7 +296,7 @@ def test_topics_show_their_labels_and_coverage_does_not() -> None:
     assert "iran,Iran and the nuclear deal (JCPOA),20," in topics.stdout
 
 
-def test_no_cache_from_earlier_versions_is_accepted_and_changes_nothing() -> None:
+def test_no_cache_changes_nothing_in_the_output() -> None:
     plain = runner.invoke(app, ["topic", *TOPIC, "--format", "json"])
     old = runner.invoke(app, ["topic", *TOPIC, "--format", "json", "--no-cache"])
     assert old.exit_code == 0 and old.stdout == plain.stdout

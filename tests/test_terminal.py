@@ -1,5 +1,5 @@
 """What only a terminal sees: the pager and the progress bar, driven through a
-pseudo-terminal; and that nothing is stored between runs (there is no cache)."""
+pseudo-terminal; and that --no-cache stores nothing between runs."""
 from __future__ import annotations
 
 import os
@@ -79,14 +79,21 @@ def test_many_sources_show_a_progress_bar_on_a_terminal_only(tmp_path: Path) -> 
     assert piped.returncode == 0 and b"reading sources" not in piped.stderr
 
 
-def test_nothing_is_stored_between_runs(tmp_path: Path) -> None:
+def test_no_cache_stores_nothing_between_runs(tmp_path: Path) -> None:
     home = tmp_path / "home"
     home.mkdir()
-    env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache"), "NO_COLOR": "1"}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "COMPARE_CLAIMS_"))}
+    env.update(HOME=str(home), NO_COLOR="1")
     for _ in range(2):
-        proc = subprocess.run([EXE, "topic", "iran", "--format", "json"], capture_output=True, env=env)
-        assert proc.returncode == 0
+        proc = subprocess.run([EXE, "topic", "iran", "--format", "json", "--no-cache"], capture_output=True, env=env)
+        assert proc.returncode == 0 and proc.stderr == b""
     assert list(home.rglob("*")) == []
+    # without it: the cache under ~/.cache, its key under ~/.local/state (0600), and nothing else
+    proc = subprocess.run([EXE, "topic", "iran", "--format", "json"], capture_output=True, env=env)
+    assert proc.returncode == 0 and proc.stderr == b""
+    files = sorted(str(p.relative_to(home)) for p in home.rglob("*") if p.is_file())
+    assert files == [".cache/compare-claims/analysis-v1.sqlite3", ".local/state/compare-claims/cache.key"]
+    assert (home / ".local/state/compare-claims/cache.key").stat().st_mode & 0o777 == 0o600
 
 
 def test_no_module_can_load_pickle_or_marshal_data() -> None:

@@ -121,8 +121,10 @@ Dask = Annotated[Optional[str], typer.Option(
     "--dask", help="Run the per-source work on a Dask cluster: a scheduler address, or 'local' (needs compare-claims[dask]).")]
 Color = Annotated[str, typer.Option("--color", help="Colour in the table: auto, always or never (NO_COLOR is honoured).")]
 NoPager = Annotated[bool, typer.Option("--no-pager", help="Do not page the table on a terminal.")]
-# earlier versions kept a cache; there is none now, and scripts that still say so keep working
-NoCache = Annotated[bool, typer.Option("--no-cache", hidden=True, help="Accepted and ignored: nothing is cached.")]
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the analysis cache.")]
+CacheDir = Annotated[Optional[Path], typer.Option(
+    "--cache-dir", help="Where the analysis cache is kept (default: $COMPARE_CLAIMS_CACHE_DIR, else "
+                        "$XDG_CACHE_HOME/compare-claims).", show_default=False)]
 Scorer = Annotated[str, typer.Option("--scorer", help="Similarity scorer: weighted, idf, token_set, token_sort.")]
 Threshold = Annotated[float, typer.Option("--threshold", min=0, max=100, help="Minimum score (0-100) to align two statements.")]
 OnlyDivergent = Annotated[bool, typer.Option("--only-divergent", help="Keep only rows where some divergence flag fired.")]
@@ -175,7 +177,7 @@ def topic_cmd(
     baseline: Baseline = None, write_baseline: WriteBaseline = None,
     text_field: TextField = None, source_field: SourceField = None,
     verbose: Verbose = False, quiet: Quiet = False, strict: Strict = False, jobs: Jobs = None, dask: Dask = None,
-    color: Color = "auto", no_pager: NoPager = False, no_cache: NoCache = False,
+    color: Color = "auto", no_pager: NoPager = False, no_cache: NoCache = False, cache_dir: CacheDir = None,
 ) -> None:
     """Align the statements every source makes about a topic, side by side.
 
@@ -188,7 +190,7 @@ def topic_cmd(
                    min_sources=max(min_sources, 2 if shared else 1), explain=explain, baseline=baseline,
                    write_baseline=write_baseline, text_field=text_field, source_field=source_field,
                    verbose=verbose, quiet=quiet, strict=strict, jobs=jobs, dask=dask or "", color=color,
-                   pager=not no_pager)
+                   pager=not no_pager, cache=not no_cache, cache_dir=cache_dir)
     raise typer.Exit(run_topic(req))
 
 
@@ -202,7 +204,7 @@ def compare_cmd(
     baseline: Baseline = None, write_baseline: WriteBaseline = None,
     text_field: TextField = None, source_field: SourceField = None,
     verbose: Verbose = False, quiet: Quiet = False, strict: Strict = False, jobs: Jobs = None, dask: Dask = None,
-    color: Color = "auto", no_pager: NoPager = False, no_cache: NoCache = False,
+    color: Color = "auto", no_pager: NoPager = False, no_cache: NoCache = False, cache_dir: CacheDir = None,
 ) -> None:
     """Align every statement of a set of articles on one event (the set is the topic).
 
@@ -215,7 +217,7 @@ def compare_cmd(
                    min_sources=max(min_sources, 2 if shared else 1), baseline=baseline,
                    write_baseline=write_baseline, text_field=text_field, source_field=source_field,
                    verbose=verbose, quiet=quiet, strict=strict, jobs=jobs, dask=dask or "", color=color,
-                   pager=not no_pager)
+                   pager=not no_pager, cache=not no_cache, cache_dir=cache_dir)
     raise typer.Exit(run_topic(req))
 
 
@@ -227,7 +229,7 @@ def quantities_cmd(
     fmt: Fmt = None, output: Output = None,
     text_field: TextField = None, source_field: SourceField = None,
     verbose: Verbose = False, quiet: Quiet = False, strict: Strict = False, jobs: Jobs = None, dask: Dask = None,
-    color: Color = "auto", no_pager: NoPager = False, no_cache: NoCache = False,
+    color: Color = "auto", no_pager: NoPager = False, no_cache: NoCache = False, cache_dir: CacheDir = None,
 ) -> None:
     """Line up every number, amount, duration and date of a topic across sources.
 
@@ -238,7 +240,7 @@ def quantities_cmd(
 
     req = _request(paths=_paths(sources, paths), topics_file=topics_file, keywords=keywords, topic=name, fmt=fmt,
                    output=output, text_field=text_field, source_field=source_field, verbose=verbose, quiet=quiet,
-                   strict=strict, jobs=jobs, dask=dask or "", color=color, pager=not no_pager)
+                   strict=strict, jobs=jobs, dask=dask or "", color=color, pager=not no_pager, cache=not no_cache, cache_dir=cache_dir)
     raise typer.Exit(run_quantities(req))
 
 
@@ -248,7 +250,7 @@ def topics_cmd(
     fmt: Fmt = None, output: Output = None,
     text_field: TextField = None, source_field: SourceField = None,
     verbose: Verbose = False, quiet: Quiet = False, strict: Strict = False, jobs: Jobs = None, dask: Dask = None,
-    color: Color = "auto", no_pager: NoPager = False, no_cache: NoCache = False,
+    color: Color = "auto", no_pager: NoPager = False, no_cache: NoCache = False, cache_dir: CacheDir = None,
 ) -> None:
     """List the topics with the number of statements each source has on each.
 
@@ -260,7 +262,7 @@ def topics_cmd(
     raise typer.Exit(run_coverage(with_labels=True, req=_request(
         paths=_paths(sources, paths), topics_file=topics_file, keywords=keywords, fmt=fmt, output=output,
         text_field=text_field, source_field=source_field, verbose=verbose, quiet=quiet, strict=strict, jobs=jobs,
-        dask=dask or "", color=color, pager=not no_pager)))
+        dask=dask or "", color=color, pager=not no_pager, cache=not no_cache, cache_dir=cache_dir)))
 
 
 @app.command("coverage")
@@ -269,7 +271,7 @@ def coverage_cmd(
     fmt: Fmt = None, output: Output = None,
     text_field: TextField = None, source_field: SourceField = None,
     verbose: Verbose = False, quiet: Quiet = False, strict: Strict = False, jobs: Jobs = None, dask: Dask = None,
-    color: Color = "auto", no_pager: NoPager = False, no_cache: NoCache = False,
+    color: Color = "auto", no_pager: NoPager = False, no_cache: NoCache = False, cache_dir: CacheDir = None,
 ) -> None:
     """Topic x source matrix of statement counts: who covers what, who is silent.
 
@@ -280,7 +282,7 @@ def coverage_cmd(
     raise typer.Exit(run_coverage(_request(
         paths=_paths(sources, paths), topics_file=topics_file, keywords=keywords, fmt=fmt, output=output,
         text_field=text_field, source_field=source_field, verbose=verbose, quiet=quiet, strict=strict, jobs=jobs,
-        dask=dask or "", color=color, pager=not no_pager)))
+        dask=dask or "", color=color, pager=not no_pager, cache=not no_cache, cache_dir=cache_dir)))
 
 
 @app.command("extract")

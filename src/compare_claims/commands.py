@@ -2,8 +2,7 @@
 read the configuration and the sources at the edge, run the per-source work,
 build the view, and write it once.
 """
-# No `from __future__ import annotations`: typing.NamedTuple compiles every string
-# annotation into a ForwardRef at start-up (~35 us a field, ~9 ms a run in all).
+from __future__ import annotations
 
 import os
 import sys
@@ -15,7 +14,10 @@ from .render import Format
 from .textnorm import PLAIN
 
 if TYPE_CHECKING:
+    from .cache import Cache
     from .environment import Environment
+    from .models import Source
+    from .work import Gathered, Named, Prepared
     from .pipeline import Plan, SourceAnalysis
     from .topics import Topic
 
@@ -46,6 +48,8 @@ class Request(NamedTuple):
     dask: str = ""
     color: str = "auto"
     pager: bool = True
+    cache: bool = True  # --no-cache: nothing read from or written to the cache
+    cache_dir: Path | None = None  # --cache-dir (else $COMPARE_CLAIMS_CACHE_DIR, else the XDG cache directory)
 
 
 def say(line: str) -> None:
@@ -63,7 +67,7 @@ def _default_corpus() -> list[str]:
     return sorted(str(p) for p in data_dir().glob("*.txt"))
 
 
-def _topics(req: Request) -> "dict[str, Topic]":
+def _topics(req: Request) -> dict[str, Topic]:
     from .config import load_topics
     from .topics import keywords_topic
 
@@ -74,7 +78,7 @@ def _topics(req: Request) -> "dict[str, Topic]":
     return topics
 
 
-def _topic(req: Request, topics: "dict[str, Topic]") -> "Topic":
+def _topic(req: Request, topics: dict[str, Topic]) -> Topic:
     from .topics import ALL_STATEMENTS, get_topic
 
     if req.whole:
@@ -86,35 +90,53 @@ def _topic(req: Request, topics: "dict[str, Topic]") -> "Topic":
     return get_topic(topics, req.topic)
 
 
-def gather(req: Request, plan: "Plan") -> "list[SourceAnalysis]":
+def gather(req: Request, plan: Plan, cache: Cache | None = None) -> list[SourceAnalysis]:
     """Read and analyse every source; report what was skipped and why."""
-    from .errors import InputError
+    prepared, skipped_files = _prepare(req, cache)
+    got = _analyse(req, prepared, plan, cache)
+    _report(req, got.warnings, got.failed, [a.source for a in got.analyses], skipped_files)
+    return got.analyses
+
+
+def _prepare(req: Request, cache: Cache | None) -> tuple[Prepared, list[str]]:
+    """The jobs of the run (with a cache, the files read here: their text is the key)."""
     from .load import expand_paths
-    from .work import Options, default_jobs
-    from .work import gather as gather_all
+    from .work import Options, prepare
 
     entries, skipped_files = expand_paths(req.paths or _default_corpus())
     stdin = sys.stdin.buffer.read() if any(e.kind == "stdin" for e in entries) else None
-    with _progress(len(entries), req) as advance:
-        got = gather_all(entries, plan, stdin_bytes=stdin, jobs=req.jobs or default_jobs(), dask=req.dask,
-                         options=Options(req.text_field, req.source_field), progress=advance)
-    if got.failed and (req.strict or not got.analyses):
-        more = f" (and {len(got.failed) - 1} more)" if len(got.failed) > 1 else ""
-        raise InputError(got.failed[0] + more)
-    if (req.text_field or req.source_field) and not any(a.source.offsets == "dataset" for a in got.analyses):
-        got.warnings.append("--text-field and --source-field apply to dataset files (.jsonl, .csv) only; "
-                            "none was given")
+    return prepare(entries, stdin_bytes=stdin, options=Options(req.text_field, req.source_field),
+                   read_files=cache is not None), skipped_files
+
+
+def _analyse(req: Request, prepared: Prepared, plan: Plan, cache: Cache | None) -> Gathered:
+    from .work import analyse, default_jobs
+
+    with _progress(len(prepared.jobs), req) as advance:
+        return analyse(prepared, plan, jobs=req.jobs or default_jobs(), dask=req.dask, progress=advance, cache=cache)
+
+
+def _report(req: Request, warnings: list[str], failed: list[str], sources: list[Source],
+            skipped_files: list[str]) -> None:
+    """What could not be read stops the run (--strict, or nothing was read); else it is said."""
+    from .errors import InputError
+
+    if failed and (req.strict or not sources):
+        more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
+        raise InputError(failed[0] + more)
+    if (req.text_field or req.source_field) and not any(s.offsets == "dataset" for s in sources):
+        warnings.append("--text-field and --source-field apply to dataset files (.jsonl, .csv) only; "
+                        "none was given")
     if not req.quiet:
-        for w in got.warnings:
+        for w in warnings:
             say(f"warning: {w}")
-        for f in got.failed:
+        for f in failed:
             say(f"warning: {f}; skipped")
         if req.verbose:
             for line in skipped_files:
                 say(line)
         elif skipped_files:
             say(f"skipped {len(skipped_files)} file(s) that are not sources (--verbose lists them)")
-    return got.analyses
 
 
 class _Progress:
@@ -153,18 +175,39 @@ def _progress(total: int, req: Request) -> _Progress:
     return _Progress(total, tty and total >= 50 and not req.quiet)
 
 
-def _plan(req: Request, topics: "dict[str, Topic]", asked: "list[Topic]", annotate: bool) -> "Plan":
+def _known(topics: dict[str, Topic]) -> tuple[Topic, ...]:
+    return tuple(topics[n] for n in sorted(topics))
+
+
+def _plan(req: Request, topics: dict[str, Topic], asked: list[Topic], annotate: bool) -> Plan:
     from .config import load_lexicon, load_segment_cues, load_vocabulary
     from .pipeline import Plan
 
     lexicon = load_lexicon(asked[0]) if annotate else None
-    known = tuple(topics[n] for n in sorted(topics))
-    return Plan.build(load_segment_cues(), known, asked, lexicon, load_vocabulary() if annotate else PLAIN)
+    return Plan.build(load_segment_cues(), _known(topics), asked, lexicon, load_vocabulary() if annotate else PLAIN)
+
+
+def _cache(req: Request, topics: dict[str, Topic], asked: list[Topic], annotate: bool) -> Cache | None:
+    """The analysis cache for this plan, unless --no-cache, --dask, or it cannot be used safely (said once)."""
+    if not req.cache or req.dask:
+        return None
+    from .cache import Cache, default_dir, default_key_file, plan_fingerprint
+
+    def warn(line: str) -> None:
+        if not req.quiet:
+            say(line)
+
+    try:
+        where, key_file = req.cache_dir or default_dir(), default_key_file()
+    except RuntimeError as exc:  # no home directory to keep it in
+        warn(f"warning: cache not used: {exc}")
+        return None
+    return Cache.open(where, key_file, plan_fingerprint(_known(topics), asked, annotate), warn)
 
 
 def _result(req: Request) -> tuple[object, int]:
     from .align import SCORERS
-    from .pipeline import Options, build_result
+    from .pipeline import Options, build_groups, finish_result, skipped_of
 
     if req.keywords is not None and req.topic:  # with --keywords, a first argument is a source
         req = req._replace(paths=[req.topic, *req.paths], topic=None)
@@ -172,12 +215,33 @@ def _result(req: Request) -> tuple[object, int]:
         raise UsageError(f"unknown scorer '{req.scorer}' (known: {', '.join(sorted(SCORERS))})")
     topics = {} if req.whole else _topics(req)
     topic = _topic(req, topics)
-    plan = _plan(req, topics, [topic], annotate=True)
-    analyses = gather(req, plan)
     options = Options(scorer=req.scorer, threshold=req.threshold, only_divergent=req.only_divergent,
                       min_sources=req.min_sources)
-    result = build_result(analyses, topic, options, vocabulary=plan.vocabulary, lexicon=plan.lexicon)
-    if req.explain:
+    cache = _cache(req, topics, [topic], annotate=True)
+    try:
+        prepared, skipped_files = _prepare(req, cache)
+        key, stored, analyses = "", None, None
+        named = _named(req, prepared, cache)
+        if cache and named:
+            key = cache.groups_key(named.sources, options.scorer, options.threshold)
+            stored = cache.load_groups(key)
+        if named and stored is not None:  # the sources' own analyses are not needed: not even loaded
+            _report(req, named.warnings, named.failed, named.sources, skipped_files)
+            sources, (groups, skipped) = named.sources, stored
+        else:
+            plan = _plan(req, topics, [topic], annotate=True)
+            got = _analyse(req, prepared, plan, cache)
+            analyses, sources = got.analyses, [a.source for a in got.analyses]
+            _report(req, got.warnings, got.failed, sources, skipped_files)
+            groups = build_groups(analyses, topic, options, vocabulary=plan.vocabulary, lexicon=plan.lexicon)
+            skipped = skipped_of(analyses)
+            if cache:
+                cache.save_groups(key or cache.groups_key(sources, options.scorer, options.threshold), groups, skipped)
+    finally:
+        if cache:
+            cache.close()
+    result = finish_result(topic, options, sources, skipped, groups)
+    if req.explain and analyses is not None:
         for line in explain_lines(analyses):
             say(line)
     if not req.quiet:
@@ -192,7 +256,19 @@ def _result(req: Request) -> tuple[object, int]:
     return result, 0
 
 
-def explain_lines(analyses: "list[SourceAnalysis]") -> list[str]:
+def _named(req: Request, prepared: Prepared, cache: Cache | None) -> Named | None:
+    """With a cache, the sources under their final ids when every one was
+    read here: what a topic's groups are stored under.  --explain needs the
+    sources' own analyses: not then."""
+    from .work import named
+
+    if cache is None or req.explain:
+        return None
+    got = named(prepared)
+    return got if got is not None and got.sources else None
+
+
+def explain_lines(analyses: list[SourceAnalysis]) -> list[str]:
     """Each statement left out next to a kept one, and the rule that left it out."""
     def short(text: str) -> str:
         flat = " ".join(text.split())
@@ -234,7 +310,12 @@ def run_coverage(req: Request, *, with_labels: bool = False) -> int:
 
     topics = _topics(req)
     asked = [topics[n] for n in sorted(topics)]
-    analyses = gather(req, _plan(req, topics, asked, annotate=False))
+    cache = _cache(req, topics, asked, annotate=False)
+    try:
+        analyses = gather(req, _plan(req, topics, asked, annotate=False), cache)
+    finally:
+        if cache:
+            cache.close()
     emit(coverage(analyses, asked)._replace(with_labels=with_labels), req)
     return 0
 
@@ -315,7 +396,7 @@ def _terminal_lines() -> int:
     return shutil.get_terminal_size((100, 24)).lines
 
 
-def page(text: str, env: "Environment") -> None:
+def page(text: str, env: Environment) -> None:
     """Through the pager, as git does; straight to stdout if it cannot start."""
     import shlex
     import subprocess

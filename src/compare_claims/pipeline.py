@@ -6,12 +6,13 @@ Each source is analysed on its own by :func:`analyze` (segment, select for
 the topics asked, words and annotations of the selected statements): the
 same function whatever the command, in this process, in a pool of processes
 or on a Dask worker.  :func:`build_result` then aligns what every source
-selected.
+selected: :func:`build_groups` (what the analysis cache keeps of a topic) and
+:func:`finish_result` (the filters).
 """
 # No `from __future__ import annotations`: typing.NamedTuple compiles every string
 # annotation into a ForwardRef at start-up (~35 us a field, ~9 ms a run in all).
 from collections import Counter
-from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, Sequence, TypeVar
 
 from . import align as align_mod
 from .models import Annotation, Group, Member, Result, Source, Statement
@@ -144,6 +145,7 @@ def _claim_and_related(members: list[Member], threshold: float, relation: str) -
 
 
 _K = TypeVar("_K")
+_S = TypeVar("_S")
 
 
 def _summed(counts: Iterable[Iterable[tuple[_K, int]]]) -> Counter[_K]:
@@ -162,16 +164,46 @@ def build_result(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
                  vocabulary: Vocabulary = PLAIN, lexicon: "Lexicon | None" = None) -> Result:
     """Align the statements every source selected for ``topic`` (the first
     topic its analysis was asked for), then diff and flag each group."""
+    groups = build_groups(analyses, topic, options, vocabulary=vocabulary, lexicon=lexicon)
+    return finish_result(topic, options, [a.source for a in analyses], skipped_of(analyses), groups)
+
+
+def in_order(sources: Iterable[_S], key: Callable[[_S], Source]) -> list[_S]:
+    """Sources (or what holds them) in the order of the result: by file, then id."""
+    return sorted(sources, key=lambda x: (key(x).file, key(x).id))
+
+
+def skipped_of(analyses: Sequence[SourceAnalysis]) -> tuple[tuple[str, str, int], ...]:
+    """(source id, reason, count) of what each source's segmenter skipped, in the result's order."""
+    return tuple((a.source.id, reason, count) for a in in_order(analyses, _source) for reason, count in a.skipped)
+
+
+def _source(a: SourceAnalysis) -> Source:
+    return a.source
+
+
+def finish_result(topic: Topic, options: Options, sources: Sequence[Source], skipped: tuple[tuple[str, str, int], ...],
+                  groups: tuple[Group, ...]) -> Result:
+    """The result from every group of the topic (``build_groups``): the
+    filters (``--min-sources``, ``--only-divergent``) applied."""
+    shown = [g for g in groups if len(g.sources) >= options.min_sources and (g.flags or not options.only_divergent)]
+    settings = (("scorer", options.scorer), ("threshold", options.threshold))
+    return Result(topic.name, topic.label, tuple(in_order(sources, lambda s: s)), tuple(shown), skipped,
+                  settings, all_groups=groups if len(shown) != len(groups) else None)
+
+
+def build_groups(analyses: Sequence[SourceAnalysis], topic: Topic, options: Options, *,
+                 vocabulary: Vocabulary = PLAIN, lexicon: Lexicon | None = None) -> tuple[Group, ...]:
+    """Every group of ``topic``, in the result's order, before any filter:
+    the statements aligned, each group diffed and flagged.  Depends on the
+    scorer and threshold of ``options`` only."""
     from .annotate_groups import annotate_group
     from .divergence import FlagRules, speaker_key
 
-    analyses = sorted(analyses, key=lambda a: (a.source.file, a.source.id))
+    analyses = in_order(analyses, _source)
     chosen: list[tuple[Selected, tuple[str, ...], Annotation]] = []
-    skipped: list[tuple[str, str, int]] = []
     n_background = 0
     for a in analyses:
-        sid = a.source.id
-        skipped.extend((sid, reason, count) for reason, count in a.skipped)
         selected = a.selected[0][1] if a.selected else ()
         annotations = a.annotations or tuple(Annotation() for _ in selected)
         chosen.extend(zip(selected, a.stems, annotations))
@@ -196,12 +228,8 @@ def build_result(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
     rules = FlagRules(lexicon.modals if lexicon else frozenset(), lexicon.quiet_labels if lexicon else frozenset(),
                       align_mod.SAME, lexicon.reported if lexicon else frozenset(),
                       lexicon.stance if lexicon else frozenset())
-    groups = [annotate_group(Group(f"g{i}", score, tuple(members), relation=relation), rules)
-              for i, (_k, score, relation, members) in enumerate(drafts, 1)]
-    shown = [g for g in groups if len(g.sources) >= options.min_sources and (g.flags or not options.only_divergent)]
-    settings = (("scorer", options.scorer), ("threshold", options.threshold))
-    return Result(topic.name, topic.label, tuple(a.source for a in analyses), tuple(shown), tuple(skipped),
-                  settings, all_groups=tuple(groups) if len(shown) != len(groups) else None)
+    return tuple(annotate_group(Group(f"g{i}", score, tuple(members), relation=relation), rules)
+                 for i, (_k, score, relation, members) in enumerate(drafts, 1))
 
 
 def run(sources: Sequence[Source], topic: Topic, plan: Plan, options: Options = Options()) -> Result:
