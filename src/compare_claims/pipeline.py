@@ -193,7 +193,7 @@ def finish_result(topic: Topic, options: Options, sources: Sequence[Source], ski
 
 
 def build_groups(analyses: Sequence[SourceAnalysis], topic: Topic, options: Options, *,
-                 vocabulary: Vocabulary = PLAIN, lexicon: Lexicon | None = None) -> tuple[Group, ...]:
+                 vocabulary: Vocabulary = PLAIN, lexicon: "Lexicon | None" = None) -> tuple[Group, ...]:
     """Every group of ``topic``, in the result's order, before any filter:
     the statements aligned, each group diffed and flagged.  Depends on the
     scorer and threshold of ``options`` only."""

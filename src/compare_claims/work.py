@@ -100,7 +100,7 @@ class Named(NamedTuple):
 
 def gather(entries: list[Entry], plan: Plan, *, stdin_bytes: bytes | None = None, jobs: int = 1, dask: str = "",
            options: Options = Options(), progress: Callable[[int], None] | None = None,
-           cache: Cache | None = None) -> Gathered:
+           cache: "Cache | None" = None) -> Gathered:
     """Analyse every source of ``entries``; sources are ordered by file name
     (then dataset line) and given their ids (label from ``sources.toml``, the
     page or the dataset, else the file name) once all are back.  With a
@@ -135,7 +135,7 @@ def prepare(entries: list[Entry], *, stdin_bytes: bytes | None = None, options: 
 
 
 def analyse(prepared: Prepared, plan: Plan, *, jobs: int = 1, dask: str = "",
-            progress: Callable[[int], None] | None = None, cache: Cache | None = None) -> Gathered:
+            progress: Callable[[int], None] | None = None, cache: "Cache | None" = None) -> Gathered:
     """Every prepared job analysed (with a ``cache``: the stored ones loaded), under its final id."""
     if cache is not None and not dask:
         outcomes = _cached(prepared.jobs, plan, cache, jobs=jobs, progress=progress)
@@ -187,7 +187,7 @@ def _read_here(entry: Entry) -> Job:
     return Job(entry, read, "; ".join(warnings))
 
 
-def _cached(job_list: list[Job], plan: Plan, cache: Cache, *, jobs: int,
+def _cached(job_list: list[Job], plan: Plan, cache: "Cache", *, jobs: int,
             progress: Callable[[int], None] | None) -> list[Outcome]:
     """Every job's outcome: from the cache when its analysis is stored, else
     computed (in a pool when many are) and then stored."""
