@@ -54,7 +54,7 @@ BIN = ROOT / ".venv" / "bin" if (ROOT / ".venv" / "bin" / "compare-claims").exis
 CLI = BIN / "compare-claims"
 PY = str(BIN / "python") if (BIN / "python").exists() else sys.executable
 PARTS = ("iran", "ecb", "ecbx", "mrpc", "basil")
-FLAGS = ("speaker", "hedge", "numbers", "polarity", "labels")
+FLAGS = ("speaker", "hedge", "numbers", "polarity", "labels", "quote")
 OUTLETS = ("fox", "nyt", "hpo")
 TIMEOUT = 900
 

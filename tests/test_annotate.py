@@ -1021,3 +1021,36 @@ def test_the_only_sum_of_money_on_each_side_is_compared_whatever_words_stand_aro
     other = scored(("A", "The agent, a 21-year veteran of the bureau, was fired on Friday afternoon."),
                    ("B", "The bureau fired the agent on Friday afternoon after a 60-day suspension."))
     assert "numbers" not in [e.flag for e in flags_of(other, rules)]
+
+
+def _quote_flag(a: str, b: str) -> list[str]:
+    rules = FlagRules(CUES.modals, CUES.quiet_labels, 30.0, CUES.reported, CUES.stance)
+    return [e.note for e in flags_of(scored(("A", a), ("B", b)), rules) if e.flag == "quote"]
+
+
+def test_two_sources_quoting_one_utterance_in_other_words_make_a_quote_flag() -> None:
+    notes = _quote_flag("\u201cEvery day that passes, the city gets closer and closer to a flood,\u201d the mayor says.",
+                        "\u201cEvery day that passes, the city gets closer and closer to disaster,\u201d the mayor is shown saying.")
+    assert notes == ["A quotes 'a flood'; B quotes 'disaster'"]
+
+
+@pytest.mark.parametrize("a, b", [
+    # a quotation cut shorter: statements end where their sentences do
+    ("\u201cWe will rebuild the old harbour wall before the winter storms come,\u201d she said.",
+     "\u201cWe will rebuild the old harbour wall,\u201d she said."),
+    # a contraction, an abbreviation, a compound spelt apart, a censored word
+    ("\u201cI'd like to know who those harbour workers are,\u201d Lee said.",
+     "\u201cI would like to know who those harbour workers are,\u201d Lee said."),
+    ("\u201cSen. Reid respects that but thinks the harbour should be built elsewhere.\u201d",
+     "\u201cSenator Reid respects that but thinks the harbour should be built elsewhere.\u201d"),
+    ("\u201cIt might affect future events as well as our workforce at the harbour,\u201d he said.",
+     "\u201cIt might affect future events as well as our work force at the harbour,\u201d he said."),
+    # a name spelt otherwise, an editor's words in brackets
+    ("\u201cAnd now it looks like (the strongman) Gadhafi is going to beat the United States.\u201d",
+     "\u201cAnd now it looks like (Libyan strongman Muammar) al-Qaddafi is going to beat the United States.\u201d"),
+    # two named people's words, however alike
+    ("\u201cThe harbour wall must be finished before the winter,\u201d Ann Lee said.",
+     "\u201cThe harbour wall must be built before the winter,\u201d Tom Reyes said."),
+])
+def test_a_quotation_written_down_otherwise_makes_no_quote_flag(a: str, b: str) -> None:
+    assert _quote_flag(a, b) == []

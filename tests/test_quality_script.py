@@ -51,7 +51,7 @@ def test_every_figure_is_a_number() -> None:
               "lex_unquoted_spans", "lex_unquoted_on_own_label"):
         assert _is_num(b[k]) and b[k] >= 0, k
     assert set(b["relation"]) >= {"same", "related"} and all(_is_num(v) for v in b["relation"].values())
-    assert set(b["flags"]) == {"speaker", "hedge", "numbers", "polarity", "labels"}
+    assert set(b["flags"]) == {"speaker", "hedge", "numbers", "polarity", "labels", "quote"}
     assert all(_is_num(v) for v in b["flags"].values())
     assert b["multi_source_rows"] == sum(b["relation"].values())
     assert b["lex_on_own_label"] <= b["lex_spans"]
@@ -85,7 +85,7 @@ def test_flags_to_read_writes_blind_items_and_counts_verdicts(tmp_path: Path) ->
     for b, k in zip(blind, keyed):
         assert "score" not in b and "triplet" not in b  # a reader sees neither
         assert b["a"] and b["b"] and b["a_source"] != b["b_source"]
-        assert b["flag"] in ("speaker", "hedge", "numbers", "polarity", "labels") and k["score"] >= 30.0
+        assert b["flag"] in ("speaker", "hedge", "numbers", "polarity", "labels", "quote") and k["score"] >= 30.0
     verdicts = [{"id": x["id"], "same_claim": True, "right": x["id"] == 0, "why": ""} for x in blind]
     (tmp_path / "verdicts.json").write_text(json.dumps(verdicts), encoding="utf-8")
     scored = subprocess.run([sys.executable, str(script), "--score", "--out", str(tmp_path)],

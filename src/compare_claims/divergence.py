@@ -375,7 +375,8 @@ def group_flags(members: Sequence[Member], rules: FlagRules = FlagRules()) -> tu
     each side, about the same thing, and they cannot both hold), ``polarity``
     (one negates a word the other says plainly of the same subject, without
     any negation), ``labels`` (both use loaded labels in their own words, of
-    different categories).  Headlines in Title Case make no hedge, polarity or
+    different categories), ``quote`` (both quote one utterance, in words that
+    differ).  Headlines in Title Case make no hedge, polarity or
     numbers flag.  The first pair showing a flag is given.
     """
     ref = next((m for m in members if m.reference), members[0] if members else None)
@@ -421,6 +422,12 @@ def group_flags(members: Sequence[Member], rules: FlagRules = FlagRules()) -> tu
                 found["numbers"] = Evidence(
                     "numbers", f"{si}: {pair[0].value or pair[0].text}; {sj}: {pair[1].value or pair[1].text}",
                     ((si, pair[0]), (sj, pair[1])))
+        if "quote" not in found:
+            requoted = _requoted(ref, m)
+            if requoted:
+                told = tuple((src, w) for src, w in ((si, requoted[0]), (sj, requoted[1])) if w.text)
+                found["quote"] = Evidence(
+                    "quote", "; ".join(f"{src} quotes '{_one_line(w.text)}'" for src, w in told), told)
         if "labels" not in found:
             own_i, own_j = _own_labels(ref.annotation, rules), _own_labels(m.annotation, rules)
             ci, cj = {x.kind for x in own_i}, {x.kind for x in own_j}
@@ -443,6 +450,94 @@ def group_flags(members: Sequence[Member], rules: FlagRules = FlagRules()) -> tu
                         f"{src} calls it '{_one_line(sp.text)}' ({sp.kind.replace('_', ' ')})" for src, sp in spans),
                         spans)
     return tuple(found[k] for k in sorted(found))
+
+
+# Two quotations are one quotation told twice when at least QUOTE_WORDS words
+# match in order, QUOTE_BLOCK of them in a row, and they make QUOTE_SHARE of the
+# shorter one; what differs is then a word or a few (QUOTE_CHANGE at most on a
+# side, QUOTE_CHANGED of the shorter quotation in all): more is another quotation
+# of the same speaker, or a paraphrase.
+QUOTE_WORDS = 5
+QUOTE_BLOCK = 4
+QUOTE_SHARE = 0.75
+QUOTE_CHANGE = 3
+QUOTE_CHANGED = 0.25
+_QUOTE_WORD_RE = re.compile(r"[^\W_]+(?:[\'’*-][^\W_]*)*|\*+")
+# an editor's words inside a quotation: "(Libyan strongman Muammar)", "[Congress]"
+_BRACKETED_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# how a quotation is transcribed, not what was said: "I'd" / "I would", "f***"
+_TRANSCRIBED_RE = re.compile(r"[\'’](?:d|re|ve|ll|m|s|t)$|\*", re.IGNORECASE)
+
+
+def _quoted_words(m: Member) -> list[list[tuple[int, int, str]]]:
+    """The words of each quotation of a member: (start, end, lower-case word),
+    offsets in its source."""
+    text, start = m.statement.text, m.statement.start
+    out = []
+    for a, b in quotations(text):
+        inserted = [(x.start(), x.end()) for x in _BRACKETED_RE.finditer(text, a, b)]
+        words = [(start + w.start(), start + w.end(), w.group().lower().replace("’", "'"))
+                 for w in _QUOTE_WORD_RE.finditer(text, a, b) if not any(x <= w.start() < y for x, y in inserted)]
+        if len(words) >= QUOTE_WORDS:
+            out.append(words)
+    return out
+
+
+def _requoted(a: Member, b: Member) -> tuple[Span, Span] | None:
+    """Where two members quote one utterance in different words ("closer and
+    closer to a nuclear bomb" / "to nuclear arms"): from the first to the last
+    word that differs, as a span on each side (empty on a side that has none
+    there).  Not a difference: a quotation cut shorter at either end
+    (statements end where their sentences do), an article or a preposition,
+    a contraction ("I'd" / "I would"), a censored word, a compound spelt in
+    two words, an abbreviation ("Sen." / "Senator"), a name spelt otherwise."""
+    from difflib import SequenceMatcher
+
+    ka, kb = speaker_key(a.annotation.speaker), speaker_key(b.annotation.speaker)
+    if ka and kb and ka != kb:
+        return None  # two people's words, however alike
+    for qa in _quoted_words(a):
+        for qb in _quoted_words(b):
+            wa, wb = [w for _s, _e, w in qa], [w for _s, _e, w in qb]
+            matcher = SequenceMatcher(None, wa, wb, autojunk=False)
+            blocks = [blk for blk in matcher.get_matching_blocks() if blk.size]
+            same, shorter = sum(blk.size for blk in blocks), min(len(wa), len(wb))
+            if same < QUOTE_WORDS or same < QUOTE_SHARE * shorter or max(blk.size for blk in blocks) < QUOTE_BLOCK:
+                continue
+            ops = matcher.get_opcodes()
+            differ = [(i1, i2, j1, j2) for k, (tag, i1, i2, j1, j2) in enumerate(ops) if tag != "equal"
+                      # at either end only words replaced by others: a cut is no difference
+                      and (0 < k < len(ops) - 1 or tag == "replace")
+                      and _said_otherwise(a, qa[i1:i2], b, qb[j1:j2])]
+            changed = sum(max(i2 - i1, j2 - j1) for i1, i2, j1, j2 in differ)
+            if differ and changed <= QUOTE_CHANGED * shorter and all(
+                    max(i2 - i1, j2 - j1) <= QUOTE_CHANGE for i1, i2, j1, j2 in differ):
+                return (_words_span(a, qa[differ[0][0]:differ[-1][1]]), _words_span(b, qb[differ[0][2]:differ[-1][3]]))
+    return None
+
+
+def _said_otherwise(a: Member, wa: list[tuple[int, int, str]], b: Member, wb: list[tuple[int, int, str]]) -> bool:
+    """Do these words of two quotations differ in what was said, not only in how
+    it was written down?"""
+    xa, xb = [w for _s, _e, w in wa], [w for _s, _e, w in wb]
+    if all(w in FUNCTION_WORDS for w in xa + xb) or any(_TRANSCRIBED_RE.search(w) for w in xa + xb):
+        return False
+    ja, jb = "".join(xa).replace("-", ""), "".join(xb).replace("-", "")
+    if ja == jb or (len(xa) == len(xb) == 1 and min(len(ja), len(jb)) >= 2 and (ja.startswith(jb) or jb.startswith(ja))):
+        return False  # "workforce" / "work force" / "work-force", "Sen." / "Senator"
+    if _stemmer().stemWords(xa) == _stemmer().stemWords(xb):
+        return False  # "duty" / "duties"
+    raw = [m.statement.text[s - m.statement.start:e - m.statement.start] for m, ws in ((a, wa), (b, wb)) for s, e, _w in ws]
+    # a name spelt otherwise ("Gadhafi" / "al-Qaddafi"), or given in full on one side only
+    return not all(any(ch.isupper() for ch in r) for r in raw)
+
+
+def _words_span(m: Member, words: list[tuple[int, int, str]]) -> Span:
+    """The text from the first to the last of these words (empty for none)."""
+    if not words:
+        return Span(0, 0, "")
+    start, s, e = m.statement.start, words[0][0], words[-1][1]
+    return Span(s, e, m.statement.text[s - start:e - start])
 
 
 # A label on one side is what differs when the two statements differ in at most

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     from .numbers import Quantity
 
-SCHEMA_VERSION = "1.3"  # 1.1: per-source "coverage" summary; 1.2: relation, evidence, paragraph, sources' title/author/url/offsets; 1.3: quoted hedges
+SCHEMA_VERSION = "1.4"  # 1.1: per-source "coverage" summary; 1.2: relation, evidence, paragraph, sources' title/author/url/offsets; 1.3: quoted hedges; 1.4: the quote flag
 
 
 class Source(NamedTuple):

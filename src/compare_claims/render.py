@@ -43,6 +43,7 @@ FLAG_MARKERS: dict[str, tuple[str, str]] = {
     "numbers": ("NUM", "numbers, amounts or dates about the same thing differ"),
     "polarity": ("NEG", "one source negates what another asserts (possible contradiction)"),
     "labels": ("LABEL", "sources use different loaded labels in their own words"),
+    "quote": ("QUOTE", "sources quote the same words of a speaker differently"),
 }
 RELATED_NOTE = "the statements are about one story but tell different claims (no flags)"
 
