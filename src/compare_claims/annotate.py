@@ -201,7 +201,8 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
             if speaker and not ann.speaker and (quoted or speaker.split()[-1] in text[span[0]:st.start]):
                 ann = ann._replace(speaker=speaker, reporting_verb=verb)
         ann = _resolve(ann, st, text, named, lexicon.titles, lexicon.bodies)
-        if ann.speaker[:1].isupper():
+        # a person "he said" can stand for; not a group named in one plural word ("Democrats")
+        if ann.speaker[:1].isupper() and not (" " not in ann.speaker and ann.speaker.endswith("s")):
             named.append((st.paragraph, ann.speaker))
         out.append(ann)
     return tuple(out)
