@@ -1054,3 +1054,8 @@ def test_two_sources_quoting_one_utterance_in_other_words_make_a_quote_flag() ->
 ])
 def test_a_quotation_written_down_otherwise_makes_no_quote_flag(a: str, b: str) -> None:
     assert _quote_flag(a, b) == []
+
+
+def test_a_quotation_turned_into_reported_speech_makes_no_quote_flag() -> None:
+    assert _quote_flag("Stone said he \u201clooks forward to being fully and completely vindicated\u201d by the court.",
+                       "\u201cI look forward to being fully and completely vindicated,\u201d Stone said.") == []

@@ -466,6 +466,7 @@ _QUOTE_WORD_RE = re.compile(r"[^\W_]+(?:[\'’*-][^\W_]*)*|\*+")
 # an editor's words inside a quotation: "(Libyan strongman Muammar)", "[Congress]"
 _BRACKETED_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # how a quotation is transcribed, not what was said: "I'd" / "I would", "f***"
+_PERSONS = frozenset("i me my we us our you your he him his she her they them their".split())
 _TRANSCRIBED_RE = re.compile(r"[\'’](?:d|re|ve|ll|m|s|t)$|\*", re.IGNORECASE)
 
 
@@ -525,8 +526,8 @@ def _said_otherwise(a: Member, wa: list[tuple[int, int, str]], b: Member, wb: li
     ja, jb = "".join(xa).replace("-", ""), "".join(xb).replace("-", "")
     if ja == jb or (len(xa) == len(xb) == 1 and min(len(ja), len(jb)) >= 2 and (ja.startswith(jb) or jb.startswith(ja))):
         return False  # "workforce" / "work force" / "work-force", "Sen." / "Senator"
-    if _stemmer().stemWords(xa) == _stemmer().stemWords(xb):
-        return False  # "duty" / "duties"
+    if _stemmer().stemWords([w for w in xa if w not in _PERSONS]) == _stemmer().stemWords([w for w in xb if w not in _PERSONS]):
+        return False  # "duty" / "duties"; "I look" / "(he) looks", a quotation turned into reported speech
     raw = [m.statement.text[s - m.statement.start:e - m.statement.start] for m, ws in ((a, wa), (b, wb)) for s, e, _w in ws]
     # a name spelt otherwise ("Gadhafi" / "al-Qaddafi"), or given in full on one side only
     return not all(any(ch.isupper() for ch in r) for r in raw)
