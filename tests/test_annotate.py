@@ -1012,12 +1012,13 @@ def test_he_said_in_the_paragraph_after_its_speaker_is_theirs_unless_the_text_sa
     assert anns[3].speaker == ""  # "Ms. Lee" is no "he"
 
 
-def test_the_only_sum_of_money_on_each_side_is_compared_whatever_words_stand_around_it() -> None:
+def test_values_are_compared_only_about_the_same_thing() -> None:
     rules = FlagRules(CUES.modals, CUES.quiet_labels, 30.0, CUES.reported, CUES.stance)
+    # airtime reserved so far and what the whole campaign costs can both be true (a blind flag read)
     row = scored(("A", "They have reserved $500,000 of airtime in Leeds, York and Hull."),
                  ("B", "The advert, to run in Hull, York and Leeds, is costing the charity $1 million, it confirmed."))
-    assert [e.flag for e in flags_of(row, rules)] == ["numbers"]
-    # durations still need words in common: a 21-year career is no 60-day suspension
+    assert "numbers" not in [e.flag for e in flags_of(row, rules)]
+    # a 21-year career is no 60-day suspension
     other = scored(("A", "The agent, a 21-year veteran of the bureau, was fired on Friday afternoon."),
                    ("B", "The bureau fired the agent on Friday afternoon after a 60-day suspension."))
     assert "numbers" not in [e.flag for e in flags_of(other, rules)]

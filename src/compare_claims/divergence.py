@@ -323,11 +323,7 @@ def _conflicting_numbers(ma: Member, mb: Member) -> tuple[Span, Span] | None:
             qx, qy = x.quantity, y.quantity
             if qx is None or qy is None or qx.kind != qy.kind:
                 continue
-            if count_a[qx.kind] != 1 or count_b[qy.kind] != 1:
-                continue
-            # the only sum of money on each side of one claim is what it costs, whatever
-            # words stand around it; other kinds must share their neighbours
-            if not (qx.kind == "amount" and qx.unit == qy.unit) and not set(qx.about) & set(qy.about):
+            if count_a[qx.kind] != 1 or count_b[qy.kind] != 1 or not set(qx.about) & set(qy.about):
                 continue
             if qx.kind == "date" and (_attributive(x, ma) or _attributive(y, mb)):
                 continue
