@@ -266,3 +266,27 @@ def test_a_sentence_printed_word_for_word_aligns_however_short() -> None:
     # three words are not enough to tell an utterance from a stock phrase
     short = [Statement("A", 0, 10, "Thank you all."), Statement("B", 0, 10, "Thank you all.")]
     assert sorted(r.members for r in align_statements(short)) == [(0,), (1,)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["Iran", "iran", "The", "the", "talks", "Talks", ".", "!", "\"", " ", "  ",
+                                          "\n", "U.S.", "it's", "-", "1", "A"]), max_size=30).map("".join), max_size=5))
+def test_case_counts_match_their_first_form(texts: list[str]) -> None:
+    # case_counts pairs each word with the one before it in one pass (speed); the
+    # counts must be those of the loop that walked the words one by one
+    def first_form(texts: list[str]) -> Counter[tuple[str, bool]]:
+        counts: Counter[tuple[str, bool]] = Counter()
+        for text in texts:
+            toks = align.WORD_RE.findall(text)
+            long_words = [t for t in toks if len(t) > 3]
+            if not long_words or sum(t[0].isupper() for t in long_words) > 0.6 * len(long_words):
+                continue
+            after_end = True
+            for m in align._TOKEN_END_RE.finditer(text):
+                tok, end = m.group(1), m.group(2)
+                if not after_end and tok[:1].isalpha():
+                    counts[(tok.lower(), tok[0].isupper())] += 1
+                after_end = bool(end)
+        return counts
+
+    assert align.case_counts(texts) == first_form(texts)

@@ -310,12 +310,10 @@ def case_counts(texts: Sequence[str]) -> Counter[tuple[str, bool]]:
         long_words = [t for t in toks if len(t) > 3]
         if not long_words or sum(t[0].isupper() for t in long_words) > 0.6 * len(long_words):
             continue
-        after_end = True
-        for m in _TOKEN_END_RE.finditer(text):
-            tok, end = m.group(1), m.group(2)
-            if not after_end and tok[:1].isalpha():
-                counts[(tok.lower(), tok[0].isupper())] += 1
-            after_end = bool(end)
+        # each word with the one before it: not the first word of a sentence
+        pairs = _TOKEN_END_RE.findall(text)
+        counts.update((tok.lower(), tok[0].isupper()) for (tok, _end), (_prev, prev_end) in zip(pairs[1:], pairs)
+                      if not prev_end and tok[:1].isalpha())
     return counts
 
 
