@@ -1060,3 +1060,9 @@ def test_a_quotation_written_down_otherwise_makes_no_quote_flag(a: str, b: str) 
 def test_a_quotation_turned_into_reported_speech_makes_no_quote_flag() -> None:
     assert _quote_flag("Stone said he \u201clooks forward to being fully and completely vindicated\u201d by the court.",
                        "\u201cI look forward to being fully and completely vindicated,\u201d Stone said.") == []
+
+
+def test_a_word_one_quotation_lacks_is_shown_with_its_neighbour_on_both_sides() -> None:
+    notes = _quote_flag("\u201cThere should be no meeting alone between this mayor and the harbour board,\u201d Lee said.",
+                        "\u201cThere should be no meeting alone between mayor and the harbour board,\u201d Lee told reporters.")
+    assert notes == ["A quotes 'this mayor'; B quotes 'mayor'"]

@@ -509,7 +509,15 @@ def _requoted(a: Member, b: Member) -> tuple[Span, Span] | None:
             changed = sum(max(i2 - i1, j2 - j1) for i1, i2, j1, j2 in differ)
             if differ and changed <= QUOTE_CHANGED * shorter and all(
                     max(i2 - i1, j2 - j1) <= QUOTE_CHANGE for i1, i2, j1, j2 in differ):
-                return (_words_span(a, qa[differ[0][0]:differ[-1][1]]), _words_span(b, qb[differ[0][2]:differ[-1][3]]))
+                lo_a, hi_a, lo_b, hi_b = differ[0][0], differ[-1][1], differ[0][2], differ[-1][3]
+                if lo_a == hi_a or lo_b == hi_b:
+                    # a word one side has and the other lacks: show the word after it on both
+                    # sides ("this president" / "President"), at the end the word before it
+                    if hi_a < len(qa) and hi_b < len(qb):
+                        hi_a, hi_b = hi_a + 1, hi_b + 1
+                    else:
+                        lo_a, lo_b = max(lo_a - 1, 0), max(lo_b - 1, 0)
+                return _words_span(a, qa[lo_a:hi_a]), _words_span(b, qb[lo_b:hi_b])
     return None
 
 
