@@ -461,8 +461,9 @@ QUOTE_CHANGED = 0.25
 _QUOTE_WORD_RE = re.compile(r"[^\W_]+(?:[\'’*-][^\W_]*)*|\*+")
 # an editor's words inside a quotation: "(Libyan strongman Muammar)", "[Congress]"
 _BRACKETED_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-# how a quotation is transcribed, not what was said: "I'd" / "I would", "f***"
+# the persons a quotation turned into reported speech changes ("I look" / "he looks")
 _PERSONS = frozenset("i me my we us our you your he him his she her they them their".split())
+# how a quotation is transcribed, not what was said: "I'd" / "I would", "f***"
 _TRANSCRIBED_RE = re.compile(r"[\'’](?:d|re|ve|ll|m|s|t)$|\*", re.IGNORECASE)
 
 
@@ -483,11 +484,11 @@ def _quoted_words(m: Member) -> list[list[tuple[int, int, str]]]:
 def _requoted(a: Member, b: Member) -> tuple[Span, Span] | None:
     """Where two members quote one utterance in different words ("closer and
     closer to a nuclear bomb" / "to nuclear arms"): from the first to the last
-    word that differs, as a span on each side (empty on a side that has none
-    there).  Not a difference: a quotation cut shorter at either end
-    (statements end where their sentences do), an article or a preposition,
-    a contraction ("I'd" / "I would"), a censored word, a compound spelt in
-    two words, an abbreviation ("Sen." / "Senator"), a name spelt otherwise."""
+    word that differs, as a span on each side.  Not a difference: a quotation
+    cut shorter at either end (statements end where their sentences do), an
+    article or a preposition, a contraction ("I'd" / "I would"), a censored
+    word, a compound spelt in two words, an abbreviation ("Sen." / "Senator"),
+    a name spelt otherwise, a quotation turned into reported speech."""
     from difflib import SequenceMatcher
 
     ka, kb = speaker_key(a.annotation.speaker), speaker_key(b.annotation.speaker)
