@@ -1066,3 +1066,10 @@ def test_a_word_one_quotation_lacks_is_shown_with_its_neighbour_on_both_sides() 
     notes = _quote_flag("\u201cThere should be no meeting alone between this mayor and the harbour board,\u201d Lee said.",
                         "\u201cThere should be no meeting alone between mayor and the harbour board,\u201d Lee told reporters.")
     assert notes == ["A quotes 'this mayor'; B quotes 'mayor'"]
+
+
+def test_the_sentences_of_one_quotation_are_one_speakers() -> None:
+    text = ("\u201cThe harbour wall is late,\u201d Ann Lee said on Monday. \u201cIt is over budget. The town has "
+            "not paid for the stone. We will ask the council for more,\u201d she added.\n")
+    speakers = _segmented_speakers(text)
+    assert speakers["\u201cIt is over"] == speakers["The town has"] == speakers["We will ask"] == "Ann Lee"

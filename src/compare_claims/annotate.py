@@ -205,7 +205,33 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
         if ann.speaker[:1].isupper() and not (" " not in ann.speaker and ann.speaker.endswith("s")):
             named.append((st.paragraph, ann.speaker))
         out.append(ann)
-    return tuple(out)
+    return tuple(_quoted_together(statements, out, text))
+
+
+def _quoted_together(statements: Sequence[Statement], anns: list[Annotation], text: str) -> list[Annotation]:
+    """The sentences of one quotation are one speaker's: a statement inside a
+    quotation that runs over several statements of a paragraph takes the
+    speaker its other statements name, when they name one ('“A. B,” Smith
+    said': A is Smith's too)."""
+    out = list(anns)
+    by_paragraph: dict[tuple[int, int], list[int]] = {}
+    for k, st in enumerate(statements):
+        if st.paragraph_start >= 0:
+            by_paragraph.setdefault((st.paragraph_start, st.paragraph_end), []).append(k)
+    for (ps, pe), ks in by_paragraph.items():
+        if len(ks) < 2 or not any(q in text[ps:pe] for q in _QUOTE_MARKS):
+            continue
+        for qs, qe in quotations(text[ps:pe]):
+            inside = [k for k in ks if statements[k].start < ps + qe and statements[k].end > ps + qs]
+            said = {out[k].speaker for k in inside if out[k].speaker}
+            if len(inside) < 2 or len(said) != 1:
+                continue
+            who = said.pop()
+            verb = next(out[k].reporting_verb for k in inside if out[k].speaker == who)
+            for k in inside:
+                if not out[k].speaker:
+                    out[k] = out[k]._replace(speaker=who, reporting_verb=out[k].reporting_verb or verb, speaker_span=None)
+    return out
 
 
 _NAME = r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
