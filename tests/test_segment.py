@@ -579,3 +579,13 @@ def test_an_editors_correction_is_skipped_and_counted() -> None:
     assert not any("Correction" in t or "editing error" in t or "Nevada" in t for t in texts)
     assert skipped(seg).get("editorial notice") == 2
     assert any("seven to two" in t for t in texts)
+
+
+def test_initials_then_an_honorific_end_a_sentence() -> None:
+    text = ("The emails were kept on a server at her home in Albany, N.Y. Mr. Gray had asked her to hand the "
+            "server to a neutral party. The office in Washington, D.C. said nothing.\n")
+    seg = segment(Source(id="x", file="x.txt", text=text), SEGMENT_CUES)
+    texts = [s.text for s in seg.statements]
+    assert texts[0].endswith("Albany, N.Y.") and texts[1].startswith("Mr. Gray had asked")
+    assert any(t.startswith("The office in Washington, D.C. said nothing") for t in texts)
+    assert all(text[s.start:s.end] == s.text for s in seg.statements)
