@@ -1073,3 +1073,12 @@ def test_the_sentences_of_one_quotation_are_one_speakers() -> None:
             "not paid for the stone. We will ask the council for more,\u201d she added.\n")
     speakers = _segmented_speakers(text)
     assert speakers["\u201cIt is over"] == speakers["The town has"] == speakers["We will ask"] == "Ann Lee"
+
+
+def test_an_apposition_after_a_role_is_a_name_only_when_every_word_is_capitalised() -> None:
+    from compare_claims.annotate import annotate_statements
+
+    text = ("According to the spokesman, Lee spoke to both owners by phone on Tuesday.\n\n"
+            "The harbour will reopen, said the spokesman, Peter Carr.\n")
+    anns = annotate_statements(paragraph_statements(text), text, CUES)
+    assert anns[0].speaker == "the spokesman" and anns[1].speaker == "Peter Carr"

@@ -342,7 +342,7 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
     if ann.speaker.startswith("the "):
         sentence = text[st.sentence_start:st.sentence_end] if st.sentence_start >= 0 else st.text
         apposed = _apposed(ann.speaker[4:], sentence)
-        if apposed and apposed.group(1)[:1].isupper():  # "said the spokesman, Peter Carr"
+        if apposed and all(w[:1].isupper() for w in apposed.group(1).split()):  # "said the spokesman, Peter Carr"
             return ann._replace(speaker=apposed.group(1), speaker_span=None)
         head = ann.speaker.split()[-1].lower()
         if len(head) >= 4 and head.isalpha() and head not in bodies and not head.endswith("s"):
