@@ -1082,3 +1082,11 @@ def test_an_apposition_after_a_role_is_a_name_only_when_every_word_is_capitalise
             "The harbour will reopen, said the spokesman, Peter Carr.\n")
     anns = annotate_statements(paragraph_statements(text), text, CUES)
     assert anns[0].speaker == "the spokesman" and anns[1].speaker == "Peter Carr"
+
+
+def test_a_reporting_verb_used_as_a_noun_names_no_speaker() -> None:
+    noun = annotate("The chairman is known for careless comments, but the Kabul remarks were too much for his party.",
+                    start=0, lexicon=CUES)
+    verb = annotate("The chairman remarks that the war is too costly.", start=0, lexicon=CUES)
+    assert noun.speaker == "" and noun.reporting_verb == ""
+    assert verb.reporting_verb == "remark"

@@ -92,6 +92,16 @@ def _noun_use(toks: Toks, i: int, lexicon: Lexicon) -> bool:
             or (i >= 2 and toks.keys[i - 2] in lexicon.noun_after_adjective))
 
 
+# a verb in "-s" right before one of these is a noun: "the Afghanistan remarks were"
+_COPULAS = frozenset("is are was were".split())
+
+
+def _verbs(toks: Toks, verbs: Sequence[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
+    """The reporting-verb cues used as verbs ("remarks", "claims" as nouns are not)."""
+    return [(i, j, e) for i, j, e in verbs
+            if not (toks.keys[j - 1].endswith("s") and j < toks.n and toks.keys[j] in _COPULAS)]
+
+
 def quotations(text: str, inside: bool = False) -> list[tuple[int, int]]:
     """Spans of ``text`` inside double quotation marks (``inside``: the text
     starts within a quotation opened before it)."""
@@ -159,7 +169,7 @@ def annotate(text: str, *, start: int, lexicon: Lexicon, speaker_hint: str = "",
             out.append(Span(start + s, start + en, text[s:en], e.kind, e.value, quoted=inside))
         return tuple(out)
 
-    speaker, verb = find_speaker(toks, hits.get("verb", ()), lexicon, speaker_hint, text)
+    speaker, verb = find_speaker(toks, _verbs(toks, hits.get("verb", ())), lexicon, speaker_hint, text)
     at = text.find(speaker) if speaker else -1
     return Annotation(
         speaker=speaker,
@@ -176,7 +186,7 @@ def annotate(text: str, *, start: int, lexicon: Lexicon, speaker_hint: str = "",
 def _speaker_of(text: str, lexicon: Lexicon, hint: str) -> tuple[str, str]:
     """Who says ``text``, and with which verb (the speaker step of ``annotate``)."""
     toks = Toks(plain(text))
-    return find_speaker(toks, match_cues(toks, lexicon).get("verb", ()), lexicon, hint, text)
+    return find_speaker(toks, _verbs(toks, match_cues(toks, lexicon).get("verb", ())), lexicon, hint, text)
 
 
 def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lexicon) -> tuple[Annotation, ...]:
