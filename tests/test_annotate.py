@@ -995,6 +995,9 @@ def test_a_sentence_full_of_names_is_no_headline_and_its_dates_are_compared() ->
     ("\u201cPeople love you,\u201d the video showed Lee telling supporters.", "Lee"),
     # an honorific is no role
     ("Mr. Sestak first mentioned in February that he had been offered a job.", ""),
+    # the name set off between commas after a common noun speaks
+    ("The lawyer for Mrs. Green, Tom Kirsch, said that the emails were personal.", "Tom Kirsch"),
+    ("The bill, sponsored by Jane Smith, says the tax will rise.", ""),
 ])
 def test_speaker_after_an_abbreviated_title_and_not_an_object(text: str, speaker: str) -> None:
     assert annotate(text, start=0, lexicon=CUES).speaker == speaker

@@ -251,6 +251,11 @@ class _SpeakerFinder:
                     ph = self.left_phrase(ph[0] - 2) if ph[0] >= 2 and self.name_gap(ph[0] - 2) else None
                 if ph and ph[0] > 0 and not t.keys[i].endswith("ing") and self._object_of_verb(ph[0] - 1):
                     ph = None  # "Democrats who had backed Mr. Ryan vowed": Ryan is the object
+                if ph is None and k < i - 1:
+                    # "The lawyer for Mrs. Clinton, David Kendall, said": the name set off
+                    # between the commas, when it is all that stands there
+                    apposed = self.left_phrase(i - 1)
+                    ph = apposed if apposed and apposed[0] == k + 1 else None
                 name = self.render(*ph) if ph else ""
                 if ph and name:
                     lead = ph[0]
