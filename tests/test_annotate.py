@@ -31,6 +31,8 @@ DATA = ROOT / "data"
 CUES = load_lexicon()
 # the flag rules as the pipeline builds them from the cue lists
 RULES = FlagRules(CUES.modals, CUES.quiet_labels, 0.0, CUES.reported, CUES.stance)
+# ... as the pipeline compares: members telling the claim at the "same" score (30) or more
+SAME_RULES = RULES._replace(min_score=30.0)
 # the statement each annotation was made from, for the flags that read words
 _TEXTS: dict[Annotation, tuple[str, int]] = {}
 
@@ -975,7 +977,7 @@ def test_a_headline_label_ending_in_a_body_names_no_speaker() -> None:
 
 
 def test_a_sentence_full_of_names_is_no_headline_and_its_dates_are_compared() -> None:
-    rules = FlagRules(CUES.modals, CUES.quiet_labels, 30.0, CUES.reported, CUES.stance)
+    rules = SAME_RULES
     row = scored(("A", "Jane Miller has led House Democrats since 2002."),
                  ("B", "Jane Miller has led House Democrats since 2003, and that is what her rival had argued."))
     assert [e.flag for e in flags_of(row, rules)] == ["numbers"]
@@ -1016,7 +1018,7 @@ def test_he_said_in_the_paragraph_after_its_speaker_is_theirs_unless_the_text_sa
 
 
 def test_values_are_compared_only_about_the_same_thing() -> None:
-    rules = FlagRules(CUES.modals, CUES.quiet_labels, 30.0, CUES.reported, CUES.stance)
+    rules = SAME_RULES
     # airtime reserved so far and what the whole campaign costs can both be true (a blind flag read)
     row = scored(("A", "They have reserved $500,000 of airtime in Leeds, York and Hull."),
                  ("B", "The advert, to run in Hull, York and Leeds, is costing the charity $1 million, it confirmed."))
@@ -1028,7 +1030,7 @@ def test_values_are_compared_only_about_the_same_thing() -> None:
 
 
 def _quote_flag(a: str, b: str) -> list[str]:
-    rules = FlagRules(CUES.modals, CUES.quiet_labels, 30.0, CUES.reported, CUES.stance)
+    rules = SAME_RULES
     return [e.note for e in flags_of(scored(("A", a), ("B", b)), rules) if e.flag == "quote"]
 
 

@@ -38,6 +38,11 @@ def find(stmts: tuple[Statement, ...], prefix: str) -> Statement:
     return hits[0]
 
 
+def one_text(text: str) -> Segmented:
+    """A made-up text segmented as one source."""
+    return segment(Source(id="x", file="x.txt", text=text), SEGMENT_CUES)
+
+
 def skipped(seg: Segmented) -> dict[str, int]:
     return dict(seg.skipped)
 
@@ -410,7 +415,7 @@ def test_six_thousand_clauses_joined_by_semicolons_segment_with_exact_offsets() 
     clauses = [f"aides in ward {i} said the vote ran smoothly" for i in range(6000)]
     text = "; ".join(clauses) + ".\n"
     assert len(text) == 280_890
-    seg = segment(Source(id="x", file="x.txt", text=text), SEGMENT_CUES)
+    seg = one_text(text)
     assert [s.text for s in seg.statements] == clauses[:-1] + [clauses[-1] + "."]
     for s in seg.statements:
         assert text[s.start:s.end] == s.text
@@ -420,7 +425,7 @@ def test_six_thousand_clauses_joined_by_semicolons_segment_with_exact_offsets() 
 def test_a_long_quotation_segments_into_its_sentences_with_exact_offsets() -> None:
     sentences = [f"Ward {i} counted its ballots without any trouble." for i in range(3000)]
     text = "The clerk read out the statement: \u201c" + " ".join(sentences) + "\u201d\n"
-    seg = segment(Source(id="x", file="x.txt", text=text), SEGMENT_CUES)
+    seg = one_text(text)
     texts = [s.text for s in seg.statements]
     # who speaks stays with the quotation's first sentence
     assert texts[0] == "The clerk read out the statement: \u201c" + sentences[0]
@@ -433,7 +438,7 @@ def test_a_long_quotation_segments_into_its_sentences_with_exact_offsets() -> No
 def test_an_attribution_before_a_colon_stays_with_its_quotation() -> None:
     text = ("Representative Jane Roe of Ohio, who leads the panel, said: \u201cWe are asking the mayor to "
             "open the port. Why would he not do it?\u201d\n")
-    texts = [s.text for s in segment(Source(id="x", file="x.txt", text=text), SEGMENT_CUES).statements]
+    texts = [s.text for s in one_text(text).statements]
     assert texts[0].startswith("Representative Jane Roe") and texts[0].endswith("open the port.")
     assert not any(t.rstrip().endswith("said") for t in texts)
 
@@ -441,21 +446,21 @@ def test_an_attribution_before_a_colon_stays_with_its_quotation() -> None:
 def test_two_dashes_enclose_an_aside_that_does_not_split_the_sentence() -> None:
     text = ("CAIRO \u2014 The two delegations left the talks on Friday after a long meeting \u2014 the first "
             "in three months \u2014 could not settle the dispute over the water rights of the river.\n")
-    texts = [s.text for s in segment(Source(id="x", file="x.txt", text=text), SEGMENT_CUES).statements]
+    texts = [s.text for s in one_text(text).statements]
     assert texts == [text.strip()]
 
 
 def test_one_dash_still_splits_two_claims() -> None:
     text = ("The council approved the new budget for the harbour on Monday \u2014 the mayor said the vote "
             "came far too late for the fishermen.\n")
-    texts = [s.text for s in segment(Source(id="x", file="x.txt", text=text), SEGMENT_CUES).statements]
+    texts = [s.text for s in one_text(text).statements]
     assert len(texts) == 2
 
 
 def test_a_state_abbreviation_ends_a_sentence_when_the_next_opens_one() -> None:
     text = ("The governor made the announcement in his hometown of Hope, Ark. In a long speech he vowed to "
             "end stagnant wages. He spoke with Gov. Smith of Little Rock, Ark. after the rally.\n")
-    texts = [s.text for s in segment(Source(id="x", file="x.txt", text=text), SEGMENT_CUES).statements]
+    texts = [s.text for s in one_text(text).statements]
     assert texts[0].endswith("Hope, Ark.")
     assert texts[1].startswith("In a long speech")
     assert any("Gov. Smith of Little Rock, Ark. after the rally." in t for t in texts)
@@ -469,7 +474,7 @@ def test_a_fragment_of_names_after_a_dash_stays_inside_its_sentence() -> None:
              "\u2013 Donald Trump and Vladimir Putin.")
     claims = "The talks will continue next week in Geneva \u2013 both ministers said the meeting was useful."
     text = names + "\n\n" + claims + "\n"
-    seg = segment(Source(id="x", file="x.txt", text=text), SEGMENT_CUES)
+    seg = one_text(text)
     assert [s.text for s in seg.statements] == [
         names,  # "Donald Trump and Vladimir Putin." tells no claim of its own
         "The talks will continue next week in Geneva",  # two claims: split at the dash
@@ -553,7 +558,7 @@ def test_a_headline_printed_twice_is_no_transcript() -> None:
     title = "Ann Lee Senate: Governor Names Former Chief Of Staff To The Empty Seat"
     text = (f"{title}\n\n{title}\n\nThe governor on Wednesday appointed Ann Lee to the seat left empty in May.\n\n"
             "Lee, 43, is a former chief of staff to the governor.\n")
-    seg = segment(Source(id="x", file="x.txt", text=text), SEGMENT_CUES)
+    seg = one_text(text)
     anns = annotate_statements(seg.statements, text, load_lexicon())
     body = [a.speaker for s, a in zip(seg.statements, anns) if not s.text.startswith(("Ann Lee Senate", "Governor"))]
     assert body and not any("Senate" in sp for sp in body)
@@ -562,7 +567,7 @@ def test_a_headline_printed_twice_is_no_transcript() -> None:
 def test_a_closing_quote_the_splitter_put_first_goes_back_to_its_sentence() -> None:
     text = ("A reporter asked whether the old speech made him look like a man \u201ctrapped in the past.\" "
             "The senator answered that those words were \"timeless\" truths.\n")
-    seg = segment(Source(id="x", file="x.txt", text=text), SEGMENT_CUES)
+    seg = one_text(text)
     texts = [s.text for s in seg.statements]
     assert texts[0].endswith("past.\"") and texts[1].startswith("The senator")
     assert all(text[s.start:s.end] == s.text for s in seg.statements)
@@ -574,7 +579,7 @@ def test_an_editors_correction_is_skipped_and_counted() -> None:
             "Because of an editing error, an earlier version of this post said the mayor was from Ohio. "
             "She is from Nevada.\n\n"
             "The vote was seven to two, the clerk said.\n")
-    seg = segment(Source(id="x", file="x.txt", text=text), SEGMENT_CUES)
+    seg = one_text(text)
     texts = [s.text for s in seg.statements]
     assert not any("Correction" in t or "editing error" in t or "Nevada" in t for t in texts)
     assert skipped(seg).get("editorial notice") == 2
@@ -584,7 +589,7 @@ def test_an_editors_correction_is_skipped_and_counted() -> None:
 def test_initials_then_an_honorific_end_a_sentence() -> None:
     text = ("The emails were kept on a server at her home in Albany, N.Y. Mr. Gray had asked her to hand the "
             "server to a neutral party. The office in Washington, D.C. said nothing.\n")
-    seg = segment(Source(id="x", file="x.txt", text=text), SEGMENT_CUES)
+    seg = one_text(text)
     texts = [s.text for s in seg.statements]
     assert texts[0].endswith("Albany, N.Y.") and texts[1].startswith("Mr. Gray had asked")
     assert any(t.startswith("The office in Washington, D.C. said nothing") for t in texts)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from .lexicon import Entry, Lexicon, phrase_at, word_at
 from .models import Annotation, Span, Statement
 from .numbers import find_numbers
-from .speakers import find_speaker
+from .speakers import find_speaker, is_group
 from .textnorm import content_stems
 from .tokens import Toks, plain
 
@@ -212,7 +212,7 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
                 ann = ann._replace(speaker=speaker, reporting_verb=verb)
         ann = _resolve(ann, st, text, named, lexicon.titles, lexicon.bodies)
         # a person "he said" can stand for; not a group named in one plural word ("Democrats")
-        if ann.speaker[:1].isupper() and not (" " not in ann.speaker and ann.speaker.endswith("s")):
+        if ann.speaker[:1].isupper() and not is_group(ann.speaker):
             named.append((st.paragraph, ann.speaker))
         out.append(ann)
     return tuple(_quoted_together(statements, out, text))

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple, Sequence
 from .annotate import quotations
 from .models import Annotation, Evidence, Member, Span
 from .numbers import consistent
+from .speakers import is_group
 from .tokens import TRANSLATE
 
 # Words for the diff: dotted acronyms, numbers with separators, letter runs.
@@ -113,7 +114,7 @@ def word_diff(text: str, *, start: int, reference: str) -> tuple[Span, ...]:
 def speaker_key(speaker: str) -> str | None:
     """Last name token of a named speaker; None for roles, empty speakers and
     a group named in one plural word ("Democrats", "Missourians")."""
-    if not speaker or not speaker[:1].isupper() or (" " not in speaker and speaker.endswith("s")):
+    if not speaker or not speaker[:1].isupper() or is_group(speaker):
         return None
     last = speaker.split()[-1]
     last = unicodedata.normalize("NFKD", last.translate(TRANSLATE))

@@ -319,6 +319,11 @@ class _SpeakerFinder:
         return speaker, verb
 
 
+def is_group(speaker: str) -> bool:
+    """A group named in one plural word ("Democrats", "Missourians"): no person."""
+    return " " not in speaker and speaker.endswith("s")
+
+
 def normalise_hint(hint: str, cues: Lexicon) -> str:
     hint = " ".join(hint.translate(TRANSLATE).split()).rstrip(":").strip()
     if not hint:
