@@ -870,6 +870,16 @@ def test_a_group_named_in_one_word_is_no_speaker_to_compare() -> None:
     assert "speaker" not in [e.flag for e in flags_of(row)]  # one person, two ways
     row[1] = row[1]._replace(annotation=Annotation(speaker="Roy Blunt"))
     assert "speaker" in [e.flag for e in flags_of(row)]
+    # a surname in "s" is a person
+    row[0] = row[0]._replace(annotation=Annotation(speaker="Sanders"))
+    assert "speaker" in [e.flag for e in flags_of(row)]
+
+
+def test_which_one_word_speakers_are_groups() -> None:
+    from compare_claims.speakers import is_group
+
+    assert all(is_group(w) for w in ("Democrats", "Republicans", "Missourians", "Conservatives", "Critics"))
+    assert not any(is_group(w) for w in ("Sanders", "Williams", "Jones", "Harris", "Peters", "Gates", "Trump", "Senate Democrats"))
 
 
 def test_a_greeting_and_a_headline_name_no_speaker() -> None:

@@ -155,3 +155,31 @@ def test_any_texts_keep_exact_offsets_and_render_in_every_format(texts: list[str
         assert isinstance(out, str)
         assert out.endswith("\n") or not result.groups, fmt
     assert stdout.getvalue() == ""  # render returns the text; writing it is the caller's
+
+
+def _row_of(word: str, texts: dict[str, str], topics: dict[str, Topic]) -> tuple[set[str], str]:
+    """The sources and relation of the row holding the statement that says
+    ``word``, every statement aligned (`compare`)."""
+    from compare_claims.topics import ALL_STATEMENTS
+
+    sources = tuple(Source(id=k, file=f"{k}.txt", text=t) for k, t in sorted(texts.items()))
+    result = run_topic(sources, ALL_STATEMENTS, topics)
+    return next((set(g.sources), g.relation) for g in result.groups if any(word in m.statement.text for m in g.members))
+
+
+def test_a_fact_on_two_peoples_word_is_one_claim_and_two_quotations_are_two(topics: dict[str, Topic]) -> None:
+    # background first, so that the pair is no lead pair (LEAD_FACTOR); different in each source
+    reported = {
+        "a": "The bank was closed on Monday.\n\nThe weather was mild.\n\n"
+             "The attorney general must release the full report to the American people, Warren wrote.\n",
+        "b": "Markets fell in Asia.\n\nA storm hit the coast.\n\n"
+             "Sanders said the full report must be released so the American people can judge for themselves.\n",
+    }
+    # reported speech: the same claim told on two people's word (the speaker flag shows who)
+    assert _row_of("Warren", reported, topics) == ({"a", "b"}, "same")
+    quoted = {
+        "a": reported["a"].replace("The attorney", "“The attorney").replace("people, Warren", "people,” Warren"),
+        "b": reported["b"].replace("Sanders said the full", "“The full").replace("themselves.", "themselves,” Sanders said."),
+    }
+    # their own words: two people saying alike things are two claims (at most related)
+    assert _row_of("Warren", quoted, topics) in (({"a"}, ""), ({"a", "b"}, "related"))

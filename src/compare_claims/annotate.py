@@ -131,6 +131,20 @@ def _opens_inside(text: str, start: int, end: int) -> bool:
     return bool(spans) and spans[-1][1] == end - start and text[end - 1] not in "\u201d\""
 
 
+def direct_speech(st: Statement, text: str) -> bool:
+    """Are ``st``'s words someone's own (of ``text``, its source)?  A
+    transcript turn, a statement holding a quotation mark, or one inside a
+    quotation: opened before it in its paragraph, or closed after it with no
+    opening mark between (a quotation resumed after a dash: "– ... ,” he said")."""
+    if st.speaker_hint or any(q in st.text for q in _QUOTE_MARKS):
+        return True
+    if 0 <= st.paragraph_start < st.start and _opens_inside(text, st.paragraph_start, st.start):
+        return True
+    rest = text[st.end:st.paragraph_end] if st.paragraph_end > st.end else ""
+    opens, closes = rest.find("\u201c"), rest.find("\u201d")
+    return closes >= 0 and (opens < 0 or closes < opens)
+
+
 def _about(text: str, s: int, e: int) -> tuple[str, ...]:
     """Stems of the two content words either side of a quantity: what it counts."""
     left = [w for w in content_stems(text[max(0, s - 80):s]) if not w[:1].isdigit()][-2:]

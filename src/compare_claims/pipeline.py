@@ -197,16 +197,22 @@ def build_groups(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
     """Every group of ``topic``, in the result's order, before any filter:
     the statements aligned, each group diffed and flagged.  Depends on the
     scorer and threshold of ``options`` only."""
+    from .annotate import direct_speech
     from .annotate_groups import annotate_group
     from .divergence import FlagRules, speaker_key
 
     analyses = in_order(analyses, _source)
     chosen: list[tuple[Selected, tuple[str, ...], Annotation]] = []
+    speakers: list[str | None] = []
     n_background = 0
     for a in analyses:
         selected = a.selected[0][1] if a.selected else ()
         annotations = a.annotations or tuple(Annotation() for _ in selected)
         chosen.extend(zip(selected, a.stems, annotations))
+        # who says it counts for the aligner only where the words are the
+        # speaker's own (see align.SPEAKER_FACTOR)
+        speakers.extend(speaker_key(an.speaker) if direct_speech(sel.statement, a.source.text) else None
+                        for sel, an in zip(selected, annotations))
         n_background += a.statements if a.document_frequency else 0
     df = _summed(a.document_frequency for a in analyses)
     cases = _summed(a.case_counts for a in analyses)
@@ -215,7 +221,7 @@ def build_groups(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
     aligned = align_mod.align(statements, scorer=options.scorer, threshold=options.threshold,
                               stems=[c[1] for c in chosen], document_frequency=df,
                               documents=n_background, topic_stems=topic_stems, names=align_mod.names(cases, vocabulary),
-                              speakers=[speaker_key(c[2].speaker) for c in chosen])
+                              speakers=speakers)
     rank = {a.source.id: i for i, a in enumerate(analyses)}
     drafts = []
     for ag in aligned:

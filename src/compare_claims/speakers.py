@@ -319,9 +319,16 @@ class _SpeakerFinder:
         return speaker, verb
 
 
+# Plural endings of nouns that name groups of people (Democrats, Republicans,
+# Missourians, Conservatives, Liberals, Critics, Residents, Loyalists):
+# a one-word speaker ending so is no person.  Surnames ending in "s" (Sanders,
+# Williams, Jones, Harris, Peters) do not end so; "Evans" is taken for a group.
+_GROUP_ENDINGS = ("ats", "ans", "ives", "als", "ics", "ents", "ists", "ites")
+
+
 def is_group(speaker: str) -> bool:
     """A group named in one plural word ("Democrats", "Missourians"): no person."""
-    return " " not in speaker and speaker.endswith("s")
+    return " " not in speaker and speaker.endswith(_GROUP_ENDINGS)
 
 
 def normalise_hint(hint: str, cues: Lexicon) -> str:
