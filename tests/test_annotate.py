@@ -1105,3 +1105,18 @@ def test_a_reporting_verb_used_as_a_noun_names_no_speaker() -> None:
     verb = annotate("The chairman remarks that the war is too costly.", start=0, lexicon=CUES)
     assert noun.speaker == "" and noun.reporting_verb == ""
     assert verb.reporting_verb == "remark"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a reporting verb's word used as a noun names no speaker
+    ("Fighting has also broken out in the Blue Nile state this year.", ""),
+    ("Four states have legalized recreational marijuana this year.", ""),
+    ("The senators have not independently confirmed the BuzzFeed report.", ""),
+    ("Democrats who now control the House say that they will accept the findings.", ""),
+    # ... but a verb after a number set off by commas, or after two names, is one
+    ("“Now that is what I call a good protest,” Jonathan Smith, 45, said.", "Jonathan Smith"),
+    ("As my colleagues Kim Severson and Robbie Brown report from Atlanta, the chain began there.", "Robbie Brown"),
+    ("Obama claims the plan will work.", "Obama"),
+])
+def test_a_reporting_word_used_as_a_noun_names_no_speaker(text: str, speaker: str) -> None:
+    assert annotate(text, start=0, lexicon=CUES).speaker == speaker

@@ -93,13 +93,41 @@ def _noun_use(toks: Toks, i: int, lexicon: Lexicon) -> bool:
 
 
 # a verb in "-s" right before one of these is a noun: "the Afghanistan remarks were"
-_COPULAS = frozenset("is are was were".split())
+_COPULAS = frozenset("is are was were have had".split())
+# a word before a verb cue that makes it a noun: "Four states have", "23 claims"
+_COUNTS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands "
+                    "several many few both some these those".split())
 
 
-def _verbs(toks: Toks, verbs: Sequence[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
+def _verbs(toks: Toks, verbs: Sequence[tuple[int, int, Entry]], lexicon: Lexicon) -> list[tuple[int, int, Entry]]:
     """The reporting-verb cues used as verbs ("remarks", "claims" as nouns are not)."""
-    return [(i, j, e) for i, j, e in verbs
-            if not (toks.keys[j - 1].endswith("s") and j < toks.n and toks.keys[j] in _COPULAS)]
+    return [(i, j, e) for i, j, e in verbs if not _cue_is_noun(toks, i, j, e.value, lexicon)]
+
+
+def _cue_is_noun(toks: Toks, i: int, j: int, lemma: str, lexicon: Lexicon) -> bool:
+    """Is the verb cue at words ``i`` to ``j`` a noun?  Before a copula ("the
+    remarks were"); one word in its present form right after a determiner, a
+    possessive or a count ("its claim", "Sudan's state", "Four states"), or in
+    its base form right after a name that is no plural subject ("in the Blue
+    Nile state": "Smith state" is no English, "Smith and Jones state" is).
+    Not across punctuation ("Smith, 45, said")."""
+    last = toks.keys[j - 1]
+    if last.endswith("s") and j < toks.n and toks.keys[j] in _COPULAS:
+        return True
+    if i == 0 or j != i + 1 or toks.gap_before(i).strip():
+        return False
+    before = toks.keys[i - 1]
+    if last in (lemma, lemma + "s", lemma + "es") and (
+            before in lexicon.noun_after or before in _COUNTS or before[:1].isdigit()
+            or before.endswith(("'s", "’s"))):
+        return True
+    if last != lemma or not toks.raws[i - 1][:1].isupper() or before in lexicon.first_person:
+        return False
+    k = i - 1  # the name before the cue, back to its first word
+    while k > 0 and toks.raws[k - 1][:1].isupper() and not toks.gap_before(k).strip():
+        k -= 1
+    plural_subject = toks.raws[i - 1].endswith("s") or (k > 0 and toks.keys[k - 1] in ("and", "&"))
+    return k > 0 and not plural_subject
 
 
 def quotations(text: str, inside: bool = False) -> list[tuple[int, int]]:
@@ -183,7 +211,7 @@ def annotate(text: str, *, start: int, lexicon: Lexicon, speaker_hint: str = "",
             out.append(Span(start + s, start + en, text[s:en], e.kind, e.value, quoted=inside))
         return tuple(out)
 
-    speaker, verb = find_speaker(toks, _verbs(toks, hits.get("verb", ())), lexicon, speaker_hint, text)
+    speaker, verb = find_speaker(toks, _verbs(toks, hits.get("verb", ()), lexicon), lexicon, speaker_hint, text)
     at = text.find(speaker) if speaker else -1
     return Annotation(
         speaker=speaker,
@@ -200,7 +228,7 @@ def annotate(text: str, *, start: int, lexicon: Lexicon, speaker_hint: str = "",
 def _speaker_of(text: str, lexicon: Lexicon, hint: str) -> tuple[str, str]:
     """Who says ``text``, and with which verb (the speaker step of ``annotate``)."""
     toks = Toks(plain(text))
-    return find_speaker(toks, _verbs(toks, match_cues(toks, lexicon).get("verb", ())), lexicon, hint, text)
+    return find_speaker(toks, _verbs(toks, match_cues(toks, lexicon).get("verb", ()), lexicon), lexicon, hint, text)
 
 
 def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lexicon) -> tuple[Annotation, ...]:
