@@ -1120,3 +1120,14 @@ def test_a_reporting_verb_used_as_a_noun_names_no_speaker() -> None:
 ])
 def test_a_reporting_word_used_as_a_noun_names_no_speaker(text: str, speaker: str) -> None:
     assert annotate(text, start=0, lexicon=CUES).speaker == speaker
+
+
+def test_an_outlet_that_does_not_vouch_for_a_report_hedges_it() -> None:
+    # "reportedly": the outlet relies on someone else's report; the other states it
+    row = scored(("A", "“It is not something to be decided by a show of hands,” Mary Cheney reportedly wrote."),
+                 ("B", "“It is not something to be decided by a show of hands,” Mary Cheney wrote."))
+    assert "hedge" in [e.flag for e in flags_of(row, SAME_RULES)]
+    # "allegedly" before a charge is how a charge is told, not a hedge of the outlet's
+    charged = scored(("A", "Twelve officers were indicted on Friday for allegedly hacking the party's emails."),
+                     ("B", "Twelve officers were indicted on Friday for hacking the party's emails."))
+    assert "hedge" not in [e.flag for e in flags_of(charged, SAME_RULES)]
