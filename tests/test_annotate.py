@@ -1036,6 +1036,19 @@ def test_he_said_in_the_paragraph_after_its_speaker_is_theirs_unless_the_text_sa
     assert anns[3].speaker == ""  # "Ms. Lee" is no "he"
 
 
+def test_he_said_is_the_person_a_paragraph_opens_on() -> None:
+    said = _segmented_speakers(
+        "Mr. Tom Reyes responded that the rules leave the managers broad discretion.\n\n"
+        "That did not satisfy Justice Ann Scalo. \u201cThen you have no discretion,\u201d she said.\n\n"
+        "Mr. Reyes answered at length about the rules.\n\n"
+        "But Ms. Ann Lee, who had backed Mr. Paul Ford, is not convinced. \u201cIt cannot pass,\u201d he said.\n\n"
+        "The mayor, Jo Hart, doubted Mr. Tom Reyes. \u201cNothing will change,\u201d he said.\n")
+    assert said["\u201cThen you have"] == "Ann Scalo"  # not Mr. Reyes, who spoke before
+    assert said["\u201cIt cannot pass,\u201d"] == "Paul Ford"  # the first named who can be "he" ("Ms. Lee" cannot)
+    # a name without a title comes first: the paragraph does not say who "he" is
+    assert said["\u201cNothing will change,\u201d"] != "Tom Reyes"
+
+
 def test_values_are_compared_only_about_the_same_thing() -> None:
     rules = SAME_RULES
     # airtime reserved so far and what the whole campaign costs can both be true (a blind flag read)

@@ -16,7 +16,7 @@ from .lexicon import Entry, Lexicon, phrase_at, word_at
 from .models import Annotation, Span, Statement
 from .numbers import find_numbers
 from .speakers import find_speaker, is_group
-from .textnorm import content_stems
+from .textnorm import STOPWORDS, content_stems
 from .tokens import Toks, plain
 
 # cue groups whose single words double as names ("Hope", "Will") mid-sentence
@@ -252,7 +252,7 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
             quoted = in_quote or any(q in st.text for q in _QUOTE_MARKS)
             if speaker and not ann.speaker and (quoted or speaker.split()[-1] in text[span[0]:st.start]):
                 ann = ann._replace(speaker=speaker, reporting_verb=verb)
-        ann = _resolve(ann, st, text, named, lexicon.titles, lexicon.bodies)
+        ann = _resolve(ann, st, text, named, lexicon.titles, lexicon.bodies, lexicon.person_titles)
         # a person "he said" can stand for; not a group named in one plural word ("Democrats")
         if ann.speaker[:1].isupper() and not is_group(ann.speaker):
             named.append((st.paragraph, ann.speaker))
@@ -355,6 +355,42 @@ _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _GENDERED = {"he": (r"\bMr\.?\s+", r"\b(?:he|him|his)\b"), "she": (r"\b(?:Mrs|Ms|Miss)\.?\s+", r"\b(?:she|her|hers)\b")}
 
 
+# a capitalised word and the name after it (a lookahead: "But Ms. Ann Lee" holds "Ms. Ann Lee")
+_TITLED_RE = re.compile(r"(?=\b([A-Z][a-z]{1,12})\.?\s+((?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]+))")
+# a name without a title: two capitalised words or more, or one that opens the
+# paragraph before a comma ("Gorsuch, who worked for President Bush, ...")
+_NAME_RUN_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)+|^[A-Z][a-z]+(?=,)")
+
+
+def _paragraph_subject(before: str, text_before: str, pronoun: str, person_titles: frozenset[str],
+                       bodies: frozenset[str]) -> str:
+    """Whom a pronoun in a paragraph stands for when nobody spoke in it yet:
+    the first person named in it with a title ("Mr. Trump paid tribute to the
+    workers ... “...,” he said"; "But Ms. Coulter ... Mr. Trump ... he said":
+    the first who can be "he"), outside quotations; "" when a name without a
+    title or a pronoun comes first ("the first lady, Melania Trump, questioned
+    Ms. Griffin's sanity"), or none is named."""
+    quoted = quotations(before)
+    titled = {m.start(): m for m in _TITLED_RE.finditer(before) if m.group(1).lower() in person_titles}
+    inside = [(m.start(), m.end(2)) for m in titled.values()]
+    runs = [(m.start(), m) for m in _NAME_RUN_RE.finditer(before)
+            if m.group().split()[0].lower() not in STOPWORDS and m.group().split()[0].lower() not in person_titles
+            and not any(s <= m.start() < e for s, e in inside)]
+    # a pronoun before any name ("He ran in 2008. But Sen. McCain won"): the paragraph goes on about someone before it
+    pronouns = [(m.start(), m) for m in _PRONOUN_RE.finditer(before)]
+    for at, m in sorted([*titled.items(), *runs, *pronouns], key=lambda x: x[0]):
+        if any(qs <= at < qe for qs, qe in quoted):
+            continue
+        if at not in titled:
+            return ""
+        name = _POSSESSIVE_RE.sub("", m.group(2))
+        if name.split()[-1].lower() in bodies:
+            continue
+        if _may_be(name, pronoun, text_before):
+            return name
+    return ""
+
+
 def _may_be(person: str, pronoun: str, before: str) -> bool:
     """Can ``pronoun`` ("he", "she") stand for ``person``, by what the text
     before says: an honorific before their last name, or the pronouns used in
@@ -371,9 +407,12 @@ def _may_be(person: str, pronoun: str, before: str) -> bool:
 
 
 def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, str]],
-             titles: frozenset[str] = frozenset(), bodies: frozenset[str] = frozenset()) -> Annotation:
+             titles: frozenset[str] = frozenset(), bodies: frozenset[str] = frozenset(),
+             person_titles: frozenset[str] = frozenset()) -> Annotation:
     """Who "he said" or "the Texas governor said" is: a pronoun is the person
-    named as speaker just before (this paragraph or the one before); a role
+    named as speaker just before (this paragraph or the one before), unless
+    this paragraph names another person with a title after them ("That did
+    not satisfy Justice Scalia. “...,” he said"); a role
     is the person last named right after that role in the text before ("Gov.
     Jane Smith"), not another role after it ("Police Chief Scott Russell" is
     not "the police", "the Police Department" is no one)."""
@@ -382,12 +421,17 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
     if not ann.speaker and named and not st.speaker_hint:
         paragraph, person = named[-1]
         here = text[st.paragraph_start:st.paragraph_end] if st.paragraph_start >= 0 else st.text
+        pronoun = _PRONOUN_RE.search(st.text)
+        if pronoun and paragraph != st.paragraph and st.paragraph_start >= 0:
+            subject = _paragraph_subject(text[st.paragraph_start:st.start], text[:st.start], pronoun.group().lower(),
+                                         person_titles, bodies)
+            if subject and subject.split()[-1] != person.split()[-1]:
+                return ann._replace(speaker=subject, speaker_span=None)
         # the person named last, when this paragraph is theirs (they speak in it, or are named
         # in it), or "he said" right after the paragraph they spoke in, if nothing there says
         # the pronoun is not theirs ("Ms. Pelosi" is no "he")
         if paragraph == st.paragraph or person.split()[-1] in here:
             return ann._replace(speaker=person, speaker_span=None)
-        pronoun = _PRONOUN_RE.search(st.text)
         if paragraph == st.paragraph - 1 and pronoun and _may_be(person, pronoun.group().lower(), text[:st.start]):
             return ann._replace(speaker=person, speaker_span=None)
         return ann

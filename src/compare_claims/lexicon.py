@@ -43,6 +43,7 @@ class Lexicon(NamedTuple):
     name_stopwords: frozenset[str]
     skip_words: frozenset[str]
     honorifics: frozenset[str]  # "Mr", "Dr": a title, never a speaker on its own
+    person_titles: frozenset[str]  # "Justice", "Sen": written before a person's name
     bodies: frozenset[str]  # roles that are bodies ("the police"), never one person
     first_person: frozenset[str]
     third_person: frozenset[str]
@@ -253,6 +254,7 @@ def compile_lexicon(
         name_stopwords=lower(doc.strings(sp, "name_stopwords", "speakers")) | frozenset(m.lower() for m in grammar.months),
         skip_words=lower(doc.strings(sp, "skip_words", "speakers")),
         honorifics=lower(doc.strings(sp, "honorifics", "speakers")),
+        person_titles=lower(doc.strings(sp, "person_titles", "speakers")),
         bodies=lower(doc.strings(sp, "bodies", "speakers")),
         first_person=lower(doc.strings(sp, "first_person", "speakers")),
         third_person=lower(doc.strings(sp, "third_person", "speakers")),
