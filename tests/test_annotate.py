@@ -1139,3 +1139,13 @@ def test_an_outlet_that_does_not_vouch_for_a_report_hedges_it() -> None:
     charged = scored(("A", "Twelve officers were indicted on Friday for allegedly hacking the party's emails."),
                      ("B", "Twelve officers were indicted on Friday for hacking the party's emails."))
     assert "hedge" not in [e.flag for e in flags_of(charged, SAME_RULES)]
+
+
+def test_they_said_is_no_one_person() -> None:
+    said = _segmented_speakers(
+        "Mr. Tom Reyes said the vote on the harbour bill was broken.\n\n"
+        "They argued that he could not be impartial because his brother had voted.\n\n"
+        "Ms. Ann Lee said the agency was slow. \u201cI asked the agency to release them. "
+        "They said they would review them soon,\u201d she said.\n")
+    assert said["They argued that"] == ""  # not Mr. Reyes
+    assert said["They said they"] == "Ann Lee"  # inside her quotation: her words

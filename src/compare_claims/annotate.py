@@ -225,6 +225,23 @@ def annotate(text: str, *, start: int, lexicon: Lexicon, speaker_hint: str = "",
     )
 
 
+def _they_said(text: str, lexicon: Lexicon, in_quote: bool) -> bool:
+    """Is "they" the subject of a reporting verb of ``text`` outside any
+    quotation ("They argued that ...", not "“They said they will review
+    them,” she said")?  ``in_quote``: the text starts inside a quotation."""
+    toks = Toks(plain(text))
+    quoted = quotations(text, in_quote)
+    for i, _j, _e in _verbs(toks, match_cues(toks, lexicon).get("verb", ()), lexicon):
+        if any(qs <= toks.starts[i] < qe for qs, qe in quoted):
+            continue
+        k = i - 1
+        while k >= 0 and toks.keys[k] in lexicon.skip_words:
+            k -= 1
+        if k >= 0 and toks.keys[k] == "they":
+            return True
+    return False
+
+
 def _speaker_of(text: str, lexicon: Lexicon, hint: str) -> tuple[str, str]:
     """Who says ``text``, and with which verb (the speaker step of ``annotate``)."""
     toks = Toks(plain(text))
@@ -252,7 +269,7 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
             quoted = in_quote or any(q in st.text for q in _QUOTE_MARKS)
             if speaker and not ann.speaker and (quoted or speaker.split()[-1] in text[span[0]:st.start]):
                 ann = ann._replace(speaker=speaker, reporting_verb=verb)
-        ann = _resolve(ann, st, text, named, lexicon.titles, lexicon.bodies, lexicon.person_titles)
+        ann = _resolve(ann, st, text, named, lexicon)
         # a person "he said" can stand for; not a group named in one plural word ("Democrats")
         if ann.speaker[:1].isupper() and not is_group(ann.speaker):
             named.append((st.paragraph, ann.speaker))
@@ -406,19 +423,23 @@ def _may_be(person: str, pronoun: str, before: str) -> bool:
                 and not re.search(_GENDERED[pronoun][1], paragraph, re.IGNORECASE))
 
 
-def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, str]],
-             titles: frozenset[str] = frozenset(), bodies: frozenset[str] = frozenset(),
-             person_titles: frozenset[str] = frozenset()) -> Annotation:
+def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, str]], lexicon: Lexicon) -> Annotation:
     """Who "he said" or "the Texas governor said" is: a pronoun is the person
     named as speaker just before (this paragraph or the one before), unless
-    this paragraph names another person with a title after them ("That did
-    not satisfy Justice Scalia. “...,” he said"); a role
+    nobody spoke in this paragraph yet and it opens on another person named
+    with a title ("That did not satisfy Justice Scalia. “...,” he said");
+    "they said" is no one person; a role
     is the person last named right after that role in the text before ("Gov.
     Jane Smith"), not another role after it ("Police Chief Scott Russell" is
     not "the police", "the Police Department" is no one)."""
     if not ann.reporting_verb:
         return ann
+    titles, bodies, person_titles = lexicon.titles, lexicon.bodies, lexicon.person_titles
     if not ann.speaker and named and not st.speaker_hint:
+        if "they" in st.text.lower():
+            in_quote = 0 <= st.paragraph_start < st.start and _opens_inside(text, st.paragraph_start, st.start)
+            if _they_said(st.text, lexicon, in_quote):
+                return ann
         paragraph, person = named[-1]
         here = text[st.paragraph_start:st.paragraph_end] if st.paragraph_start >= 0 else st.text
         pronoun = _PRONOUN_RE.search(st.text)
