@@ -183,3 +183,20 @@ def test_a_fact_on_two_peoples_word_is_one_claim_and_two_quotations_are_two(topi
     }
     # their own words: two people saying alike things are two claims (at most related)
     assert _row_of("Warren", quoted, topics) in (({"a"}, ""), ({"a", "b"}, "related"))
+
+
+def test_a_row_holding_titles_and_leads_tells_its_claim_by_the_leads(topics: dict[str, Topic]) -> None:
+    from compare_claims.topics import ALL_STATEMENTS
+
+    # the titles are alike word for word, the leads tell the same claim in other words
+    a = ("Senate Overrides Veto Of Harbour Bill\n\n"
+         "The state Senate voted 70 to 28 on Wednesday to override the governor's veto of the harbour bill.\n\n"
+         "The bill funds a new deep-water berth and two cranes.\n")
+    b = ("Senate overrides veto of harbour bill\n\n"
+         "Lawmakers in the upper chamber overrode Governor Hale's veto of the harbour bill on Wednesday, 70 votes to 28.\n\n"
+         "Fishermen had opposed the berth for a decade.\n")
+    result = run_topic((Source(id="a", file="a.txt", text=a), Source(id="b", file="b.txt", text=b)), ALL_STATEMENTS, topics)
+    row = next(g for g in result.groups if len(g.members) == 4)
+    # the titles sum the leads up; the leads tell the claim, the titles stay in the row as related
+    assert [(m.statement.source, m.statement.paragraph, m.role) for m in row.members] == [
+        ("a", 0, "related"), ("a", 1, "claim"), ("b", 0, "related"), ("b", 1, "claim")]

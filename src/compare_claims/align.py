@@ -506,8 +506,22 @@ def _average_linkage(
 CLAIM_COMBINATIONS = 256
 
 
+def is_title(st: Statement) -> bool:
+    """The text's title: its first block, one line without a full stop.  It
+    sums up the lead in fewer words; where a row holds both, the lead tells
+    the claim (a title often bundles two: "X resigns after allegations")."""
+    return (st.paragraph == 0 and st.start == st.paragraph_start and st.end == st.paragraph_end
+            and not st.text.rstrip().endswith("."))
+
+
+def is_lead(st: Statement) -> bool:
+    """A statement of the lead: the first blocks, the title aside."""
+    return st.paragraph < LEAD_PARAGRAPHS and not is_title(st)
+
+
 def _reference(ms: Sequence[int], srcs: Sequence[str], keys: Sequence[Key],
-               sims: dict[tuple[int, int], float]) -> int | None:
+               sims: dict[tuple[int, int], float], titles: Sequence[bool] = (),
+               leads: Sequence[bool] = ()) -> int | None:
     """The reference of a small row: one statement from each source such that
     the chosen statements are most alike among themselves (the claim the row
     tells), and of those the one most like the others.  A reference chosen by
@@ -517,6 +531,9 @@ def _reference(ms: Sequence[int], srcs: Sequence[str], keys: Sequence[Key],
     by_source: dict[str, list[int]] = {}
     for x in ms:
         by_source.setdefault(srcs[x], []).append(x)
+    if titles:  # a source's title only when the row holds no statement of its lead
+        by_source = {k: [x for x in v if not titles[x]] if any(leads[x] for x in v) else v
+                     for k, v in by_source.items()}
     if math.prod(len(v) for v in by_source.values()) > CLAIM_COMBINATIONS:
         return None
 
@@ -597,6 +614,8 @@ def align(
         return s
 
     lead = [st.paragraph < LEAD_PARAGRAPHS for st in statements]
+    titles = [is_title(st) for st in statements]
+    leads = [is_lead(st) for st in statements]
     for i, j, both, shared in _candidate_pairs(feats, srcs, idf, ctx, bound=floor, lead=lead, exhaustive=exhaustive):
         if not _is_evidence(both, ctx):
             continue
@@ -624,7 +643,7 @@ def align(
             continue
         sims = {(x, y): pair(x, y) for k, x in enumerate(ms) for y in ms[k + 1:]}
         cross_scores = [s for (x, y), s in sims.items() if srcs[x] != srcs[y]]
-        ref = _reference(ms, srcs, keys, sims)
+        ref = _reference(ms, srcs, keys, sims, titles, leads)
         if ref is None:
             ref = _medoid(ms, srcs, keys, sims, threshold)
         mscores = tuple(100.0 if x == ref else sims[(x, ref) if keys[x] < keys[ref] else (ref, x)] for x in ms)

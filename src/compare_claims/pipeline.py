@@ -133,10 +133,16 @@ def _claim_and_related(members: list[Member], threshold: float, relation: str) -
         return members, relation
     ref = next(m for m in members if m.reference)
     best: dict[str, Member] = {ref.statement.source: ref}
+    leads: dict[str, Member] = {}
     for m in members:
         src = m.statement.source
-        if src != ref.statement.source and m.score >= threshold and (src not in best or m.score > best[src].score):
-            best[src] = m
+        if src != ref.statement.source and m.score >= threshold:
+            if src not in best or m.score > best[src].score:
+                best[src] = m
+            if align_mod.is_lead(m.statement) and (src not in leads or m.score > leads[src].score):
+                leads[src] = m
+    # a title tells its claim through its lead, when the lead tells it too (align.is_title)
+    best.update((src, leads[src]) for src, m in list(best.items()) if align_mod.is_title(m.statement) and src in leads)
     claim = {id(m) for m in best.values()}
     out = [m._replace(role="claim" if id(m) in claim else "related") for m in members]
     told = [m.score for m in best.values() if not m.reference]
