@@ -8,6 +8,7 @@ program is called.
 No ``from __future__ import annotations`` here: typer reads the commands'
 annotations on every run, and real objects spare it evaluating strings.
 """
+import gc
 import math
 import os
 import sys
@@ -319,12 +320,22 @@ def diff_cmd(
 
 def main() -> None:
     """Console-script entry."""
+    _collect_less()
     every = app.registered_commands
     app.registered_commands = _commands_to_build(sys.argv[1:], os.environ)
     try:
         app()
     finally:
         app.registered_commands = every
+
+
+def _collect_less() -> None:
+    """A run builds many long-lived objects (cue tables, patterns, statements)
+    and next to no cyclic garbage, yet the cyclic collector's young passes,
+    every 700 allocations, cost a short run some 8%: what the imports made is
+    frozen out of its reach, and it runs less often."""
+    gc.freeze()
+    gc.set_threshold(20_000, 10, 10)
 
 
 def _commands_to_build(args: List[str], environ: Any) -> List[Any]:

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import ConfigError
-from .tokens import Toks
+from .tokens import Toks, replace_chars
 
 if TYPE_CHECKING:
     from .lexicon import Doc
@@ -57,8 +57,21 @@ class NumberGrammar(NamedTuple):
     cursym_keys: frozenset[str]
     cursym_re: re.Pattern[str] | None
     active_cache: dict[frozenset[str], tuple[tuple[int, str, re.Pattern[str]], ...]]
+    word_gates: Mapping[str, tuple[str, ...]]  # gate -> words, one of which the text must hold (case ignored)
 
 
+
+
+# The characters beyond ASCII that `re` matches to an ASCII letter when case is
+# ignored (tests/test_numbers_gates.py finds them over every code point).
+_IGNORECASE_ASCII = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
+
+
+def ascii_case_folded(text: str) -> str:
+    """``text`` lower-cased, with the characters `re` takes for an ASCII letter
+    when case is ignored made that letter: an ASCII word ``re`` finds in
+    ``text`` under IGNORECASE is a substring of this."""
+    return replace_chars(text, _IGNORECASE_ASCII).lower()
 
 
 def _alt(items: Iterable[str]) -> str:
@@ -182,6 +195,19 @@ def compile_numbers(doc: "Doc") -> NumberGrammar:
         "num_digits": (frozenset({"digit"}),),
         "num_spelled": (frozenset({"word"}),),
     }
+    # A word a pattern cannot match without: a substring test on the text opens
+    # its gate, and a pattern no text needs is never compiled ("us" opens the
+    # currency gate, for "US dollar", in any text saying "us"; the amount needs
+    # a currency's last word too).  Only ASCII words (see ascii_case_folded).
+    word_gates = {
+        gate: words for gate, words in (
+            ("half", ("half",)),
+            ("currency", tuple(sorted({w.split()[-1] for w in cur_words}))),
+        ) if words and all(w.isascii() for w in words)
+    }
+    for name, gate in (("amount_word", "currency"), ("dur_a_half", "half"), ("dur_half", "half")):
+        if gate in word_gates:
+            needs[name] += (frozenset({gate}),)
     cur_first = {w.split()[0] for w in cur_words}
     word_keys = frozenset(words)
     unit_keys = frozenset(units) | frozenset(u + "s" for u in units)
@@ -208,6 +234,7 @@ def compile_numbers(doc: "Doc") -> NumberGrammar:
         cursym_keys=cursym_keys,
         cursym_re=re.compile("[" + re.escape(chars) + "]") if chars else None,
         active_cache={},
+        word_gates=word_gates,
     )
 
 
@@ -285,7 +312,7 @@ def find_numbers(
     it to check that the anchor-based shortcut misses nothing).
     """
     if exhaustive:
-        every = frozenset({"digit", "word", "unit", "curword", "cursym", "percent", "month"})
+        every = frozenset({"digit", "word", "unit", "curword", "cursym", "percent", "month", *g.word_gates})
         return _pick_numbers(text, g, range(len(text)), _active_patterns(g, every))
     keys = set(toks.keys)
     raws = set(toks.raws)
@@ -313,6 +340,9 @@ def find_numbers(
         gates.add("percent")
     if month_keys:
         gates.add("month")
+    if g.word_gates and gates & {"unit", "curword"}:  # the gates of the patterns that need a word
+        folded = ascii_case_folded(text)
+        gates.update(gate for gate, words in g.word_gates.items() if any(w in folded for w in words))
 
     # A number expression starts at an anchor word (a digit, a number word, a
     # unit, a month...) or at most three words before it (a qualifier such as

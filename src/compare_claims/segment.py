@@ -49,7 +49,7 @@ class SegmentCues(NamedTuple):
     abbrev_re: re.Pattern[str]  # a sentence that ends in an abbreviation
     common_abbrev_re: re.Pattern[str]
     sentence_openers: frozenset[str]  # after "Ark." these open a new sentence
-    initials_end_re: re.Pattern[str]  # "Chappaqua, N.Y. Mr. Gowdy": a sentence ends after the initials
+    initials_end_re: re.Pattern[str]  # "Chappaqua, N.Y. Mr. Gowdy": a sentence ends after the initials (group 1: the blanks)
     not_speakers: frozenset[str]
     english_hints: frozenset[str]
     openers: frozenset[str]  # what opens a paragraph that carries the story on (select.py)
@@ -93,7 +93,10 @@ def compile_segment_cues(doc: Mapping[str, Any]) -> SegmentCues:
         abbrev_re=re.compile(r"(?<![^\s(])(?:" + "|".join(sorted(map(re.escape, abbrevs))) + r")\.$"),
         common_abbrev_re=re.compile(r"(?<!\S)(?:" + "|".join(sorted(map(re.escape, common))) + r")\.$", re.IGNORECASE),
         sentence_openers=frozenset(w.lower() for w in d.strings(sent, "sentence_openers", "sentences")),
-        initials_end_re=re.compile(r"(?<=\b[A-Z]\.[A-Z]\.)\s+(?=(?:" + "|".join(
+        # the full stop first, then the look back: `re` skips to the full stops in C,
+        # where a pattern opening with a look back is tried at every position
+        # (the five texts: 1.7 -> 0.05 ms); the blanks cut at are group 1
+        initials_end_re=re.compile(r"\.(?<=\b[A-Z]\.[A-Z]\.)(\s+)(?=(?:" + "|".join(
             sorted(map(re.escape, d.strings(sent, "honorifics", "sentences")))) + r")\.\s+[A-Z])"),
         not_speakers=frozenset(d.strings(d.table("turns"), "not_speakers", "turns")),
         english_hints=frozenset(w.lower() for w in d.strings(d.table("language"), "english_hints", "language")),
@@ -277,8 +280,8 @@ def _sentences(text: str, s: int, e: int, cues: SegmentCues) -> list[tuple[int, 
                 continue
         # the splitter reads "N.Y." as an abbreviation: "... in Chappaqua, N.Y. Mr. Gowdy had asked ..."
         for cut in cues.initials_end_re.finditer(text, a, b):
-            out.append((a, cut.start()))
-            a = cut.end()
+            out.append((a, cut.start(1)))
+            a = cut.end(1)
         out.append((a, b))
     return out
 

@@ -104,7 +104,9 @@ class Decision(NamedTuple):
     reason: str  # why it is left out ("" when it is kept)
 
 
-_NAME_RE = re.compile(r"(?<=[\s(“\"'‘])[A-Z][a-z]{2,}(?:[-'’][A-Z]?[a-z]+)?")
+# the character before the name is matched, not looked back at: `re` then skips
+# to the candidates in C (a match ends in a letter, so none is lost between two)
+_NAME_RE = re.compile(r"[\s(“\"'‘]([A-Z][a-z]{2,}(?:[-'’][A-Z]?[a-z]+)?)")
 _QUOTE_MARKS = ("“", "”", '"')
 
 

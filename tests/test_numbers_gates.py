@@ -1,0 +1,79 @@
+"""The number grammar's word gates: a pattern that cannot match without a word
+(the amount without a currency's name, "... and a half" without "half") is
+not tried, nor compiled, on a text that lacks it.  They must skip only what
+could not match: the same quantities as without them, on any text."""
+from __future__ import annotations
+
+import re
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compare_claims.config import load_lexicon
+from compare_claims.numbers import _IGNORECASE_ASCII, NumberGrammar, ascii_case_folded, find_numbers
+from compare_claims.tokens import Toks, plain
+
+GRAMMAR = load_lexicon().numbers
+
+
+def _without_word_gates(g: NumberGrammar) -> NumberGrammar:
+    """The grammar as it was before the word gates (its own caches)."""
+    needs = {name: tuple(n for n in need if n.isdisjoint(g.word_gates)) for name, need in g.needs.items()}
+    return g._replace(needs=needs, word_gates={}, compiled={}, active_cache={})
+
+
+UNGATED = _without_word_gates(GRAMMAR)
+
+
+def test_the_gates_are_there() -> None:
+    assert set(GRAMMAR.word_gates) == {"half", "currency"}
+    assert "dollar" in GRAMMAR.word_gates["currency"]
+    assert frozenset({"currency"}) in GRAMMAR.needs["amount_word"]
+
+
+def test_every_character_re_takes_for_an_ascii_letter_is_folded() -> None:
+    letter = re.compile("(?i)[a-z]")
+    found = {}
+    for code in range(128, sys.maxunicode + 1):
+        c = chr(code)
+        if letter.fullmatch(c):
+            found[c] = next(x for x in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch("(?i)" + x, c))
+    assert found == dict(_IGNORECASE_ASCII)
+
+
+ODD = "\u0130\u0131\u017f\u212aİ"
+
+
+@given(st.text(alphabet=st.sampled_from("halfdolrsuenpyHALFDOLRSUENPY " + ODD)), st.sampled_from(
+    ["half", "dollar", "sterling", "euro", "rouble", "rupee", "yuan", "yen", "pound", "franc", "us"]))
+def test_a_word_re_finds_case_ignored_is_in_the_folded_text(text: str, word: str) -> None:
+    if re.search("(?i)" + re.escape(word), text):
+        assert word in ascii_case_folded(text)
+
+
+CURRENCY_SOUP = st.lists(
+    st.sampled_from(
+        "US us U.S. dollar dollars Dollars DOLLARS dollar's pound pounds sterling euro euros yen yuan rupee"
+        " ſterling DOLLAR Half half HALF hour hours an a one and year years day 5 20 $ 3.5 two hundred million"
+        " bn m more than about mid-May May 13 , . - troops an-hour half-hour".split()
+    ),
+    max_size=20,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(CURRENCY_SOUP, st.text()))
+def test_word_gates_skip_only_what_cannot_match(text: str) -> None:
+    tr = plain(text)
+    assert find_numbers(tr, Toks(tr), GRAMMAR) == find_numbers(tr, Toks(tr), UNGATED)
+
+
+def test_a_text_saying_us_does_not_compile_the_amount_pattern() -> None:
+    g = GRAMMAR._replace(compiled={}, active_cache={})
+    tr = "In 2019 the talks with us ended for a year."
+    find_numbers(tr, Toks(tr), g)
+    assert "amount_word" not in g.compiled and "dur_half" not in g.compiled
+    tr = "They paid 20 US dollars for half an hour."
+    assert find_numbers(tr, Toks(tr), g) == find_numbers(tr, Toks(tr), UNGATED)
+    assert "amount_word" in g.compiled
