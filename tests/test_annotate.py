@@ -1149,3 +1149,15 @@ def test_they_said_is_no_one_person() -> None:
         "They said they would review them soon,\u201d she said.\n")
     assert said["They argued that"] == ""  # not Mr. Reyes
     assert said["They said they"] == "Ann Lee"  # inside her quotation: her words
+
+
+def test_a_value_both_tell_anchors_the_one_other_value_each_tells() -> None:
+    rules = SAME_RULES
+    # both give the 2.1 million peak of 1998; the counts of last year answer each other
+    row = scored(("A", "There were roughly 610,000 arrests at the harbour last year, a third of the 2.1 million arrests of 1998."),
+                 ("B", "Harbour arrests have fallen, to 450,000 in the last fiscal year from a peak of 2.1 million in 1998."))
+    assert "numbers" in [e.flag for e in flags_of(row, rules)]
+    # a year both tell anchors nothing: two statements share years whatever they say
+    dated = scored(("A", "The harbour police made roughly 610,000 arrests in 1998, the busiest year of the port."),
+                   ("B", "The port of the harbour welcomed 450,000 cruise visitors in 1998, the busiest year."))
+    assert "numbers" not in [e.flag for e in flags_of(dated, rules)]

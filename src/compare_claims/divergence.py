@@ -330,6 +330,30 @@ def _conflicting_numbers(ma: Member, mb: Member) -> tuple[Span, Span] | None:
                 continue
             if not consistent(qx, qy):
                 return x, y
+    return _anchored(a, b)
+
+
+def _anchored(a: Annotation, b: Annotation) -> tuple[Span, Span] | None:
+    """Two statements that tell one value ("a peak of 1.6 million in 2000")
+    and each one other value of its kind: those two answer each other, and
+    may not both be true ("roughly 520,000 arrests last year" / "400,000 in
+    the last fiscal year").  Not for dates: two statements share years
+    whatever they say."""
+    def of_kind(ann: Annotation, kind: str) -> list[Span]:
+        return [x for x in ann.numbers if x.quantity is not None and x.quantity.kind == kind]
+
+    for kind in sorted({x.quantity.kind for x in a.numbers if x.quantity is not None} - {"date"}):
+        xs, ys = of_kind(a, kind), of_kind(b, kind)
+        told = {(q.unit, q.amount) for q in (x.quantity for x in xs) if q is not None and q.amount is not None}
+        both = told & {(q.unit, q.amount) for q in (y.quantity for y in ys) if q is not None}
+        if not both:
+            continue
+        rest_x = [x for x in xs if x.quantity is not None and (x.quantity.unit, x.quantity.amount) not in both]
+        rest_y = [y for y in ys if y.quantity is not None and (y.quantity.unit, y.quantity.amount) not in both]
+        if len(rest_x) == 1 and len(rest_y) == 1:
+            qx, qy = rest_x[0].quantity, rest_y[0].quantity
+            if qx is not None and qy is not None and not consistent(qx, qy):
+                return rest_x[0], rest_y[0]
     return None
 
 
