@@ -1019,6 +1019,8 @@ def test_a_sentence_full_of_names_is_no_headline_and_its_dates_are_compared() ->
     ("“Now that is what I call a good protest,” Jonathan Smith, 45, said.", "Jonathan Smith"),
     ("As my colleagues Kim Severson and Robbie Brown report from Atlanta, the chain began there.", "Robbie Brown"),
     ("Obama claims the plan will work.", "Obama"),
+    # an adverb between the subject and its verb
+    ("Patrick has consistently said that the pick should not run in June.", "Patrick"),
 ])
 def test_who_speaks_in_one_sentence(text: str, speaker: str) -> None:
     assert annotate(text, start=0, lexicon=CUES).speaker == speaker
@@ -1047,6 +1049,12 @@ def test_he_said_is_the_person_a_paragraph_opens_on() -> None:
     assert said["\u201cIt cannot pass,\u201d"] == "Paul Ford"  # the first named who can be "he" ("Ms. Lee" cannot)
     # a name without a title comes first: the paragraph does not say who "he" is
     assert said["\u201cNothing will change,\u201d"] != "Tom Reyes"
+    # ... unless it is someone who spoke before in the text
+    later = _segmented_speakers(
+        "Paul Ford said the harbour bill would pass.\n\n"
+        "\u201cWe have the votes,\u201d Ann Lee said on Tuesday.\n\n"
+        "In a long speech on Friday, Ford lamented the jobs lost at the port. \u201cThey are gone,\u201d he said.\n")
+    assert later["In a long"] == "" and later["\u201cThey are gone,\u201d"] == "Paul Ford"
 
 
 def test_values_are_compared_only_about_the_same_thing() -> None:

@@ -379,30 +379,36 @@ _TITLED_RE = re.compile(r"(?=\b([A-Z][a-z]{1,12})\.?\s+((?:[A-Z][\w'’-]*\.?\s+
 _NAME_RUN_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)+|^[A-Z][a-z]+(?=,)")
 
 
-def _paragraph_subject(before: str, text_before: str, pronoun: str, person_titles: frozenset[str],
-                       bodies: frozenset[str]) -> str:
+def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Sequence[str], lexicon: Lexicon) -> str:
     """Whom a pronoun in a paragraph stands for when nobody spoke in it yet:
-    the first person named in it with a title ("Mr. Trump paid tribute to the
-    workers ... “...,” he said"; "But Ms. Coulter ... Mr. Trump ... he said":
-    the first who can be "he"), outside quotations; "" when a name without a
-    title or a pronoun comes first ("the first lady, Melania Trump, questioned
-    Ms. Griffin's sanity"), or none is named."""
+    the first person it names with a title, or who spoke earlier in the text
+    (``known``), who can be "he" ("Mr. Trump paid tribute to the workers ...
+    “...,” he said"; "But Ms. Coulter ... Mr. Trump ... he said"), outside
+    quotations; "" when a name without a title or a pronoun comes first ("the
+    first lady, Melania Trump, questioned Ms. Griffin's sanity"), or none is
+    named."""
     quoted = quotations(before)
-    titled = {m.start(): m for m in _TITLED_RE.finditer(before) if m.group(1).lower() in person_titles}
-    inside = [(m.start(), m.end(2)) for m in titled.values()]
-    runs = [(m.start(), m) for m in _NAME_RUN_RE.finditer(before)
-            if m.group().split()[0].lower() not in STOPWORDS and m.group().split()[0].lower() not in person_titles
-            and not any(s <= m.start() < e for s, e in inside)]
+    people: dict[int, tuple[int, str]] = {}  # where a person is named -> (where the name ends, the name)
+    for m in _TITLED_RE.finditer(before):
+        if m.group(1).lower() in lexicon.person_titles:
+            name = _POSSESSIVE_RE.sub("", m.group(2))
+            if name.split()[-1].lower() not in lexicon.bodies:
+                people[m.start()] = (m.end(2), name)
+    for name in dict.fromkeys(k for k in known if k.split()[-1].lower() not in lexicon.bodies):
+        for m in re.finditer(r"\b" + re.escape(name.split()[-1]) + r"\b", before):
+            people.setdefault(m.start(), (m.end(), name))
+    named_at = [(a, e) for a, (e, _n) in people.items()]
+    others = [m.start() for m in _NAME_RUN_RE.finditer(before)
+              if m.group().split()[0].lower() not in STOPWORDS and m.group().split()[0].lower() not in lexicon.person_titles
+              and not any(a <= m.start() < e or m.start() <= a < m.end() for a, e in named_at)]
     # a pronoun before any name ("He ran in 2008. But Sen. McCain won"): the paragraph goes on about someone before it
-    pronouns = [(m.start(), m) for m in _PRONOUN_RE.finditer(before)]
-    for at, m in sorted([*titled.items(), *runs, *pronouns], key=lambda x: x[0]):
+    others += [m.start() for m in _PRONOUN_RE.finditer(before)]
+    for at in sorted([*people, *others]):
         if any(qs <= at < qe for qs, qe in quoted):
             continue
-        if at not in titled:
+        if at not in people:
             return ""
-        name = _POSSESSIVE_RE.sub("", m.group(2))
-        if name.split()[-1].lower() in bodies:
-            continue
+        name = people[at][1]
         if _may_be(name, pronoun, text_before):
             return name
     return ""
@@ -445,7 +451,7 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
         pronoun = _PRONOUN_RE.search(st.text)
         if pronoun and paragraph != st.paragraph and st.paragraph_start >= 0:
             subject = _paragraph_subject(text[st.paragraph_start:st.start], text[:st.start], pronoun.group().lower(),
-                                         person_titles, bodies)
+                                         [who for _p, who in named], lexicon)
             if subject and subject.split()[-1] != person.split()[-1]:
                 return ann._replace(speaker=subject, speaker_span=None)
         # the person named last, when this paragraph is theirs (they speak in it, or are named

@@ -163,7 +163,9 @@ class _SpeakerFinder:
         """Last token of the subject of the verb at token i, if any."""
         t = self.t
         k = i - 1
-        while k >= 0 and t.keys[k] in self.c.skip_words and t.gap(k).isspace():
+        # "has consistently said": skip words, and adverbs in -ly
+        while k >= 0 and (t.keys[k] in self.c.skip_words or (t.keys[k].endswith("ly") and len(t.keys[k]) > 4
+                                                            and t.raws[k][:1].islower())) and t.gap(k).isspace():
             k -= 1
         if k < 0:
             return None
