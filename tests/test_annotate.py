@@ -1169,3 +1169,12 @@ def test_a_value_both_tell_anchors_the_one_other_value_each_tells() -> None:
     dated = scored(("A", "The harbour police made roughly 610,000 arrests in 1998, the busiest year of the port."),
                    ("B", "The port of the harbour welcomed 450,000 cruise visitors in 1998, the busiest year."))
     assert "numbers" not in [e.flag for e in flags_of(dated, rules)]
+
+
+def test_a_headline_keyword_prefix_is_no_turn_label() -> None:
+    from compare_claims.speakers import normalise_hint
+
+    # "Jo Hart Senate: Governor Names ...": a name and a body, a headline's keywords
+    assert normalise_hint("Jo Hart Senate", CUES) == ""
+    assert normalise_hint("White House", CUES) == "White House"  # a body speaks
+    assert normalise_hint("Sergey Lavrov", CUES) == "Sergey Lavrov"

@@ -344,6 +344,8 @@ def normalise_hint(hint: str, cues: Lexicon) -> str:
     if not any(f.is_cap(k) or f.is_title(k) for k in range(toks.n)):
         return ""  # a turn label such as "Question" names nobody
     last = toks.n - 1
+    if toks.keys[last] in cues.bodies and last >= 2 and all(f.is_cap(k) and not f.is_title(k) for k in range(last)):
+        return ""  # "Mo Cowan Senate: ...": a headline's keywords, a name and a body, no one speaking
     if not f.is_cap(last) or f.is_title(last) or f.is_modifier(last):
         return hint
     k = last
