@@ -1021,6 +1021,8 @@ def test_a_sentence_full_of_names_is_no_headline_and_its_dates_are_compared() ->
     ("Obama claims the plan will work.", "Obama"),
     # an adverb between the subject and its verb
     ("Patrick has consistently said that the pick should not run in June.", "Patrick"),
+    # a verb in -ing after the clause's object: the object does not speak
+    ("President Jo Hart takes office vowing to restore prosperity", ""),
 ])
 def test_who_speaks_in_one_sentence(text: str, speaker: str) -> None:
     assert annotate(text, start=0, lexicon=CUES).speaker == speaker

@@ -235,6 +235,8 @@ class _SpeakerFinder:
             if not t.raws[i][:1].islower():
                 continue
             before_verb = t.gap_before(i)
+            if t.keys[i].endswith("ing") and i > 0 and t.raws[i - 1][:1].islower() and before_verb.isspace():
+                continue  # "takes office vowing to ...": the word before is the clause's object, not a subject
             k = self.subject_end(i)
             if k is not None:
                 key, raw = t.keys[k], t.raws[k]
