@@ -200,3 +200,19 @@ def test_a_row_holding_titles_and_leads_tells_its_claim_by_the_leads(topics: dic
     # the titles sum the leads up; the leads tell the claim, the titles stay in the row as related
     assert [(m.statement.source, m.statement.paragraph, m.role) for m in row.members] == [
         ("a", 0, "related"), ("a", 1, "claim"), ("b", 0, "related"), ("b", 1, "claim")]
+
+
+def test_two_reports_quoting_one_utterance_tell_one_claim_however_their_prose_differs(topics: dict[str, Topic]) -> None:
+    quoted = {
+        "a": "The bank was closed on Monday.\n\nThe weather was mild.\n\n"
+             "“When you open your heart to this harbour, there is no room for fear in this town,” the mayor told the crowd.\n",
+        "b": "Markets fell in Asia.\n\nA storm hit the coast.\n\n"
+             "Responding on Tuesday to charges from the opposition that he had neglected the fishermen and the "
+             "dockers of the eastern quay, Mayor Jo Hart said, “There is no room for fear in this town.”\n",
+    }
+    # the prose around the quotation scores under the calibrated 30; the words quoted are one utterance
+    assert _row_of("harbour", quoted, topics) == ({"a", "b"}, "same")
+    # a set phrase of five words is no utterance ("from hope to higher ground")
+    phrase = {k: v.replace("there is no room for fear in this town", "no room for fear here")
+              .replace("There is no room for fear in this town", "No room for fear here") for k, v in quoted.items()}
+    assert _row_of("harbour", phrase, topics)[1] != "same"

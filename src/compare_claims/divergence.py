@@ -506,6 +506,30 @@ def _quoted_words(m: Member) -> list[list[tuple[int, int, str]]]:
     return out
 
 
+# words in a row two quotations must share to be one utterance: five let a
+# set phrase through ("a preferential option for the poor", a book's title)
+UTTERANCE_WORDS = 6
+
+
+def one_utterance(a: Member, b: Member) -> bool:
+    """Do two members quote one utterance: UTTERANCE_WORDS words in a row the
+    same inside quotation marks on both sides, and no two different speakers
+    ("“There is no room for prejudice,” he said" / "Trump said “there is no
+    room for prejudice”")?  However the prose around them differs, they tell
+    one claim."""
+    from difflib import SequenceMatcher
+
+    ka, kb = speaker_key(a.annotation.speaker), speaker_key(b.annotation.speaker)
+    if ka and kb and ka != kb:
+        return False
+    for qa in _quoted_words(a):
+        for qb in _quoted_words(b):
+            matcher = SequenceMatcher(None, [w for _s, _e, w in qa], [w for _s, _e, w in qb], autojunk=False)
+            if matcher.find_longest_match(0, len(qa), 0, len(qb)).size >= UTTERANCE_WORDS:
+                return True
+    return False
+
+
 def _requoted(a: Member, b: Member) -> tuple[Span, Span] | None:
     """Where two members quote one utterance in different words ("closer and
     closer to a nuclear bomb" / "to nuclear arms"): from the first to the last

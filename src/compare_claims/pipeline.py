@@ -129,6 +129,8 @@ def _claim_and_related(members: list[Member], threshold: float, relation: str) -
     clause of the sentence included), kept in the row as related.  The row is "same"
     when two sources or more tell the claim at the calibrated score, else
     "related"; one source: no relation."""
+    from .divergence import one_utterance
+
     if relation == "":
         return members, relation
     ref = next(m for m in members if m.reference)
@@ -146,7 +148,9 @@ def _claim_and_related(members: list[Member], threshold: float, relation: str) -
     claim = {id(m) for m in best.values()}
     out = [m._replace(role="claim" if id(m) in claim else "related") for m in members]
     told = [m.score for m in best.values() if not m.reference]
-    same = told and sum(told) / len(told) >= align_mod.SAME
+    # below the calibrated score, members quoting one utterance still tell one claim
+    same = told and (sum(told) / len(told) >= align_mod.SAME
+                     or all(one_utterance(ref, m) for m in best.values() if not m.reference))
     return out, "same" if same else "related"
 
 
