@@ -432,15 +432,15 @@ def _may_be(person: str, pronoun: str, before: str) -> bool:
 def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, str]], lexicon: Lexicon) -> Annotation:
     """Who "he said" or "the Texas governor said" is: a pronoun is the person
     named as speaker just before (this paragraph or the one before), unless
-    nobody spoke in this paragraph yet and it opens on another person named
-    with a title ("That did not satisfy Justice Scalia. “...,” he said");
-    "they said" is no one person; a role
+    nobody spoke in this paragraph yet and it opens on another person, named
+    with a title or who spoke earlier ("That did not satisfy Justice Scalia.
+    “...,” he said": ``_paragraph_subject``); "they said" is no one person; a role
     is the person last named right after that role in the text before ("Gov.
     Jane Smith"), not another role after it ("Police Chief Scott Russell" is
     not "the police", "the Police Department" is no one)."""
     if not ann.reporting_verb:
         return ann
-    titles, bodies, person_titles = lexicon.titles, lexicon.bodies, lexicon.person_titles
+    titles, bodies = lexicon.titles, lexicon.bodies
     if not ann.speaker and named and not st.speaker_hint:
         if "they" in st.text.lower():
             in_quote = 0 <= st.paragraph_start < st.start and _opens_inside(text, st.paragraph_start, st.start)
