@@ -193,10 +193,11 @@ def finish_result(topic: Topic, options: Options, sources: Sequence[Source], ski
 
 
 def build_groups(analyses: Sequence[SourceAnalysis], topic: Topic, options: Options, *,
-                 vocabulary: Vocabulary = PLAIN, lexicon: "Lexicon | None" = None) -> tuple[Group, ...]:
+                 vocabulary: Vocabulary = PLAIN, lexicon: "Lexicon | None" = None, jobs: int = 1) -> tuple[Group, ...]:
     """Every group of ``topic``, in the result's order, before any filter:
     the statements aligned, each group diffed and flagged.  Depends on the
-    scorer and threshold of ``options`` only."""
+    scorer and threshold of ``options`` only (``jobs``: processes to work in,
+    the same groups)."""
     from .annotate_groups import annotate_group
     from .divergence import FlagRules, speaker_key
 
@@ -215,7 +216,7 @@ def build_groups(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
     aligned = align_mod.align(statements, scorer=options.scorer, threshold=options.threshold,
                               stems=[c[1] for c in chosen], document_frequency=df,
                               documents=n_background, topic_stems=topic_stems, names=align_mod.names(cases, vocabulary),
-                              speakers=[speaker_key(c[2].speaker) for c in chosen])
+                              speakers=[speaker_key(c[2].speaker) for c in chosen], jobs=jobs)
     rank = {a.source.id: i for i, a in enumerate(analyses)}
     drafts = []
     for ag in aligned:
