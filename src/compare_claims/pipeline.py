@@ -198,7 +198,7 @@ def build_groups(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
     the statements aligned, each group diffed and flagged.  Depends on the
     scorer and threshold of ``options`` only (``jobs``: processes to work in,
     the same groups)."""
-    from .annotate_groups import annotate_group
+    from .annotate_groups import annotate_groups
     from .divergence import FlagRules, speaker_key
 
     analyses = in_order(analyses, _source)
@@ -229,8 +229,8 @@ def build_groups(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
     rules = FlagRules(lexicon.modals if lexicon else frozenset(), lexicon.quiet_labels if lexicon else frozenset(),
                       align_mod.SAME, lexicon.reported if lexicon else frozenset(),
                       lexicon.stance if lexicon else frozenset())
-    return tuple(annotate_group(Group(f"g{i}", score, tuple(members), relation=relation), rules)
-                 for i, (_k, score, relation, members) in enumerate(drafts, 1))
+    return tuple(annotate_groups([Group(f"g{i}", score, tuple(members), relation=relation)
+                                  for i, (_k, score, relation, members) in enumerate(drafts, 1)], rules, jobs=jobs))
 
 
 def run(sources: Sequence[Source], topic: Topic, plan: Plan, options: Options = Options()) -> Result:
