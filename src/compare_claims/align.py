@@ -404,17 +404,17 @@ def _candidate_pairs(
         counted = Counter(chain.from_iterable(lists))
         src = srcs[i]
         lead_i = bool(lead) and lead[i]
-        for j in [j for j, c in counted.items() if c >= need]:
+        bag, weight = f.bag, f.weight
+        for j in sorted([j for j, c in counted.items() if c >= need]):  # pairs come out by (i, j)
             if srcs[j] == src:
                 continue
             g = feats[j]
-            both = f.bag & g.bag
-            shared = sum(idf[t] for t in both)
-            lo, hi = (f.weight, g.weight) if f.weight <= g.weight else (g.weight, f.weight)
+            both = bag & g.bag
+            shared = sum(map(idf.__getitem__, both))
+            lo, hi = (weight, g.weight) if weight <= g.weight else (g.weight, weight)
             least = bound / LEAD_FACTOR if lead_i and lead[j] else bound
             if lo > 0 and 100.0 * shared >= least * (SMALLER_SIDE * lo + (1 - SMALLER_SIDE) * hi):
                 pairs.append((i, j, both, shared))
-    pairs.sort(key=lambda p: (p[0], p[1]))
     return pairs
 
 
