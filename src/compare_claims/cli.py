@@ -317,8 +317,19 @@ def diff_cmd(
     raise typer.Exit(run_diff(old, new, quiet=quiet))
 
 
+# The cyclic garbage collector's young generation is collected every 700 new
+# objects by default: a run keeps almost every object it makes (statements,
+# annotations, groups), so each collection scans survivors and finds nothing.
+# BBC user topic, --jobs 2: 915 collections, ~0.35 s of the main process's CPU
+# (~0.13 s in each worker); every 50,000 objects: 9, ~0.15 s (~0.04 s).
+GC_YOUNG_THRESHOLD = 50_000
+
+
 def main() -> None:
     """Console-script entry."""
+    import gc
+
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
     every = app.registered_commands
     app.registered_commands = _commands_to_build(sys.argv[1:], os.environ)
     try:
