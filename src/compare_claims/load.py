@@ -84,9 +84,12 @@ def decode(data: bytes, name: str) -> Decoded:
     stands, one character for one byte, and said where.  NUL bytes: binary."""
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: looks binary (NUL bytes), not a text file")
-    text = data.decode("utf-8-sig", "surrogateescape")
     warning = ""
-    bad = list(_SURROGATES_RE.finditer(text))
+    try:  # valid UTF-8 (most files) has no byte to look for: no regex scan of the text
+        text, bad = data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        text = data.decode("utf-8-sig", "surrogateescape")
+        bad = list(_SURROGATES_RE.finditer(text))
     if bad:
         first = bad[0].start()
         line = text.count("\n", 0, first) + 1
