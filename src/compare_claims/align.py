@@ -508,62 +508,69 @@ def _average_linkage(
     at least ``threshold``; pairs not in ``pair_scores`` count 0."""
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     counts: dict[int, dict[str, int]] = {i: {srcs[i]: 1} for i in range(n)}
-    first: dict[int, Key] = {i: keys[i] for i in range(n)}
+    size = [1] * n  # statements of each row
+    first = list(keys)  # a row's first key: it keeps the smaller of the two it merges
     nbr: dict[int, dict[int, float]] = {i: {} for i in range(n)}
+    # rows of one statement each: the mean of a cross-source pair is its score.  The heap
+    # pops its smallest entry whatever the order entries went in: heapify is the pushes at once
+    heap: list[tuple[float, Key, Key, int, int]] = []
     for (i, j), s in pair_scores.items():
         nbr[i][j] = s
         nbr[j][i] = s
+        if s >= threshold and srcs[i] != srcs[j]:
+            x, y = (i, j) if keys[i] <= keys[j] else (j, i)
+            heap.append((-s, keys[x], keys[y], x, y))
+    heapq.heapify(heap)
 
     def cross(a: int, b: int) -> int:
         ca, cb = counts[a], counts[b]
         if len(ca) == 1 and len(cb) == 1:  # the usual case: one source each
-            return 0 if ca.keys() == cb.keys() else len(members[a]) * len(members[b])
+            return 0 if ca.keys() == cb.keys() else size[a] * size[b]
         if len(ca) > len(cb):
             ca, cb = cb, ca
-        same = sum(c * cb.get(s, 0) for s, c in ca.items())
-        return len(members[a]) * len(members[b]) - same
+        if len(ca) == 1:  # a row of one source against a larger one
+            for s, c in ca.items():
+                return size[a] * size[b] - c * cb.get(s, 0)
+        return size[a] * size[b] - sum(c * cb.get(s, 0) for s, c in ca.items())
 
-    heap: list[tuple[float, Key, Key, int, int]] = []
-
-    def push(a: int, b: int) -> None:
-        if nbr[a][b] < threshold:  # the mean can only be lower (quick reject)
-            return
-        c = cross(a, b)
-        if c <= 0:
-            return
-        avg = nbr[a][b] / c
-        if avg >= threshold:
-            x, y = (a, b) if first[a] <= first[b] else (b, a)
-            heapq.heappush(heap, (-avg, first[x], first[y], x, y))
-
-    for i in range(n):
-        for j in nbr[i]:
-            if i < j:
-                push(i, j)
+    pop, push = heapq.heappop, heapq.heappush
     while heap:
-        neg, _kx, _ky, a, b = heapq.heappop(heap)
-        if a not in members or b not in members or b not in nbr[a]:
+        neg, _kx, _ky, a, b = pop(heap)
+        if a not in members or b not in members:
+            continue
+        total = nbr[a].get(b)
+        if total is None:
             continue
         c = cross(a, b)
-        if c <= 0 or nbr[a][b] / c != -neg:
+        if c <= 0 or total / c != -neg:
             continue  # stale: one of the two rows has grown since
         keep, drop = (a, b) if first[a] <= first[b] else (b, a)
         members[keep].extend(members.pop(drop))
+        size[keep] += size[drop]
+        kc = counts[keep]
         for src_id, k in counts.pop(drop).items():
-            counts[keep][src_id] = counts[keep].get(src_id, 0) + k
-        first.pop(drop)
+            kc[src_id] = kc.get(src_id, 0) + k
         dn = nbr.pop(drop)
         kn = nbr[keep]
         kn.pop(drop, None)
         for x, s in dn.items():
             if x == keep:
                 continue
-            kn[x] = kn.get(x, 0.0) + s
+            kn[x] = merged = kn.get(x, 0.0) + s
             xn = nbr[x]
             xn.pop(drop, None)
-            xn[keep] = kn[x]
-        for x in kn:
-            push(keep, x)
+            xn[keep] = merged
+        fk = first[keep]
+        for x, s in kn.items():
+            if s < threshold:  # the mean can only be lower (quick reject)
+                continue
+            c = cross(keep, x)
+            if c <= 0:
+                continue
+            avg = s / c
+            if avg >= threshold:
+                fx = first[x]
+                push(heap, (-avg, fk, fx, keep, x) if fk <= fx else (-avg, fx, fk, x, keep))
     return list(members.values())
 
 
