@@ -115,7 +115,8 @@ def idf_table(bags: Sequence[frozenset[str]], document_frequency: Counter[str], 
     if not documents:
         df = Counter(t for bag in bags for t in bag)
         n = len(bags)
-    return {t: max(0.0, math.log((n + 1) / (df.get(t, 0) + 0.5))) + IDF_ADD for bag in bags for t in bag}
+    stems = dict.fromkeys(chain.from_iterable(bags))  # each once, in the order met
+    return {t: max(0.0, math.log((n + 1) / (df.get(t, 0) + 0.5))) + IDF_ADD for t in stems}
 
 
 # Verbs that report speech carry no claim: "X said", "Y stressed".
