@@ -466,6 +466,8 @@ def all_pair_scores(sc: Scoring, *, jobs: int = 1, exhaustive: bool = False) -> 
     jobs = min(jobs, n // MIN_STATEMENTS_PER_JOB) if jobs > 1 else 1
     fn = _exhaustive_pair_scores if exhaustive else _pair_scores
     parts = ranges(n, jobs * PARTS_PER_JOB) if jobs > 1 else [(0, n)]
+    if jobs > 1:
+        _ratio()  # rapidfuzz imported here, once, not in each forked process (~50 ms each)
     return {(i, j): s for got in map_forked(fn, sc, parts, jobs) for i, j, s in got}
 
 
