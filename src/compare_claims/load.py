@@ -174,7 +174,7 @@ def expand_paths(paths: list[str]) -> tuple[list[Entry], list[str]]:
             out.append(Entry("url", raw, raw))
             continue
         if any(ch in raw for ch in "*?["):
-            files = [Path(m) for m in sorted(glob.glob(raw, recursive=True)) if Path(m).is_file()]
+            files = [p for p in map(Path, sorted(glob.glob(raw, recursive=True))) if p.is_file()]
             if not files:
                 raise InputError(f"{printable(raw)}: no file matches this pattern")
             out.extend(_file_entry(f, f.name) for f in files)
