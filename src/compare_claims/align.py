@@ -115,7 +115,8 @@ def idf_table(bags: Sequence[frozenset[str]], document_frequency: Counter[str], 
     if not documents:
         df = Counter(t for bag in bags for t in bag)
         n = len(bags)
-    return {t: max(0.0, math.log((n + 1) / (df.get(t, 0) + 0.5))) + IDF_ADD for bag in bags for t in bag}
+    stems = dict.fromkeys(chain.from_iterable(bags))  # each once, in the order met
+    return {t: max(0.0, math.log((n + 1) / (df.get(t, 0) + 0.5))) + IDF_ADD for t in stems}
 
 
 # Verbs that report speech carry no claim: "X said", "Y stressed".
@@ -347,11 +348,35 @@ def _context(feats: Sequence[Features], topic_stems: frozenset[str], names: froz
     return Context(topic_stems, names, frozenset(t for t, c in df.items() if c > cap))
 
 
+class Scoring(NamedTuple):
+    """What scoring a pair needs: every statement's features and the rules of the run."""
+
+    feats: Sequence[Features]
+    srcs: Sequence[str]
+    idf: dict[str, float]
+    ctx: Context
+    lead: Sequence[bool]  # a headline or lead (blocks 0 and 1 of its source)
+    speakers: Sequence[str | None]
+    scorer: Callable[[Features, Features, dict[str, float]], float]
+    floor: float  # pairs under it count 0 and are never kept
+    postings: dict[str, list[int]]  # stem -> statements holding it (no common stem, no reporting verb)
+
+
+def _postings(feats: Sequence[Features], ctx: Context) -> dict[str, list[int]]:
+    """The inverted index of ``_candidate_pairs``: the statements (ascending) of each stem that can make a pair."""
+    skip = ctx.common | REPORTING
+    postings: dict[str, list[int]] = {}
+    for i, f in enumerate(feats):
+        for t in f.bag:
+            if t not in skip:
+                postings.setdefault(t, []).append(i)
+    return postings
+
+
 def _candidate_pairs(
-    feats: Sequence[Features], srcs: Sequence[str], idf: dict[str, float], ctx: Context, *, bound: float,
-    lead: Sequence[bool] = (), exhaustive: bool = False,
+    sc: Scoring, rows: range, *, bound: float, exhaustive: bool = False,
 ) -> list[tuple[int, int, frozenset[str], float]]:
-    """Cross-source pairs worth scoring, i < j, with the stems they share and
+    """Cross-source pairs worth scoring, i < j with i in ``rows``, with the stems they share and
     the IDF weight of those (a pair of two ``lead`` statements may score
     LEAD_FACTOR times its words: its bound is lower).
 
@@ -363,24 +388,20 @@ def _candidate_pairs(
     under ``bound`` is never scored.  ``exhaustive`` returns every
     cross-source pair instead (the same rows, slower: for tests).
     """
+    feats, srcs, idf, lead, postings = sc.feats, sc.srcs, sc.idf, sc.lead, sc.postings
     n = len(feats)
     if exhaustive:
-        return [(i, j, both, sum(idf[t] for t in both)) for i in range(n) for j in range(i + 1, n)
+        return [(i, j, both, sum(idf[t] for t in both)) for i in rows for j in range(i + 1, n)
                 if srcs[i] != srcs[j] for both in (feats[i].bag & feats[j].bag,)]
-    skip = ctx.common | REPORTING
-    postings: dict[str, list[int]] = {}
-    for i, f in enumerate(feats):
-        for t in f.bag:
-            if t not in skip:
-                postings.setdefault(t, []).append(i)
     pairs: list[tuple[int, int, frozenset[str], float]] = []
     need = max(1, MIN_SHARED)
-    for i, f in enumerate(feats):
+    for i in rows:
+        f = feats[i]
         lists = []
         for t in f.bag:
-            if t in skip:
+            plist = postings.get(t)
+            if plist is None:
                 continue
-            plist = postings[t]
             k = bisect_right(plist, i)
             if k < len(plist):
                 lists.append(plist[k:] if k else plist)
@@ -389,18 +410,70 @@ def _candidate_pairs(
         counted = Counter(chain.from_iterable(lists))
         src = srcs[i]
         lead_i = bool(lead) and lead[i]
-        for j in [j for j, c in counted.items() if c >= need]:
+        bag, weight = f.bag, f.weight
+        for j in sorted([j for j, c in counted.items() if c >= need]):  # pairs come out by (i, j)
             if srcs[j] == src:
                 continue
             g = feats[j]
-            both = f.bag & g.bag
-            shared = sum(idf[t] for t in both)
-            lo, hi = (f.weight, g.weight) if f.weight <= g.weight else (g.weight, f.weight)
+            both = bag & g.bag
+            shared = sum(map(idf.__getitem__, both))
+            lo, hi = (weight, g.weight) if weight <= g.weight else (g.weight, weight)
             least = bound / LEAD_FACTOR if lead_i and lead[j] else bound
             if lo > 0 and 100.0 * shared >= least * (SMALLER_SIDE * lo + (1 - SMALLER_SIDE) * hi):
                 pairs.append((i, j, both, shared))
-    pairs.sort(key=lambda p: (p[0], p[1]))
     return pairs
+
+
+def _score(sc: Scoring, i: int, j: int, shared: float | None = None) -> float:
+    """The score of the pair (i, j): its words, then the lead and speaker rules."""
+    fn, feats, lead, speakers = sc.scorer, sc.feats, sc.lead, sc.speakers
+    if shared is not None and fn in (blended_score, weighted_score):  # the weight shared is known
+        w = _weighted(feats[i], feats[j], shared)
+        s = round(_blended(feats[i], feats[j], w) if fn is blended_score else w, 6)
+    else:
+        s = round(fn(feats[i], feats[j], sc.idf), 6)
+    if lead[i] and lead[j]:
+        s = round(min(100.0, s * LEAD_FACTOR), 6)
+    if speakers and s < SPEAKER_CLOSE and speakers[i] and speakers[j] and speakers[i] != speakers[j]:
+        s = round(s * SPEAKER_FACTOR, 6)
+    return s
+
+
+def _pair_scores(sc: Scoring, rows: tuple[int, int], exhaustive: bool = False) -> list[tuple[int, int, float]]:
+    """(i, j, score) of every pair with i in [rows) that has evidence and scores at least the floor, by (i, j)."""
+    out = []
+    for i, j, both, shared in _candidate_pairs(sc, range(*rows), bound=sc.floor, exhaustive=exhaustive):
+        if not _is_evidence(both, sc.ctx):
+            continue
+        s = _score(sc, i, j, shared)
+        if s >= sc.floor and s > 0:
+            out.append((i, j, s))
+    return out
+
+
+def _exhaustive_pair_scores(sc: Scoring, rows: tuple[int, int]) -> list[tuple[int, int, float]]:
+    return _pair_scores(sc, rows, exhaustive=True)
+
+
+# below this many statements a pool costs more than it saves
+MIN_STATEMENTS_PER_JOB = 1000
+# parts per job: the first statements have the most later ones to meet, parts taken in turn even that out
+PARTS_PER_JOB = 8
+
+
+def all_pair_scores(sc: Scoring, *, jobs: int = 1, exhaustive: bool = False) -> dict[tuple[int, int], float]:
+    """Every pair worth a row's mean, by (i, j): the statements cut in ranges
+    of i, scored in ``jobs`` processes, merged in the order of the ranges
+    (what one process scoring every range in turn gives)."""
+    from .parallel import map_forked, ranges
+
+    n = len(sc.feats)
+    jobs = min(jobs, n // MIN_STATEMENTS_PER_JOB) if jobs > 1 else 1
+    fn = _exhaustive_pair_scores if exhaustive else _pair_scores
+    parts = ranges(n, jobs * PARTS_PER_JOB) if jobs > 1 else [(0, n)]
+    if jobs > 1:
+        _ratio()  # rapidfuzz imported here, once, not in each forked process (~50 ms each)
+    return {(i, j): s for got in map_forked(fn, sc, parts, jobs) for i, j, s in got}
 
 
 # A sentence that two sources print word for word is one utterance or one wire
@@ -443,62 +516,69 @@ def _average_linkage(
     at least ``threshold``; pairs not in ``pair_scores`` count 0."""
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     counts: dict[int, dict[str, int]] = {i: {srcs[i]: 1} for i in range(n)}
-    first: dict[int, Key] = {i: keys[i] for i in range(n)}
+    size = [1] * n  # statements of each row
+    first = list(keys)  # a row's first key: it keeps the smaller of the two it merges
     nbr: dict[int, dict[int, float]] = {i: {} for i in range(n)}
+    # rows of one statement each: the mean of a cross-source pair is its score.  The heap
+    # pops its smallest entry whatever the order entries went in: heapify is the pushes at once
+    heap: list[tuple[float, Key, Key, int, int]] = []
     for (i, j), s in pair_scores.items():
         nbr[i][j] = s
         nbr[j][i] = s
+        if s >= threshold and srcs[i] != srcs[j]:
+            x, y = (i, j) if keys[i] <= keys[j] else (j, i)
+            heap.append((-s, keys[x], keys[y], x, y))
+    heapq.heapify(heap)
 
     def cross(a: int, b: int) -> int:
         ca, cb = counts[a], counts[b]
         if len(ca) == 1 and len(cb) == 1:  # the usual case: one source each
-            return 0 if ca.keys() == cb.keys() else len(members[a]) * len(members[b])
+            return 0 if ca.keys() == cb.keys() else size[a] * size[b]
         if len(ca) > len(cb):
             ca, cb = cb, ca
-        same = sum(c * cb.get(s, 0) for s, c in ca.items())
-        return len(members[a]) * len(members[b]) - same
+        if len(ca) == 1:  # a row of one source against a larger one
+            for s, c in ca.items():
+                return size[a] * size[b] - c * cb.get(s, 0)
+        return size[a] * size[b] - sum(c * cb.get(s, 0) for s, c in ca.items())
 
-    heap: list[tuple[float, Key, Key, int, int]] = []
-
-    def push(a: int, b: int) -> None:
-        if nbr[a][b] < threshold:  # the mean can only be lower (quick reject)
-            return
-        c = cross(a, b)
-        if c <= 0:
-            return
-        avg = nbr[a][b] / c
-        if avg >= threshold:
-            x, y = (a, b) if first[a] <= first[b] else (b, a)
-            heapq.heappush(heap, (-avg, first[x], first[y], x, y))
-
-    for i in range(n):
-        for j in nbr[i]:
-            if i < j:
-                push(i, j)
+    pop, push = heapq.heappop, heapq.heappush
     while heap:
-        neg, _kx, _ky, a, b = heapq.heappop(heap)
-        if a not in members or b not in members or b not in nbr[a]:
+        neg, _kx, _ky, a, b = pop(heap)
+        if a not in members or b not in members:
+            continue
+        total = nbr[a].get(b)
+        if total is None:
             continue
         c = cross(a, b)
-        if c <= 0 or nbr[a][b] / c != -neg:
+        if c <= 0 or total / c != -neg:
             continue  # stale: one of the two rows has grown since
         keep, drop = (a, b) if first[a] <= first[b] else (b, a)
         members[keep].extend(members.pop(drop))
+        size[keep] += size[drop]
+        kc = counts[keep]
         for src_id, k in counts.pop(drop).items():
-            counts[keep][src_id] = counts[keep].get(src_id, 0) + k
-        first.pop(drop)
+            kc[src_id] = kc.get(src_id, 0) + k
         dn = nbr.pop(drop)
         kn = nbr[keep]
         kn.pop(drop, None)
         for x, s in dn.items():
             if x == keep:
                 continue
-            kn[x] = kn.get(x, 0.0) + s
+            kn[x] = merged = kn.get(x, 0.0) + s
             xn = nbr[x]
             xn.pop(drop, None)
-            xn[keep] = kn[x]
-        for x in kn:
-            push(keep, x)
+            xn[keep] = merged
+        fk = first[keep]
+        for x, s in kn.items():
+            if s < threshold:  # the mean can only be lower (quick reject)
+                continue
+            c = cross(keep, x)
+            if c <= 0:
+                continue
+            avg = s / c
+            if avg >= threshold:
+                fx = first[x]
+                push(heap, (-avg, fk, fx, keep, x) if fk <= fx else (-avg, fx, fk, x, keep))
     return list(members.values())
 
 
@@ -576,6 +656,7 @@ def align(
     names: frozenset[str] = frozenset(),
     speakers: Sequence[str | None] = (),
     exhaustive: bool = False,
+    jobs: int = 1,
 ) -> list[Aligned]:
     """Partition ``statements`` into rows; every statement is in exactly one.
 
@@ -587,41 +668,23 @@ def align(
     a role, or the words are not the speaker's own); a pair of two different
     speakers weighs less (SPEAKER_FACTOR).
     ``exhaustive`` scores every cross-source pair instead of the inverted
-    index's candidates (the same rows; for tests).
+    index's candidates (the same rows; for tests).  ``jobs``: score the pairs
+    in that many processes (the same rows).
 
     The result does not depend on the order of ``statements``: merges are taken
     by score, ties broken by the statements' (source, start, end).
     """
     n = len(statements)
-    fn = SCORERS[scorer]
     feats, idf = featurize(stems, document_frequency, documents, topic_stems, names)
     ctx = _context(feats, topic_stems, names if NEED_NON_NAME else frozenset())
     keys = [(s.source, s.start, s.end) for s in statements]
     srcs = [s.source for s in statements]
-    floor = threshold * FLOOR
-    pair_scores: dict[tuple[int, int], float] = {}
-
-    def scored(i: int, j: int, shared: float | None = None) -> float:
-        if shared is not None and fn in (blended_score, weighted_score):  # the weight shared is known
-            w = _weighted(feats[i], feats[j], shared)
-            s = round(_blended(feats[i], feats[j], w) if fn is blended_score else w, 6)
-        else:
-            s = round(fn(feats[i], feats[j], idf), 6)
-        if lead[i] and lead[j]:
-            s = round(min(100.0, s * LEAD_FACTOR), 6)
-        if speakers and s < SPEAKER_CLOSE and speakers[i] and speakers[j] and speakers[i] != speakers[j]:
-            s = round(s * SPEAKER_FACTOR, 6)
-        return s
-
     lead = [st.paragraph < LEAD_PARAGRAPHS for st in statements]
     titles = [is_title(st) for st in statements]
     leads = [is_lead(st) for st in statements]
-    for i, j, both, shared in _candidate_pairs(feats, srcs, idf, ctx, bound=floor, lead=lead, exhaustive=exhaustive):
-        if not _is_evidence(both, ctx):
-            continue
-        s = scored(i, j, shared)
-        if s >= floor and s > 0:
-            pair_scores[(i, j)] = s
+    sc = Scoring(feats, srcs, idf, ctx, lead, speakers, SCORERS[scorer], threshold * FLOOR,
+                 {} if exhaustive else _postings(feats, ctx))
+    pair_scores = all_pair_scores(sc, jobs=jobs, exhaustive=exhaustive)
     verbatim = _verbatim_pairs(statements, srcs, [f.stems for f in feats])
     pair_scores.update(dict.fromkeys(verbatim, 100.0))
     rows = _average_linkage(n, keys, srcs, pair_scores, max(threshold, 1e-9))
@@ -633,7 +696,7 @@ def align(
             return got
         if (a, b) in verbatim:
             return 100.0
-        return scored(a, b) if evidence(feats[a], feats[b], ctx) else 0.0
+        return _score(sc, a, b) if evidence(feats[a], feats[b], ctx) else 0.0
 
     out: list[Aligned] = []
     for unsorted in rows:

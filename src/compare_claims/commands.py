@@ -110,10 +110,16 @@ def _prepare(req: Request, cache: Cache | None) -> tuple[Prepared, list[str]]:
 
 
 def _analyse(req: Request, prepared: Prepared, plan: Plan, cache: Cache | None) -> Gathered:
-    from .work import analyse, default_jobs
+    from .work import analyse
 
     with _progress(len(prepared.jobs), req) as advance:
-        return analyse(prepared, plan, jobs=req.jobs or default_jobs(), dask=req.dask, progress=advance, cache=cache)
+        return analyse(prepared, plan, jobs=_jobs(req), dask=req.dask, progress=advance, cache=cache)
+
+
+def _jobs(req: Request) -> int:
+    from .work import default_jobs
+
+    return req.jobs or default_jobs()
 
 
 def _report(req: Request, warnings: list[str], failed: list[str], sources: list[Source],
@@ -233,7 +239,8 @@ def _result(req: Request) -> tuple[object, int]:
             got = _analyse(req, prepared, plan, cache)
             analyses, sources = got.analyses, [a.source for a in got.analyses]
             _report(req, got.warnings, got.failed, sources, skipped_files)
-            groups = build_groups(analyses, topic, options, vocabulary=plan.vocabulary, lexicon=plan.lexicon)
+            groups = build_groups(analyses, topic, options, vocabulary=plan.vocabulary, lexicon=plan.lexicon,
+                                  jobs=_jobs(req))
             skipped = skipped_of(analyses)
             if cache:
                 cache.save_groups(key or cache.groups_key(sources, options.scorer, options.threshold), groups, skipped)

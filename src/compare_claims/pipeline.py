@@ -203,12 +203,13 @@ def finish_result(topic: Topic, options: Options, sources: Sequence[Source], ski
 
 
 def build_groups(analyses: Sequence[SourceAnalysis], topic: Topic, options: Options, *,
-                 vocabulary: Vocabulary = PLAIN, lexicon: "Lexicon | None" = None) -> tuple[Group, ...]:
+                 vocabulary: Vocabulary = PLAIN, lexicon: "Lexicon | None" = None, jobs: int = 1) -> tuple[Group, ...]:
     """Every group of ``topic``, in the result's order, before any filter:
     the statements aligned, each group diffed and flagged.  Depends on the
-    scorer and threshold of ``options`` only."""
+    scorer and threshold of ``options`` only (``jobs``: processes to work in,
+    the same groups)."""
     from .annotate import direct_speech
-    from .annotate_groups import annotate_group
+    from .annotate_groups import annotate_groups
     from .divergence import FlagRules, speaker_key
 
     analyses = in_order(analyses, _source)
@@ -231,7 +232,7 @@ def build_groups(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
     aligned = align_mod.align(statements, scorer=options.scorer, threshold=options.threshold,
                               stems=[c[1] for c in chosen], document_frequency=df,
                               documents=n_background, topic_stems=topic_stems, names=align_mod.names(cases, vocabulary),
-                              speakers=speakers)
+                              speakers=speakers, jobs=jobs)
     rank = {a.source.id: i for i, a in enumerate(analyses)}
     drafts = []
     for ag in aligned:
@@ -244,8 +245,8 @@ def build_groups(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
     rules = FlagRules(lexicon.modals if lexicon else frozenset(), lexicon.quiet_labels if lexicon else frozenset(),
                       align_mod.SAME, lexicon.reported if lexicon else frozenset(),
                       lexicon.stance if lexicon else frozenset())
-    return tuple(annotate_group(Group(f"g{i}", score, tuple(members), relation=relation), rules)
-                 for i, (_k, score, relation, members) in enumerate(drafts, 1))
+    return tuple(annotate_groups([Group(f"g{i}", score, tuple(members), relation=relation)
+                                  for i, (_k, score, relation, members) in enumerate(drafts, 1)], rules, jobs=jobs))
 
 
 def run(sources: Sequence[Source], topic: Topic, plan: Plan, options: Options = Options()) -> Result:

@@ -1,0 +1,107 @@
+"""Work after the per-source analysis, split over forked processes (--jobs):
+the aligner's pair scores and the groups' diffs and flags come out as one
+process computes them (parallel.py, align.py, annotate_groups.py)."""
+from __future__ import annotations
+
+import concurrent.futures
+import random
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from compare_claims import align, annotate_groups, parallel
+from compare_claims.config import load_segment_cues, load_vocabulary
+from compare_claims.divergence import FlagRules
+from compare_claims.load import expand_paths, load_sources
+from compare_claims.models import Source, Statement
+from compare_claims.segment import segment
+from compare_claims.textnorm import content_stems
+from compare_claims.topics import Topic, get_topic
+from conftest import SHARED, make_plan, run_topic
+
+BBC_POLITICS = SHARED / "corpora" / "bbc_news" / "politics"
+VOCABULARY = load_vocabulary()
+
+
+@pytest.fixture
+def pools(monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
+    """The number of processes of each pool started."""
+    started: list[int | None] = []
+    real_pool = concurrent.futures.ProcessPoolExecutor
+
+    def pool(*args: Any, **kw: Any) -> Any:
+        started.append(kw.get("max_workers"))
+        return real_pool(*args, **kw)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", pool)
+    return started
+
+
+def aligned(statements: list[Statement], **kw: Any) -> list[align.Aligned]:
+    """The aligner as the pipeline calls it, weighing words among these statements."""
+    stems = [content_stems(s.text, VOCABULARY) for s in statements]
+    df = Counter(t for ws in stems for t in set(ws))
+    names = align.names(align.case_counts([s.text for s in statements]), VOCABULARY)
+    return align.align(statements, stems=stems, document_frequency=df, documents=len(statements), names=names, **kw)
+
+
+def test_ranges_cover_every_index_once_in_order() -> None:
+    for n in (0, 1, 7, 100, 1001):
+        for parts in (1, 2, 3, 16, 2000):
+            got = parallel.ranges(n, parts)
+            assert [i for lo, hi in got for i in range(lo, hi)] == list(range(n))
+            assert all(hi > lo for lo, hi in got) or n == 0
+
+
+def test_map_forked_keeps_the_order_of_the_parts(pools: list[int | None]) -> None:
+    parts = list(range(40))
+    assert parallel.map_forked(lambda state, p: state * p, 3, parts, 2) == [3 * p for p in parts]
+    assert pools == ([2] if parallel.can_fork() else [])
+    assert parallel.map_forked(lambda state, p: state * p, 3, parts, 1) == [3 * p for p in parts]
+    assert len(pools) <= 1  # one job: no pool
+
+
+def test_the_seeds_aligned_in_two_processes_give_the_rows_of_one(
+        seeds: tuple[Source, ...], topics: dict[str, Topic], monkeypatch: pytest.MonkeyPatch,
+        pools: list[int | None]) -> None:
+    statements = list(dict.fromkeys(m.statement for name in ("iran", "venezuela")
+                                    for g in run_topic(seeds, get_topic(topics, name), topics).groups
+                                    for m in g.members))
+    one = aligned(statements)
+    monkeypatch.setattr(align, "MIN_STATEMENTS_PER_JOB", 1)  # a pool even for a few hundred statements
+    two = aligned(statements, jobs=2)
+    assert pools == ([2] if parallel.can_fork() else [])
+    assert two == one  # rows, references, scores, relations
+    assert any(r.relation == "same" for r in one)
+
+
+@pytest.mark.skipif(not BBC_POLITICS.is_dir(), reason=f"BBC News corpus not found at {BBC_POLITICS}")
+def test_bbc_sentences_aligned_in_two_processes_give_the_rows_of_one(pools: list[int | None]) -> None:
+    sources = load_sources(expand_paths([str(BBC_POLITICS)])[0]).sources
+    cues = load_segment_cues()
+    every = [st for s in sources for st in segment(s, cues).statements]
+    sample = sorted(random.Random(2026).sample(every, min(3000, len(every))), key=lambda st: (st.source, st.start))
+    one = aligned(sample)
+    two = aligned(sample, jobs=2)
+    assert pools == ([2] if parallel.can_fork() else [])
+    assert two == one
+    assert sum(len(r.members) > 1 for r in one) > 50
+
+
+def test_groups_annotated_in_two_processes_are_the_groups_annotated_here(
+        seeds: tuple[Source, ...], topics: dict[str, Topic], monkeypatch: pytest.MonkeyPatch,
+        pools: list[int | None]) -> None:
+    topic = get_topic(topics, "iran")
+    groups = run_topic(seeds, topic, topics).groups
+    plain = [g._replace(members=tuple(m._replace(annotation=m.annotation._replace(diff=())) for m in g.members),
+                        flags=(), evidence=()) for g in groups]
+    lexicon = make_plan(topic, topics).lexicon
+    assert lexicon is not None
+    rules = FlagRules(lexicon.modals, lexicon.quiet_labels, align.SAME, lexicon.reported, lexicon.stance)
+    here = [annotate_groups.annotate_group(g, rules) for g in plain]
+    monkeypatch.setattr(annotate_groups, "MIN_GROUPS_PER_JOB", 1)
+    forked = annotate_groups.annotate_groups(plain, rules, jobs=2)
+    assert pools == ([2] if parallel.can_fork() else [])
+    assert forked == here
+    assert any(g.flags for g in here) and any(m.annotation.diff for g in here for m in g.members)
