@@ -322,3 +322,18 @@ def test_the_cache_directory_comes_from_the_option_the_environment_or_xdg(tmp_pa
                                          "XDG_CACHE_HOME": str(tmp_path / "xdg")})
     assert res.exit_code == 0 and (tmp_path / "xdg" / "compare-claims" / DB_NAME).is_file()
     assert (tmp_path / "state" / "compare-claims" / KEY_NAME).stat().st_mode & 0o777 == 0o600
+
+
+def test_a_text_that_cannot_name_the_topic_is_not_stored(dirs: tuple[Path, Path], tmp_path: Path) -> None:
+    cache, state = dirs
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for s in SEEDS:
+        (folder / Path(s).name).write_bytes(Path(s).read_bytes())
+    (folder / "weather.txt").write_text("Rain is expected in the north on Tuesday.\n\nThe wind will drop.\n", encoding="utf-8")
+    args = ["topic", "iran", str(folder), "--format", "json"]
+    first = run(args, cache, state)
+    assert first.exit_code == 0
+    # found again faster than read back: no entry for it, and the same bytes from the cache
+    assert sum(kind == "source" for kind, *_rest in entries(cache)) == len(SEEDS)
+    assert run(args, cache, state).stdout_bytes == first.stdout_bytes == run(args, None, state).stdout_bytes

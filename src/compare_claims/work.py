@@ -65,7 +65,8 @@ def work(job: Job, plan: Plan, pack: bool = False) -> Outcome:
         return Outcome(None, None, str(exc))
     source = to_source(read, {}, read.file)
     analysis = analyze(source, plan)
-    if not pack:
+    # a text that cannot name a topic asked is found so again faster than read from the cache
+    if not pack or not analysis.statements:
         return Outcome(read._replace(text=""), analysis, warning)
     from .codec import encode_analysis, pack as packed
 
