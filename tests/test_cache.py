@@ -129,12 +129,18 @@ def test_explain_and_stdin_are_the_same_from_the_cache(dirs: tuple[Path, Path]) 
     assert all(r.exit_code == 0 for r in runs) and len({r.stdout_bytes for r in runs}) == 1
 
 
-def test_a_changed_source_is_analysed_again(dirs: tuple[Path, Path], tmp_path: Path) -> None:
-    cache, state = dirs
+def _seed_folder(tmp_path: Path) -> Path:
+    """A folder holding copies of the shipped texts, to change or add to."""
     folder = tmp_path / "texts"
     folder.mkdir()
     for s in SEEDS:
         (folder / Path(s).name).write_bytes(Path(s).read_bytes())
+    return folder
+
+
+def test_a_changed_source_is_analysed_again(dirs: tuple[Path, Path], tmp_path: Path) -> None:
+    cache, state = dirs
+    folder = _seed_folder(tmp_path)
     args = ["topic", "iran", str(folder), "--format", "json"]
     assert run(args, cache, state).exit_code == 0
     first = folder / Path(SEEDS[0]).name
@@ -326,10 +332,7 @@ def test_the_cache_directory_comes_from_the_option_the_environment_or_xdg(tmp_pa
 
 def test_a_text_that_cannot_name_the_topic_is_not_stored(dirs: tuple[Path, Path], tmp_path: Path) -> None:
     cache, state = dirs
-    folder = tmp_path / "texts"
-    folder.mkdir()
-    for s in SEEDS:
-        (folder / Path(s).name).write_bytes(Path(s).read_bytes())
+    folder = _seed_folder(tmp_path)
     (folder / "weather.txt").write_text("Rain is expected in the north on Tuesday.\n\nThe wind will drop.\n", encoding="utf-8")
     args = ["topic", "iran", str(folder), "--format", "json"]
     first = run(args, cache, state)
