@@ -1140,15 +1140,18 @@ def test_a_reporting_verb_used_as_a_noun_names_no_speaker() -> None:
 
 
 
+def _pair_flags(a: str, b: str) -> list[str]:
+    """The flags of a row of two statements, as the pipeline compares them (the "same" score)."""
+    return [e.flag for e in flags_of(scored(("A", a), ("B", b)), SAME_RULES)]
+
+
 def test_an_outlet_that_does_not_vouch_for_a_report_hedges_it() -> None:
     # "reportedly": the outlet relies on someone else's report; the other states it
-    row = scored(("A", "“It is not something to be decided by a show of hands,” Mary Cheney reportedly wrote."),
-                 ("B", "“It is not something to be decided by a show of hands,” Mary Cheney wrote."))
-    assert "hedge" in [e.flag for e in flags_of(row, SAME_RULES)]
+    assert "hedge" in _pair_flags("“It is not something to be decided by a show of hands,” Mary Cheney reportedly wrote.",
+                                  "“It is not something to be decided by a show of hands,” Mary Cheney wrote.")
     # "allegedly" before a charge is how a charge is told, not a hedge of the outlet's
-    charged = scored(("A", "Twelve officers were indicted on Friday for allegedly hacking the party's emails."),
-                     ("B", "Twelve officers were indicted on Friday for hacking the party's emails."))
-    assert "hedge" not in [e.flag for e in flags_of(charged, SAME_RULES)]
+    assert "hedge" not in _pair_flags("Twelve officers were indicted on Friday for allegedly hacking the party's emails.",
+                                      "Twelve officers were indicted on Friday for hacking the party's emails.")
 
 
 def test_they_said_is_no_one_person() -> None:
@@ -1162,15 +1165,14 @@ def test_they_said_is_no_one_person() -> None:
 
 
 def test_a_value_both_tell_anchors_the_one_other_value_each_tells() -> None:
-    rules = SAME_RULES
     # both give the 2.1 million peak of 1998; the counts of last year answer each other
-    row = scored(("A", "There were roughly 610,000 arrests at the harbour last year, a third of the 2.1 million arrests of 1998."),
-                 ("B", "Harbour arrests have fallen, to 450,000 in the last fiscal year from a peak of 2.1 million in 1998."))
-    assert "numbers" in [e.flag for e in flags_of(row, rules)]
+    assert "numbers" in _pair_flags(
+        "There were roughly 610,000 arrests at the harbour last year, a third of the 2.1 million arrests of 1998.",
+        "Harbour arrests have fallen, to 450,000 in the last fiscal year from a peak of 2.1 million in 1998.")
     # a year both tell anchors nothing: two statements share years whatever they say
-    dated = scored(("A", "The harbour police made roughly 610,000 arrests in 1998, the busiest year of the port."),
-                   ("B", "The port of the harbour welcomed 450,000 cruise visitors in 1998, the busiest year."))
-    assert "numbers" not in [e.flag for e in flags_of(dated, rules)]
+    assert "numbers" not in _pair_flags(
+        "The harbour police made roughly 610,000 arrests in 1998, the busiest year of the port.",
+        "The port of the harbour welcomed 450,000 cruise visitors in 1998, the busiest year.")
 
 
 def test_a_headline_keyword_prefix_is_no_turn_label() -> None:
