@@ -1057,6 +1057,13 @@ def test_he_said_is_the_person_a_paragraph_opens_on() -> None:
         "\u201cWe have the votes,\u201d Ann Lee said on Tuesday.\n\n"
         "In a long speech on Friday, Ford lamented the jobs lost at the port. \u201cThey are gone,\u201d he said.\n")
     assert later["In a long"] == "" and later["\u201cThey are gone,\u201d"] == "Paul Ford"
+    # ... named in the statement itself, before the pronoun
+    within = _segmented_speakers(
+        "Paul Ford said the harbour bill would pass.\n\n"
+        "\u201cWe have the votes,\u201d Ann Lee said on Tuesday.\n\n"
+        "On Friday Ford walked along the empty quay of the port as he described "
+        "\u201crusted gates\u201d and idle cranes.\n")
+    assert within["On Friday Ford"] == "Paul Ford"  # not Ann Lee, who spoke last
 
 
 def test_values_are_compared_only_about_the_same_thing() -> None:

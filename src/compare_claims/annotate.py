@@ -388,7 +388,9 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
     first lady, Melania Trump, questioned Ms. Griffin's sanity"), or none is
     named."""
     quoted = quotations(before)
-    people: dict[int, tuple[int, str]] = {}  # where a person is named -> (where the name ends, the name)
+    # where a person is named -> (where the name ends, the name); the possessive counts
+    # ("Sen. Menendez's response. He accused ..."), though not always ("Judge Gorsuch's nomination")
+    people: dict[int, tuple[int, str]] = {}
     for m in _TITLED_RE.finditer(before):
         if m.group(1).lower() in lexicon.person_titles:
             name = _POSSESSIVE_RE.sub("", m.group(2))
@@ -450,7 +452,8 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
         here = text[st.paragraph_start:st.paragraph_end] if st.paragraph_start >= 0 else st.text
         pronoun = _PRONOUN_RE.search(st.text)
         if pronoun and paragraph != st.paragraph and st.paragraph_start >= 0:
-            subject = _paragraph_subject(text[st.paragraph_start:st.start], text[:st.start], pronoun.group().lower(),
+            at = st.start + pronoun.start()  # the paragraph up to the pronoun, the statement's own words too
+            subject = _paragraph_subject(text[st.paragraph_start:at], text[:at], pronoun.group().lower(),
                                          [who for _p, who in named], lexicon)
             if subject and subject.split()[-1] != person.split()[-1]:
                 return ann._replace(speaker=subject, speaker_span=None)
