@@ -1023,6 +1023,8 @@ def test_a_sentence_full_of_names_is_no_headline_and_its_dates_are_compared() ->
     ("Patrick has consistently said that the pick should not run in June.", "Patrick"),
     # a verb in -ing after the clause's object: the object does not speak
     ("President Jo Hart takes office vowing to restore prosperity", ""),
+    # a title of two words is one role, not "the general"
+    ("The inspector general said the agency had acted lawfully.", "the inspector general"),
 ])
 def test_who_speaks_in_one_sentence(text: str, speaker: str) -> None:
     assert annotate(text, start=0, lexicon=CUES).speaker == speaker
