@@ -1051,8 +1051,14 @@ def test_he_said_is_the_person_a_paragraph_opens_on() -> None:
         "The mayor, Jo Hart, doubted Mr. Tom Reyes. \u201cNothing will change,\u201d he said.\n")
     assert said["\u201cThen you have"] == "Ann Scalo"  # not Mr. Reyes, who spoke before
     assert said["\u201cIt cannot pass,\u201d"] == "Paul Ford"  # the first named who can be "he" ("Ms. Lee" cannot)
-    # a name without a title comes first: the paragraph does not say who "he" is
-    assert said["\u201cNothing will change,\u201d"] != "Tom Reyes"
+    # a name set off by commas after a role is a person too, and the role may say who is "he"
+    assert said["\u201cNothing will change,\u201d"] == "Jo Hart"
+    wife = _segmented_speakers(
+        "Mr. Tom Reyes said the vote was broken.\n\n"
+        "His wife, Ann Hart, stood beside Mr. Paul Ford. \u201cNothing will change,\u201d he said.\n\n"
+        "The first lady, Ann Vance, questioned Ms. Jo Lane's account. \u201cIt is wrong,\u201d she said.\n")
+    assert wife["\u201cNothing will change,\u201d"] == "Paul Ford"  # a wife is no "he"
+    assert wife["\u201cIt is wrong,\u201d"] == "Ann Vance"
     # ... unless it is someone who spoke before in the text
     later = _segmented_speakers(
         "Paul Ford said the harbour bill would pass.\n\n"

@@ -383,14 +383,15 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
     """Whom a pronoun in a paragraph stands for when nobody spoke in it yet:
     the first person it names with a title, or who spoke earlier in the text
     (``known``), who can be "he" ("Mr. Trump paid tribute to the workers ...
-    “...,” he said"; "But Ms. Coulter ... Mr. Trump ... he said"), outside
-    quotations; "" when a name without a title or a pronoun comes first ("the
-    first lady, Melania Trump, questioned Ms. Griffin's sanity"), or none is
-    named."""
+    “...,” he said"; "But Ms. Coulter ... Mr. Trump ... he said"), or set off
+    by commas ("the first lady, Melania Trump, questioned Ms. Griffin's
+    sanity"), outside quotations; "" when another name or a pronoun comes
+    first, or none is named."""
     quoted = quotations(before)
     # where a person is named -> (where the name ends, the name); the possessive counts
     # ("Sen. Menendez's response. He accused ..."), though not always ("Judge Gorsuch's nomination")
     people: dict[int, tuple[int, str]] = {}
+    gender: dict[int, str] = {}  # what a role noun before an apposed name says: "he" or "she"
     for m in _TITLED_RE.finditer(before):
         if m.group(1).lower() in lexicon.person_titles:
             name = _POSSESSIVE_RE.sub("", m.group(2))
@@ -400,9 +401,24 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
         for m in re.finditer(r"\b" + re.escape(name.split()[-1]) + r"\b", before):
             people.setdefault(m.start(), (m.end(), name))
     named_at = [(a, e) for a, (e, _n) in people.items()]
-    others = [m.start() for m in _NAME_RUN_RE.finditer(before)
-              if m.group().split()[0].lower() not in STOPWORDS and m.group().split()[0].lower() not in lexicon.person_titles
-              and not any(a <= m.start() < e or m.start() <= a < m.end() for a, e in named_at)]
+    others = []
+    for m in _NAME_RUN_RE.finditer(before):
+        words = m.group().split()
+        if (words[0].lower() in STOPWORDS or words[0].lower() in lexicon.person_titles
+                or any(a <= m.start() < e or m.start() <= a < m.end() for a, e in named_at)):
+            continue
+        # a name set off by commas after a role, or opening the paragraph before one, is a
+        # person ("the first lady, Melania Trump, questioned ..."); any other stops the search
+        apposed = before.startswith(",", m.end()) and (m.start() == 0 or before[:m.start()].rstrip().endswith(","))
+        if apposed and words[-1].lower() not in lexicon.bodies and words[-1].lower() not in lexicon.titles:
+            people[m.start()] = (m.end(), m.group())
+            role = before[:m.start()].rstrip().rstrip(",").split()[-1:] if m.start() else []
+            if role and role[0].lower() in lexicon.female_roles:
+                gender[m.start()] = "she"
+            elif role and role[0].lower() in lexicon.male_roles:
+                gender[m.start()] = "he"
+        else:
+            others.append(m.start())
     # a pronoun before any name ("He ran in 2008. But Sen. McCain won"): the paragraph goes on about someone before it
     others += [m.start() for m in _PRONOUN_RE.finditer(before)]
     for at in sorted([*people, *others]):
@@ -411,7 +427,7 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
         if at not in people:
             return ""
         name = people[at][1]
-        if _may_be(name, pronoun, text_before):
+        if gender.get(at, pronoun) == pronoun and (at in gender or _may_be(name, pronoun, text_before)):
             return name
     return ""
 

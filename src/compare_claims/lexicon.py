@@ -44,6 +44,8 @@ class Lexicon(NamedTuple):
     skip_words: frozenset[str]
     honorifics: frozenset[str]  # "Mr", "Dr": a title, never a speaker on its own
     person_titles: frozenset[str]  # "Justice", "Sen": written before a person's name
+    female_roles: frozenset[str]  # "wife": "his wife, Huma Abedin," is a "she"
+    male_roles: frozenset[str]
     bodies: frozenset[str]  # roles that are bodies ("the police"), never one person
     first_person: frozenset[str]
     third_person: frozenset[str]
@@ -255,6 +257,8 @@ def compile_lexicon(
         skip_words=lower(doc.strings(sp, "skip_words", "speakers")),
         honorifics=lower(doc.strings(sp, "honorifics", "speakers")),
         person_titles=lower(doc.strings(sp, "person_titles", "speakers")),
+        female_roles=lower(doc.strings(sp, "female_roles", "speakers")),
+        male_roles=lower(doc.strings(sp, "male_roles", "speakers")),
         bodies=lower(doc.strings(sp, "bodies", "speakers")),
         first_person=lower(doc.strings(sp, "first_person", "speakers")),
         third_person=lower(doc.strings(sp, "third_person", "speakers")),
