@@ -1059,6 +1059,12 @@ def test_he_said_is_the_person_a_paragraph_opens_on() -> None:
         "The first lady, Ann Vance, questioned Ms. Jo Lane's account. \u201cIt is wrong,\u201d she said.\n")
     assert wife["\u201cNothing will change,\u201d"] == "Paul Ford"  # a wife is no "he"
     assert wife["\u201cIt is wrong,\u201d"] == "Ann Vance"
+    # an acronym that spoke before is a body, no "he"
+    group = _segmented_speakers(
+        "The NRA said the report was fair.\n\n"
+        "As word of the NRA's position spread, its chief, Tom Reyes, issued a statement refuting what he "
+        "described as false reports.\n")
+    assert group["As word of"] == "Tom Reyes"
     # ... unless it is someone who spoke before in the text
     later = _segmented_speakers(
         "Paul Ford said the harbour bill would pass.\n\n"

@@ -397,7 +397,9 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
             name = _POSSESSIVE_RE.sub("", m.group(2))
             if name.split()[-1].lower() not in lexicon.bodies:
                 people[m.start()] = (m.end(2), name)
-    for name in dict.fromkeys(k for k in known if k.split()[-1].lower() not in lexicon.bodies):
+    # (not a body, an outlet or an acronym: "AARP", "NRA" are no "he")
+    for name in dict.fromkeys(k for k in known if k.split()[-1].lower() not in lexicon.bodies
+                              and not k.split()[-1].isupper()):
         for m in re.finditer(r"\b" + re.escape(name.split()[-1]) + r"\b", before):
             people.setdefault(m.start(), (m.end(), name))
     named_at = [(a, e) for a, (e, _n) in people.items()]
