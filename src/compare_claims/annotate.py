@@ -269,7 +269,7 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
             quoted = in_quote or any(q in st.text for q in _QUOTE_MARKS)
             if speaker and not ann.speaker and (quoted or speaker.split()[-1] in text[span[0]:st.start]):
                 ann = ann._replace(speaker=speaker, reporting_verb=verb)
-        ann = _resolve(ann, st, text, named, lexicon)
+        ann = _resolve(ann, st, text, named, lexicon, in_quote)
         # a person "he said" can stand for; not a group named in one plural word ("Democrats")
         if ann.speaker[:1].isupper() and not is_group(ann.speaker):
             named.append((st.paragraph, ann.speaker))
@@ -449,7 +449,8 @@ def _may_be(person: str, pronoun: str, before: str) -> bool:
                 and not re.search(_GENDERED[pronoun][1], paragraph, re.IGNORECASE))
 
 
-def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, str]], lexicon: Lexicon) -> Annotation:
+def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, str]], lexicon: Lexicon,
+             in_quote: bool = False) -> Annotation:
     """Who "he said" or "the Texas governor said" is: a pronoun is the person
     named as speaker just before (this paragraph or the one before), unless
     nobody spoke in this paragraph yet and it opens on another person, named
@@ -462,10 +463,8 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
         return ann
     titles, bodies = lexicon.titles, lexicon.bodies
     if not ann.speaker and named and not st.speaker_hint:
-        if "they" in st.text.lower():
-            in_quote = 0 <= st.paragraph_start < st.start and _opens_inside(text, st.paragraph_start, st.start)
-            if _they_said(st.text, lexicon, in_quote):
-                return ann
+        if "they" in st.text.lower() and _they_said(st.text, lexicon, in_quote):
+            return ann
         paragraph, person = named[-1]
         here = text[st.paragraph_start:st.paragraph_end] if st.paragraph_start >= 0 else st.text
         pronoun = _PRONOUN_RE.search(st.text)

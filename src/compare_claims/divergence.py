@@ -13,7 +13,7 @@ from typing import Any, NamedTuple, Sequence
 
 from .annotate import quotations
 from .models import Annotation, Evidence, Member, Span
-from .numbers import consistent
+from .numbers import Quantity, consistent
 from .speakers import is_group
 from .tokens import TRANSLATE
 
@@ -339,21 +339,16 @@ def _anchored(a: Annotation, b: Annotation) -> tuple[Span, Span] | None:
     may not both be true ("roughly 520,000 arrests last year" / "400,000 in
     the last fiscal year").  Not for dates: two statements share years
     whatever they say."""
-    def of_kind(ann: Annotation, kind: str) -> list[Span]:
-        return [x for x in ann.numbers if x.quantity is not None and x.quantity.kind == kind]
+    def of_kind(ann: Annotation, kind: str) -> list[tuple[Span, Quantity]]:
+        return [(x, x.quantity) for x in ann.numbers if x.quantity is not None and x.quantity.kind == kind]
 
     for kind in sorted({x.quantity.kind for x in a.numbers if x.quantity is not None} - {"date"}):
         xs, ys = of_kind(a, kind), of_kind(b, kind)
-        told = {(q.unit, q.amount) for q in (x.quantity for x in xs) if q is not None and q.amount is not None}
-        both = told & {(q.unit, q.amount) for q in (y.quantity for y in ys) if q is not None}
-        if not both:
-            continue
-        rest_x = [x for x in xs if x.quantity is not None and (x.quantity.unit, x.quantity.amount) not in both]
-        rest_y = [y for y in ys if y.quantity is not None and (y.quantity.unit, y.quantity.amount) not in both]
-        if len(rest_x) == 1 and len(rest_y) == 1:
-            qx, qy = rest_x[0].quantity, rest_y[0].quantity
-            if qx is not None and qy is not None and not consistent(qx, qy):
-                return rest_x[0], rest_y[0]
+        both = {(q.unit, q.amount) for _x, q in xs if q.amount is not None} & {(q.unit, q.amount) for _y, q in ys}
+        rest_x = [(x, q) for x, q in xs if (q.unit, q.amount) not in both]
+        rest_y = [(y, q) for y, q in ys if (q.unit, q.amount) not in both]
+        if both and len(rest_x) == 1 and len(rest_y) == 1 and not consistent(rest_x[0][1], rest_y[0][1]):
+            return rest_x[0][0], rest_y[0][0]
     return None
 
 
@@ -522,10 +517,11 @@ def one_utterance(a: Member, b: Member) -> bool:
     ka, kb = speaker_key(a.annotation.speaker), speaker_key(b.annotation.speaker)
     if ka and kb and ka != kb:
         return False
+    quoted_b = [[w for _s, _e, w in qb] for qb in _quoted_words(b)]
     for qa in _quoted_words(a):
-        for qb in _quoted_words(b):
-            matcher = SequenceMatcher(None, [w for _s, _e, w in qa], [w for _s, _e, w in qb], autojunk=False)
-            if matcher.find_longest_match(0, len(qa), 0, len(qb)).size >= UTTERANCE_WORDS:
+        wa = [w for _s, _e, w in qa]
+        for wb in quoted_b:
+            if SequenceMatcher(None, wa, wb, autojunk=False).find_longest_match(0, len(wa), 0, len(wb)).size >= UTTERANCE_WORDS:
                 return True
     return False
 
