@@ -122,6 +122,24 @@ def test_identical_statements_score_100_and_align() -> None:
     assert rows[0].relation == "same"
 
 
+def test_a_row_of_two_sources_needs_a_margin_over_the_threshold() -> None:
+    """A row two sources alone tell rests on one pair of texts: it stands at
+    TWO_SOURCES x threshold, while a third source telling it too holds the row at
+    the threshold."""
+    a = "The two ministers agreed to meet again in June to discuss arms control."
+    b = "Officials said the ministers would meet again in June, with arms control on the agenda."
+    c = "The two ministers agreed to meet again in June to discuss arms control, officials said."
+    two = [Statement(k, 0, len(t), t) for k, t in (("A", a), ("B", b))]
+    s = align_statements(two, threshold=1.0)[0].score
+    assert s is not None and 20 < s < 100
+    below_margin = s / (1 + (align.TWO_SOURCES - 1) / 2)  # the pair clears it, not the margin
+    assert [r.members for r in align_statements(two, threshold=below_margin)] == [(0,), (1,)]
+    assert [r.members for r in align_statements(two, threshold=s / align.TWO_SOURCES)] == [(0, 1)]
+    three = [*two, Statement("C", 0, len(c), c)]
+    rows = align_statements(three, threshold=below_margin)
+    assert [r.members for r in rows] == [(0, 1, 2)]
+
+
 # --- rows that grow with the sources --------------------------------------------------------------
 
 
