@@ -851,6 +851,20 @@ def test_a_body_that_speaks_is_never_the_person_named_after_its_title() -> None:
     assert anns[3].speaker == "Jane Miller"  # a role is the person named right after it
 
 
+def test_a_role_with_another_kind_before_it_is_not_the_person_named_after_the_first() -> None:
+    from compare_claims.annotate import annotate_statements
+
+    text = ("The group's legislative policy director Ann Lee said the plan needs more revenue.\n\n"
+            "The cuts will not be part of the deal, the budget director said on Sunday.\n\n"
+            "The group will study every proposal, the policy director said.\n\n"
+            "Its former director Tom Reed backed the plan.\n\n"
+            "The plan is sound, the acting director said.\n")
+    anns = annotate_statements(paragraph_statements(text), text, CUES)
+    assert anns[1].speaker != "Ann Lee"  # a budget director is not the policy director
+    assert anns[2].speaker == "Ann Lee"
+    assert anns[4].speaker == "Tom Reed"  # "acting" says how, not which director
+
+
 def test_a_side_that_hedges_too_does_not_assert() -> None:
     # "likely" against "reportedly": both hedge the attribution, neither asserts it
     row = scored(("A", "The attack on the meatpacker was likely carried out by a criminal group based in Russia."),

@@ -491,8 +491,16 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
         if len(head) >= 4 and head.isalpha() and head not in bodies and not head.endswith("s"):
             before = text[max(0, st.start - 20000):st.start]
 
+            # "the budget director" is not the "policy director" named before: a
+            # lower-case word before the role must be there too, unless it only
+            # says when or how long ("former", "acting": data/cues.toml)
+            said = re.search(rf"(\S+)\s+{re.escape(head)}\b", st.text, re.IGNORECASE)
+            kind = said.group(1) if said and said.group(1).isalpha() and said.group(1).islower() else ""
+            kind = "" if kind in STOPWORDS or kind in lexicon.loose_role_words else kind
+
             def is_person(at: int, name: str) -> bool:  # a person right after the role, not in a headline
-                return name.split()[0].lower().rstrip(".") not in titles and not _title_case_line(before, at)
+                return (name.split()[0].lower().rstrip(".") not in titles and not _title_case_line(before, at)
+                        and (not kind or kind in before[max(0, at - 60):at].lower().split()[-3:]))
 
             found = _last_with_role(head, before, is_person)
             if found is not None:

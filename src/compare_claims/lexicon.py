@@ -46,6 +46,7 @@ class Lexicon(NamedTuple):
     person_titles: frozenset[str]  # "Justice", "Sen": written before a person's name
     female_roles: frozenset[str]  # "wife": "his wife, Huma Abedin," is a "she"
     male_roles: frozenset[str]
+    loose_role_words: frozenset[str]  # "former": a word before a role that names no other role
     bodies: frozenset[str]  # roles that are bodies ("the police"), never one person
     first_person: frozenset[str]
     third_person: frozenset[str]
@@ -259,6 +260,7 @@ def compile_lexicon(
         person_titles=lower(doc.strings(sp, "person_titles", "speakers")),
         female_roles=lower(doc.strings(sp, "female_roles", "speakers")),
         male_roles=lower(doc.strings(sp, "male_roles", "speakers")),
+        loose_role_words=lower(doc.strings(sp, "loose_role_words", "speakers")),
         bodies=lower(doc.strings(sp, "bodies", "speakers")),
         first_person=lower(doc.strings(sp, "first_person", "speakers")),
         third_person=lower(doc.strings(sp, "third_person", "speakers")),
