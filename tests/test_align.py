@@ -124,7 +124,7 @@ def test_identical_statements_score_100_and_align() -> None:
 
 def test_a_row_of_two_sources_needs_a_margin_over_the_threshold() -> None:
     """A row two sources alone tell rests on one pair of texts: it stands at
-    TWO_SOURCES x threshold, while a third source telling it too holds the row at
+    MARGIN x threshold, while a third source telling it too holds the row at
     the threshold."""
     a = "The two ministers agreed to meet again in June to discuss arms control."
     b = "Officials said the ministers would meet again in June, with arms control on the agenda."
@@ -132,12 +132,29 @@ def test_a_row_of_two_sources_needs_a_margin_over_the_threshold() -> None:
     two = [Statement(k, 0, len(t), t) for k, t in (("A", a), ("B", b))]
     s = align_statements(two, threshold=1.0)[0].score
     assert s is not None and 20 < s < 100
-    below_margin = s / (1 + (align.TWO_SOURCES - 1) / 2)  # the pair clears it, not the margin
+    below_margin = s / (1 + (align.MARGIN - 1) / 2)  # the pair clears it, not the margin
     assert [r.members for r in align_statements(two, threshold=below_margin)] == [(0,), (1,)]
-    assert [r.members for r in align_statements(two, threshold=s / align.TWO_SOURCES)] == [(0, 1)]
+    assert [r.members for r in align_statements(two, threshold=s / align.MARGIN)] == [(0, 1)]
     three = [*two, Statement("C", 0, len(c), c)]
     rows = align_statements(three, threshold=below_margin)
     assert [r.members for r in rows] == [(0, 1, 2)]
+
+
+def test_a_source_that_barely_matches_a_row_leaves_it_and_the_others_stay() -> None:
+    # statements 0, 1 (sources A, B) tell one claim (40); 2 (C) matches each at 21:
+    # the mean over the row's three pairs clears a threshold of 20, but C's own
+    # mean (21) is under 1.1 x 20, so C leaves; A and B stay at 40
+    srcs = ["A", "B", "C"]
+    sims = {(0, 1): 40.0, (0, 2): 21.0, (1, 2): 21.0}
+    assert align._weak_sources(srcs, sims, 22.0) == {"C"}
+    # the weakest goes first, and the others are judged without it: A and B
+    # start at (40 + 20 + 0) / 3 = 20, under the margin; D (0) goes, then C
+    # (20), and A and B stay at 40
+    srcs4 = ["A", "B", "C", "D"]
+    sims4 = {(0, 1): 40.0, (0, 2): 20.0, (1, 2): 20.0, (0, 3): 0.0, (1, 3): 0.0, (2, 3): 0.0}
+    assert align._weak_sources(srcs4, sims4, 22.0) == {"C", "D"}
+    # a row of two under the margin falls apart: both sources leave
+    assert align._weak_sources(["A", "B"], {(0, 1): 21.0}, 22.0) == {"A", "B"}
 
 
 # --- rows that grow with the sources --------------------------------------------------------------

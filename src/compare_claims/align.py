@@ -35,9 +35,11 @@ grows because most of its pairs match; an unrelated statement cannot ride in
 on one match, because it must match the row on average.  Merges go best first,
 ties broken by the statements' (source, start, end), so the result does not
 depend on input order.  Several statements of one source may share a row (a
-headline and a lead), and every statement is in exactly one row.  A row that
-two sources alone tell must reach ``TWO_SOURCES`` x threshold (at most 100): its mean is one
-pair of texts, so it needs a margin; else each statement stands alone.
+headline and a lead), and every statement is in exactly one row.  Then each
+source of a row must match the rest of it at ``MARGIN`` x threshold (at most
+100) on average, else its statements leave, weakest source first; a row left
+with one source falls apart.  The mean of a row of two sources is one pair of
+texts, so it needs the margin over the threshold the linkage used.
 
 Relation.  A row's score is the mean cross-source pair score.  It is ``same``
 (one claim) when that mean is at least ``SAME``, else ``related`` (about one
@@ -66,10 +68,11 @@ DEFAULT_THRESHOLD = 20.0
 SAME = 30.0
 # pairs under FLOOR x threshold count 0 in a row's mean (and are never scored)
 FLOOR = 0.5
-# a row of two sources stands at TWO_SOURCES x threshold: its mean is one pair
-# of texts' word, where a third source's would average over more (read by eye,
-# reads 11-13: two-source rows at 20-22 told one claim in 6 of 24)
-TWO_SOURCES = 1.1
+# every source of a row must match the rest of it at MARGIN x threshold on
+# average: a row of two sources rests on one pair of texts, and a third source
+# that barely matches makes a row of two claims (read by eye, reads 11-13:
+# two-source rows at 20-22 told one claim in 6 of 24; see _weak_sources)
+MARGIN = 1.1
 MIN_SHARED = 2
 MIN_SHARED_TOPIC = 3
 NEED_NON_NAME = 1
@@ -636,6 +639,37 @@ def _reference(ms: Sequence[int], srcs: Sequence[str], keys: Sequence[Key],
     return min(chosen, key=lambda x: (-round(sum(sim(x, y) for y in chosen if y != x), 6), keys[x]))
 
 
+def _weak_sources(srcs: Sequence[str], sims: dict[tuple[int, int], float], margin: float) -> set[str]:
+    """The sources of a row (``sims``: every pair of its statements and its score) that match the
+    rest under ``margin`` on average: the weakest goes first (ties: the first
+    source id) and the means of the others are taken again without it, until
+    every source left reaches the margin or one is left (then all go)."""
+    total: dict[str, float] = {}
+    count: dict[str, int] = {}
+    met: dict[str, list[tuple[str, float]]] = {}  # source -> (other source, score) of its pairs
+    for (x, y), s in sims.items():
+        a, b = srcs[x], srcs[y]
+        if a != b:
+            for one, other in ((a, b), (b, a)):
+                total[one] = total.get(one, 0.0) + s
+                count[one] = count.get(one, 0) + 1
+                met.setdefault(one, []).append((other, s))
+    weak: set[str] = set()
+    while len(total) > 1:
+        worst = min(sorted(total), key=lambda a: total[a] / count[a])
+        if total[worst] >= margin * count[worst]:
+            break
+        weak.add(worst)
+        del total[worst], count[worst]
+        for other, s in met[worst]:  # the others' means without it
+            if other in total:
+                total[other] -= s
+                count[other] -= 1
+    if len(total) == 1:
+        weak.update(total)
+    return weak
+
+
 def _medoid(ms: Sequence[int], srcs: Sequence[str], keys: Sequence[Key],
             sims: dict[tuple[int, int], float], threshold: float) -> int:
     """The reference of a large row: the claim most sources tell, the member
@@ -704,7 +738,7 @@ def align(
             return 100.0
         return _score(sc, a, b) if evidence(feats[a], feats[b], ctx) else 0.0
 
-    two_sources = min(100.0, TWO_SOURCES * threshold)
+    margin = min(100.0, MARGIN * threshold)
     out: list[Aligned] = []
     for unsorted in rows:
         ms = sorted(unsorted, key=lambda x: keys[x])
@@ -712,10 +746,15 @@ def align(
             out.append(Aligned(tuple(ms), ms[0], None, tuple(100.0 for _ in ms), ""))
             continue
         sims = {(x, y): pair(x, y) for k, x in enumerate(ms) for y in ms[k + 1:]}
+        weak = _weak_sources(srcs, sims, margin)
+        if weak:  # their statements leave, each a row of its own
+            out.extend(Aligned((x,), x, None, (100.0,), "") for x in ms if srcs[x] in weak)
+            ms = [x for x in ms if srcs[x] not in weak]
+            if len({srcs[x] for x in ms}) < 2:
+                out.extend(Aligned((x,), x, None, (100.0,), "") for x in ms)
+                continue
+            sims = {(x, y): s for (x, y), s in sims.items() if srcs[x] not in weak and srcs[y] not in weak}
         cross_scores = [s for (x, y), s in sims.items() if srcs[x] != srcs[y]]
-        if len({srcs[x] for x in ms}) == 2 and sum(cross_scores) < two_sources * len(cross_scores):
-            out.extend(Aligned((x,), x, None, (100.0,), "") for x in ms)  # each statement a row of its own
-            continue
         ref = _reference(ms, srcs, keys, sims, titles, leads)
         if ref is None:
             ref = _medoid(ms, srcs, keys, sims, threshold)
