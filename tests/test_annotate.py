@@ -865,6 +865,22 @@ def test_a_role_with_another_kind_before_it_is_not_the_person_named_after_the_fi
     assert anns[4].speaker == "Tom Reed"  # "acting" says how, not which director
 
 
+def test_a_person_named_in_what_a_pronoun_reports_is_not_the_pronoun() -> None:
+    from compare_claims.annotate import annotate_statements
+
+    text = ("“No,” Anna said quickly.\n\n"
+            "Her mother wrote a letter to the editor on Friday.\n\n"
+            "She went on to say that Anna and her sister were tired after the long trip.\n")
+    anns = annotate_statements(paragraph_statements(text), text, CUES)
+    assert anns[0].speaker == "Anna"
+    assert anns[2].speaker != "Anna"  # Anna is spoken of, not the one who speaks
+    text = ("“No,” Anna Reed said quickly.\n\n"
+            "Her mother wrote a letter to the editor on Friday.\n\n"
+            "She said the trip was long, and Ms. Reed agreed.\n")
+    anns = annotate_statements(paragraph_statements(text), text, CUES)
+    assert anns[2].speaker == "Anna Reed"  # named outside what is reported: hers may be the pronoun
+
+
 def test_a_side_that_hedges_too_does_not_assert() -> None:
     # "likely" against "reportedly": both hedge the attribution, neither asserts it
     row = scored(("A", "The attack on the meatpacker was likely carried out by a criminal group based in Russia."),

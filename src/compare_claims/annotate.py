@@ -449,6 +449,20 @@ def _may_be(person: str, pronoun: str, before: str) -> bool:
                 and not re.search(_GENDERED[pronoun][1], paragraph, re.IGNORECASE))
 
 
+def _naming_part(st: Statement, text: str, here: str, pronoun: "re.Match[str] | None") -> str:
+    """The paragraph ``here`` without what the pronoun's sentence reports after
+    "that": "She went on to say that Malia and Sasha ..." names who is spoken
+    of, not who speaks ("... he promised, Mr. Trump took care" names him)."""
+    if pronoun is None or st.paragraph_start < 0:
+        return here
+    at = st.start + pronoun.end()
+    end = st.sentence_end if st.sentence_end >= 0 else st.end
+    reported = re.search(r"\bthat\b", text[at:end])
+    if reported is None:
+        return here
+    return text[st.paragraph_start:at + reported.start()] + " " + text[end:st.paragraph_end]
+
+
 def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, str]], lexicon: Lexicon,
              in_quote: bool = False) -> Annotation:
     """Who "he said" or "the Texas governor said" is: a pronoun is the person
@@ -477,7 +491,7 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
         # the person named last, when this paragraph is theirs (they speak in it, or are named
         # in it), or "he said" right after the paragraph they spoke in, if nothing there says
         # the pronoun is not theirs ("Ms. Pelosi" is no "he")
-        if paragraph == st.paragraph or person.split()[-1] in here:
+        if paragraph == st.paragraph or person.split()[-1] in _naming_part(st, text, here, pronoun):
             return ann._replace(speaker=person, speaker_span=None)
         if paragraph == st.paragraph - 1 and pronoun and _may_be(person, pronoun.group().lower(), text[:st.start]):
             return ann._replace(speaker=person, speaker_span=None)
