@@ -303,6 +303,18 @@ def test_a_sentence_printed_word_for_word_aligns_however_short() -> None:
     assert sorted(r.members for r in align_statements(short)) == [(0,), (1,)]
 
 
+def test_one_utterance_quoted_whole_aligns_however_each_source_attributes_it() -> None:
+    said = "“I will not resign,” he said after a meeting with the committee, according to a local paper."
+    told = "“I will not resign,” said Mr. Lee, who tried to end questions about his health."
+    rows = align_statements([Statement("A", 0, len(said), said), Statement("B", 0, len(told), told)])
+    assert [r.members for r in rows] == [(0, 1)] and rows[0].relation == "same"
+    # a name in quotation marks is no utterance: "don't ask, don't tell" names a policy
+    a = "The administration still seeks to repeal the military's “don't ask, don't tell” policy this year."
+    b = "Democrats hoped to pass a treaty and a bill ending “don't ask, don't tell” before the recess."
+    rows = align_statements([Statement("A", 0, len(a), a), Statement("B", 0, len(b), b)])
+    assert all(r.relation != "same" for r in rows)  # its words may relate them; they are no one utterance
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(["Iran", "iran", "The", "the", "talks", "Talks", ".", "!", "\"", " ", "  ",
                                           "\n", "U.S.", "it's", "-", "1", "A"]), max_size=30).map("".join), max_size=5))

@@ -489,23 +489,44 @@ def all_pair_scores(sc: Scoring, *, jobs: int = 1, exhaustive: bool = False) -> 
 # report, however few content words it holds ("And you exemplify it."): such a
 # pair needs no other evidence, from VERBATIM_WORDS words on.
 VERBATIM_WORDS = 4
+# ... and a quotation both print whole, from this many words on even without a closing comma or stop
+QUOTED_WORDS = 6
 _VERBATIM_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+# a quotation whole inside a statement: its opening and closing marks
+_QUOTATION_RE = re.compile(r"[“\"]([^“”\"]+)[”\"]")
 
 
 def _verbatim_pairs(statements: Sequence[Statement], srcs: Sequence[str],
                     stems: Sequence[tuple[str, ...]]) -> set[tuple[int, int]]:
     """Cross-source pairs (i < j) of statements with the same words, case and
-    punctuation aside."""
+    punctuation aside, or quoting the same words whole (“I will not resign,”
+    he said / “I will not resign,” said Mr. LePage: one utterance, however the
+    two attribute it)."""
     by_stems: dict[tuple[str, ...], list[int]] = {}
     for i, f in enumerate(stems):  # the same words have the same stems: only those are read again
         by_stems.setdefault(f, []).append(i)
     by_words: dict[tuple[str, ...], list[int]] = {}
     for i in sorted(i for same in by_stems.values() if len({srcs[k] for k in same}) > 1 for i in same):
-        words = tuple(w.lower().replace("’", "'") for w in _VERBATIM_WORD_RE.findall(statements[i].text))
+        words = _words(statements[i].text)
         if len(words) >= VERBATIM_WORDS:
             by_words.setdefault(words, []).append(i)
-    return {(i, j) for same in by_words.values() if len(same) > 1
+    for i, st in enumerate(statements):
+        if "“" in st.text or '"' in st.text:
+            for m in _QUOTATION_RE.finditer(st.text):
+                words = _words(m.group(1))
+                # an utterance: it ends inside its marks (“... resign,”), or is long; not
+                # a name in quotation marks ("don't ask, don't tell" policy)
+                said = m.group(1).rstrip()[-1:] in (",", ".", "!", "?") or len(words) >= QUOTED_WORDS
+                if said and len(words) >= VERBATIM_WORDS and i not in by_words.get(words, ()):
+                    by_words.setdefault(words, []).append(i)
+    return {(i, j) if i < j else (j, i) for same in by_words.values() if len(same) > 1
             for k, i in enumerate(same) for j in same[k + 1:] if srcs[i] != srcs[j]}
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower().replace("’", "'") for w in _VERBATIM_WORD_RE.findall(text))
 
 
 def relation_of(score: float | None) -> str:
