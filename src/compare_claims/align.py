@@ -65,7 +65,7 @@ DEFAULT_SCORER = "weighted"
 # rows form at this mean cross-source score ("related" and above)
 DEFAULT_THRESHOLD = 20.0
 # a row whose mean cross-source score reaches SAME tells one claim
-SAME = 30.0
+SAME = 35.0
 # pairs under FLOOR x threshold count 0 in a row's mean (and are never scored)
 FLOOR = 0.5
 # every source of a row must match the rest of it at MARGIN x threshold on
