@@ -983,6 +983,19 @@ def _segmented_speakers(text: str) -> dict[str, str]:
     return {" ".join(s.text.split()[:3]): a.speaker for s, a in zip(statements, anns)}
 
 
+def test_a_name_inside_a_quotation_that_runs_on_is_not_its_speaker() -> None:
+    # the quotation opens in one sentence and closes sentences later: "the president
+    # has said" in it is what Lee says, not who speaks; "I said" there is still Lee's
+    text = ("President Tom Hale spoke in the morning.\n\n"
+            "“I have a generational reaction to it,” Ann Lee said at a town hall. "
+            "“But in any event, I am not in the censorship business. "
+            "I do not like that language, and I would not use it. "
+            "I do not think it is anything worse than what the president has said.”\n")
+    speakers = _segmented_speakers(text)
+    assert all(who != "Tom Hale" for first, who in speakers.items() if first != "President Tom Hale")
+    assert speakers["“I have a"] == "Ann Lee"
+
+
 def test_a_clause_keeps_its_own_speaker_and_prose_before_an_attribution_has_none() -> None:
     text = ("The mayor has said that ten million dollars for the new harbour wall is not negotiable, "
             "while council members have said they will fund a smaller repair of the old pier.\n\n"

@@ -211,7 +211,7 @@ def annotate(text: str, *, start: int, lexicon: Lexicon, speaker_hint: str = "",
             out.append(Span(start + s, start + en, text[s:en], e.kind, e.value, quoted=inside))
         return tuple(out)
 
-    speaker, verb = find_speaker(toks, _verbs(toks, hits.get("verb", ()), lexicon), lexicon, speaker_hint, text)
+    speaker, verb = find_speaker(toks, _verbs(toks, hits.get("verb", ()), lexicon), lexicon, speaker_hint, text, in_quote)
     at = text.find(speaker) if speaker else -1
     return Annotation(
         speaker=speaker,

@@ -186,14 +186,18 @@ class _SpeakerFinder:
         return None
 
     # -- search -----------------------------------------------------------
-    def find(self, verbs: Sequence[tuple[int, int, Entry]], hint: str, original: str = "") -> tuple[str, str]:
+    def find(self, verbs: Sequence[tuple[int, int, Entry]], hint: str, original: str = "",
+             in_quote: bool = False) -> tuple[str, str]:
         t = self.t
         best: tuple[int, int, str, str] | None = None  # (priority, index, speaker, verb)
 
         # tokens inside a quotation: a reporting verb there is part of what is
         # quoted ("“Trump says ...,” said Bloomberg"), never the statement's own
-        # attribution
+        # attribution.  ``carried``: inside a quotation opened before the statement
+        # (``in_quote``), where a name before a verb is still what is quoted ("... worse
+        # than what the president has said.”"), though "I said" there is the speaker's
         quoted = [False] * t.n
+        carried = [in_quote] * t.n
         if any(mark in (original or t.text) for mark in '"\u201c\u201d'):  # most statements quote no one
             open_quote = False
             for q in range(t.n):
@@ -202,15 +206,17 @@ class _SpeakerFinder:
                 for ch in gap:
                     if ch == "\u201c":
                         open_quote = True
-                    elif ch == "\u201d":
-                        open_quote = False
-                    elif ch == '"':
+                    elif ch in "\u201d\"":
+                        carried[q:] = [False] * (t.n - q)
+                        if ch == "\u201d":
+                            open_quote = False
+                    if ch == '"':
                         open_quote = not open_quote
                 quoted[q] = open_quote
 
         def offer(prio: int, idx: int, speaker: str, verb: str) -> None:
             nonlocal best
-            if quoted[idx]:
+            if quoted[idx] or (carried[idx] and speaker):
                 return  # what the quoted person says others did is not who is speaking
             if best is None or (prio, idx) < best[:2]:
                 best = (prio, idx, speaker, verb)
@@ -357,7 +363,8 @@ def normalise_hint(hint: str, cues: Lexicon) -> str:
 
 
 def find_speaker(
-    toks: Toks, verbs: Sequence[tuple[int, int, Entry]], cues: Lexicon, hint: str, original: str = ""
+    toks: Toks, verbs: Sequence[tuple[int, int, Entry]], cues: Lexicon, hint: str, original: str = "",
+    in_quote: bool = False,
 ) -> tuple[str, str]:
-    return _SpeakerFinder(toks, cues).find(verbs, hint, original)
+    return _SpeakerFinder(toks, cues).find(verbs, hint, original, in_quote)
 
