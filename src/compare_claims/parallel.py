@@ -8,7 +8,8 @@ Where ``fork`` is not available, or one job is asked for, every part is
 computed here: the same function, in the same order.
 """
 # No `from __future__ import annotations`: kept alike to the other pipeline modules.
-import multiprocessing
+# multiprocessing is imported only when processes are forked: with the pickle
+# and socket modules it loads, it costs a run that forks none ~5 ms.
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -21,6 +22,8 @@ _TASK: tuple[Callable[[Any, Any], Any], Any] | None = None
 
 
 def can_fork() -> bool:
+    import multiprocessing
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -29,6 +32,7 @@ def map_forked(fn: Callable[[_S, _P], _R], state: _S, parts: Sequence[_P], jobs:
     more than one is asked for and ``fork`` is available."""
     if jobs <= 1 or len(parts) < 2 or not can_fork():
         return [fn(state, p) for p in parts]
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     global _TASK
