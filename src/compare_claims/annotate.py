@@ -372,11 +372,18 @@ _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _GENDERED = {"he": (r"\bMr\.?\s+", r"\b(?:he|him|his)\b"), "she": (r"\b(?:Mrs|Ms|Miss)\.?\s+", r"\b(?:she|her|hers)\b")}
 
 
-# a capitalised word and the name after it (a lookahead: "But Ms. Ann Lee" holds "Ms. Ann Lee")
-_TITLED_RE = re.compile(r"(?=\b([A-Z][a-z]{1,12})\.?\s+((?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]+))")
-# a name without a title: two capitalised words or more, or one that opens the
-# paragraph before a comma ("Gorsuch, who worked for President Bush, ...")
-_NAME_RUN_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)+|^[A-Z][a-z]+(?=,)")
+# Compiled when a pronoun first needs them (~1 ms, a run of the seeds none):
+@lru_cache(maxsize=1)
+def _titled_re() -> re.Pattern[str]:
+    """A capitalised word and the name after it (a lookahead: "But Ms. Ann Lee" holds "Ms. Ann Lee")."""
+    return re.compile(r"(?=\b([A-Z][a-z]{1,12})\.?\s+((?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]+))")
+
+
+@lru_cache(maxsize=1)
+def _name_run_re() -> re.Pattern[str]:
+    """A name without a title: two capitalised words or more, or one that opens
+    the paragraph before a comma ("Gorsuch, who worked for President Bush, ...")."""
+    return re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)+|^[A-Z][a-z]+(?=,)")
 
 
 def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Sequence[str], lexicon: Lexicon) -> str:
@@ -392,7 +399,7 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
     # ("Sen. Menendez's response. He accused ..."), though not always ("Judge Gorsuch's nomination")
     people: dict[int, tuple[int, str]] = {}
     gender: dict[int, str] = {}  # what a role noun before an apposed name says: "he" or "she"
-    for m in _TITLED_RE.finditer(before):
+    for m in _titled_re().finditer(before):
         if m.group(1).lower() in lexicon.person_titles:
             name = _POSSESSIVE_RE.sub("", m.group(2))
             if name.split()[-1].lower() not in lexicon.bodies:
@@ -404,7 +411,7 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
             people.setdefault(m.start(), (m.end(), name))
     named_at = [(a, e) for a, (e, _n) in people.items()]
     others = []
-    for m in _NAME_RUN_RE.finditer(before):
+    for m in _name_run_re().finditer(before):
         words = m.group().split()
         if (words[0].lower() in STOPWORDS or words[0].lower() in lexicon.person_titles
                 or any(a <= m.start() < e or m.start() <= a < m.end() for a, e in named_at)):
