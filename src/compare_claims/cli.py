@@ -329,6 +329,14 @@ def diff_cmd(
     raise typer.Exit(run_diff(old, new, quiet=quiet))
 
 
+# The cyclic garbage collector is off for a run.  A run keeps almost every
+# object it makes (statements, annotations, groups) and makes almost no cycles:
+# each collection scans survivors and finds nothing.  BBC user topic, --jobs 2:
+# collected every 50,000 new objects, 42 collections freed 415 objects in all
+# and cost ~0.19 s of the main process's CPU (more in the workers, which
+# inherit the setting); at the default (700), 915 collections, ~0.35 s.
+
+
 def main() -> None:
     """Console-script entry."""
     _collect_less()
@@ -342,9 +350,10 @@ def main() -> None:
 
 def _collect_less() -> None:
     """What the imports made (cue tables, patterns) is frozen out of the
-    collector's reach, and it runs less often (GC_YOUNG_THRESHOLD)."""
+    collector's reach, and the collector is off for the run (see above):
+    memory is freed by reference counting, as before."""
     gc.freeze()
-    gc.set_threshold(GC_YOUNG_THRESHOLD, 10, 10)
+    gc.disable()
 
 
 def _commands_to_build(args: List[str], environ: Any) -> List[Any]:
