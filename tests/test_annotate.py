@@ -996,6 +996,16 @@ def test_a_name_inside_a_quotation_that_runs_on_is_not_its_speaker() -> None:
     assert speakers["“I have a"] == "Ann Lee"
 
 
+def test_a_person_named_inside_a_quotation_is_spoken_of_not_speaking() -> None:
+    text = ("Tom Hale wrote on Monday that the judge should resign, as Mr. Hale has before.\n\n"
+            "The judge had started the row in an interview on Saturday. "
+            "“I can not imagine what the country would be with Tom Hale as our president. "
+            "For the court, I do not even want to think about it,” she said.\n")
+    speakers = _segmented_speakers(text)
+    assert speakers["Tom Hale wrote"] == "Tom Hale"
+    assert all(who != "Tom Hale" for first, who in speakers.items() if first != "Tom Hale wrote")
+
+
 def test_a_clause_keeps_its_own_speaker_and_prose_before_an_attribution_has_none() -> None:
     text = ("The mayor has said that ten million dollars for the new harbour wall is not negotiable, "
             "while council members have said they will fund a smaller repair of the old pier.\n\n"

@@ -457,17 +457,25 @@ def _may_be(person: str, pronoun: str, before: str) -> bool:
 
 
 def _naming_part(st: Statement, text: str, here: str, pronoun: "re.Match[str] | None") -> str:
-    """The paragraph ``here`` without what the pronoun's sentence reports after
-    "that": "She went on to say that Malia and Sasha ..." names who is spoken
-    of, not who speaks ("... he promised, Mr. Trump took care" names him)."""
-    if pronoun is None or st.paragraph_start < 0:
-        return here
-    at = st.start + pronoun.end()
-    end = st.sentence_end if st.sentence_end >= 0 else st.end
-    reported = re.search(r"\bthat\b", text[at:end])
-    if reported is None:
-        return here
-    return text[st.paragraph_start:at + reported.start()] + " " + text[end:st.paragraph_end]
+    """The paragraph ``here`` without what is quoted in it and without what
+    the pronoun's sentence reports after "that": "She went on to say that
+    Malia and Sasha ..." and "“... with Donald Trump as our president,” she
+    said" name who is spoken of, not who speaks ("... he promised, Mr. Trump
+    took care" names him)."""
+    part = here
+    if pronoun is not None and st.paragraph_start >= 0:
+        at = st.start + pronoun.end()
+        end = st.sentence_end if st.sentence_end >= 0 else st.end
+        reported = re.search(r"\bthat\b", text[at:end])
+        if reported is not None:
+            part = text[st.paragraph_start:at + reported.start()] + " " + text[end:st.paragraph_end]
+    if any(q in part for q in _QUOTE_MARKS):
+        kept, last = [], 0
+        for qs, qe in quotations(part):
+            kept.append(part[last:qs])
+            last = qe
+        part = " ".join(kept) + " " + part[last:]
+    return part
 
 
 def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, str]], lexicon: Lexicon,
