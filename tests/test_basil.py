@@ -172,8 +172,9 @@ def test_topic_keywords_from_main_entities(be: ModuleType) -> None:
 
 
 def test_the_main_claim_of_every_outlet_is_one_row(sample: list[tuple[Any, Path, Path, dict[str, Any]]]) -> None:
-    """News puts its main claim first: in most triplets one "same" row holds the
-    headline or lead (the first two blocks) of all three outlets."""
+    """News puts its main claim first: in most triplets one row holds the
+    headline or lead (the first two blocks) of all three outlets as its claim
+    (its relation is what the words show: leads weigh more only to build rows)."""
     landed = []
     for t, texts, _topics_file, built in sample:
         files = sorted(str(p) for p in texts.glob("*.txt"))
@@ -185,7 +186,7 @@ def test_the_main_claim_of_every_outlet_is_one_row(sample: list[tuple[Any, Path,
         def block(st: dict[str, Any]) -> int:  # index of the block (paragraph) the statement sits in
             return text[st["source"]][:st["start"]].count("\n\n")
 
-        landed.append(any(g["relation"] == "same" and len({
+        landed.append(any(g["relation"] in ("same", "related") and len({
             st["source"] for st in g["statements"] if st["role"] == "claim" and block(st) < 2}) == 3
             for g in doc["groups"]))
     assert sum(landed) >= 3, landed

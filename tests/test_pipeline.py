@@ -216,3 +216,23 @@ def test_two_reports_quoting_one_utterance_tell_one_claim_however_their_prose_di
     phrase = {k: v.replace("there is no room for fear in this town", "no room for fear here")
               .replace("There is no room for fear in this town", "No room for fear here") for k, v in quoted.items()}
     assert _row_of("harbour", phrase, topics)[1] != "same"
+
+
+def test_two_leads_are_the_same_claim_only_by_their_words_not_their_weight() -> None:
+    """Two leads' pairs weigh LEAD_FACTOR more to build rows (leads tell the
+    event), but a row is "same" only when the words show one claim."""
+    from compare_claims.models import Annotation, Member, Statement
+    from compare_claims.pipeline import _claim_and_related
+
+    a = "Lawmakers on Tuesday passed the budget after a long night of talks."
+    b = "The budget passed on Tuesday, lawmakers said after the vote."
+
+    def row(paragraph: int) -> list[Member]:
+        ref = Member(Statement("A", 0, len(a), a, paragraph=0), 100.0, Annotation(), reference=True)
+        other = Member(Statement("B", 0, len(b), b, paragraph=paragraph), align.SAME + 5, Annotation())
+        return [ref, other]
+
+    assert _claim_and_related(row(5), align.DEFAULT_THRESHOLD, "same")[1] == "same"
+    # the same score between two leads is the lead weight's: under SAME by the words
+    assert (align.SAME + 5) / align.LEAD_FACTOR < align.SAME
+    assert _claim_and_related(row(1), align.DEFAULT_THRESHOLD, "same")[1] == "related"
