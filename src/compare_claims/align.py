@@ -43,8 +43,10 @@ texts, so it needs the margin over the threshold the linkage used.
 
 Relation.  A row's score is the mean cross-source pair score.  It is ``same``
 (one claim) when that mean is at least ``SAME``, else ``related`` (about one
-event, saying different things); see scripts/align_sweep.py for how both
-cut-offs were set.
+event, saying different things); the pipeline reads the relation again from
+the members that tell the row's claim (pipeline._claim_and_related).  The
+threshold was set on the development sets, ``SAME`` on rows read by eye
+(README, "Quality").
 """
 # No `from __future__ import annotations`: typing.NamedTuple compiles every string
 # annotation into a ForwardRef at start-up (~35 us a field, ~9 ms a run in all).
@@ -624,9 +626,15 @@ def is_title(st: Statement) -> bool:
             and not st.text.rstrip().endswith("."))
 
 
+def weighs_as_lead(st: Statement) -> bool:
+    """A statement of the first blocks, title included: a pair of two weighs
+    LEAD_FACTOR times its words when rows are built."""
+    return st.paragraph < LEAD_PARAGRAPHS
+
+
 def is_lead(st: Statement) -> bool:
     """A statement of the lead: the first blocks, the title aside."""
-    return st.paragraph < LEAD_PARAGRAPHS and not is_title(st)
+    return weighs_as_lead(st) and not is_title(st)
 
 
 def _reference(ms: Sequence[int], srcs: Sequence[str], keys: Sequence[Key],
@@ -740,7 +748,7 @@ def align(
     ctx = _context(feats, topic_stems, names if NEED_NON_NAME else frozenset())
     keys = [(s.source, s.start, s.end) for s in statements]
     srcs = [s.source for s in statements]
-    lead = [st.paragraph < LEAD_PARAGRAPHS for st in statements]
+    lead = [weighs_as_lead(st) for st in statements]
     titles = [is_title(st) for st in statements]
     leads = [is_lead(st) for st in statements]
     sc = Scoring(feats, srcs, idf, ctx, lead, speakers, SCORERS[scorer], threshold * FLOOR,

@@ -151,8 +151,8 @@ def _claim_and_related(members: list[Member], threshold: float, relation: str) -
     # more to build rows (leads tell the event), which says nothing of one claim
     # (read by eye, reads 11-16: "same" rows of leads alone told one claim in 12 of
     # 20, other "same" rows in 133 of 148)
-    lead = ref.statement.paragraph < align_mod.LEAD_PARAGRAPHS
-    told = [m.score / align_mod.LEAD_FACTOR if lead and m.statement.paragraph < align_mod.LEAD_PARAGRAPHS else m.score
+    lead = align_mod.weighs_as_lead(ref.statement)
+    told = [m.score / align_mod.LEAD_FACTOR if lead and align_mod.weighs_as_lead(m.statement) else m.score
             for m in best.values() if not m.reference]
     # below the calibrated score, members quoting one utterance still tell one claim
     same = told and (sum(told) / len(told) >= align_mod.SAME
