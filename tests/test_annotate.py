@@ -1006,6 +1006,15 @@ def test_a_person_named_inside_a_quotation_is_spoken_of_not_speaking() -> None:
     assert all(who != "Tom Hale" for first, who in speakers.items() if first != "Tom Hale wrote")
 
 
+def test_a_headline_label_that_names_no_one_in_the_story_is_no_speaker() -> None:
+    story = ("Servers Down: Outage Hits Major Websites\n\n"
+             "A brief outage at a cloud company took down news sites on Tuesday, the company said.\n")
+    assert _segmented_speakers(story)["Servers Down: Outage"] == ""
+    turn = ("Ann Lee: The plan is sound\n\n"
+            "The council will vote on Tuesday, Ms. Lee said.\n")
+    assert _segmented_speakers(turn)["Ann Lee: The"] == "Ann Lee"
+
+
 def test_a_clause_keeps_its_own_speaker_and_prose_before_an_attribution_has_none() -> None:
     text = ("The mayor has said that ten million dollars for the new harbour wall is not negotiable, "
             "while council members have said they will fund a smaller repair of the old pier.\n\n"

@@ -270,11 +270,29 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
             if speaker and not ann.speaker and (quoted or speaker.split()[-1] in text[span[0]:st.start]):
                 ann = ann._replace(speaker=speaker, reporting_verb=verb)
         ann = _resolve(ann, st, text, named, lexicon, in_quote)
+        if ann.speaker and _unknown_label(ann.speaker, st, text):
+            ann = ann._replace(speaker="", speaker_span=None)
         # a person "he said" can stand for; not a group named in one plural word ("Democrats")
         if ann.speaker[:1].isupper() and not is_group(ann.speaker):
             named.append((st.paragraph, ann.speaker))
         out.append(ann)
     return tuple(_quoted_together(statements, out, text))
+
+
+def _unknown_label(speaker: str, st: Statement, text: str) -> bool:
+    """Is ``speaker`` a label opening the title ("Servers Down: ...", "GOP
+    Smackdown: Rep. Labrador Enters The Race") that names no one the text
+    names elsewhere?  A headline's keywords before a colon look like a
+    transcript turn ("Christie: I don't know ...", whose Christie the story
+    names again); a transcript's turns further down are left alone."""
+    if st.paragraph != 0:
+        return False
+    begin = text.rfind("\n", 0, st.start) + 1  # the label may open the line, not the statement
+    if not text[begin:st.end].lstrip().startswith(speaker + ":"):
+        return False
+    last = re.escape(speaker.split()[-1])
+    outside = text[:begin] + " " + text[st.end:]
+    return re.search(rf"\b{last}\b", outside) is None
 
 
 def _quoted_together(statements: Sequence[Statement], anns: list[Annotation], text: str) -> list[Annotation]:
