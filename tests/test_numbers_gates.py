@@ -77,3 +77,11 @@ def test_a_text_saying_us_does_not_compile_the_amount_pattern() -> None:
     tr = "They paid 20 US dollars for half an hour."
     assert find_numbers(tr, Toks(tr), g) == find_numbers(tr, Toks(tr), UNGATED)
     assert "amount_word" in g.compiled
+
+
+def test_a_letter_re_takes_for_an_ascii_one_names_the_same_unit() -> None:
+    # "ſ" (long s) matches "s" when case is ignored: the amount is read, not a crash
+    for odd, plain_text in (("5 pound \u017fterling", "5 pound sterling"), ("40 \u212am", "40 km")):
+        tr, ref = plain(odd), plain(plain_text)
+        assert [q.value for _s, _e, q in find_numbers(tr, Toks(tr), GRAMMAR)] == \
+            [q.value for _s, _e, q in find_numbers(ref, Toks(ref), GRAMMAR)]

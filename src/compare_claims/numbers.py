@@ -435,7 +435,7 @@ def _number_value(name: str, m: re.Match[str], text: str, g: NumberGrammar) -> Q
         return _date(y, mon, d1, d2)
 
     if name.startswith("dur"):
-        unit, factor = g.units[m.group("unit").lower()]
+        unit, factor = g.units[ascii_case_folded(m.group("unit"))]  # "ſ" matched as "s"
         if name == "dur_num":
             n = _parse_num(m.group("n"), g)
             if n is None:
@@ -463,7 +463,7 @@ def _number_value(name: str, m: re.Match[str], text: str, g: NumberGrammar) -> Q
         cur = g.currency_symbols[m.group("cur").upper() if m.group("cur").isalpha() else m.group("cur")]
         return _measure("amount", _apply_scale(m, n, g), cur, q)
     if name == "amount_word":
-        cur = g.currency_words[" ".join(m.group("curw").lower().split())]
+        cur = g.currency_words[" ".join(ascii_case_folded(m.group("curw")).split())]
         return _measure("amount", _apply_scale(m, n, g), cur, q)
     if name == "num_digits":
         s = m.start("n")
