@@ -1015,6 +1015,15 @@ def test_a_headline_label_that_names_no_one_in_the_story_is_no_speaker() -> None
     assert _segmented_speakers(turn)["Ann Lee: The"] == "Ann Lee"
 
 
+def test_a_clause_setting_its_own_subject_against_the_attribution_is_the_narrators() -> None:
+    text = ("Tom Reed announced on Sunday that the agency would study the burst pipe, "
+            "though it is unclear when the study will begin.\n\n"
+            "Ann Lee announced the plan on Monday, while lamenting what she called a slow start.\n")
+    speakers = _segmented_speakers(text)
+    assert speakers["though it is"] == ""
+    assert speakers["while lamenting what"] == "Ann Lee"  # no subject of its own: still hers
+
+
 def test_a_clause_keeps_its_own_speaker_and_prose_before_an_attribution_has_none() -> None:
     text = ("The mayor has said that ten million dollars for the new harbour wall is not negotiable, "
             "while council members have said they will fund a smaller repair of the old pier.\n\n"

@@ -267,7 +267,13 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
             # it is not ("A move is seen as a no-no, but X says ..."), nor one
             # with its own ("..., while Democrats have said ...")
             quoted = in_quote or any(q in st.text for q in _QUOTE_MARKS)
-            if speaker and not ann.speaker and (quoted or speaker.split()[-1] in text[span[0]:st.start]):
+            # ... but a clause of prose that sets a subject of its own against it
+            # ("X claimed the attack, though it is unclear ...", "..., while House
+            # Democrats plan ...") is the narrator's ("..., while lamenting ..." is not)
+            words = st.text.split(None, 2)
+            aside = (not quoted and len(words) > 1 and words[0].lower() in lexicon.contrast_openers
+                     and (words[1][:1].isupper() or words[1].lower() in lexicon.clause_subjects))
+            if speaker and not ann.speaker and not aside and (quoted or speaker.split()[-1] in text[span[0]:st.start]):
                 ann = ann._replace(speaker=speaker, reporting_verb=verb)
         ann = _resolve(ann, st, text, named, lexicon, in_quote)
         if ann.speaker and _unknown_label(ann.speaker, st, text):
