@@ -205,9 +205,11 @@ class Result(NamedTuple):
         """Per source: what it says on the topic and what it leaves out.
 
         ``leaves_out`` lists the groups that this source does not carry and
-        that are widely told: by two sources or more, and by at least a
-        quarter of the sources that say anything on the topic (with five
-        sources, two; with 400, a hundred).  A silent source leaves out
+        that are widely told: "same" rows (one claim; a "related" row holds
+        different claims of the story, which no source can leave out) whose
+        claim two sources or more tell, and at least a quarter of the sources
+        that say anything on the topic (with five sources, two; with 400, a
+        hundred).  A silent source leaves out
         everything: its list is empty.  ``labels`` counts its loaded labels
         by term.  One pass over the groups, then one over the widely told
         groups per source.
@@ -218,11 +220,11 @@ class Result(NamedTuple):
                    "labels": {}}
             for s in self.sources
         }
-        shared: list[tuple[str, frozenset[str]]] = []
+        shared: list[tuple[str, frozenset[str], int]] = []  # (id, sources in it, sources telling its claim)
         for g in groups:
             srcs = frozenset(m.statement.source for m in g.members)
-            if len(srcs) > 1:
-                shared.append((g.id, srcs))
+            if len(srcs) > 1 and g.relation == "same":
+                shared.append((g.id, srcs, len({m.statement.source for m in g.members if m.role == "claim"})))
             for sid in srcs:
                 out[sid]["shared_claims" if len(srcs) > 1 else "only_here"] += 1
             for m in g.members:
@@ -233,7 +235,7 @@ class Result(NamedTuple):
                     key = lab.value or lab.text.lower()
                     c["labels"][key] = c["labels"].get(key, 0) + 1
         speaking = sum(1 for c in out.values() if not c["silent"])
-        widely = [(gid, srcs) for gid, srcs in shared if len(srcs) >= max(2, -(-speaking // 4))]
+        widely = [(gid, srcs) for gid, srcs, told in shared if told >= max(2, -(-speaking // 4))]
         for sid, c in out.items():
             if not c["silent"]:
                 c["leaves_out"] = [gid for gid, srcs in widely if sid not in srcs]
