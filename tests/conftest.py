@@ -6,6 +6,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -68,3 +69,19 @@ def make_plan(topic: Topic, topics: dict[str, Topic], *, annotate: bool = True) 
 def run_topic(sources: tuple[Source, ...], topic: Topic, topics: dict[str, Topic],
               options: Options = Options()) -> Result:
     return run(sources, topic, make_plan(topic, topics), options)
+
+
+@pytest.fixture
+def pools(monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
+    """The number of processes of each pool started."""
+    import concurrent.futures
+
+    started: list[int | None] = []
+    real_pool = concurrent.futures.ProcessPoolExecutor
+
+    def pool(*args: Any, **kw: Any) -> Any:
+        started.append(kw.get("max_workers"))
+        return real_pool(*args, **kw)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", pool)
+    return started

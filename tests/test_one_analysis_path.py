@@ -388,17 +388,7 @@ def corpus_of_25(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def test_jobs_1_and_jobs_2_give_the_same_bytes(corpus_of_25: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import concurrent.futures
-
-    pools: list[int | None] = []
-    real_pool = concurrent.futures.ProcessPoolExecutor
-
-    def pool(*args: Any, **kw: Any) -> Any:
-        pools.append(kw.get("max_workers"))
-        return real_pool(*args, **kw)
-
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", pool)
+def test_jobs_1_and_jobs_2_give_the_same_bytes(corpus_of_25: Path, pools: list[int | None]) -> None:
     # uncached: a warm second run would analyse nothing, in no pool
     one = cli("topic", "iran", corpus_of_25, "--format", "json", "--jobs", "1", "--no-cache")
     assert pools == []

@@ -3,7 +3,6 @@ the aligner's pair scores and the groups' diffs and flags come out as one
 process computes them (parallel.py, align.py, annotate_groups.py)."""
 from __future__ import annotations
 
-import concurrent.futures
 import random
 from collections import Counter
 from typing import Any
@@ -24,18 +23,6 @@ BBC_POLITICS = SHARED / "corpora" / "bbc_news" / "politics"
 VOCABULARY = load_vocabulary()
 
 
-@pytest.fixture
-def pools(monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
-    """The number of processes of each pool started."""
-    started: list[int | None] = []
-    real_pool = concurrent.futures.ProcessPoolExecutor
-
-    def pool(*args: Any, **kw: Any) -> Any:
-        started.append(kw.get("max_workers"))
-        return real_pool(*args, **kw)
-
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", pool)
-    return started
 
 
 def aligned(statements: list[Statement], **kw: Any) -> list[align.Aligned]:
