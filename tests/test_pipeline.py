@@ -185,6 +185,30 @@ def test_a_fact_on_two_peoples_word_is_one_claim_and_two_quotations_are_two(topi
     assert _row_of("Warren", quoted, topics) in (({"a"}, ""), ({"a", "b"}, "related"))
 
 
+def test_two_outlets_narration_alike_in_part_is_no_row(results: dict[str, Result], topics: dict[str, Topic]) -> None:
+    # two sentences of BASIL outlets, each in prose of its own (background first: no lead pair)
+    told = {
+        "a": "The bank was closed on Monday.\n\nThe weather was mild.\n\n"
+             "Indiana’s new law contains no reference to sexual orientation.\n",
+        "b": "Markets fell in Asia.\n\nA storm hit the coast.\n\n"
+             "In many of the states with similar laws, including Illinois, sexual orientation is a protected "
+             "class under state law.\n",
+    }
+    # alike under the calibrated score, one pair of texts, nobody's words: two rows
+    assert _row_of("Indiana", told, topics) == ({"a"}, "")
+    # someone's words beside another source's account stay side by side, as related
+    # (Lavrov on the JCPOA withdrawal, VOA's report of the US view)
+    jcpoa = next(g for g in results["iran"].groups if any("withdraw from the JCPOA" in m.statement.text for m in g.members))
+    assert set(jcpoa.sources) == {"VOA", "MID"} and jcpoa.relation == "related"
+    assert any(m.annotation.speaker for m in jcpoa.members if m.role == "claim")
+    # every related row holds three sources, or someone's words
+    for r in results.values():
+        for g in r.groups:
+            if g.relation == "related":
+                assert len(g.sources) >= align.RELATED_SOURCES or any(m.annotation.speaker for m in g.members
+                                                                       if m.role == "claim")
+
+
 def test_a_row_holding_titles_and_leads_tells_its_claim_by_the_leads(topics: dict[str, Topic]) -> None:
     from compare_claims.topics import ALL_STATEMENTS
 

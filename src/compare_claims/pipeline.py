@@ -240,11 +240,18 @@ def build_groups(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
                               documents=n_background, topic_stems=topic_stems, names=align_mod.names(cases, vocabulary),
                               speakers=speakers, jobs=jobs)
     rank = {a.source.id: i for i, a in enumerate(analyses)}
-    drafts = []
+    drafts: list[tuple[tuple[int, int, int], float | None, str, list[Member]]] = []
     for ag in aligned:
         members = [Member(statements[i], sc, chosen[i][2], via=chosen[i][0].via, reference=i == ag.reference)
                    for i, sc in zip(ag.members, ag.member_scores)]
         members, relation = _claim_and_related(members, options.threshold, ag.relation)
+        if (relation == "related" and len({m.statement.source for m in members}) < align_mod.RELATED_SOURCES
+                and not any(m.annotation.speaker for m in members if m.role == "claim")):
+            # two sources' own prose under the calibrated score: each its own row;
+            # a speaker's words beside another account stay, as related (align.RELATED_SOURCES)
+            drafts.extend((_group_key([m.statement], rank), None, "", [m._replace(score=100.0, reference=True, role="claim")])
+                          for m in members)
+            continue
         members.sort(key=lambda m: (rank[m.statement.source], m.statement.start))
         drafts.append((_group_key([m.statement for m in members], rank), ag.score, relation, members))
     drafts.sort(key=lambda d: d[0])
