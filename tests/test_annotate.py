@@ -1196,6 +1196,18 @@ def test_a_quotation_written_down_otherwise_makes_no_quote_flag(a: str, b: str) 
     assert _quote_flag(a, b) == []
 
 
+def test_words_addressed_to_someone_and_words_about_them_are_two_texts() -> None:
+    # a letter to the mayor beside a speaker's words about him (read 16): no misquote
+    speech = ("\u201cI fear that Mayor Lee\u2019s plan reflects the wishes of his favourite donor Tom Reyes rather "
+              "than the needs of the city,\u201d said Father Reese.")
+    letter = ("\u201cYour plan appears to reflect the wishes of your favourite donor, Tom Reyes, rather than the needs "
+              "of the city,\u201d says the letter, which the members sent to Mr. Lee.")
+    assert _quote_flag(speech, letter) == []
+    # the same persons on both sides: one text quoted otherwise
+    assert _quote_flag(speech, letter.replace("Your plan", "I fear that Mayor Lee\u2019s plan").replace("your", "his")) == [
+        "A quotes 'reflects'; B quotes 'appears to reflect'"]
+
+
 def test_a_quotation_turned_into_reported_speech_makes_no_quote_flag() -> None:
     assert _quote_flag("Stone said he \u201clooks forward to being fully and completely vindicated\u201d by the court.",
                        "\u201cI look forward to being fully and completely vindicated,\u201d Stone said.") == []

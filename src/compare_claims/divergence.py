@@ -548,6 +548,8 @@ def _requoted(a: Member, b: Member) -> tuple[Span, Span] | None:
             if same < QUOTE_WORDS or same < QUOTE_SHARE * shorter or max(blk.size for blk in blocks) < QUOTE_BLOCK:
                 continue
             ops = matcher.get_opcodes()
+            if any(_readdressed(wa[i1:i2], wb[j1:j2]) for tag, i1, i2, j1, j2 in ops if tag == "replace"):
+                continue  # "his budget" / "your budget": the words addressed to someone, and about them
             differ = [(i1, i2, j1, j2) for k, (tag, i1, i2, j1, j2) in enumerate(ops) if tag != "equal"
                       # at either end only words replaced by others: a cut is no difference
                       and (0 < k < len(ops) - 1 or tag == "replace")
@@ -565,6 +567,14 @@ def _requoted(a: Member, b: Member) -> tuple[Span, Span] | None:
                         lo_a, lo_b = max(lo_a - 1, 0), max(lo_b - 1, 0)
                 return _words_span(a, qa[lo_a:hi_a]), _words_span(b, qb[lo_b:hi_b])
     return None
+
+
+def _readdressed(xa: list[str], xb: list[str]) -> bool:
+    """Do both sides put a person word here, and different ones ("his" /
+    "your")?  One utterance quoted twice keeps its persons inside the marks:
+    a letter's "your budget" and a speaker's "his budget" are two texts."""
+    pa, pb = {w for w in xa if w in _PERSONS}, {w for w in xb if w in _PERSONS}
+    return bool(pa and pb and pa != pb)
 
 
 def _said_otherwise(a: Member, wa: list[tuple[int, int, str]], b: Member, wb: list[tuple[int, int, str]]) -> bool:
