@@ -113,6 +113,20 @@ def test_a_noun_in_sion_meets_its_verb() -> None:
     assert not feats[0].bag & feats[1].bag - {"visit"}
 
 
+def test_one_amount_told_exactly_and_rounded_is_one_amount() -> None:
+    exact = "The couple paid $43,885,310 in federal taxes over eight years, the returns show"
+    rounded = "The couple paid nearly $44 million in federal taxes over eight years, the returns show"
+    other = "The couple paid nearly $13 million in federal taxes over eight years, the returns show"
+    context = ["The state budget grew by $2 million this year", "Turnout was high in the city"]
+    # the same figure, written two ways, counts as a shared word; another figure does not
+    assert score(exact, rounded, context) > score(exact, other, context)
+    # two different amounts share no word merely by being in millions
+    a, b = content_stems("earned $5 million", VOCABULARY), content_stems("paid $9 million", VOCABULARY)
+    assert not set(a) & set(b) - {"earn", "paid"}
+    # $139 million and $141 million are one figure to the aligner (the numbers flag tells them apart)
+    assert set(content_stems("$139 million", VOCABULARY)) & set(content_stems("$141 million", VOCABULARY))
+
+
 def test_identical_statements_score_100_and_align() -> None:
     text = "The two ministers agreed to meet again in June to discuss arms control."
     assert score(text, text) == 100.0

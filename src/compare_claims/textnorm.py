@@ -118,11 +118,53 @@ def _content_form(tok: str, vocab: Vocabulary) -> str:
     return form
 
 
+# what "thousand", "million" and "billion" become (_NUMBER_WORDS)
+_SCALES = frozenset({"1000", "1000000", "1000000000"})
+# amounts from this size on also meet by their first two figures
+_ROUNDED_FROM = 10_000
+
+
+def _figure(value: float) -> str:
+    return f"{value:.0f}" if value >= 1 else f"{value:g}"
+
+
+def _amounts(words: list[str]) -> list[str]:
+    """A number and its scale word made one amount ("44", "1000000" ->
+    "44000000"), and a large amount given also by its first two figures, so
+    that one figure told exactly and rounded meets ("$43,885,310" / "nearly
+    $44 million", "$139 million" / "$141 million": the numbers flag tells
+    them apart once they share a row)."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        i += 1
+        if not w[:1].isdigit():
+            out.append(w)
+            continue
+        try:
+            value = float(w)
+        except ValueError:  # "3d", "1st"
+            out.append(w)
+            continue
+        if i < len(words) and words[i] in _SCALES and value < 1000:
+            value *= int(words[i])
+            w = _figure(value)
+            i += 1
+        out.append(w)
+        if value >= _ROUNDED_FROM:
+            rounded = float(f"{value:.2g}")
+            if rounded != value:
+                out.append(_figure(rounded))
+    return out
+
+
 def content_words(text: str, vocab: Vocabulary = PLAIN) -> list[str]:
     """Folded content words before stemming (see ``content_stems``)."""
     # each pattern only where its words can be: `in` is much cheaper than a regex scan
     t = _US_RE.sub(" USA ", text) if "US" in text or "U.S." in text else text
-    if _DIGIT_RE.search(t):
+    digits = _DIGIT_RE.search(t) is not None
+    if digits:
         t = _THOUSANDS_RE.sub("", t)
     t = fold(t)
     if "united states" in t:
@@ -137,6 +179,8 @@ def content_words(text: str, vocab: Vocabulary = PLAIN) -> list[str]:
                 form = _content_form(w, vocab)
             if form:
                 kept.append(form)
+    if digits or "illion" in t or "thousand" in t:
+        return _amounts(kept)
     return kept
 
 
