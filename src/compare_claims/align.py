@@ -45,8 +45,8 @@ Relation.  A row's score is the mean cross-source pair score.  It is ``same``
 (one claim) when that mean is at least ``SAME``, else ``related`` (about one
 event, saying different things); the pipeline reads the relation again from
 the members that tell the row's claim (pipeline._claim_and_related), and a
-"related" row of fewer than ``RELATED_SOURCES`` sources in which nobody's
-words are quoted or reported falls apart there.  The
+"related" row of fewer than ``RELATED_SOURCES`` sources that holds no
+speaker's own words falls apart there.  The
 threshold was set on the development sets, ``SAME`` on rows read by eye
 (README, "Quality").
 """
@@ -70,10 +70,11 @@ DEFAULT_SCORER = "weighted"
 DEFAULT_THRESHOLD = 20.0
 # a row whose mean cross-source score reaches SAME tells one claim
 SAME = 35.0
-# a row under SAME ("related") needs this many sources, or someone's words
-# among its claim members, else it falls apart (pipeline.build_groups): two
-# outlets' prose alike in part is one pair of texts, and such rows told one
-# claim in about a third of those read by eye (reads 11-16)
+# a row under SAME ("related") needs this many sources, or a speaker's own
+# words (quoted, a transcript's turn) among its claim members, else it falls
+# apart (pipeline.build_groups): two outlets' prose alike in part, reported
+# speech included, is one pair of texts, and such rows told one claim in about
+# a quarter to a third of those read by eye (reads 11-16)
 RELATED_SOURCES = 3
 # pairs under FLOOR x threshold count 0 in a row's mean (and are never scored)
 FLOOR = 0.5

@@ -221,6 +221,7 @@ def build_groups(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
     analyses = in_order(analyses, _source)
     chosen: list[tuple[Selected, tuple[str, ...], Annotation]] = []
     speakers: list[str | None] = []
+    own_words: list[bool] = []  # a speaker's own words (quoted, or a transcript's turn)
     n_background = 0
     for a in analyses:
         selected = a.selected[0][1] if a.selected else ()
@@ -228,8 +229,9 @@ def build_groups(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
         chosen.extend(zip(selected, a.stems, annotations))
         # who says it counts for the aligner only where the words are the
         # speaker's own (see align.SPEAKER_FACTOR)
-        speakers.extend(speaker_key(an.speaker) if direct_speech(sel.statement, a.source.text) else None
-                        for sel, an in zip(selected, annotations))
+        own = [direct_speech(sel.statement, a.source.text) for sel in selected]
+        speakers.extend(speaker_key(an.speaker) if o else None for o, an in zip(own, annotations))
+        own_words.extend(o and bool(an.speaker) for o, an in zip(own, annotations))
         n_background += a.statements if a.document_frequency else 0
     df = _summed(a.document_frequency for a in analyses)
     cases = _summed(a.case_counts for a in analyses)
@@ -246,9 +248,9 @@ def build_groups(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
                    for i, sc in zip(ag.members, ag.member_scores)]
         members, relation = _claim_and_related(members, options.threshold, ag.relation)
         if (relation == "related" and len({m.statement.source for m in members}) < align_mod.RELATED_SOURCES
-                and not any(m.annotation.speaker for m in members if m.role == "claim")):
-            # two sources' own prose under the calibrated score: each its own row;
-            # a speaker's words beside another account stay, as related (align.RELATED_SOURCES)
+                and not any(own_words[i] for i, m in zip(ag.members, members) if m.role == "claim")):
+            # two sources' own prose under the calibrated score: each its own row; a
+            # speaker's own words beside another account stay, as related (align.RELATED_SOURCES)
             drafts.extend((_group_key([m.statement], rank), None, "", [m._replace(score=100.0, reference=True, role="claim")])
                           for m in members)
             continue
