@@ -331,6 +331,20 @@ def test_a_sentence_printed_word_for_word_aligns_however_short() -> None:
     assert sorted(r.members for r in align_statements(short)) == [(0,), (1,)]
 
 
+def test_a_sentence_of_a_long_quotation_meets_the_same_words_quoted_whole() -> None:
+    # one source quotes a speech at length, its sentences statements without marks of their own;
+    # another quotes one of those sentences, with more of its own around it
+    inside = "I understand how it offends people."
+    quoted = "“I understand how it offends people,” she said, adding “I have made a lot of mistakes.”"
+    other = "I understand there are going to be people that hate this."
+    rows = align_statements([Statement("A", 0, len(inside), inside, paragraph=4),
+                             Statement("B", 0, len(quoted), quoted, paragraph=6),
+                             Statement("B", 200, 200 + len(other), other, paragraph=9)])
+    row = next(r for r in rows if 0 in r.members)
+    scores = dict(zip(row.members, row.member_scores))
+    assert scores.get(0) == scores.get(1) == 100.0  # one the reference, the other its words
+
+
 def test_one_utterance_quoted_whole_aligns_however_each_source_attributes_it() -> None:
     said = "“I will not resign,” he said after a meeting with the committee, according to a local paper."
     told = "“I will not resign,” said Mr. Lee, who tried to end questions about his health."

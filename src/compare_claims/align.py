@@ -522,6 +522,7 @@ def _verbatim_pairs(statements: Sequence[Statement], srcs: Sequence[str],
         words = _words(statements[i].text)
         if len(words) >= VERBATIM_WORDS:
             by_words.setdefault(words, []).append(i)
+    quoted_sizes: set[int] = set()
     for i, st in enumerate(statements):
         if "“" in st.text or '"' in st.text:
             for m in _QUOTATION_RE.finditer(st.text):
@@ -531,6 +532,17 @@ def _verbatim_pairs(statements: Sequence[Statement], srcs: Sequence[str],
                 said = m.group(1).rstrip()[-1:] in (",", ".", "!", "?") or len(words) >= QUOTED_WORDS
                 if said and len(words) >= VERBATIM_WORDS and i not in by_words.get(words, ()):
                     by_words.setdefault(words, []).append(i)
+                    quoted_sizes.add(len(m.group(1).strip()))
+    if quoted_sizes:
+        # a sentence of a longer quotation is a statement of its own, without marks (“... I
+        # understand how it offends people. It wasn't funny.”): the same words quoted whole
+        # elsewhere are that utterance; only statements about as long as a quotation are read
+        near = {q + d for q in quoted_sizes for d in range(-1, 4)}  # marks and a full stop of its own
+        for i, st in enumerate(statements):
+            if len(st.text.strip()) in near:
+                words = _words(st.text)
+                if words in by_words and i not in by_words[words]:
+                    by_words[words].append(i)
     return {(i, j) if i < j else (j, i) for same in by_words.values() if len(same) > 1
             for k, i in enumerate(same) for j in same[k + 1:] if srcs[i] != srcs[j]}
 
