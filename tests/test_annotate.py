@@ -865,6 +865,22 @@ def test_a_role_with_another_kind_before_it_is_not_the_person_named_after_the_fi
     assert anns[4].speaker == "Tom Reed"  # "acting" says how, not which director
 
 
+def test_a_role_is_the_holder_the_text_mentions_last_not_another_office() -> None:
+    from compare_claims.annotate import annotate_statements
+
+    # the story's governor, though another governor is named after him in passing
+    text = ("Gov. Asa Lee on Wednesday urged lawmakers to change the harbour bill.\n\n"
+            "In a neighbouring state, lawmakers and Gov. Tom Reed vowed to clarify a similar law.\n\n"
+            "Lee, too, said the state is split on the question.\n\n"
+            "The governor said even his own son had signed a petition against the bill.\n\n"
+            "Vice President Ann Hill met the mayors on Monday.\n\n"
+            "The president said the harbour would be rebuilt.\n")
+    anns = annotate_statements(paragraph_statements(text), text, CUES)
+    assert anns[3].speaker == "Asa Lee"
+    # the president is not the vice president named before
+    assert anns[5].speaker != "Ann Hill"
+
+
 def test_a_person_named_in_what_a_pronoun_reports_is_not_the_pronoun() -> None:
     from compare_claims.annotate import annotate_statements
 

@@ -371,14 +371,16 @@ def _apposed(words: str, sentence: str) -> re.Match[str] | None:
 
 
 def _last_with_role(head: str, text: str, accept: Callable[[int, str], bool] = lambda _at, _name: True) -> str | None:
-    """Group 1 of the last match of ``role + _NAME`` in ``text`` (``re.finditer``
-    order) that ``accept(start of the match, name)`` takes, where the role is
-    ``head`` or its first three letters and a dot.  The role and the blanks
-    after it match in one way only, so matching the name after each role found
-    is the same scan."""
+    """The person ``text`` names right after the role (``role + _NAME``, group
+    1, that ``accept(start of the match, name)`` takes), where the role is
+    ``head`` or its first three letters and a dot: of several, the one whose
+    last name ``text`` mentions last, however.  "The governor" after "Gov.
+    Mike Pence later vowed ..." and "Hutchinson, too, said ..." is Hutchinson.  The role and the blanks after it
+    match in one way only, so matching the name after each role found is the
+    same scan."""
     role = re.compile(rf"(?i:\b(?:{re.escape(head)}|{re.escape(head[:3])}\.))\s+")
     name = _name_re()
-    found = None
+    found: list[str] = []
     pos = 0
     while (r := role.search(text, pos)) is not None:
         m = name.match(text, r.end())
@@ -387,9 +389,15 @@ def _last_with_role(head: str, text: str, accept: Callable[[int, str], bool] = l
             continue
         if accept(r.start(), m.group(1)):
             # "President Obama's adviser" names Obama
-            found = _POSSESSIVE_RE.sub("", m.group(1))
+            found.append(_POSSESSIVE_RE.sub("", m.group(1)))
         pos = m.end()
-    return found
+    if len({who.split()[-1] for who in found}) < 2:
+        return found[-1] if found else None
+
+    def last_mention(who: str) -> int:
+        return max((m.start() for m in re.finditer(rf"\b{re.escape(who.split()[-1])}\b", text)), default=-1)
+
+    return max(reversed(found), key=last_mention)
 
 
 _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
@@ -552,7 +560,10 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
             kind = "" if kind in STOPWORDS or kind in lexicon.loose_role_words else kind
 
             def is_person(at: int, name: str) -> bool:  # a person right after the role, not in a headline
+                prior = before[max(0, at - 20):at].lower().split()[-1:]  # "Vice" President, "Lt." Gov.
+                other_office = bool(prior) and prior[0].rstrip(".") in lexicon.office_modifiers and prior[0] != kind
                 return (name.split()[0].lower().rstrip(".") not in titles and not _title_case_line(before, at)
+                        and not other_office
                         and (not kind or kind in before[max(0, at - 60):at].lower().split()[-3:]))
 
             found = _last_with_role(head, before, is_person)

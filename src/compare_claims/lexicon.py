@@ -47,6 +47,7 @@ class Lexicon(NamedTuple):
     female_roles: frozenset[str]  # "wife": "his wife, Huma Abedin," is a "she"
     male_roles: frozenset[str]
     loose_role_words: frozenset[str]  # "former": a word before a role that names no other role
+    office_modifiers: frozenset[str]  # "vice": a word before a role that makes it another office
     contrast_openers: frozenset[str]  # "though": a clause opening so with a subject of its own ...
     clause_subjects: frozenset[str]  # ... ("it", "there", "the"): is not the sentence's attribution's
     bodies: frozenset[str]  # roles that are bodies ("the police"), never one person
@@ -263,6 +264,7 @@ def compile_lexicon(
         female_roles=lower(doc.strings(sp, "female_roles", "speakers")),
         male_roles=lower(doc.strings(sp, "male_roles", "speakers")),
         loose_role_words=lower(doc.strings(sp, "loose_role_words", "speakers")),
+        office_modifiers=lower(doc.strings(sp, "office_modifiers", "speakers")),
         contrast_openers=lower(doc.strings(sp, "contrast_openers", "speakers")),
         clause_subjects=lower(doc.strings(sp, "clause_subjects", "speakers")),
         bodies=lower(doc.strings(sp, "bodies", "speakers")),
