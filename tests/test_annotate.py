@@ -1235,6 +1235,15 @@ def test_a_word_one_quotation_lacks_is_shown_with_its_neighbour_on_both_sides() 
     assert notes == ["A quotes 'this mayor'; B quotes 'mayor'"]
 
 
+def test_a_quotation_after_an_attributed_one_goes_on_with_its_speaker() -> None:
+    text = ("\u201cThe harbour wall is late,\u201d Ann Lee said on Monday. \u201cThe town has not paid for the "
+            "stone yet.\u201d\n\n\u201cWe will wait for the council.\u201d\n")
+    speakers = _segmented_speakers(text)
+    assert speakers["\u201cThe town has"] == "Ann Lee"
+    # a quotation alone in its paragraph is not given to the paragraph before
+    assert speakers["\u201cWe will wait"] == ""
+
+
 def test_the_sentences_of_one_quotation_are_one_speakers() -> None:
     text = ("\u201cThe harbour wall is late,\u201d Ann Lee said on Monday. \u201cIt is over budget. The town has "
             "not paid for the stone. We will ask the council for more,\u201d she added.\n")

@@ -305,7 +305,9 @@ def _quoted_together(statements: Sequence[Statement], anns: list[Annotation], te
     """The sentences of one quotation are one speaker's: a statement inside a
     quotation that runs over several statements of a paragraph takes the
     speaker its other statements name, when they name one ('“A. B,” Smith
-    said': A is Smith's too)."""
+    said': A is Smith's too); and a quotation that opens a statement with no
+    attribution of its own is the speaker's of the quotation before it in the
+    paragraph ('“A,” Smith said. “B.”')."""
     out = list(anns)
     by_paragraph: dict[tuple[int, int], list[int]] = {}
     for k, st in enumerate(statements):
@@ -314,17 +316,33 @@ def _quoted_together(statements: Sequence[Statement], anns: list[Annotation], te
     for (ps, pe), ks in by_paragraph.items():
         if len(ks) < 2 or not any(q in text[ps:pe] for q in _QUOTE_MARKS):
             continue
+        before: tuple[str, str] | None = None  # the speaker of the quotation before, in this paragraph
         for qs, qe in quotations(text[ps:pe]):
             inside = [k for k in ks if statements[k].start < ps + qe and statements[k].end > ps + qs]
             said = {out[k].speaker for k in inside if out[k].speaker}
-            if len(inside) < 2 or len(said) != 1:
+            if not said and before and inside and statements[inside[0]].start >= ps + qs \
+                    and len(text[ps + qs:ps + qe].split()) >= QUOTED_SENTENCE_WORDS:
+                # '“A,” Smith said. “B.”': a quotation opening a statement, with no
+                # attribution of its own, goes on with the speaker of the one before
+                said = {before[0]}
+                for k in inside:
+                    out[k] = out[k]._replace(speaker=before[0], reporting_verb=out[k].reporting_verb or before[1],
+                                             speaker_span=None)
+            if len(said) != 1:
+                before = None
                 continue
             who = said.pop()
-            verb = next(out[k].reporting_verb for k in inside if out[k].speaker == who)
+            verb = next((out[k].reporting_verb for k in inside if out[k].speaker == who), "")
+            before = (who, verb)
             for k in inside:
                 if not out[k].speaker:
                     out[k] = out[k]._replace(speaker=who, reporting_verb=out[k].reporting_verb or verb, speaker_span=None)
     return out
+
+
+# words a quotation needs to go on with the speaker before it: not a phrase in
+# quotation marks ("a “generational gap.”")
+QUOTED_SENTENCE_WORDS = 4
 
 
 _NAME = r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
