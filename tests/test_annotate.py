@@ -118,6 +118,16 @@ def test_speaker_across_a_parenthesis_and_according_to() -> None:
     assert (a.speaker, a.reporting_verb) == ("Pompeo", "tell")
 
 
+def test_a_person_set_off_before_a_role_of_a_body_is_the_speaker() -> None:
+    from compare_claims.annotate import annotate
+
+    said = ("\u201cThey will put the criminals back in charge,\u201d Michael Elliott, the executive director of "
+            "the Harbour Industry Group, a trade group, said in a statement.")
+    assert annotate(said, start=0, lexicon=CUES).speaker == "Michael Elliott"  # not the group
+    said = "One candidate, Scott Smith, the mayor of Mesa, who is a Mormon, said that the bill was late."
+    assert annotate(said, start=0, lexicon=CUES).speaker == "Scott Smith"  # not the town
+
+
 def test_speaker_as_a_role_keeps_its_determiner() -> None:
     a = ann("000", "“We are not looking for a war with Iran", "State emphasized.")
     assert (a.speaker, a.reporting_verb) == ("the US Secretary of State", "emphasize")

@@ -92,6 +92,39 @@ class _SpeakerFinder:
             break
         return first, j
 
+    def _of_a_role(self, ph: tuple[int, int]) -> bool:
+        """Is the phrase a body after a lower-case role and "of" ("executive
+        director of the Marijuana Industry Group"), whether the role is in the
+        phrase or before it?"""
+        return self._of_at(ph) is not None
+
+    def _of_at(self, ph: tuple[int, int]) -> int | None:
+        """The token "of" of ``_of_a_role``: inside the phrase, or right before it
+        (a determiner between)."""
+        t = self.t
+        before = ph[0] - 2 if ph[0] >= 2 and t.keys[ph[0] - 1] in _DETERMINERS else ph[0] - 1
+        for j in range(max(before, 1), ph[1]):
+            if j >= ph[0] or j == before:
+                if t.keys[j] == "of" and t.raws[j - 1][:1].islower() and self.name_gap(j - 1) and self.name_gap(j):
+                    return j
+        return None
+
+    def _named_before_role(self, ph: tuple[int, int]) -> tuple[int, int] | None:
+        """The name set off by a comma before the role of ``ph`` ("Michael
+        Elliott, the executive director of ..."), if the role is a few words."""
+        t = self.t
+        of = self._of_at(ph)
+        if of is None:
+            return None
+        for m in range(of - 1, max(of - 8, 0), -1):
+            g = t.gap(m - 1)
+            if "," in g and not any(c in g for c in '".;:!?()'):
+                named = self.left_phrase(m - 1)
+                return named if named and self.is_plain_cap(named[1]) else None
+            if not g.isspace():
+                return None
+        return None
+
     def right_phrase(self, i: int) -> tuple[int, int] | None:
         """Name/role phrase starting at token i (after an optional determiner)."""
         n = self.t.n
@@ -259,6 +292,10 @@ class _SpeakerFinder:
                 if ph and ph[0] > 0 and t.keys[ph[0] - 1] in _PREPOSITIONS and self.name_gap(ph[0] - 1):
                     # "Republicans on Capitol Hill said": the place is not the speaker
                     ph = self.left_phrase(ph[0] - 2) if ph[0] >= 2 and self.name_gap(ph[0] - 2) else None
+                if ph and k < i - 1 and self._of_a_role(ph):
+                    # "Michael Elliott, the executive director of the Marijuana Industry Group, a
+                    # trade group, said": the body is whose director; the person is set off before
+                    ph = self._named_before_role(ph)
                 if ph and ph[0] > 0 and not t.keys[i].endswith("ing") and self._object_of_verb(ph[0] - 1):
                     ph = None  # "Democrats who had backed Mr. Ryan vowed": Ryan is the object
                 if ph is None and k < i - 1:
