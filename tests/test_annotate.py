@@ -128,6 +128,12 @@ def test_a_person_set_off_before_a_role_of_a_body_is_the_speaker() -> None:
     assert annotate(said, start=0, lexicon=CUES).speaker == "Scott Smith"  # not the town
 
 
+def test_a_contracted_pronoun_is_no_speaker() -> None:
+    for said in ("They're hoping to get 60 signatures on their letter.", "We\u2019re saying the bill is late."):
+        assert annotate(said, start=0, lexicon=CUES).speaker == ""
+    assert annotate("O'Rourke said the bill is late.", start=0, lexicon=CUES).speaker == "O'Rourke"
+
+
 def test_speaker_as_a_role_keeps_its_determiner() -> None:
     a = ann("000", "“We are not looking for a war with Iran", "State emphasized.")
     assert (a.speaker, a.reporting_verb) == ("the US Secretary of State", "emphasize")

@@ -7,6 +7,7 @@ statement's speaker: that is what the quoted person says others did.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .lexicon import Entry, Lexicon
@@ -19,6 +20,7 @@ _AFTER_NAME = frozenset("on in at during after before to of when who while as fr
                         "last yesterday today told adding according".split())
 _CONNECTORS = frozenset({"of", "the", "for", "de", "da", "van", "von", "der", "al", "bin", "del", "la", "le"})
 _DETERMINERS = frozenset({"the", "a", "an"})
+_CONTRACTED_RE = re.compile(r"['’](?:re|s|ll|d|ve|m)$")
 # a name after one of these is a place or an object, not who speaks ("officials in Washington said")
 _PREPOSITIONS = frozenset("on in at from near outside inside across for with to into over under by behind "
                           "around through within".split())
@@ -280,6 +282,7 @@ class _SpeakerFinder:
             if k is not None:
                 key, raw = t.keys[k], t.raws[k]
                 acronym = len(raw) > 1 and raw.isupper()
+                key = _CONTRACTED_RE.sub("", key)  # "They're hoping", "We're saying": pronouns
                 if key in self.c.first_person and not acronym:
                     offer(5, i, "", lemma)
                     continue
