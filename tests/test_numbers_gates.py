@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare_claims.config import load_lexicon
-from compare_claims.numbers import _IGNORECASE_ASCII, NumberGrammar, ascii_case_folded, find_numbers
-from compare_claims.tokens import Toks, plain
+from compare_claims.numbers import NumberGrammar, find_numbers
+from compare_claims.tokens import _IGNORECASE_ASCII, Toks, ascii_case_folded, plain
 
 GRAMMAR = load_lexicon().numbers
 

@@ -74,3 +74,52 @@ def test_prefilter_finds_what_the_curly_class_found(text: str) -> None:
     old = re.compile(new.pattern.replace("[\\w']", "[\\w'’]"))
     for t in (text, f"iran{text}", f"joint {text} comprehensive plan"):
         assert (new.search(fold(t)) is None) == (old.search(fold(t)) is None)
+
+
+LINE_BITS = st.lists(
+    st.sampled_from(["Read", "read", "READ", "more", "Log", "in", "log\u00a0in", "Sign up", "\u0130n", "Ne\u017fsletter",
+                     "Correction:", "correction :", "Editor's", "Editor\u2019s", "note:", "This", "post", "has", "been",
+                     "revised", "\u00a9", "(c)", "Photo:", "Get", "the", "latest", "Subscribe", "to", "our", "\u212a",
+                     " ", "  ", "\t", "\n", ".", ",", ":", "x", "Iran", "said", "sign"]),
+    max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(LINE_BITS, LINE_BITS.map(lambda t: t.replace(" ", "")), st.text()))
+def test_cue_phrases_find_what_their_pattern_finds(line: str) -> None:
+    # the furniture patterns are compiled only for a line whose words may hold
+    # a phrase: the test before the pattern must never turn a match away
+    for cue in (CUES.prompt_re, CUES.call_re, CUES.credit_re, CUES.notice_re):
+        pattern = re.compile(cue.source, cue.flags)
+        got, want = cue.match(line), pattern.match(line)
+        assert (got and got.span()) == (want and want.span())
+        got, want = cue.search(line), pattern.search(line)
+        assert (got and got.span()) == (want and want.span())
+
+
+def test_cue_phrases_pass_every_line_when_a_letter_is_not_ascii() -> None:
+    from compare_claims.segment import Phrases
+
+    assert Phrases("(?:caf\u00e9)", re.IGNORECASE, ["caf\u00e9"]).phrases == ("",)
+    assert Phrases("(?:)", re.IGNORECASE, []).match("anything") is not None
+    assert Phrases("^(?:editor\u2019s\\s+note:)", re.IGNORECASE, ["editor\u2019s note:"]).phrases == ("editor\u2019s note:",)
+
+
+def test_a_caseless_character_of_a_cue_phrase_matches_only_itself() -> None:
+    # Phrases tests a line's folded words for such a character as it is
+    chars = {c for cue in (CUES.prompt_re, CUES.call_re, CUES.credit_re, CUES.notice_re) for p in cue.phrases
+             for c in p if not c.isascii()}
+    assert chars  # "’", "©"
+    for c in chars:
+        pattern = re.compile(re.escape(c), re.IGNORECASE)
+        assert [x for x in map(chr, range(0x110000)) if pattern.fullmatch(x)] == [c]
+
+
+def test_a_text_without_an_editors_notice_does_not_compile_that_pattern() -> None:
+    from compare_claims.models import Source
+    from compare_claims.segment import segment
+
+    cues = load_segment_cues()
+    segment(Source("a", "a.txt", "Iran said on Monday that talks would resume.\n\nRead more\n"), cues)
+    assert cues.notice_re.compiled is None and cues.prompt_re.compiled is not None

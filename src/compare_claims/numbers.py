@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import ConfigError
-from .tokens import Toks, replace_chars
+from .tokens import Toks, ascii_case_folded
 
 if TYPE_CHECKING:
     from .lexicon import Doc
@@ -60,18 +60,6 @@ class NumberGrammar(NamedTuple):
     word_gates: Mapping[str, tuple[str, ...]]  # gate -> words, one of which the text must hold (case ignored)
 
 
-
-
-# The characters beyond ASCII that `re` matches to an ASCII letter when case is
-# ignored (tests/test_numbers_gates.py finds them over every code point).
-_IGNORECASE_ASCII = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
-
-
-def ascii_case_folded(text: str) -> str:
-    """``text`` lower-cased, with the characters `re` takes for an ASCII letter
-    when case is ignored made that letter: an ASCII word ``re`` finds in
-    ``text`` under IGNORECASE is a substring of this."""
-    return replace_chars(text, _IGNORECASE_ASCII).lower()
 
 
 def _alt(items: Iterable[str]) -> str:

@@ -11,13 +11,14 @@ usually separate two claims.  Nothing is cleaned in the text itself: every
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from itertools import accumulate
 from typing import Any, NamedTuple
 
 from .errors import ConfigError
 from .models import Source, Statement
 from .textnorm import STOPWORDS, fold
+from .tokens import ascii_case_folded
 
 _FURNITURE_MARKS = "•·▪–—-*"
 _BULLET_RE = re.compile(r"^[\s\u00a0]*(?:[•·▪◦●*]|-(?=\s)|–(?=\s)|—(?=\s)|\d{1,2}[.)](?=\s))?[\s\u00a0]*")
@@ -31,17 +32,52 @@ _TURN_RE = re.compile(
 _LOCALES_RE = re.compile(r"^(?:\W*[a-z]{2}-[A-Z]{2}\w*){2,}\W*$")
 
 
+class Phrases:
+    """A cue list of phrases as one pattern (case ignored, any blank between
+    words), compiled when a line first needs it: a long list takes ~1 ms to
+    compile, and most texts hold none of its phrases.  A test on the line's
+    words, folded as ``re`` folds case (``ascii_case_folded``), lets only the
+    lines that may hold one go to the pattern, which decides."""
+
+    __slots__ = ("source", "flags", "phrases", "words", "compiled")
+
+    def __init__(self, source: str, flags: int, phrases: Sequence[str]) -> None:
+        self.source, self.flags = source, flags
+        # the test holds for phrases whose letters are ASCII (a character without
+        # case matches only itself); with another, or none, every line passes it
+        caseless = all(c.isascii() or c.lower() == c.upper() == c for p in phrases for c in p)
+        self.phrases = tuple(" ".join(p.lower().split()) for p in phrases) if phrases and caseless else ("",)
+        self.words = max(len(p.split()) for p in self.phrases)
+        self.compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self.compiled is None:
+            self.compiled = re.compile(self.source, self.flags)
+        return self.compiled
+
+    def match(self, line: str) -> re.Match[str] | None:
+        """The pattern matched at the start of ``line`` (its first words open with a phrase)."""
+        head = ascii_case_folded(" ".join(line.split(None, self.words)[:self.words]))
+        return self.pattern.match(line) if head.startswith(self.phrases) else None
+
+    def search(self, line: str) -> re.Match[str] | None:
+        """The pattern's first match in ``line`` (its words hold a phrase)."""
+        words = " ".join(ascii_case_folded(line).split())
+        return self.pattern.search(line) if any(p in words for p in self.phrases) else None
+
+
 class SegmentCues(NamedTuple):
     """The segmenter's cue lists (``data/segment.toml``), compiled."""
 
     max_chars: int
-    prompt_re: re.Pattern[str]  # a prompt opening a line (with .match)
-    prompt_any_re: re.Pattern[str]  # a prompt anywhere (in a line of a few words)
+    prompt_re: Phrases  # a prompt opening a line (with .match)
+    prompt_any_re: Phrases  # a prompt anywhere (in a line of a few words)
     prompt_words: int
-    call_re: re.Pattern[str]  # a call to action opening a line
+    call_re: Phrases  # a call to action opening a line (its verb's phrases)
     call_max_words: int
-    credit_re: re.Pattern[str]
-    notice_re: re.Pattern[str]  # an editor's correction or note about the article itself
+    credit_re: Phrases
+    notice_re: Phrases  # an editor's correction or note about the article itself
     list_split_re: re.Pattern[str]
     list_min_items: int
     list_item_words: int
@@ -76,16 +112,17 @@ def compile_segment_cues(doc: Mapping[str, Any]) -> SegmentCues:
         raise ConfigError("segment.toml: a [furniture] or [sentences] list is empty")
     # one pattern for both: matched at the start of a line, its lookbehind holds
     # there, so it is what "^(?:...)(?!\w)" would be (one compile less, ~1 ms)
-    prompt_any_re = re.compile(rf"(?<!\w)(?:{_words_alt(prompts)})(?!\w)", re.IGNORECASE)
+    prompt_any_re = Phrases(rf"(?<!\w)(?:{_words_alt(prompts)})(?!\w)", re.IGNORECASE, prompts)
+    notices = d.strings(f, "notices", "furniture")
     return SegmentCues(
         max_chars=d.number(f, "max_chars", "furniture", 160),
         prompt_re=prompt_any_re,
         prompt_any_re=prompt_any_re,
         prompt_words=d.number(f, "prompt_words", "furniture", 3),
-        call_re=re.compile(rf"^(?:{_words_alt(calls)})\s+(?:{_words_alt(nxt)})(?!\w)", re.IGNORECASE),
+        call_re=Phrases(rf"^(?:{_words_alt(calls)})\s+(?:{_words_alt(nxt)})(?!\w)", re.IGNORECASE, calls),
         call_max_words=d.number(f, "call_max_words", "furniture", 25),
-        credit_re=re.compile(rf"^(?:{_words_alt(credits)})", re.IGNORECASE),
-        notice_re=re.compile(rf"^(?:{_words_alt(d.strings(f, 'notices', 'furniture'))})", re.IGNORECASE),
+        credit_re=Phrases(rf"^(?:{_words_alt(credits)})", re.IGNORECASE, credits),
+        notice_re=Phrases(rf"^(?:{_words_alt(notices)})", re.IGNORECASE, notices),
         list_split_re=re.compile("|".join(rf"\s{re.escape(x)}\s" if x == "/" else re.escape(x) for x in seps)),
         list_min_items=d.number(f, "list_min_items", "furniture", 3),
         list_item_words=d.number(f, "list_item_words", "furniture", 4),

@@ -50,6 +50,17 @@ def replace_chars(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
 
 _TRANSLATE_PAIRS = char_pairs(_TRANSLATE_MAP)
 
+# The characters beyond ASCII that `re` matches to an ASCII letter when case is
+# ignored (tests/test_numbers_gates.py finds them over every code point).
+_IGNORECASE_ASCII = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
+
+
+def ascii_case_folded(text: str) -> str:
+    """``text`` lower-cased, with the characters `re` takes for an ASCII letter
+    when case is ignored made that letter: an ASCII word ``re`` finds in
+    ``text`` under IGNORECASE is a substring of this."""
+    return replace_chars(text, _IGNORECASE_ASCII).lower()
+
 # Words: letters/digits, joined by inner apostrophes or hyphens; split() with
 # the group returns [gap, word, gap, word, ..., gap].
 _SPLIT_RE = re.compile(r"(\w+(?:['\-]\w+)*)")
