@@ -15,7 +15,7 @@ from .annotate import quotations
 from .models import Annotation, Evidence, Member, Span
 from .numbers import Quantity, consistent
 from .speakers import is_group
-from .tokens import TRANSLATE
+from .tokens import plain
 
 # Words for the diff: dotted acronyms, numbers with separators, letter runs.
 _DIFF_TOKEN_RE = re.compile(
@@ -64,7 +64,7 @@ def _diff_norm(raw: str) -> str:
 
 @lru_cache(maxsize=4096)  # a statement is diffed against its reference and read again by each flag
 def _diff_tokens(text: str) -> tuple[tuple[int, int, str], ...]:
-    found = [(m.start(), m.end(), m.group()) for m in _DIFF_TOKEN_RE.finditer(text.translate(TRANSLATE))]
+    found = [(m.start(), m.end(), m.group()) for m in _DIFF_TOKEN_RE.finditer(plain(text))]
     missing = sorted({raw for _s, _e, raw in found if raw not in _DIFF_MEMO})
     if missing:
         norms = [_diff_norm(raw) for raw in missing]
@@ -117,7 +117,7 @@ def speaker_key(speaker: str) -> str | None:
     if not speaker or not speaker[:1].isupper() or is_group(speaker):
         return None
     last = speaker.split()[-1]
-    last = unicodedata.normalize("NFKD", last.translate(TRANSLATE))
+    last = unicodedata.normalize("NFKD", plain(last))
     last = "".join(c for c in last if not unicodedata.combining(c)).casefold()
     for suffix in ("'s", "'"):
         if last.endswith(suffix):
@@ -373,7 +373,7 @@ def _names_the_other(mi: Member, mj: Member, speakers: dict[int, str | None]) ->
     are more likely two parses of one report than two people telling it."""
     for a, b in ((mi, mj), (mj, mi)):
         key = speakers[id(a)]
-        if key and re.search(rf"\b{re.escape(key)}\b", b.statement.text.translate(TRANSLATE).casefold()):
+        if key and re.search(rf"\b{re.escape(key)}\b", plain(b.statement.text).casefold()):
             return True
     return False
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .lexicon import Entry, Lexicon
-from .tokens import TRANSLATE, Toks
+from .tokens import Toks, plain
 
 _QUOTE = '"'
 
@@ -342,7 +342,7 @@ def is_group(speaker: str) -> bool:
 
 
 def normalise_hint(hint: str, cues: Lexicon) -> str:
-    hint = " ".join(hint.translate(TRANSLATE).split()).rstrip(":").strip()
+    hint = " ".join(plain(hint).split()).rstrip(":").strip()
     if not hint:
         return ""
     toks = Toks(hint)

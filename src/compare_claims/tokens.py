@@ -18,20 +18,6 @@ _TRANSLATE_MAP = str.maketrans({
 })
 
 
-def _string_table(mapping: dict[int, str]) -> str:
-    """The same ``str.translate`` table as a string indexed by code point (every
-    character up to the last mapped one, most mapped to themselves; beyond it,
-    the IndexError leaves a character as it is).  A dict raises a KeyError for
-    every character it does not map: the string table is 2-3 times faster."""
-    chars = list(map(chr, range(max(mapping) + 1)))
-    for code, new in mapping.items():
-        chars[code] = new
-    return "".join(chars)
-
-
-TRANSLATE = _string_table(_TRANSLATE_MAP)  # text.translate(TRANSLATE)
-
-
 def char_pairs(table: dict[int, str]) -> tuple[tuple[str, str], ...]:
     """A ``str.maketrans`` table of one character for one, as (old, new) pairs."""
     return tuple((chr(k), v) for k, v in table.items())
@@ -60,6 +46,7 @@ def ascii_case_folded(text: str) -> str:
     when case is ignored made that letter: an ASCII word ``re`` finds in
     ``text`` under IGNORECASE is a substring of this."""
     return replace_chars(text, _IGNORECASE_ASCII).lower()
+
 
 # Words: letters/digits, joined by inner apostrophes or hyphens; split() with
 # the group returns [gap, word, gap, word, ..., gap].
