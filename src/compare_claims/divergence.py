@@ -484,7 +484,8 @@ _BRACKETED_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # the persons a quotation turned into reported speech changes ("I look" / "he looks")
 _PERSONS = frozenset("i me my we us our you your he him his she her they them their".split())
 # how a quotation is transcribed, not what was said: "I'd" / "I would", "f***"
-_TRANSCRIBED_RE = re.compile(r"[\'’](?:d|re|ve|ll|m|s|t)$|\*", re.IGNORECASE)
+# (a pattern string, compiled by re on first use: most runs never need it)
+_TRANSCRIBED = r"(?i)[\'’](?:d|re|ve|ll|m|s|t)$|\*"
 
 
 def _quoted_words(m: Member) -> list[list[tuple[int, int, str]]]:
@@ -571,7 +572,7 @@ def _said_otherwise(a: Member, wa: list[tuple[int, int, str]], b: Member, wb: li
     """Do these words of two quotations differ in what was said, not only in how
     it was written down?"""
     xa, xb = [w for _s, _e, w in wa], [w for _s, _e, w in wb]
-    if all(w in FUNCTION_WORDS for w in xa + xb) or any(_TRANSCRIBED_RE.search(w) for w in xa + xb):
+    if all(w in FUNCTION_WORDS for w in xa + xb) or any(re.search(_TRANSCRIBED, w) for w in xa + xb):
         return False
     ja, jb = "".join(xa).replace("-", ""), "".join(xb).replace("-", "")
     if ja == jb or (len(xa) == len(xb) == 1 and min(len(ja), len(jb)) >= 2 and (ja.startswith(jb) or jb.startswith(ja))):

@@ -39,7 +39,9 @@ STDIN_NAME = "-"
 SNIFF_BYTES = 1024  # html_text.looks_like_html reads as much
 MAX_BYTES = 200_000_000  # a source larger than this is refused, not read into memory
 
-_SURROGATES_RE = re.compile("[\udc80-\udcff]+")
+# bytes that are not UTF-8, decoded with surrogateescape; a pattern string (re
+# compiles it on first use): most runs never meet one
+_SURROGATES = "[\udc80-\udcff]+"
 
 
 class Entry(NamedTuple):
@@ -71,7 +73,7 @@ class Read(NamedTuple):
 
 def printable(name: str) -> str:
     """A file name as text: bytes that are not UTF-8 become U+FFFD."""
-    return _SURROGATES_RE.sub("\ufffd", name)
+    return name if name.isascii() else re.sub(_SURROGATES, "\ufffd", name)
 
 
 def is_url(arg: str) -> bool:
@@ -89,14 +91,14 @@ def decode(data: bytes, name: str) -> Decoded:
         text, bad = data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         text = data.decode("utf-8-sig", "surrogateescape")
-        bad = list(_SURROGATES_RE.finditer(text))
+        bad = list(re.finditer(_SURROGATES, text))
     if bad:
         first = bad[0].start()
         line = text.count("\n", 0, first) + 1
         column = first - (text.rfind("\n", 0, first) + 1) + 1
         count = sum(m.end() - m.start() for m in bad)
-        text = _SURROGATES_RE.sub(
-            lambda m: bytes(ord(c) - 0xDC00 for c in m.group()).decode("cp1252", "replace"), text)
+        text = re.sub(
+            _SURROGATES, lambda m: bytes(ord(c) - 0xDC00 for c in m.group()).decode("cp1252", "replace"), text)
         warning = (f"{name}: {count} byte(s) not UTF-8, first at line {line} column {column}; "
                    "read as cp1252 there")
     if not text.strip():  # str.strip also removes NO-BREAK SPACE

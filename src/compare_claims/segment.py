@@ -305,7 +305,7 @@ def _sentences(text: str, s: int, e: int, cues: SegmentCues) -> list[tuple[int, 
         if out and (not _ANY_WORD_RE.search(piece) or (piece[0] in "“”\"'’" and _word_count(piece) <= 2)
                     or (cues.abbrev_re.search(text, max(out[-1][0], out[-1][1] - 12), out[-1][1])
                         and _first_word(piece) not in cues.sentence_openers)
-                    or (_SPLIT_INITIALS_RE.match(piece) and _LAST_INITIAL_RE.search(text, out[-1][0], out[-1][1]))):
+                    or (_SPLIT_INITIALS_RE.match(piece) and re.compile(_LAST_INITIAL).search(text, out[-1][0], out[-1][1]))):
             out[-1] = (out[-1][0], b)
             continue
         # a closing quote the splitter put first ('..., “trapped in the past." Rubio
@@ -329,7 +329,7 @@ def _first_word(piece: str) -> str:
 
 
 # initials cut in two: "D-N." | "Y., argued"
-_LAST_INITIAL_RE = re.compile(r"(?<![^\s(\-.])[A-Z]\.$")
+_LAST_INITIAL = r"(?<![^\s(\-.])[A-Z]\.$"  # compiled by re on first use: most texts never need it
 _SPLIT_INITIALS_RE = re.compile(r"[A-Z]\.(?:[A-Z]\.)*[,;)\s]")
 # A sentence end the splitter leaves inside a quotation: ". The", "? “We"
 _INNER_END_RE = re.compile(r"[.!?…][”\"’]?\s+(?=[“\"‘]?[A-Z])")
