@@ -123,3 +123,15 @@ def test_a_text_without_an_editors_notice_does_not_compile_that_pattern() -> Non
     cues = load_segment_cues()
     segment(Source("a", "a.txt", "Iran said on Monday that talks would resume.\n\nRead more\n"), cues)
     assert cues.notice_re.compiled is None and cues.prompt_re.compiled is not None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(NAME_BITS, SENTENCE_BITS, st.text(alphabet=st.characters(max_codepoint=127))).filter(str.isascii))
+def test_tokenize_of_ascii_text_is_the_folded_pass(text: str) -> None:
+    from compare_claims.textnorm import WORD_RE, fold, stem_words
+    from compare_claims.topics import _parts, tokenize
+
+    raw = _parts(WORD_RE.findall(text))
+    words = _parts(WORD_RE.findall(fold(text)))
+    assert len(words) == len(raw)
+    assert tokenize(text) == (tuple(stem_words(words)), tuple(w.isupper() and len(w) > 1 for w in raw))

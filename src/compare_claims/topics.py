@@ -41,9 +41,12 @@ def _parts(tokens: list[str]) -> list[str]:
 
 def tokenize(text: str) -> TokenizedText:
     raw = _parts(WORD_RE.findall(text))
-    words = _parts(WORD_RE.findall(fold(text)))
-    if len(words) != len(raw):  # folding changed the word boundaries (rare): fold word by word
-        words = [fold(w) for w in raw]
+    if text.isascii():  # folding is lower-casing, which moves no word boundary: one pass
+        words = [w.lower() for w in raw]
+    else:
+        words = _parts(WORD_RE.findall(fold(text)))
+        if len(words) != len(raw):  # folding changed the word boundaries (rare): fold word by word
+            words = [fold(w) for w in raw]
     stems = stem_words(words) if words else []
     return TokenizedText(tuple(stems), tuple(w.isupper() and len(w) > 1 for w in raw))
 
