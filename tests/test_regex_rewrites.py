@@ -135,3 +135,41 @@ def test_tokenize_of_ascii_text_is_the_folded_pass(text: str) -> None:
     words = _parts(WORD_RE.findall(fold(text)))
     assert len(words) == len(raw)
     assert tokenize(text) == (tuple(stem_words(words)), tuple(w.isupper() and len(w) > 1 for w in raw))
+
+
+ONE_OF_SETS = ["-'’", "\\w'’-", "'’*-", "•·▪◦●*", "\\w.'’-", "”\"’", "“\"‘", "ab"]
+
+
+def test_one_of_matches_the_characters_its_class_matches() -> None:
+    # classes beyond Latin-1 are written as groups that compile faster (tokens.one_of)
+    from compare_claims.tokens import one_of
+
+    chars = "".join(map(chr, range(0x3000))) + "\U0001f600\uff07\u2019\u201c\u201d\u2018"
+    for spec in ONE_OF_SETS:
+        for flags in (0, re.IGNORECASE):
+            new = re.compile(one_of(spec), flags)
+            old = re.compile(f"[{spec}]", flags)
+            assert [c for c in chars if new.fullmatch(c)] == [c for c in chars if old.fullmatch(c)], spec
+        assert re.compile(f"(?<!{one_of(spec)})x").search("x")  # one character wide
+    assert one_of("ab") == "[ab]"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(NAME_BITS, SENTENCE_BITS, st.text()))
+def test_patterns_written_with_one_of_find_what_their_classes_found(text: str) -> None:
+    from compare_claims import annotate, divergence, segment, select
+
+    old = {
+        select._NAME_RE: r"[\s(“\"'‘]([A-Z][a-z]{2,}(?:[-'’][A-Z]?[a-z]+)?)",
+        divergence._QUOTE_WORD_RE: r"[^\W_]+(?:[\'’*-][^\W_]*)*|\*+",
+        segment._INNER_END_RE: r"[.!?…][”\"’]?\s+(?=[“\"‘]?[A-Z])",
+        segment._TURN_RE: r"^(?P<label>Question|Answer|Q|A|(?:[A-Z][a-z][\w.'’-]*)(?:\s[A-Z][a-z][\w.'’-]*){0,2}):\s+(?=\S)",
+        segment._BULLET_RE: r"^[\s\u00a0]*(?:[•·▪◦●*]|-(?=\s)|–(?=\s)|—(?=\s)|\d{1,2}[.)](?=\s))?[\s\u00a0]*",
+        annotate._name_re(): r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)",
+    }
+    for new, source in old.items():
+        was = re.compile(source, new.flags)
+        assert [m.span() for m in new.finditer(text)] == [m.span() for m in was.finditer(text)]
+        assert [m.groups() for m in new.finditer(text)] == [m.groups() for m in was.finditer(text)]
+    apposed = re.compile(r"\s*,\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)", re.IGNORECASE)
+    assert [m.span() for m in annotate._apposed_re().finditer(text)] == [m.span() for m in apposed.finditer(text)]

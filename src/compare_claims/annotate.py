@@ -17,7 +17,7 @@ from .models import Annotation, Span, Statement
 from .numbers import find_numbers
 from .speakers import find_speaker, is_group
 from .textnorm import STOPWORDS, content_stems
-from .tokens import Toks, plain
+from .tokens import Toks, one_of, plain
 
 # cue groups whose single words double as names ("Hope", "Will") mid-sentence
 _NOT_AS_NAMES = frozenset({"hedge", "certainty"})
@@ -327,7 +327,8 @@ def _quoted_together(statements: Sequence[Statement], anns: list[Annotation], te
     return out
 
 
-_NAME = r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+_NAME_CHAR = one_of(r"\w'’-")
+_NAME = rf"((?:[A-Z]{_NAME_CHAR}+\s+){{0,2}}[A-Z]{_NAME_CHAR}+)"
 _QUOTE_MARKS = '"“”'
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 

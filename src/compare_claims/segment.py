@@ -18,15 +18,17 @@ from typing import Any, NamedTuple
 from .errors import ConfigError
 from .models import Source, Statement
 from .textnorm import STOPWORDS, fold
-from .tokens import ascii_case_folded
+from .tokens import ascii_case_folded, one_of
 
 _FURNITURE_MARKS = "•·▪–—-*"
-_BULLET_RE = re.compile(r"^[\s\u00a0]*(?:[•·▪◦●*]|-(?=\s)|–(?=\s)|—(?=\s)|\d{1,2}[.)](?=\s))?[\s\u00a0]*")
+# (one_of: classes of characters beyond Latin-1 written to compile faster)
+_BULLET_RE = re.compile(rf"^[\s\u00a0]*(?:{one_of('•·▪◦●*')}|-(?=\s)|–(?=\s)|—(?=\s)|\d{{1,2}}[.)](?=\s))?[\s\u00a0]*")
 # "Question: ..." or "Jane Doe: ..." at the start of a block (a name of up to
 # three words: four capitalised words before a colon are a headline's,
 # "Bob Smith Attacks Student: ...").
+_LABEL_CHAR = one_of(r"\w.'’-")
 _TURN_RE = re.compile(
-    r"^(?P<label>Question|Answer|Q|A|(?:[A-Z][a-z][\w.'’-]*)(?:\s[A-Z][a-z][\w.'’-]*){0,2}):\s+(?=\S)"
+    rf"^(?P<label>Question|Answer|Q|A|(?:[A-Z][a-z]{_LABEL_CHAR}*)(?:\s[A-Z][a-z]{_LABEL_CHAR}*){{0,2}}):\s+(?=\S)"
 )
 # a language selector: "de-DE en-GB es-ES ..."
 _LOCALES_RE = re.compile(r"^(?:\W*[a-z]{2}-[A-Z]{2}\w*){2,}\W*$")
@@ -332,7 +334,8 @@ def _first_word(piece: str) -> str:
 _LAST_INITIAL = r"(?<![^\s(\-.])[A-Z]\.$"  # compiled by re on first use: most texts never need it
 _SPLIT_INITIALS_RE = re.compile(r"[A-Z]\.(?:[A-Z]\.)*[,;)\s]")
 # A sentence end the splitter leaves inside a quotation: ". The", "? “We"
-_INNER_END_RE = re.compile(r"[.!?…][”\"’]?\s+(?=[“\"‘]?[A-Z])")
+_CLOSE, _OPEN = one_of('”"’'), one_of('“"‘')
+_INNER_END_RE = re.compile(rf"[.!?…]{_CLOSE}?\s+(?={_OPEN}?[A-Z])")  # the first class is one: re skips to it
 _INITIAL_RE = re.compile(r"(?<![^\s.(])[A-Za-z]\.$")
 
 

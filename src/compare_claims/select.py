@@ -22,6 +22,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 from .models import Statement
 from .textnorm import fold
+from .tokens import one_of
 from .topics import Matcher, TokenizedText, tokenize
 
 
@@ -108,7 +109,8 @@ class Decision(NamedTuple):
 
 # the character before the name is matched, not looked back at: `re` then skips
 # to the candidates in C (a match ends in a letter, so none is lost between two)
-_NAME_RE = re.compile(r"[\s(“\"'‘]([A-Z][a-z]{2,}(?:[-'’][A-Z]?[a-z]+)?)")
+_NAME_JOINER = one_of("-'’")  # see one_of: cheaper to compile than a class
+_NAME_RE = re.compile(rf"[\s(“\"'‘]([A-Z][a-z]{{2,}}(?:{_NAME_JOINER}[A-Z]?[a-z]+)?)")
 _QUOTE_MARKS = ("“", "”", '"')
 
 
