@@ -173,3 +173,10 @@ def test_patterns_written_with_one_of_find_what_their_classes_found(text: str) -
         assert [m.groups() for m in new.finditer(text)] == [m.groups() for m in was.finditer(text)]
     apposed = re.compile(r"\s*,\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)", re.IGNORECASE)
     assert [m.span() for m in annotate._apposed_re().finditer(text)] == [m.span() for m in apposed.finditer(text)]
+
+
+def test_the_any_case_letter_is_what_re_matches_to_a_capital_ignoring_case() -> None:
+    from compare_claims.annotate import _ANY_CASE_LETTER
+
+    new, old = re.compile(_ANY_CASE_LETTER), re.compile("(?i)[A-Z]")
+    assert [c for c in range(0x110000) if bool(new.fullmatch(chr(c))) != bool(old.fullmatch(chr(c)))] == []
