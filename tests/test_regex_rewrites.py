@@ -180,3 +180,12 @@ def test_the_any_case_letter_is_what_re_matches_to_a_capital_ignoring_case() -> 
 
     new, old = re.compile(_ANY_CASE_LETTER), re.compile("(?i)[A-Z]")
     assert [c for c in range(0x110000) if bool(new.fullmatch(chr(c))) != bool(old.fullmatch(chr(c)))] == []
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(NAME_BITS, SENTENCE_BITS, st.text()))
+def test_words_are_what_parts_makes_of_them(text: str) -> None:
+    from compare_claims.textnorm import WORD_RE
+    from compare_claims.topics import _parts, _words
+
+    assert _words(text) == _parts(WORD_RE.findall(text))
