@@ -58,15 +58,22 @@ class Phrases:
             self.compiled = re.compile(self.source, self.flags)
         return self.compiled
 
+    # (once compiled, the pattern alone is cheaper than the test before it)
     def match(self, line: str) -> re.Match[str] | None:
         """The pattern matched at the start of ``line`` (its first words open with a phrase)."""
-        head = ascii_case_folded(" ".join(line.split(None, self.words)[:self.words]))
-        return self.pattern.match(line) if head.startswith(self.phrases) else None
+        if self.compiled is None:
+            head = ascii_case_folded(" ".join(line.split(None, self.words)[:self.words]))
+            if not head.startswith(self.phrases):
+                return None
+        return self.pattern.match(line)
 
     def search(self, line: str) -> re.Match[str] | None:
         """The pattern's first match in ``line`` (its words hold a phrase)."""
-        words = " ".join(ascii_case_folded(line).split())
-        return self.pattern.search(line) if any(p in words for p in self.phrases) else None
+        if self.compiled is None:
+            words = " ".join(ascii_case_folded(line).split())
+            if not any(p in words for p in self.phrases):
+                return None
+        return self.pattern.search(line)
 
 
 class SegmentCues(NamedTuple):
