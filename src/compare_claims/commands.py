@@ -35,7 +35,9 @@ def say(line: str) -> None:
 def _default_corpus() -> list[str]:
     from .paths import data_dir
 
-    return sorted(str(p) for p in data_dir().glob("*.txt"))
+    # what Path.glob("*.txt") lists, without the pattern it compiles
+    folder = str(data_dir())
+    return sorted(os.path.join(folder, e.name) for e in os.scandir(folder) if e.name.endswith(".txt"))
 
 
 def _topics(req: Request) -> dict[str, Topic]:

@@ -15,7 +15,6 @@ is skipped silently.
 # No `from __future__ import annotations`: typing.NamedTuple compiles every string
 # annotation into a ForwardRef at start-up (~35 us a field, ~9 ms a run in all).
 
-import glob
 import os
 import re
 import stat
@@ -176,6 +175,8 @@ def expand_paths(paths: list[str]) -> tuple[list[Entry], list[str]]:
             out.append(Entry("url", raw, raw))
             continue
         if any(ch in raw for ch in "*?["):
+            import glob  # only for a pattern: importing it compiles two of its own
+
             files = [p for p in map(Path, sorted(glob.glob(raw, recursive=True))) if p.is_file()]
             if not files:
                 raise InputError(f"{printable(raw)}: no file matches this pattern")
