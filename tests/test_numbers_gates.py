@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare_claims.config import load_lexicon
-from compare_claims.numbers import _IGNORECASE_ASCII, NumberGrammar, ascii_case_folded, find_numbers
-from compare_claims.tokens import Toks, plain
+from compare_claims.numbers import NumberGrammar, find_numbers
+from compare_claims.tokens import _IGNORECASE_ASCII, Toks, ascii_case_folded, plain
 
 GRAMMAR = load_lexicon().numbers
 
@@ -85,3 +85,39 @@ def test_a_letter_re_takes_for_an_ascii_one_names_the_same_unit() -> None:
         tr, ref = plain(odd), plain(plain_text)
         assert [q.value for _s, _e, q in find_numbers(tr, Toks(tr), GRAMMAR)] == \
             [q.value for _s, _e, q in find_numbers(ref, Toks(ref), GRAMMAR)]
+
+
+def _without_month_digit_gates(g: NumberGrammar) -> NumberGrammar:
+    needs = {name: tuple(n for n in need if n.isdisjoint({"day_month", "month_day", "month_year"}))
+             for name, need in g.needs.items()}
+    return g._replace(needs=needs, compiled={}, active_cache={})
+
+
+NO_MONTH_DIGIT_GATES = _without_month_digit_gates(GRAMMAR)
+
+DATE_SOUP = st.lists(
+    st.sampled_from(
+        "May May's d'May mid-May May-June Sept Sept. Jan. January June 13 13th 1st 2019 12-13 12 – 13 , . ' - in"
+        " on since of 5 20 x-13 13-May ١٣ ２０１９ \u00a0 Mar. 3 123 2019x 13x 1²3 ¹ 20190 05th".split(" ")
+    ),
+    max_size=16,
+).map(lambda parts: "".join(p + (" " if i % 3 else "") for i, p in enumerate(parts)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(DATE_SOUP, DATE_SOUP.map(lambda t: t.replace(" ", "")), st.text()))
+def test_month_digit_gates_skip_only_what_cannot_match(text: str) -> None:
+    tr = plain(text)
+    assert find_numbers(tr, Toks(tr), GRAMMAR) == find_numbers(tr, Toks(tr), NO_MONTH_DIGIT_GATES)
+
+
+def test_a_month_without_a_day_or_year_next_to_it_compiles_no_date_pattern() -> None:
+    g = GRAMMAR._replace(compiled={}, active_cache={})
+    tr = "In May 2019 talks began; in June, 13 more."
+    assert find_numbers(tr, Toks(tr), g) == find_numbers(tr, Toks(tr), NO_MONTH_DIGIT_GATES)
+    assert "my" in g.compiled and "m" in g.compiled and "dmy" not in g.compiled
+    assert "mdy" in g.compiled  # "June, 13"
+    tr = "In May 2019 talks began; in June more."
+    g = GRAMMAR._replace(compiled={}, active_cache={})
+    assert find_numbers(tr, Toks(tr), g) == find_numbers(tr, Toks(tr), NO_MONTH_DIGIT_GATES)
+    assert "my" in g.compiled and "mdy" not in g.compiled and "dmy" not in g.compiled

@@ -322,6 +322,8 @@ def _is_evidence(both: frozenset[str], ctx: Context) -> bool:
 
 
 # a word, and whether a sentence ends right after it
+# (its classes stay classes, not tokens.one_of: it reads every word of the
+# statements selected, where a class matches faster than a group)
 _TOKEN_END_RE = re.compile(r"([^\W_]+(?:[-'’][^\W_]+)*)([^\w\s]*[.!?:;\"“”][^\w\s]*(?=\s|$))?")
 
 

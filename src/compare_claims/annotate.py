@@ -17,7 +17,7 @@ from .models import Annotation, Span, Statement
 from .numbers import find_numbers
 from .speakers import find_speaker, is_group
 from .textnorm import STOPWORDS, content_stems
-from .tokens import Toks, plain
+from .tokens import _IGNORECASE_ASCII, Toks, one_of, plain
 
 # cue groups whose single words double as names ("Hope", "Will") mid-sentence
 _NOT_AS_NAMES = frozenset({"hedge", "certainty"})
@@ -345,7 +345,8 @@ def _quoted_together(statements: Sequence[Statement], anns: list[Annotation], te
 QUOTED_SENTENCE_WORDS = 4
 
 
-_NAME = r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+_NAME_CHAR = one_of(r"\w'’-")
+_NAME = rf"((?:[A-Z]{_NAME_CHAR}+\s+){{0,2}}[A-Z]{_NAME_CHAR}+)"
 _QUOTE_MARKS = '"“”'
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 
@@ -367,9 +368,15 @@ def _name_re() -> re.Pattern[str]:
     return re.compile(_NAME)
 
 
+# [A-Z] as re matches it when case is ignored (the letters either case and the
+# four characters it takes for one), without re.IGNORECASE: ignoring case, re
+# builds the class into a 65,536-entry bitmap (see tokens.one_of)
+_ANY_CASE_LETTER = one_of("A-Za-z" + "".join(c for c, _ascii in _IGNORECASE_ASCII))
+
+
 @lru_cache(maxsize=1)
 def _apposed_re() -> re.Pattern[str]:
-    return re.compile(r"\s*,\s+" + _NAME, re.IGNORECASE)
+    return re.compile(r"\s*,\s+" + _NAME.replace("[A-Z]", _ANY_CASE_LETTER))
 
 
 def _apposed(words: str, sentence: str) -> re.Match[str] | None:

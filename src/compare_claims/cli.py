@@ -152,7 +152,7 @@ from .align import DEFAULT_SCORER, DEFAULT_THRESHOLD  # noqa: E402  (defaults sh
 
 
 def _request(**kw: Any) -> Any:
-    from .commands import Request
+    from .request import Request
 
     color = kw.pop("color", "auto")
     if color not in ("auto", "always", "never"):

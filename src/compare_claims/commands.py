@@ -7,10 +7,11 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable
 
 from .errors import ExitStatus, OutputError, UsageError
 from .render import Format
+from .request import Request
 from .textnorm import PLAIN
 
 if TYPE_CHECKING:
@@ -20,36 +21,6 @@ if TYPE_CHECKING:
     from .work import Gathered, Named, Prepared
     from .pipeline import Plan, SourceAnalysis
     from .topics import Topic
-
-
-class Request(NamedTuple):
-    """Everything a command was asked, gathered once."""
-
-    paths: list[str]
-    topics_file: Path | None = None
-    keywords: str | None = None
-    topic: str | None = None
-    whole: bool = False  # `compare`: every statement is on topic
-    fmt: Format = Format.table
-    output: Path | None = None
-    scorer: str = "weighted"
-    threshold: float = 25.0
-    only_divergent: bool = False
-    min_sources: int = 1
-    explain: bool = False
-    baseline: Path | None = None
-    write_baseline: Path | None = None
-    text_field: str | None = None
-    source_field: str | None = None
-    verbose: bool = False
-    quiet: bool = False
-    strict: bool = False
-    jobs: int | None = None
-    dask: str = ""
-    color: str = "auto"
-    pager: bool = True
-    cache: bool = True  # --no-cache: nothing read from or written to the cache
-    cache_dir: Path | None = None  # --cache-dir (else $COMPARE_CLAIMS_CACHE_DIR, else the XDG cache directory)
 
 
 def say(line: str) -> None:
@@ -64,7 +35,9 @@ def say(line: str) -> None:
 def _default_corpus() -> list[str]:
     from .paths import data_dir
 
-    return sorted(str(p) for p in data_dir().glob("*.txt"))
+    # what Path.glob("*.txt") lists, without the pattern it compiles
+    folder = str(data_dir())
+    return sorted(os.path.join(folder, e.name) for e in os.scandir(folder) if e.name.endswith(".txt"))
 
 
 def _topics(req: Request) -> dict[str, Topic]:

@@ -7,6 +7,7 @@ nesting or long the number, becomes one line (``ConfigError``).
 """
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 from pathlib import Path
@@ -41,7 +42,9 @@ def read_text(path: Path, what: str) -> str:
         except OSError as exc:
             raise ConfigError(f"{path}: cannot read {what} ({exc.strerror})") from None
     try:
-        return data.decode("utf-8-sig")
+        # data.decode("utf-8-sig") (a BOM dropped, then UTF-8), without importing
+        # that codec's module: the error's byte is counted after the BOM either way
+        return (data[3:] if data.startswith(codecs.BOM_UTF8) else data).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: {what} is not UTF-8 (byte {exc.start})") from None
 

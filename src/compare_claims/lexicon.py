@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from .errors import ConfigError
 from .numbers import NumberGrammar, compile_numbers
-from .tokens import TRANSLATE, base
+from .tokens import base, plain
 
 _LEVELS = ("strong", "weak")
 
@@ -168,7 +168,7 @@ class _Builder:
 
     def add(self, terms: Iterable[str], group: str, kind: str, inflect: bool, value: str = "") -> None:
         for term in terms:
-            words = tuple(term.lower().translate(TRANSLATE).split())
+            words = tuple(plain(term.lower()).split())
             if not words:
                 continue
             key = (group, words, inflect)

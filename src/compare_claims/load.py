@@ -15,7 +15,7 @@ is skipped silently.
 # No `from __future__ import annotations`: typing.NamedTuple compiles every string
 # annotation into a ForwardRef at start-up (~35 us a field, ~9 ms a run in all).
 
-import glob
+import codecs
 import os
 import re
 import stat
@@ -39,7 +39,9 @@ STDIN_NAME = "-"
 SNIFF_BYTES = 1024  # html_text.looks_like_html reads as much
 MAX_BYTES = 200_000_000  # a source larger than this is refused, not read into memory
 
-_SURROGATES_RE = re.compile("[\udc80-\udcff]+")
+# bytes that are not UTF-8, decoded with surrogateescape; a pattern string (re
+# compiles it on first use): most runs never meet one
+_SURROGATES = "[\udc80-\udcff]+"
 
 
 class Entry(NamedTuple):
@@ -71,7 +73,7 @@ class Read(NamedTuple):
 
 def printable(name: str) -> str:
     """A file name as text: bytes that are not UTF-8 become U+FFFD."""
-    return _SURROGATES_RE.sub("\ufffd", name)
+    return name if name.isascii() else re.sub(_SURROGATES, "\ufffd", name)
 
 
 def is_url(arg: str) -> bool:
@@ -85,18 +87,20 @@ def decode(data: bytes, name: str) -> Decoded:
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: looks binary (NUL bytes), not a text file")
     warning = ""
+    # "utf-8-sig" (a BOM dropped, then UTF-8) without importing that codec's module
+    body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
     try:  # most texts are UTF-8 throughout: no scan for the bytes that are not
-        text, bad = data.decode("utf-8-sig"), []
+        text, bad = body.decode("utf-8"), []
     except UnicodeDecodeError:
-        text = data.decode("utf-8-sig", "surrogateescape")
-        bad = list(_SURROGATES_RE.finditer(text))
+        text = body.decode("utf-8", "surrogateescape")
+        bad = list(re.finditer(_SURROGATES, text))
     if bad:
         first = bad[0].start()
         line = text.count("\n", 0, first) + 1
         column = first - (text.rfind("\n", 0, first) + 1) + 1
         count = sum(m.end() - m.start() for m in bad)
-        text = _SURROGATES_RE.sub(
-            lambda m: bytes(ord(c) - 0xDC00 for c in m.group()).decode("cp1252", "replace"), text)
+        text = re.sub(
+            _SURROGATES, lambda m: bytes(ord(c) - 0xDC00 for c in m.group()).decode("cp1252", "replace"), text)
         warning = (f"{name}: {count} byte(s) not UTF-8, first at line {line} column {column}; "
                    "read as cp1252 there")
     if not text.strip():  # str.strip also removes NO-BREAK SPACE
@@ -174,6 +178,8 @@ def expand_paths(paths: list[str]) -> tuple[list[Entry], list[str]]:
             out.append(Entry("url", raw, raw))
             continue
         if any(ch in raw for ch in "*?["):
+            import glob  # only for a pattern: importing it compiles two of its own
+
             files = [p for p in map(Path, sorted(glob.glob(raw, recursive=True))) if p.is_file()]
             if not files:
                 raise InputError(f"{printable(raw)}: no file matches this pattern")

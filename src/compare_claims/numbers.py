@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import ConfigError
-from .tokens import Toks, replace_chars
+from .tokens import Toks, ascii_case_folded
 
 if TYPE_CHECKING:
     from .lexicon import Doc
@@ -60,18 +60,6 @@ class NumberGrammar(NamedTuple):
     word_gates: Mapping[str, tuple[str, ...]]  # gate -> words, one of which the text must hold (case ignored)
 
 
-
-
-# The characters beyond ASCII that `re` matches to an ASCII letter when case is
-# ignored (tests/test_numbers_gates.py finds them over every code point).
-_IGNORECASE_ASCII = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
-
-
-def ascii_case_folded(text: str) -> str:
-    """``text`` lower-cased, with the characters `re` takes for an ASCII letter
-    when case is ignored made that letter: an ASCII word ``re`` finds in
-    ``text`` under IGNORECASE is a substring of this."""
-    return replace_chars(text, _IGNORECASE_ASCII).lower()
 
 
 def _alt(items: Iterable[str]) -> str:
@@ -181,9 +169,10 @@ def compile_numbers(doc: "Doc") -> NumberGrammar:
     chars = "".join(sorted({c for s in cur_sym for c in s if not c.isalnum()}))
     num_gate = frozenset({"digit", "word"})
     needs = {
-        "dmy": (frozenset({"month"}), frozenset({"digit"})),
-        "mdy": (frozenset({"month"}), frozenset({"digit"})),
-        "my": (frozenset({"month"}), frozenset({"digit"})),
+        # a day or a year next to the month (see _month_digit_gates)
+        "dmy": (frozenset({"month"}), frozenset({"digit"}), frozenset({"day_month"})),
+        "mdy": (frozenset({"month"}), frozenset({"digit"}), frozenset({"month_day"})),
+        "my": (frozenset({"month"}), frozenset({"digit"}), frozenset({"month_year"})),
         "m": (frozenset({"month"}),),
         "percent": (frozenset({"percent"}), num_gate),
         "amount_sym": (frozenset({"cursym"}), num_gate),
@@ -312,7 +301,8 @@ def find_numbers(
     it to check that the anchor-based shortcut misses nothing).
     """
     if exhaustive:
-        every = frozenset({"digit", "word", "unit", "curword", "cursym", "percent", "month", *g.word_gates})
+        every = frozenset({"digit", "word", "unit", "curword", "cursym", "percent", "month", "day_month",
+                           "month_day", "month_year", *g.word_gates})
         return _pick_numbers(text, g, range(len(text)), _active_patterns(g, every))
     keys = set(toks.keys)
     raws = set(toks.raws)
@@ -340,6 +330,8 @@ def find_numbers(
         gates.add("percent")
     if month_keys:
         gates.add("month")
+        if digit_keys:
+            gates.update(_month_digit_gates(toks.raws, g.months))
     if g.word_gates and gates & {"unit", "curword"}:  # the gates of the patterns that need a word
         folded = ascii_case_folded(text)
         gates.update(gate for gate, words in g.word_gates.items() if any(w in folded for w in words))
@@ -362,6 +354,30 @@ def find_numbers(
     if has_sign:
         positions.update(_offsets_of(text, g.cursym_chars))
     return _pick_numbers(text, g, sorted(positions), _active_patterns(g, frozenset(gates)))
+
+
+def _month_digit_gates(raws: Sequence[str], months: Mapping[str, int]) -> set[str]:
+    """The gates of the dates that need a day or a year next to a month:
+    "day_month" when the word before a month holds a digit ("13 May", "13th
+    May"); after it, "month_day" when the word opens with one or two digits
+    ("May 13", "May 1st"), "month_year" with four ("May 2019").  A text that
+    names a month without them ("in May") neither tries nor compiles those
+    patterns.  A month the patterns match is bounded by non-word characters:
+    one of the parts of a word token between its joiners; a day is one or two
+    digits and then no word character but st/nd/rd/th, a year four digits."""
+    out: set[str] = set()
+    last = len(raws) - 1
+    for i, raw in enumerate(raws):
+        if raw in months or (not raw.isalnum() and any(p in months for p in raw.replace("'", "-").split("-"))):
+            if i > 0 and any(c.isdigit() for c in raws[i - 1]):
+                out.add("day_month")
+            after = raws[i + 1] if i < last else ""
+            if after[:1].isdigit():
+                if len(after) < 3 or not after[:3].isdigit():
+                    out.add("month_day")
+                if len(after) >= 4 and after[:4].isdigit():
+                    out.add("month_year")
+    return out
 
 
 def _offsets_of(text: str, chars: str) -> Iterator[int]:

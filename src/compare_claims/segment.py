@@ -11,37 +11,82 @@ usually separate two claims.  Nothing is cleaned in the text itself: every
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from itertools import accumulate
 from typing import Any, NamedTuple
 
 from .errors import ConfigError
 from .models import Source, Statement
 from .textnorm import STOPWORDS, fold
+from .tokens import ascii_case_folded, one_of
 
 _FURNITURE_MARKS = "•·▪–—-*"
-_BULLET_RE = re.compile(r"^[\s\u00a0]*(?:[•·▪◦●*]|-(?=\s)|–(?=\s)|—(?=\s)|\d{1,2}[.)](?=\s))?[\s\u00a0]*")
+# (one_of: classes of characters beyond Latin-1 written to compile faster)
+_BULLET_RE = re.compile(rf"^[\s\u00a0]*(?:{one_of('•·▪◦●*')}|-(?=\s)|–(?=\s)|—(?=\s)|\d{{1,2}}[.)](?=\s))?[\s\u00a0]*")
 # "Question: ..." or "Jane Doe: ..." at the start of a block (a name of up to
 # three words: four capitalised words before a colon are a headline's,
 # "Bob Smith Attacks Student: ...").
+_LABEL_CHAR = one_of(r"\w.'’-")
 _TURN_RE = re.compile(
-    r"^(?P<label>Question|Answer|Q|A|(?:[A-Z][a-z][\w.'’-]*)(?:\s[A-Z][a-z][\w.'’-]*){0,2}):\s+(?=\S)"
+    rf"^(?P<label>Question|Answer|Q|A|(?:[A-Z][a-z]{_LABEL_CHAR}*)(?:\s[A-Z][a-z]{_LABEL_CHAR}*){{0,2}}):\s+(?=\S)"
 )
 # a language selector: "de-DE en-GB es-ES ..."
 _LOCALES_RE = re.compile(r"^(?:\W*[a-z]{2}-[A-Z]{2}\w*){2,}\W*$")
+
+
+class Phrases:
+    """A cue list of phrases as one pattern (case ignored, any blank between
+    words), compiled when a line first needs it: a long list takes ~1 ms to
+    compile, and most texts hold none of its phrases.  A test on the line's
+    words, folded as ``re`` folds case (``ascii_case_folded``), lets only the
+    lines that may hold one go to the pattern, which decides."""
+
+    __slots__ = ("source", "flags", "phrases", "words", "compiled")
+
+    def __init__(self, source: str, flags: int, phrases: Sequence[str]) -> None:
+        self.source, self.flags = source, flags
+        # the test holds for phrases whose letters are ASCII (a character without
+        # case matches only itself); with another, or none, every line passes it
+        caseless = all(c.isascii() or c.lower() == c.upper() == c for p in phrases for c in p)
+        self.phrases = tuple(" ".join(p.lower().split()) for p in phrases) if phrases and caseless else ("",)
+        self.words = max(len(p.split()) for p in self.phrases)
+        self.compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self.compiled is None:
+            self.compiled = re.compile(self.source, self.flags)
+        return self.compiled
+
+    # (once compiled, the pattern alone is cheaper than the test before it)
+    def match(self, line: str) -> re.Match[str] | None:
+        """The pattern matched at the start of ``line`` (its first words open with a phrase)."""
+        if self.compiled is None:
+            head = ascii_case_folded(" ".join(line.split(None, self.words)[:self.words]))
+            if not head.startswith(self.phrases):
+                return None
+        return self.pattern.match(line)
+
+    def search(self, line: str) -> re.Match[str] | None:
+        """The pattern's first match in ``line`` (its words hold a phrase)."""
+        if self.compiled is None:
+            words = " ".join(ascii_case_folded(line).split())
+            if not any(p in words for p in self.phrases):
+                return None
+        return self.pattern.search(line)
 
 
 class SegmentCues(NamedTuple):
     """The segmenter's cue lists (``data/segment.toml``), compiled."""
 
     max_chars: int
-    prompt_re: re.Pattern[str]  # a prompt opening a line (with .match)
-    prompt_any_re: re.Pattern[str]  # a prompt anywhere (in a line of a few words)
+    prompt_re: Phrases  # a prompt opening a line (with .match)
+    prompt_any_re: Phrases  # a prompt anywhere (in a line of a few words)
     prompt_words: int
-    call_re: re.Pattern[str]  # a call to action opening a line
+    call_re: Phrases  # a call to action opening a line (its verb's phrases)
     call_max_words: int
-    credit_re: re.Pattern[str]
-    notice_re: re.Pattern[str]  # an editor's correction or note about the article itself
+    credit_re: Phrases
+    notice_re: Phrases  # an editor's correction or note about the article itself
     list_split_re: re.Pattern[str]
     list_min_items: int
     list_item_words: int
@@ -76,16 +121,17 @@ def compile_segment_cues(doc: Mapping[str, Any]) -> SegmentCues:
         raise ConfigError("segment.toml: a [furniture] or [sentences] list is empty")
     # one pattern for both: matched at the start of a line, its lookbehind holds
     # there, so it is what "^(?:...)(?!\w)" would be (one compile less, ~1 ms)
-    prompt_any_re = re.compile(rf"(?<!\w)(?:{_words_alt(prompts)})(?!\w)", re.IGNORECASE)
+    prompt_any_re = Phrases(rf"(?<!\w)(?:{_words_alt(prompts)})(?!\w)", re.IGNORECASE, prompts)
+    notices = d.strings(f, "notices", "furniture")
     return SegmentCues(
         max_chars=d.number(f, "max_chars", "furniture", 160),
         prompt_re=prompt_any_re,
         prompt_any_re=prompt_any_re,
         prompt_words=d.number(f, "prompt_words", "furniture", 3),
-        call_re=re.compile(rf"^(?:{_words_alt(calls)})\s+(?:{_words_alt(nxt)})(?!\w)", re.IGNORECASE),
+        call_re=Phrases(rf"^(?:{_words_alt(calls)})\s+(?:{_words_alt(nxt)})(?!\w)", re.IGNORECASE, calls),
         call_max_words=d.number(f, "call_max_words", "furniture", 25),
-        credit_re=re.compile(rf"^(?:{_words_alt(credits)})", re.IGNORECASE),
-        notice_re=re.compile(rf"^(?:{_words_alt(d.strings(f, 'notices', 'furniture'))})", re.IGNORECASE),
+        credit_re=Phrases(rf"^(?:{_words_alt(credits)})", re.IGNORECASE, credits),
+        notice_re=Phrases(rf"^(?:{_words_alt(notices)})", re.IGNORECASE, notices),
         list_split_re=re.compile("|".join(rf"\s{re.escape(x)}\s" if x == "/" else re.escape(x) for x in seps)),
         list_min_items=d.number(f, "list_min_items", "furniture", 3),
         list_item_words=d.number(f, "list_item_words", "furniture", 4),
@@ -268,7 +314,7 @@ def _sentences(text: str, s: int, e: int, cues: SegmentCues) -> list[tuple[int, 
         if out and (not _ANY_WORD_RE.search(piece) or (piece[0] in "“”\"'’" and _word_count(piece) <= 2)
                     or (cues.abbrev_re.search(text, max(out[-1][0], out[-1][1] - 12), out[-1][1])
                         and _first_word(piece) not in cues.sentence_openers)
-                    or (_SPLIT_INITIALS_RE.match(piece) and _LAST_INITIAL_RE.search(text, out[-1][0], out[-1][1]))):
+                    or (_SPLIT_INITIALS_RE.match(piece) and re.compile(_LAST_INITIAL).search(text, out[-1][0], out[-1][1]))):
             out[-1] = (out[-1][0], b)
             continue
         # a closing quote the splitter put first ('..., “trapped in the past." Rubio
@@ -292,10 +338,11 @@ def _first_word(piece: str) -> str:
 
 
 # initials cut in two: "D-N." | "Y., argued"
-_LAST_INITIAL_RE = re.compile(r"(?<![^\s(\-.])[A-Z]\.$")
+_LAST_INITIAL = r"(?<![^\s(\-.])[A-Z]\.$"  # compiled by re on first use: most texts never need it
 _SPLIT_INITIALS_RE = re.compile(r"[A-Z]\.(?:[A-Z]\.)*[,;)\s]")
 # A sentence end the splitter leaves inside a quotation: ". The", "? “We"
-_INNER_END_RE = re.compile(r"[.!?…][”\"’]?\s+(?=[“\"‘]?[A-Z])")
+_CLOSE, _OPEN = one_of('”"’'), one_of('“"‘')
+_INNER_END_RE = re.compile(rf"[.!?…]{_CLOSE}?\s+(?={_OPEN}?[A-Z])")  # the first class is one: re skips to it
 _INITIAL_RE = re.compile(r"(?<![^\s.(])[A-Za-z]\.$")
 
 

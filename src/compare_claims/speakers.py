@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from .lexicon import Entry, Lexicon
-from .tokens import TRANSLATE, Toks
+from .tokens import Toks, plain
 
 _QUOTE = '"'
 
@@ -382,7 +382,7 @@ def is_group(speaker: str) -> bool:
 
 
 def normalise_hint(hint: str, cues: Lexicon) -> str:
-    hint = " ".join(hint.translate(TRANSLATE).split()).rstrip(":").strip()
+    hint = " ".join(plain(hint).split()).rstrip(":").strip()
     if not hint:
         return ""
     toks = Toks(hint)

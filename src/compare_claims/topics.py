@@ -39,11 +39,21 @@ def _parts(tokens: list[str]) -> list[str]:
     return out
 
 
+def _words(text: str) -> list[str]:
+    """The words of ``text`` through ``_parts``, which leaves them as they are
+    when the text holds no apostrophe and no hyphen (WORD_RE joins words by those only)."""
+    words = WORD_RE.findall(text)
+    return _parts(words) if "'" in text or "-" in text else words
+
+
 def tokenize(text: str) -> TokenizedText:
-    raw = _parts(WORD_RE.findall(text))
-    words = _parts(WORD_RE.findall(fold(text)))
-    if len(words) != len(raw):  # folding changed the word boundaries (rare): fold word by word
-        words = [fold(w) for w in raw]
+    raw = _words(text)
+    if text.isascii():  # folding is lower-casing, which moves no word boundary: one pass
+        words = [w.lower() for w in raw]
+    else:
+        words = _words(fold(text))
+        if len(words) != len(raw):  # folding changed the word boundaries (rare): fold word by word
+            words = [fold(w) for w in raw]
     stems = stem_words(words) if words else []
     return TokenizedText(tuple(stems), tuple(w.isupper() and len(w) > 1 for w in raw))
 
