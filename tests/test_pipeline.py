@@ -202,6 +202,16 @@ def test_two_outlets_narration_alike_in_part_is_no_row(seeds: tuple[Source, ...]
     # words reported in the outlet's own prose are the outlet's: two rows still
     reported = dict(told, b=told["b"].replace("In many of the states", "Critics also note that in many of the states"))
     assert _row_of("Indiana", reported, topics) == ({"a"}, "")
+    # ... unless one tells all the other tells, within a longer sentence (read 20)
+    within = {
+        "a": "The bank was closed on Monday.\n\nThe weather was mild.\n\n"
+             "Gowdy set a May 1 deadline for the interview.\n",
+        "b": "Markets fell in Asia.\n\nA storm hit the coast.\n\n"
+             "The South Carolina Republican set a deadline of May 1 for the interview and restated the committee "
+             "is interested only in the deleted emails relating to Clinton's response as secretary of state to the "
+             "2012 terror attacks on a U.S. outpost in Benghazi, Libya, that killed four Americans.\n",
+    }
+    assert _row_of("Gowdy", within, topics)[0] == {"a", "b"}
     # someone's own words beside another source's account stay side by side, as related
     # (Lavrov's remarks on the JCPOA withdrawal, VOA's report of the US view)
     jcpoa = next(g for g in results["iran"].groups if any("withdraw from the JCPOA" in m.statement.text for m in g.members))
