@@ -225,6 +225,26 @@ def test_two_outlets_narration_alike_in_part_is_no_row(seeds: tuple[Source, ...]
                            for m in g.members if m.role == "claim")
 
 
+def test_a_claim_told_in_two_statements_of_a_source_has_both_as_claim_members(topics: dict[str, Topic]) -> None:
+    from compare_claims.topics import ALL_STATEMENTS
+
+    # one source in one sentence, another in two (read 20: the release was left "related")
+    texts = {
+        "a": "Markets fell in Asia.\n\nA storm hit the coast.\n\n"
+             "The president's tweet comes after the State Department, in a Friday news dump, released a batch of "
+             "emails from Abedin's account that were discovered by the FBI on a laptop belonging to her estranged "
+             "husband, Anthony Weiner.\n",
+        "b": "The bank was closed on Monday.\n\nThe weather was mild.\n\n"
+             "On Friday, the State Department released about 3,000 of Ms. Abedin's work-related emails. The emails "
+             "were found on the laptop of Ms. Abedin's now estranged husband, Anthony D. Weiner, and were released "
+             "as part of a public records request.\n",
+    }
+    sources = tuple(Source(id=k, file=f"{k}.txt", text=t) for k, t in sorted(texts.items()))
+    row = next(g for g in run_topic(sources, ALL_STATEMENTS, topics).groups if "a" in g.sources and "b" in g.sources)
+    told = {m.statement.text.split()[0] for m in row.members if m.role == "claim" and m.statement.source == "b"}
+    assert told == {"On", "The"}
+
+
 def test_a_row_holding_titles_and_leads_tells_its_claim_by_the_leads(topics: dict[str, Topic]) -> None:
     from compare_claims.topics import ALL_STATEMENTS
 
