@@ -127,10 +127,11 @@ def _claim_and_related(members: list[Member], threshold: float, relation: str,
     The claim is the reference statement's, told by the member of each other
     source that is most like it (at ``threshold`` or more), and by a second
     statement of that source that tells the rest of it (``_also_telling``,
-    with ``stems``: each statement's content stems).  Any other member is another claim of the same story (another
-    clause of the sentence included), kept in the row as related.  The row is "same"
-    when two sources or more tell the claim at the calibrated score, else
-    "related"; one source: no relation."""
+    with ``stems``: each statement's content stems).  Any other member is
+    another claim of the same story (another clause of the sentence
+    included), kept in the row as related.  The row is "same" when two
+    sources or more tell the claim at the calibrated score, else "related";
+    one source: no relation."""
     from .divergence import one_utterance
 
     if relation == "":
@@ -162,6 +163,16 @@ def _claim_and_related(members: list[Member], threshold: float, relation: str,
     same = told and (sum(told) / len(told) >= align_mod.SAME
                      or all(one_utterance(ref, m) for m in best.values() if not m.reference))
     return out, "same" if same else "related"
+
+
+def _falls_apart(members: Sequence[Member], own_words: Sequence[bool], bags: Sequence[Sequence[str]]) -> bool:
+    """Does a "related" row fall apart, each statement a row of its own?  When
+    it holds fewer than RELATED_SOURCES sources, none of the statements telling
+    its claim (``own_words``, ``bags``: theirs) is a speaker's own words, and
+    none is told within another: two sources' own prose alike only in part
+    (align.RELATED_SOURCES)."""
+    return (len({m.statement.source for m in members}) < align_mod.RELATED_SOURCES
+            and not any(own_words) and not _told_within(bags))
 
 
 # a statement of this many content words or more, all but a fifth of them in
@@ -299,11 +310,9 @@ def build_groups(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
         members, relation = _claim_and_related(members, options.threshold, ag.relation,
                                                {(statements[i].source, statements[i].start): frozenset(chosen[i][1])
                                                 for i in ag.members} if len(ag.members) > 2 else None)
-        if (relation == "related" and len({m.statement.source for m in members}) < align_mod.RELATED_SOURCES
-                and not any(own_words[i] for i, m in zip(ag.members, members) if m.role == "claim")
-                and not _told_within([chosen[i][1] for i, m in zip(ag.members, members) if m.role == "claim"])):
-            # two sources' own prose under the calibrated score: each its own row; a
-            # speaker's own words beside another account stay, as related (align.RELATED_SOURCES)
+        telling = [i for i, m in zip(ag.members, members) if m.role == "claim"]
+        if relation == "related" and _falls_apart(members, [own_words[i] for i in telling],
+                                                  [chosen[i][1] for i in telling]):
             drafts.extend((_group_key([m.statement], rank), None, "", [m._replace(score=100.0, reference=True, role="claim")])
                           for m in members)
             continue
