@@ -46,7 +46,8 @@ Relation.  A row's score is the mean cross-source pair score.  It is ``same``
 event, saying different things); the pipeline reads the relation again from
 the members that tell the row's claim (pipeline._claim_and_related), and a
 "related" row of fewer than ``RELATED_SOURCES`` sources that holds no
-speaker's own words falls apart there.  The
+speaker's own words, nor one statement told within another, falls apart
+there.  The
 threshold was set on the development sets, ``SAME`` on rows read by eye
 (README, "Quality").
 """
@@ -70,11 +71,12 @@ DEFAULT_SCORER = "weighted"
 DEFAULT_THRESHOLD = 20.0
 # a row whose mean cross-source score reaches SAME tells one claim
 SAME = 35.0
-# a row under SAME ("related") needs this many sources, or a speaker's own
-# words (quoted, a transcript's turn) among its claim members, else it falls
-# apart (pipeline.build_groups): two outlets' prose alike in part, reported
-# speech included, is one pair of texts, and such rows told one claim in about
-# a quarter to a third of those read by eye (reads 11-16)
+# a row under SAME ("related") needs this many sources, a speaker's own words
+# (quoted, a transcript's turn) among its claim members, or one of them told
+# within another, else it falls apart (pipeline._falls_apart): two outlets'
+# prose alike in part, reported speech included, is one pair of texts, and
+# such rows told one claim in about a quarter to a third of those read by eye
+# (reads 11-16)
 RELATED_SOURCES = 3
 # pairs under FLOOR x threshold count 0 in a row's mean (and are never scored)
 FLOOR = 0.5
