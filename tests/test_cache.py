@@ -316,6 +316,15 @@ def test_no_cache_writes_nothing(dirs: tuple[Path, Path]) -> None:
     assert not cache.exists() and not state.exists()
 
 
+def test_the_environment_can_turn_the_cache_off(dirs: tuple[Path, Path]) -> None:
+    cache, state = dirs
+    env = {**ENV, "XDG_STATE_HOME": str(state), "COMPARE_CLAIMS_NO_CACHE": "1"}
+    res = runner.invoke(app, [*TOPIC, "--cache-dir", str(cache)], env=env)
+    assert res.exit_code == 0 and not cache.exists() and not state.exists()
+    res = runner.invoke(app, [*TOPIC, "--cache-dir", str(cache)], env={**env, "COMPARE_CLAIMS_NO_CACHE": "0"})
+    assert res.exit_code == 0 and (cache / DB_NAME).is_file()
+
+
 def test_the_cache_directory_comes_from_the_option_the_environment_or_xdg(tmp_path: Path) -> None:
     state = str(tmp_path / "state")
     res = runner.invoke(app, TOPIC, env={**ENV, "XDG_STATE_HOME": state, "COMPARE_CLAIMS_CACHE_DIR": str(tmp_path / "env"),

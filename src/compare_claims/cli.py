@@ -133,7 +133,8 @@ Dask = Annotated[Optional[str], typer.Option(
     "--dask", help="Run the per-source work on a Dask cluster: a scheduler address, or 'local' (needs compare-claims[dask]).")]
 Color = Annotated[str, typer.Option("--color", help="Colour in the table: auto, always or never (NO_COLOR is honoured).")]
 NoPager = Annotated[bool, typer.Option("--no-pager", help="Do not page the table on a terminal.")]
-NoCache = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the analysis cache.")]
+NoCache = Annotated[bool, typer.Option("--no-cache", envvar="COMPARE_CLAIMS_NO_CACHE",
+                                       help="Do not read or write the analysis cache (or set COMPARE_CLAIMS_NO_CACHE=1).")]
 CacheDir = Annotated[Optional[Path], typer.Option(
     "--cache-dir", help="Where the analysis cache is kept (default: $COMPARE_CLAIMS_CACHE_DIR, else "
                         "$XDG_CACHE_HOME/compare-claims).", show_default=False)]
