@@ -400,9 +400,9 @@ def _last_with_role(head: str, text: str, accept: Callable[[int, str], bool] = l
     1, that ``accept(start of the match, name)`` takes), where the role is
     ``head`` or its first three letters and a dot: of several, the one whose
     last name ``text`` mentions last, however.  "The governor" after "Gov.
-    Mike Pence later vowed ..." and "Hutchinson, too, said ..." is Hutchinson.  The role and the blanks after it
-    match in one way only, so matching the name after each role found is the
-    same scan."""
+    Mike Pence later vowed ..." and "Hutchinson, too, said ..." is Hutchinson.
+    The role and the blanks after it match in one way only, so matching the
+    name after each role found is the same scan."""
     role = re.compile(rf"(?i:\b(?:{re.escape(head)}|{re.escape(head[:3])}\.))\s+")
     name = _name_re()
     found: list[str] = []
@@ -416,13 +416,13 @@ def _last_with_role(head: str, text: str, accept: Callable[[int, str], bool] = l
             # "President Obama's adviser" names Obama
             found.append(_POSSESSIVE_RE.sub("", m.group(1)))
         pos = m.end()
-    if len({who.split()[-1] for who in found}) < 2:
+    lasts = {who.split()[-1] for who in found}
+    if len(lasts) < 2:
         return found[-1] if found else None
-
-    def last_mention(who: str) -> int:
-        return max((m.start() for m in re.finditer(rf"\b{re.escape(who.split()[-1])}\b", text)), default=-1)
-
-    return max(reversed(found), key=last_mention)
+    # one scan for all of them: where each last name is mentioned last
+    names = "|".join(map(re.escape, sorted(lasts, key=len, reverse=True)))
+    last_at = {m.group(): m.start() for m in re.finditer(rf"\b(?:{names})\b", text)}
+    return max(reversed(found), key=lambda who: last_at.get(who.split()[-1], -1))
 
 
 _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")

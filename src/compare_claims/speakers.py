@@ -105,10 +105,10 @@ class _SpeakerFinder:
         (a determiner between)."""
         t = self.t
         before = ph[0] - 2 if ph[0] >= 2 and t.keys[ph[0] - 1] in _DETERMINERS else ph[0] - 1
-        for j in range(max(before, 1), ph[1]):
-            if j >= ph[0] or j == before:
-                if t.keys[j] == "of" and t.raws[j - 1][:1].islower() and self.name_gap(j - 1) and self.name_gap(j):
-                    return j
+        places: list[int] = [before, *range(ph[0], ph[1])]
+        for j in places:
+            if j >= 1 and t.keys[j] == "of" and t.raws[j - 1][:1].islower() and self.name_gap(j - 1) and self.name_gap(j):
+                return j
         return None
 
     def _named_before_role(self, ph: tuple[int, int]) -> tuple[int, int] | None:
