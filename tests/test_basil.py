@@ -208,3 +208,32 @@ def test_a_rows_claim_is_the_statements_most_alike_not_a_headline_beside_them(
         st["source"] == "nyt" and st["text"].endswith("on the Issues") for st in g["statements"]))
     claim = {st["source"]: st["text"] for st in row["statements"] if st["role"] == "claim"}
     assert "announced" in claim["nyt"] and "running for president" in claim["fox"]
+
+
+def test_an_attribution_cut_off_after_its_quotation_goes_back_to_it(be: ModuleType, triplets: list[Any]) -> None:
+    """'“... on the submarine?” Trump said.': the splitter ends a sentence at the
+    quotation's own "?", "!" or "."; its attribution alone would be a statement
+    of two words and the quotation would lose its speaker."""
+    import re
+
+    from compare_claims.annotate import annotate_statements
+    from compare_claims.config import load_lexicon, load_segment_cues
+    from compare_claims.models import Source
+    from compare_claims.segment import segment
+
+    lexicon, cues = load_lexicon(), load_segment_cues()
+    # ("asked" is not a reporting verb for speakers: "X asked Y, ..." would give Y's words to X)
+    tail = re.compile(r"[.?!][”\"] (?:Mr\. |Ms\. )?([A-Z][a-z]+) (?:said|wrote|continued|recalled)\.$")
+    alone = re.compile(r"^(?:Mr\. |Ms\. |Justice )?[A-Z][a-z]+ (?:said|wrote|asked|continued|recalled)\.$")
+    told = 0
+    for t in triplets:
+        for article in t.articles.values():
+            text = be.build_text(article.data).text
+            statements = segment(Source(id="a", file="a.txt", text=text), cues).statements
+            assert not [s.text for s in statements if alone.match(s.text)]
+            for s, a in zip(statements, annotate_statements(statements, text, lexicon)):
+                m = tail.search(s.text)
+                if m:
+                    told += 1
+                    assert a.speaker.split()[-1:] == [m.group(1)], (s.text, a.speaker)
+    assert told >= 6  # eight in the corpus

@@ -94,6 +94,8 @@ class SegmentCues(NamedTuple):
     abbrev_re: re.Pattern[str]  # a sentence that ends in an abbreviation
     common_abbrev_re: re.Pattern[str]
     sentence_openers: frozenset[str]  # after "Ark." these open a new sentence
+    attribution_verbs: frozenset[str]  # a quotation's attribution cut off after it ("Durbin said.")
+    attribution_words: int
     initials_end_re: re.Pattern[str]  # "Chappaqua, N.Y. Mr. Gowdy": a sentence ends after the initials (group 1: the blanks)
     not_speakers: frozenset[str]
     english_hints: frozenset[str]
@@ -139,6 +141,8 @@ def compile_segment_cues(doc: Mapping[str, Any]) -> SegmentCues:
         abbrev_re=re.compile(r"(?<![^\s(])(?:" + "|".join(sorted(map(re.escape, abbrevs))) + r")\.$"),
         common_abbrev_re=re.compile(r"(?<!\S)(?:" + "|".join(sorted(map(re.escape, common))) + r")\.$", re.IGNORECASE),
         sentence_openers=frozenset(w.lower() for w in d.strings(sent, "sentence_openers", "sentences")),
+        attribution_verbs=frozenset(w.lower() for w in d.strings(sent, "attribution_verbs", "sentences")),
+        attribution_words=d.number(sent, "attribution_words", "sentences", 5),
         # the full stop first, then the look back: `re` skips to the full stops in C,
         # where a pattern opening with a look back is tried at every position
         # (the five texts: 1.7 -> 0.05 ms); the blanks cut at are group 1
@@ -314,7 +318,8 @@ def _sentences(text: str, s: int, e: int, cues: SegmentCues) -> list[tuple[int, 
         if out and (not _ANY_WORD_RE.search(piece) or (piece[0] in "“”\"'’" and _word_count(piece) <= 2)
                     or (cues.abbrev_re.search(text, max(out[-1][0], out[-1][1] - 12), out[-1][1])
                         and _first_word(piece) not in cues.sentence_openers)
-                    or (_SPLIT_INITIALS_RE.match(piece) and re.compile(_LAST_INITIAL).search(text, out[-1][0], out[-1][1]))):
+                    or (_SPLIT_INITIALS_RE.match(piece) and re.compile(_LAST_INITIAL).search(text, out[-1][0], out[-1][1]))
+                    or _attribution(piece, text[out[-1][1] - 2:out[-1][1]], cues)):
             out[-1] = (out[-1][0], b)
             continue
         # a closing quote the splitter put first ('..., “trapped in the past." Rubio
@@ -330,6 +335,16 @@ def _sentences(text: str, s: int, e: int, cues: SegmentCues) -> list[tuple[int, 
             a = cut.end(1)
         out.append((a, b))
     return out
+
+
+def _attribution(piece: str, before: str, cues: SegmentCues) -> bool:
+    """``piece`` is only the attribution of the quotation before it, which ends in
+    ``before`` (“...?” / ...!" then "Trump said."): it belongs to that sentence."""
+    if len(before) < 2 or before[1] not in "”\"" or before[0] not in ".?!":
+        return False
+    words = piece.rstrip(".").split()
+    return (piece.endswith(".") and len(words) <= cues.attribution_words and not any(c in piece for c in "“”\"")
+            and any(w.lower() in cues.attribution_verbs for w in words))
 
 
 def _first_word(piece: str) -> str:
@@ -372,7 +387,8 @@ def _split_inner(text: str, a: int, b: int, cues: SegmentCues) -> list[tuple[int
     for m in inner:
         lo, hi = max(start, m.start() - 12), m.start() + 1
         if (_INITIAL_RE.search(text, lo, hi) or cues.common_abbrev_re.search(text, lo, hi) or cues.abbrev_re.search(text, lo, hi)
-                or _words_between(ends, start, m.start() + 1) < 3 or _words_between(ends, m.end(), b) < 3):
+                or _words_between(ends, start, m.start() + 1) < 3 or _words_between(ends, m.end(), b) < 3
+                or _attribution(text[m.end():b].rstrip(), text[m.start():m.start() + 2], cues)):
             continue
         x, y = _strip_span(text, start, m.end())
         if x < y:
