@@ -133,6 +133,19 @@ def test_closing_quote_full_stop_stays_with_its_sentence(segmented: dict[str, Se
     assert all(len(x.text.split()) >= 3 for x in ending)
 
 
+def test_a_quote_mark_that_opens_the_next_sentence_goes_with_it(segmented: dict[str, Segmented]) -> None:
+    """'..., Pompeo said in his address. “As you said, ...': the splitter cuts after
+    the quote mark; a mark after a blank opens the sentence that follows."""
+    moved = 0
+    for sid in segmented:
+        stmts = statements_of(segmented, sid)
+        assert not [x.text for x in stmts if re.search(r"\s[\u201c\"]$", x.text)]
+        moved += sum(1 for x, y in zip(stmts, stmts[1:]) if y.text.startswith("\u201c") and y.start == x.end + 1)
+    assert moved >= 1
+    seg = one_text('"It\'s destructive," Rice said on the show. "It\'s always been bipartisan. We need to keep it."\n')
+    assert [x.text for x in seg.statements][:2] == ['"It\'s destructive," Rice said on the show.', '"It\'s always been bipartisan.']
+
+
 def test_double_full_stop_stays_with_its_sentence(segmented: dict[str, Segmented]) -> None:
     stmts = statements_of(segmented, "VOA")
     s = find(stmts, "According to the political scientist, this will allow Trump")

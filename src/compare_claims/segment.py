@@ -297,6 +297,7 @@ def _sentences(text: str, s: int, e: int, cues: SegmentCues) -> list[tuple[int, 
     body = text[s:e]
     out: list[tuple[int, int]] = []
     pos = 0
+    opening = -1  # a quote mark the splitter left at the end of the sentence before: it opens this one
     for seg in sentencex.segment("en", body):
         if not seg.strip():
             pos += len(seg) if body.startswith(seg, pos) else 0
@@ -312,6 +313,12 @@ def _sentences(text: str, s: int, e: int, cues: SegmentCues) -> list[tuple[int, 
         pos = i + len(seg)
         if a >= b:
             continue
+        if opening >= 0:
+            a, opening = opening, -1
+        # '..., he said. “' | 'It's ...': a quote mark after a blank opens the next sentence
+        if b - a > 2 and text[b - 1] in "“\"" and text[b - 2].isspace() and s + pos < e:
+            opening = b - 1
+            b = _strip_span(text, a, b - 1)[1]
         piece = text[a:b]
         # an orphan closing quote or "." belongs to the sentence before it, and so
         # does whatever follows a title or state abbreviation ("Gov.", "Wash.")
