@@ -136,6 +136,39 @@ def test_identical_statements_score_100_and_align() -> None:
     assert rows[0].relation == "same"
 
 
+def test_two_sources_quoting_the_same_words_tell_one_remark() -> None:
+    """An ad called him an “elitist hypocrite”: two outlets that report the same
+    few words, quoted, are one row however little else they share; a name in
+    quotation marks (a slogan, a show) or a so-called term is no one's remark."""
+    # the rest of the stories: their words weigh as words of the event do
+    story = ["The senator's campaign answered the group with an ad of its own this week.",
+             "The group said the ad would run this week in three states, attacking the senator.",
+             "The senator has opposed armed guards and called for more security in schools.",
+             "Supporters of the new president cheered in the crowd as the Senate met for years.",
+             "Republicans and Democrats in the Senate traded warnings over the filibuster."]
+
+    def rows(a: str, b: str) -> list[tuple[tuple[int, ...], str]]:
+        texts = [("A", a), ("B", b), *(("C", t) for t in story)]
+        got = align_statements([Statement(k, 0, len(t), t) for k, t in texts])
+        return sorted((tuple(m for m in r.members if m < 2), r.relation) for r in got if any(m < 2 for m in r.members))
+
+    a = 'The group\'s first ad called the senator an "elitist hypocrite" for his security detail.'
+    b = ("Its campaign, launched this week after the shooting in Newtown, attacks the senator as an “elitist"
+         " hypocrite” for opposing the widely criticized plan to place armed guards in every school.")
+    assert rows(a, b) == [((0, 1), "same")]
+    unquoted = rows(a.replace('"elitist hypocrite"', "elitist hypocrite"), b.replace("“elitist hypocrite”", "elitist hypocrite"))
+    assert unquoted in ([((0,), ""), ((1,), "")], [((0, 1), "related")])
+    slogan_a = ("Outside the arena thousands of supporters wore “Make America Great Again” hats while vendors"
+                " sold buttons and flags along the avenue.")
+    slogan_b = ("In his first address he vowed to make America great again, pledging new roads, bridges, tunnels"
+                " and airports across the nation.")
+    assert rows(slogan_a, slogan_b) == rows(slogan_a.replace("“", "").replace("”", ""), slogan_b)
+    term_a = ("Republican leaders said on Tuesday that they were ready to use the so-called “nuclear option” to"
+              " confirm the judge.")
+    term_b = "Democrats warned that the nuclear option would poison relations between the parties for a generation."
+    assert rows(term_a, term_b) == rows(term_a.replace("“", "").replace("”", ""), term_b)
+
+
 def test_a_row_of_two_sources_needs_a_margin_over_the_threshold() -> None:
     """A row two sources alone tell rests on one pair of texts: it stands at
     MARGIN x threshold, while a third source telling it too holds the row at

@@ -272,9 +272,10 @@ def test_two_reports_quoting_one_utterance_tell_one_claim_however_their_prose_di
     }
     # the prose around the quotation scores under the calibrated 30; the words quoted are one utterance
     assert _row_of("harbour", quoted, topics) == ({"a", "b"}, "same")
-    # a set phrase of five words is no utterance ("from hope to higher ground")
+    # a set phrase of five words inside two longer quotations is no utterance ("from hope to higher ground")
     phrase = {k: v.replace("there is no room for fear in this town", "no room for fear here")
-              .replace("There is no room for fear in this town", "No room for fear here") for k, v in quoted.items()}
+              .replace("There is no room for fear in this town", "No room for fear here, and no more talk of closing the quay")
+              for k, v in quoted.items()}
     assert _row_of("harbour", phrase, topics)[1] != "same"
 
 

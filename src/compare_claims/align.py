@@ -64,7 +64,7 @@ from itertools import chain, product
 from typing import Callable, NamedTuple, Sequence
 
 from .models import Statement
-from .textnorm import PLAIN, WORD_RE, Vocabulary, stem_words, word_stem
+from .textnorm import PLAIN, STOPWORDS, WORD_RE, Vocabulary, stem_words, word_stem
 
 DEFAULT_SCORER = "weighted"
 # rows form at this mean cross-source score ("related" and above)
@@ -551,6 +551,58 @@ def _verbatim_pairs(statements: Sequence[Statement], srcs: Sequence[str],
             for k, i in enumerate(same) for j in same[k + 1:] if srcs[i] != srcs[j]}
 
 
+# Two sources quoting the same few words (an “elitist hypocrite”, “stop lying”)
+# report one remark: the pair scores SAME at least.  The words are quoted in one
+# of the two and present in the other; of QUOTED_PHRASE_WORDS words, with
+# QUOTED_PHRASE_STEMS content stems of which one is neither a name nor common.
+QUOTED_PHRASE_WORDS = (2, 8)
+QUOTED_PHRASE_STEMS = 2
+_NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")  # a word in lower case right after the closing mark
+_SO_CALLED_RE = re.compile(r"(?:so-called|dubbed|known as)\s*$", re.IGNORECASE)
+
+
+def _quoted_phrase_pairs(statements: Sequence[Statement], srcs: Sequence[str], stems: Sequence[Sequence[str]],
+                         postings: dict[str, list[int]], ctx: Context) -> set[tuple[int, int]]:
+    """Cross-source pairs (i < j) where one quotes words the other holds (see QUOTED_PHRASE_WORDS)."""
+    from .textnorm import content_stems
+
+    quoting: dict[tuple[str, ...], set[int]] = {}
+    named: set[tuple[str, ...]] = set()
+    lo, hi = QUOTED_PHRASE_WORDS
+    for i, st in enumerate(statements):
+        if "“" in st.text or '"' in st.text:
+            for m in _QUOTATION_RE.finditer(st.text):
+                words = _words(m.group(1))
+                if not lo <= len(words) <= hi:
+                    continue
+                quoting.setdefault(words, set()).add(i)
+                # a name in quotation marks (“Make America Great Again” hats, the “don't ask,
+                # don't tell” policy) or a term (the so-called “nuclear option”) is no one's
+                # remark, wherever else it is quoted
+                after = _NEXT_WORD_RE.match(st.text, m.end())
+                if (m.group(1).istitle() or (after and after.group(1) not in STOPWORDS)
+                        or _SO_CALLED_RE.search(st.text, max(0, m.start() - 12), m.start())):
+                    named.add(words)
+    pairs: set[tuple[int, int]] = set()
+    for words, quoted_in in sorted(quoting.items()):
+        if words in named:
+            continue
+        phrase_stems = set(content_stems(" ".join(words))) - REPORTING
+        if len(phrase_stems) < QUOTED_PHRASE_STEMS or not phrase_stems - ctx.names - ctx.common:
+            continue
+        held: set[int] | None = None  # statements holding every stem of the phrase
+        for t in sorted(phrase_stems):
+            plist = postings.get(t)
+            if plist is not None:
+                held = set(plist) if held is None else held & set(plist)
+        candidates = range(len(statements)) if held is None else sorted(held)
+        joined = " " + " ".join(words) + " "
+        holders = [j for j in candidates if phrase_stems <= set(stems[j])
+                   and joined in " " + " ".join(_words(statements[j].text)) + " "]
+        pairs.update((i, j) if i < j else (j, i) for i in quoted_in for j in holders if srcs[i] != srcs[j])
+    return pairs
+
+
 def _words(text: str) -> tuple[str, ...]:
     return tuple(w.lower().replace("’", "'") for w in _VERBATIM_WORD_RE.findall(text))
 
@@ -780,6 +832,9 @@ def align(
     pair_scores = all_pair_scores(sc, jobs=jobs, exhaustive=exhaustive)
     verbatim = _verbatim_pairs(statements, srcs, [f.stems for f in feats])
     pair_scores.update(dict.fromkeys(verbatim, 100.0))
+    quoted = _quoted_phrase_pairs(statements, srcs, [f.stems for f in feats], sc.postings or _postings(feats, ctx), ctx)
+    for ij in quoted:
+        pair_scores[ij] = max(pair_scores.get(ij, 0.0), SAME)
     rows = _average_linkage(n, keys, srcs, pair_scores, max(threshold, 1e-9))
 
     def pair(x: int, y: int) -> float:
@@ -789,6 +844,8 @@ def align(
             return got
         if (a, b) in verbatim:
             return 100.0
+        if (a, b) in quoted:
+            return max(SAME, _score(sc, a, b) if evidence(feats[a], feats[b], ctx) else 0.0)
         return _score(sc, a, b) if evidence(feats[a], feats[b], ctx) else 0.0
 
     margin = min(100.0, MARGIN * threshold)
