@@ -116,8 +116,9 @@ def _why_not(path: Path) -> str:
     name = path.name
     if name.startswith("."):
         return "hidden file"
-    if name == METADATA_FILE or path.suffix.lower() == ".toml":
-        return "metadata"  # sources.toml, topics and cue lists: this tool's own configuration
+    if name == METADATA_FILE or path.suffix.lower() == ".toml" or name.lower().endswith(".toml.json"):
+        # sources.toml, topics and cue lists, and their JSON twins (config.DERIVED): this tool's own configuration
+        return "metadata"
     if path.stem.lower() in NOT_SOURCES or name.lower() in NOT_SOURCES:
         return "describes the folder, not a source"
     suffix = path.suffix.lower()
