@@ -76,6 +76,26 @@ def test_one_common_word_is_not_evidence() -> None:
     assert [r.members for r in align_statements([a, b], threshold=1.0)] == [(0,), (1,)]
 
 
+def test_a_person_named_with_a_title_alike_is_not_evidence(lexicon: Any) -> None:
+    """Who a statement is about is not what it says: two statements sharing only
+    a person's name and title ("Senate Democratic Leader Harry Reid" / "Senator
+    Harry Reid, the Democratic leader") are no pair; a claim shared as well is."""
+    roles = frozenset(st for t in lexicon.titles for st in content_stems(t, VOCABULARY))
+    story = ["The president unveiled the plan at the White House on Wednesday.",
+             "Gun sales rose sharply in the weeks after the shooting."]
+
+    def rows(a: str, b: str) -> list[tuple[int, ...]]:
+        texts = [("A", a), ("B", b), *(("C", t) for t in story)]
+        got = align_statements([Statement(k, 0, len(t), t) for k, t in texts], roles=roles)
+        return sorted(tuple(m for m in r.members if m < 2) for r in got if any(m < 2 for m in r.members))
+
+    said = "Senate Democratic Leader Harry Reid said all options should be on the table."
+    about = "Senator Harry Reid of Nevada, the Democratic leader, is a longtime supporter of gun rights."
+    assert rows(said, about) == [(0,), (1,)]
+    told = "Senator Harry Reid of Nevada, the Democratic leader, said every option should be on the table."
+    assert rows(said, told) == [(0, 1)]
+
+
 def test_the_topic_words_alone_are_not_evidence() -> None:
     a = Statement("A", 0, 40, "Iran and the JCPOA were discussed.")
     b = Statement("B", 0, 40, "Iran rejects talks on the JCPOA.")
