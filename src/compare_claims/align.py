@@ -76,7 +76,8 @@ SAME = 35.0
 # within another, else it falls apart (pipeline._falls_apart): two outlets'
 # prose alike in part, reported speech included, is one pair of texts, and
 # such rows told one claim in about a quarter to a third of those read by eye
-# (reads 11-16)
+# (reads 11-16); a speaker's own words given to two different people are two
+# claims too (reads 18-22: the 6 such rows read were all judged two claims)
 RELATED_SOURCES = 3
 # pairs under FLOOR x threshold count 0 in a row's mean (and are never scored)
 FLOOR = 0.5

@@ -165,14 +165,17 @@ def _claim_and_related(members: list[Member], threshold: float, relation: str,
     return out, "same" if same else "related"
 
 
-def _falls_apart(members: Sequence[Member], own_words: Sequence[bool], bags: Sequence[Sequence[str]]) -> bool:
+def _falls_apart(members: Sequence[Member], own_words: Sequence[bool], bags: Sequence[Sequence[str]],
+                 speakers: Sequence[str | None] = ()) -> bool:
     """Does a "related" row fall apart, each statement a row of its own?  When
     it holds fewer than RELATED_SOURCES sources, none of the statements telling
-    its claim (``own_words``, ``bags``: theirs) is a speaker's own words, and
-    none is told within another: two sources' own prose alike only in part
-    (align.RELATED_SOURCES)."""
-    return (len({m.statement.source for m in members}) < align_mod.RELATED_SOURCES
-            and not any(own_words) and not _told_within(bags))
+    its claim (``own_words``, ``bags``, ``speakers``: theirs, the last a
+    speaker's key or None) is a speaker's own words, or they are given to two
+    different people, and none is told within another: two sources' own prose
+    alike only in part (align.RELATED_SOURCES), or two people's words alike."""
+    if len({m.statement.source for m in members}) >= align_mod.RELATED_SOURCES or _told_within(bags):
+        return False
+    return not any(own_words) or len({k for k in speakers if k}) > 1
 
 
 # a statement of this many content words or more, all but a fifth of them in
@@ -314,7 +317,8 @@ def build_groups(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
                                                 for i in ag.members} if len(ag.members) > 2 else None)
         telling = [i for i, m in zip(ag.members, members) if m.role == "claim"]
         if relation == "related" and _falls_apart(members, [own_words[i] for i in telling],
-                                                  [chosen[i][1] for i in telling]):
+                                                  [chosen[i][1] for i in telling],
+                                                  [speaker_key(chosen[i][2].speaker) for i in telling]):
             drafts.extend((_group_key([m.statement], rank), None, "", [m._replace(score=100.0, reference=True, role="claim")])
                           for m in members)
             continue
