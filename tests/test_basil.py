@@ -237,3 +237,32 @@ def test_an_attribution_cut_off_after_its_quotation_goes_back_to_it(be: ModuleTy
                     told += 1
                     assert a.speaker.split()[-1:] == [m.group(1)], (s.text, a.speaker)
     assert told >= 6  # eight in the corpus
+
+
+def test_he_said_paragraphs_after_the_speaker_named_is_them_when_no_one_else_is_named(
+        be: ModuleType, triplets: list[Any]) -> None:
+    """A speech quoted paragraph after paragraph ("“...,” he said in an interview"):
+    "he" is the person last named as a speaker when the text since names no one
+    else outside the quotations; when it names another ("Trump spent most of his
+    speech ... “...,” he said" after Schumer spoke), the pronoun is not the speaker."""
+    from compare_claims.annotate import annotate_statements
+    from compare_claims.config import load_lexicon, load_segment_cues
+    from compare_claims.models import Source
+    from compare_claims.segment import segment
+
+    lexicon, cues = load_lexicon(), load_segment_cues()
+
+    def speaker_of(words: str) -> str:
+        for t in triplets:
+            for article in t.articles.values():
+                text = be.build_text(article.data).text
+                if words in text:
+                    statements = segment(Source(id="a", file="a.txt", text=text), cues).statements
+                    anns = annotate_statements(statements, text, lexicon)
+                    return next(a.speaker for s, a in zip(statements, anns) if words in s.text)
+        raise AssertionError(words)
+
+    assert speaker_of("two-in-three chance that we win control").endswith("Boehner")
+    assert speaker_of("she should be saying that?").endswith("Trump")
+    assert not speaker_of("no choice but to build a powerful wall").endswith("Schumer")
+    assert not speaker_of("asking the president to open the government").endswith("Schumer")

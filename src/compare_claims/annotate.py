@@ -498,6 +498,43 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
     return ""
 
 
+# paragraphs back a pronoun may reach for the last person named as a speaker
+PRONOUN_PARAGRAPHS = 3
+_CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’-]*")
+
+
+def _no_one_else(text: str, person: str, at: int, lexicon: Lexicon) -> bool:
+    """Does the text from where ``person`` was last named up to ``at`` name no
+    one and nothing else outside quotations (no capitalised word but a
+    function word or the person's own name)?"""
+    last = person.split()[-1]
+    since = text.rfind(last, 0, at)
+    if since < 0:
+        return False
+    between = text[since + len(last):at]
+    spans = quotations(between)
+    outside = "".join(between[a:b] for a, b in zip([0, *(e for _s, e in spans)], [*(s for s, _e in spans), len(between)]))
+    own = {w.lower() for w in person.split()}
+    skip = STOPWORDS | lexicon.name_stopwords
+    return not any(w.lower() not in skip and w.lower() not in own for w in _CAPITALISED_RE.findall(outside))
+
+
+def _is_a(person: str, pronoun: str, before: str) -> bool:
+    """Does the text before say ``pronoun`` is ``person``'s: an honorific before
+    their last name ("Mr. Lee"), or the pronoun in the paragraph that names
+    them last and not the other one?"""
+    last = re.escape(person.split()[-1])
+    names = r"(?:[A-Z][\w'’-]*\.?\s+){0,2}" + last + r"\b"
+    if re.search(_GENDERED[pronoun][0] + names, before):
+        return True
+    other = "she" if pronoun == "he" else "he"
+    at = before.rfind(person.split()[-1])
+    paragraph = before[before.rfind("\n", 0, at) + 1:] if at >= 0 else ""
+    return bool(re.search(_GENDERED[pronoun][1], paragraph, re.IGNORECASE)
+                and not re.search(_GENDERED[other][1], paragraph, re.IGNORECASE)
+                and not re.search(_GENDERED[other][0] + names, before))
+
+
 def _may_be(person: str, pronoun: str, before: str) -> bool:
     """Can ``pronoun`` ("he", "she") stand for ``person``, by what the text
     before says: an honorific before their last name, or the pronouns used in
@@ -566,6 +603,14 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
         if paragraph == st.paragraph or person.split()[-1] in _naming_part(st, text, here, pronoun):
             return ann._replace(speaker=person, speaker_span=None)
         if paragraph == st.paragraph - 1 and pronoun and _may_be(person, pronoun.group().lower(), text[:st.start]):
+            return ann._replace(speaker=person, speaker_span=None)
+        # ... or a few paragraphs on, for a quotation, when the text since names no one
+        # else outside quotations and the text says the person is a "he" (or "she"): a
+        # speech quoted paragraph after paragraph ("“...,” he declared")
+        if (pronoun and st.paragraph - paragraph <= PRONOUN_PARAGRAPHS and any(q in st.text for q in _QUOTE_MARKS)
+                and person.split()[-1].lower() not in lexicon.bodies
+                and _is_a(person, pronoun.group().lower(), text[:st.start])
+                and _no_one_else(text, person, st.start + pronoun.start(), lexicon)):
             return ann._replace(speaker=person, speaker_span=None)
         return ann
     if ann.speaker.startswith("the "):
