@@ -15,7 +15,7 @@ from compare_claims.config import load_topics, load_vocabulary
 from compare_claims.models import Source, Statement
 from compare_claims.pipeline import Options
 from compare_claims.segment import segment
-from compare_claims.textnorm import content_stems
+from compare_claims.textnorm import STOPWORDS, content_stems
 from compare_claims.topics import Topic, get_topic
 from conftest import read, run_topic
 
@@ -116,6 +116,18 @@ def test_the_same_meaning_in_other_words_counts() -> None:
     c = "The provincial parliament passed a budget after three days of debate"
     assert score(a, b, [c]) >= 60.0
     assert score(a, c, [b]) < align.DEFAULT_THRESHOLD
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ABCDEFGHIJKLMNOPQRSTVWXYZ", min_size=2, max_size=5),
+       st.sampled_from(["officials said on Friday", "agents searched the house", "."]))
+def test_initials_with_full_stops_are_the_word_they_spell(letters: str, rest: str) -> None:
+    """"I.R.S." is "IRS" (The New York Times writes initials with full stops,
+    most outlets without): the dotted form used to lose its letters."""
+    dotted = ".".join(letters) + "."
+    assert content_stems(f"The {dotted} {rest}", VOCABULARY) == content_stems(f"The {letters} {rest}", VOCABULARY)
+    if letters.lower() not in STOPWORDS:  # "B.E." is "be"
+        assert content_stems(f"the {dotted}", VOCABULARY)
 
 
 def test_a_noun_in_sion_meets_its_verb() -> None:

@@ -54,6 +54,9 @@ def _stemmer():  # type: ignore[no-untyped-def]
 
 
 _US_RE = re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b")
+# initials written with full stops are one word, as they are without ("I.R.S." is
+# "IRS", "F.B.I." "FBI": the New York Times writes them so, most outlets do not)
+_DOTTED_RE = re.compile(r"\b(?:[A-Z]\.){2,}")
 _UNITED_STATES_RE = re.compile(r"\bunited states\b")
 _DIGIT_RE = re.compile(r"\d")
 _THOUSANDS_RE = re.compile(r"(?<=\d)[,\u00a0 ](?=\d{3}\b)")
@@ -68,6 +71,7 @@ _NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60
                       "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000",
                       "million": "1000000", "billion": "1000000000"})
 del _NUMBER_WORDS["one"]
+
 
 
 class Vocabulary(NamedTuple):
@@ -163,6 +167,8 @@ def content_words(text: str, vocab: Vocabulary = PLAIN) -> list[str]:
     """Folded content words before stemming (see ``content_stems``)."""
     # each pattern only where its words can be: `in` is much cheaper than a regex scan
     t = _US_RE.sub(" USA ", text) if "US" in text or "U.S." in text else text
+    if "." in t and _DOTTED_RE.search(t):
+        t = _DOTTED_RE.sub(lambda m: m.group().replace(".", "") + " ", t)
     digits = _DIGIT_RE.search(t) is not None
     if digits:
         t = _THOUSANDS_RE.sub("", t)
