@@ -116,6 +116,9 @@ def test_the_same_meaning_in_other_words_counts() -> None:
     c = "The provincial parliament passed a budget after three days of debate"
     assert score(a, b, [c]) >= 60.0
     assert score(a, c, [b]) < align.DEFAULT_THRESHOLD
+    # "30 nations" are "30 countries", a suit is a lawsuit (read 23's missed rows)
+    assert content_stems("more than 30 nations sued", VOCABULARY) == content_stems("more than 30 countries sued", VOCABULARY)
+    assert content_stems("the suit says", VOCABULARY) == content_stems("the lawsuit says", VOCABULARY)
 
 
 @settings(max_examples=200, deadline=None)
