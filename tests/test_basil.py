@@ -266,3 +266,5 @@ def test_he_said_paragraphs_after_the_speaker_named_is_them_when_no_one_else_is_
     assert speaker_of("she should be saying that?").endswith("Trump")
     assert not speaker_of("no choice but to build a powerful wall").endswith("Schumer")
     assert not speaker_of("asking the president to open the government").endswith("Schumer")
+    # an outlet named with an article is no "he" ("a Washington Post report detailed ... he said")
+    assert "Post" not in speaker_of("I welcome this debate and I think it's healthy for our democracy")

@@ -591,15 +591,22 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
         paragraph, person = named[-1]
         here = text[st.paragraph_start:st.paragraph_end] if st.paragraph_start >= 0 else st.text
         pronoun = _PRONOUN_RE.search(st.text)
+        if pronoun and person.split()[-1].lower() in lexicon.bodies and re.search(
+                r"\b(?:[Tt]he|an?)\s+" + re.escape(person) + r"\b", text[:st.start]):
+            # a body or an outlet, written with an article, is no "he" ("a Washington Post
+            # report detailed ... “...,” he said"), where "Michael Bloomberg" may be
+            person = ""
         if pronoun and paragraph != st.paragraph and st.paragraph_start >= 0:
             at = st.start + pronoun.start()  # the paragraph up to the pronoun, the statement's own words too
             subject = _paragraph_subject(text[st.paragraph_start:at], text[:at], pronoun.group().lower(),
                                          [who for _p, who in named], lexicon)
-            if subject and subject.split()[-1] != person.split()[-1]:
+            if subject and (not person or subject.split()[-1] != person.split()[-1]):
                 return ann._replace(speaker=subject, speaker_span=None)
         # the person named last, when this paragraph is theirs (they speak in it, or are named
         # in it), or "he said" right after the paragraph they spoke in, if nothing there says
         # the pronoun is not theirs ("Ms. Pelosi" is no "he")
+        if not person:
+            return ann
         if paragraph == st.paragraph or person.split()[-1] in _naming_part(st, text, here, pronoun):
             return ann._replace(speaker=person, speaker_span=None)
         if paragraph == st.paragraph - 1 and pronoun and _may_be(person, pronoun.group().lower(), text[:st.start]):
