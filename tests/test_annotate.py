@@ -166,8 +166,9 @@ def test_speaker_flag_compares_last_names_and_ignores_roles() -> None:
     said = "the talks were useful and will go on next week"
 
     def flags(*speakers: str) -> tuple[str, ...]:
+        # each speaker named in the statement (a span), as "Lavrov said" names him
         return tuple(e.flag for e in flags_of([
-            Member(Statement(f"s{i}", 0, len(said), said), 100.0, Annotation(speaker=s))
+            Member(Statement(f"s{i}", 0, len(said), said), 100.0, Annotation(speaker=s, speaker_span=Span(0, 3, "who")))
             for i, s in enumerate(speakers)]))
 
     assert flags("Pompeo", "Mike Pompeo") == ()
@@ -175,6 +176,19 @@ def test_speaker_flag_compares_last_names_and_ignores_roles() -> None:
     assert flags("the US Secretary of State", "Mike Pompeo") == ()
     assert flags("", "Mike Pompeo") == ()
     assert flags("Lavrov", "Mike Pompeo") == ("speaker",)
+
+
+def test_a_speaker_read_from_a_pronoun_makes_no_speaker_flag() -> None:
+    """"“...,” he said" given to the person the text named before is a reading of
+    the text around it, not a thing the outlet says: read 23 found a flag between
+    Kennedy (a "he said" after "... confounded Justice Kennedy also drew the ire of
+    Justice Antonin Scalia") and Scalia, where both outlets quote Scalia."""
+    said = "If somebody tells you how to exercise discretion, you don't have discretion"
+    named = Member(Statement("a", 0, len(said), said), 100.0, Annotation(speaker="Scalia", speaker_span=Span(0, 6, "Scalia")))
+    read = Member(Statement("b", 0, len(said), said), 100.0, Annotation(speaker="Kennedy"))
+    assert "speaker" not in [e.flag for e in flags_of([named, read])]
+    told = read._replace(annotation=Annotation(speaker="Kennedy", speaker_span=Span(0, 7, "Kennedy")))
+    assert "speaker" in [e.flag for e in flags_of([named, told])]
 
 
 def test_speaker_flag_needs_the_same_words_given_to_two_people() -> None:
@@ -925,15 +939,15 @@ def test_a_side_that_hedges_too_does_not_assert() -> None:
 
 def test_a_group_named_in_one_word_is_no_speaker_to_compare() -> None:
     said = "and I think he should accept their counsel and exit the race for good"
-    row = [Member(Statement(f"s{i}", 0, len(said), said), 100.0, Annotation(speaker=who))
+    row = [Member(Statement(f"s{i}", 0, len(said), said), 100.0, Annotation(speaker=who, speaker_span=Span(0, 2, "who")))
            for i, who in enumerate(("Romney", "Missourians"))]
     assert "speaker" not in [e.flag for e in flags_of(row)]
-    row[1] = row[1]._replace(annotation=Annotation(speaker="Mitt Romney"))
+    row[1] = row[1]._replace(annotation=Annotation(speaker="Mitt Romney", speaker_span=Span(0, 2, "who")))
     assert "speaker" not in [e.flag for e in flags_of(row)]  # one person, two ways
-    row[1] = row[1]._replace(annotation=Annotation(speaker="Roy Blunt"))
+    row[1] = row[1]._replace(annotation=Annotation(speaker="Roy Blunt", speaker_span=Span(0, 2, "who")))
     assert "speaker" in [e.flag for e in flags_of(row)]
     # a surname in "s" is a person
-    row[0] = row[0]._replace(annotation=Annotation(speaker="Sanders"))
+    row[0] = row[0]._replace(annotation=Annotation(speaker="Sanders", speaker_span=Span(0, 2, "who")))
     assert "speaker" in [e.flag for e in flags_of(row)]
 
 

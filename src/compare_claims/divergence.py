@@ -406,7 +406,10 @@ def group_flags(members: Sequence[Member], rules: FlagRules = FlagRules()) -> tu
         headline = _headline(m) or _headline(ref)
         si, sj = ref.statement.source, m.statement.source
         ki, kj = speakers[id(ref)], speakers[id(m)]
+        # each speaker named in its own statement: one resolved from a pronoun or a role
+        # ("“...,” he said") is a reading of the text around it, not a thing either outlet says
         if ("speaker" not in found and ki and kj and ki != kj and not _names_the_other(ref, m, speakers)
+                and ref.annotation.speaker_span is not None and m.annotation.speaker_span is not None
                 and _shares_wording(ref, m)):
             found["speaker"] = Evidence("speaker", f"{si}: {ref.annotation.speaker}; {sj}: {m.annotation.speaker}",
                                         ((si, ref.annotation.speaker_span or _statement_span(ref)),
