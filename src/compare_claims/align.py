@@ -64,7 +64,7 @@ from itertools import chain, product
 from typing import Callable, NamedTuple, Sequence
 
 from .models import Statement
-from .textnorm import PLAIN, STOPWORDS, WORD_RE, Vocabulary, stem_words, word_stem
+from .textnorm import PLAIN, STOPWORDS, WORD_RE, Vocabulary, content_stems, stem_words, word_stem
 
 DEFAULT_SCORER = "weighted"
 # rows form at this mean cross-source score ("related" and above)
@@ -572,8 +572,6 @@ _SO_CALLED_RE = re.compile(r"(?:so-called|dubbed|known as)\s*$", re.IGNORECASE)
 def _quoted_phrase_pairs(statements: Sequence[Statement], srcs: Sequence[str], stems: Sequence[Sequence[str]],
                          postings: dict[str, list[int]], ctx: Context) -> set[tuple[int, int]]:
     """Cross-source pairs (i < j) where one quotes words the other holds (see QUOTED_PHRASE_WORDS)."""
-    from .textnorm import content_stems
-
     quoting: dict[tuple[str, ...], set[int]] = {}
     named: set[tuple[str, ...]] = set()
     lo, hi = QUOTED_PHRASE_WORDS
