@@ -1341,3 +1341,30 @@ def test_a_headline_keyword_prefix_is_no_turn_label() -> None:
     assert normalise_hint("Jo Hart Senate", CUES) == ""
     assert normalise_hint("White House", CUES) == "White House"  # a body speaks
     assert normalise_hint("Sergey Lavrov", CUES) == "Sergey Lavrov"
+
+
+def _may_be_as_first_written(person: str, pronoun: str, before: str) -> bool:
+    import re
+
+    from compare_claims.annotate import _GENDERED
+
+    last = re.escape(person.split()[-1])
+    other = "she" if pronoun == "he" else "he"
+    names = r"(?:[A-Z][\w'’-]*\.?\s+){0,2}" + last + r"\b"
+    if re.search(_GENDERED[other][0] + names, before) and not re.search(_GENDERED[pronoun][0] + names, before):
+        return False
+    at = before.rfind(person.split()[-1])
+    paragraph = before[before.rfind("\n", 0, at) + 1:] if at >= 0 else ""
+    return not (re.search(_GENDERED[other][1], paragraph, re.IGNORECASE)
+                and not re.search(_GENDERED[pronoun][1], paragraph, re.IGNORECASE))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["Ann Lee", "Lee", "Tom Hart"]), st.sampled_from(["he", "she"]),
+       st.lists(st.sampled_from(["Mr.", "Ms.", "Mrs.", "Lee", "Hart", "Ann", "Tom", "he", "she", "his", "her",
+                                 "said", "\n", "\n\n", ".", "the"]), max_size=25).map(" ".join))
+def test_may_be_reads_the_gender_cues_as_it_did(person: str, pronoun: str, before: str) -> None:
+    """``_may_be`` now reads ``_gender_cues``, shared with ``_is_a``: it says what it said."""
+    from compare_claims.annotate import _may_be
+
+    assert _may_be(person, pronoun, before) == _may_be_as_first_written(person, pronoun, before)

@@ -519,35 +519,35 @@ def _no_one_else(text: str, person: str, at: int, lexicon: Lexicon) -> bool:
     return not any(w.lower() not in skip and w.lower() not in own for w in _CAPITALISED_RE.findall(outside))
 
 
-def _is_a(person: str, pronoun: str, before: str) -> bool:
-    """Does the text before say ``pronoun`` is ``person``'s: an honorific before
-    their last name ("Mr. Lee"), or the pronoun in the paragraph that names
-    them last and not the other one?"""
-    last = re.escape(person.split()[-1])
-    names = r"(?:[A-Z][\w'’-]*\.?\s+){0,2}" + last + r"\b"
-    if re.search(_GENDERED[pronoun][0] + names, before):
-        return True
-    other = "she" if pronoun == "he" else "he"
-    at = before.rfind(person.split()[-1])
-    paragraph = before[before.rfind("\n", 0, at) + 1:] if at >= 0 else ""
-    return bool(re.search(_GENDERED[pronoun][1], paragraph, re.IGNORECASE)
-                and not re.search(_GENDERED[other][1], paragraph, re.IGNORECASE)
-                and not re.search(_GENDERED[other][0] + names, before))
-
-
-def _may_be(person: str, pronoun: str, before: str) -> bool:
-    """Can ``pronoun`` ("he", "she") stand for ``person``, by what the text
-    before says: an honorific before their last name, or the pronouns used in
-    the paragraph that names them last."""
+def _gender_cues(person: str, pronoun: str, before: str) -> tuple[bool, bool, bool, bool]:
+    """What the text before says of ``pronoun`` ("he", "she") standing for
+    ``person``: an honorific of the pronoun's kind before their last name ("Mr.
+    Lee"), one of the other kind, the pronoun in the paragraph that names them
+    last, the other pronoun there."""
     last = re.escape(person.split()[-1])
     other = "she" if pronoun == "he" else "he"
     names = r"(?:[A-Z][\w'’-]*\.?\s+){0,2}" + last + r"\b"  # "Ms. Ann Lee", "Mr. Lee"
-    if re.search(_GENDERED[other][0] + names, before) and not re.search(_GENDERED[pronoun][0] + names, before):
-        return False
     at = before.rfind(person.split()[-1])
     paragraph = before[before.rfind("\n", 0, at) + 1:] if at >= 0 else ""
-    return not (re.search(_GENDERED[other][1], paragraph, re.IGNORECASE)
-                and not re.search(_GENDERED[pronoun][1], paragraph, re.IGNORECASE))
+    return (bool(re.search(_GENDERED[pronoun][0] + names, before)), bool(re.search(_GENDERED[other][0] + names, before)),
+            bool(re.search(_GENDERED[pronoun][1], paragraph, re.IGNORECASE)),
+            bool(re.search(_GENDERED[other][1], paragraph, re.IGNORECASE)))
+
+
+def _is_a(person: str, pronoun: str, before: str) -> bool:
+    """Does the text before say ``pronoun`` is ``person``'s: an honorific of its
+    kind before their last name, or only that pronoun in the paragraph that
+    names them last (``_gender_cues``)?"""
+    title_for, title_against, said_for, said_against = _gender_cues(person, pronoun, before)
+    return title_for or (said_for and not said_against and not title_against)
+
+
+def _may_be(person: str, pronoun: str, before: str) -> bool:
+    """Can ``pronoun`` ("he", "she") stand for ``person``: nothing in the text
+    before says otherwise (an honorific of the other kind only, or only the
+    other pronoun in the paragraph that names them last: ``_gender_cues``)."""
+    title_for, title_against, said_for, said_against = _gender_cues(person, pronoun, before)
+    return not (title_against and not title_for) and not (said_against and not said_for)
 
 
 def _naming_part(st: Statement, text: str, here: str, pronoun: "re.Match[str] | None") -> str:
