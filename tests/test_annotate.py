@@ -1197,6 +1197,31 @@ def test_he_said_is_the_person_a_paragraph_opens_on() -> None:
     assert within["On Friday Ford"] == "Paul Ford"  # not Ann Lee, who spoke last
 
 
+def test_a_quotation_opening_its_paragraph_is_the_person_the_paragraph_before_opens_on() -> None:
+    said = _segmented_speakers(
+        "Paul Ford said the harbour bill would pass.\n\n"
+        "Mr. Tom Reyes, speaking to a local radio station, rejected that notion.\n\n"
+        "\u201cI know the pain of the workers,\u201d he said.\n\n"
+        "However, Ms. Ann Lee appeared to suggest she would vote for it.\n\n"
+        "\u201cNobody would be a tougher negotiator,\u201d she said.\n")
+    assert said["\u201cI know the"] == "Tom Reyes"  # not Paul Ford, who spoke last
+    assert said["\u201cNobody would be"] == "Ann Lee"  # after the comma of an opening phrase
+    # not a person the sentence does not open on, nor one the quotation itself names
+    said = _segmented_speakers(
+        "Paul Ford said the harbour bill would pass.\n\n"
+        "Democrats were united in condemnation against Mr. Tom Reyes's plan.\n\n"
+        "\u201cThis is more of the same,\u201d he said.\n\n"
+        "Mr. Jo Hart was in the early stages of the inquiry.\n\n"
+        "\u201cWe had no confidence in Hart's choice,\u201d he said.\n")
+    assert said["\u201cThis is more"] == "" and said["\u201cWe had no"] == ""
+    # nor one of a last name that someone else of another given name holds there
+    said = _segmented_speakers(
+        "Mary Vance said she would vote for the bill.\n\n"
+        "On Friday, Liz Vance issued a statement opposing it.\n\n"
+        "\u201cI am not for this bill,\u201d she said.\n")
+    assert said["\u201cI am not"] == ""
+
+
 def test_values_are_compared_only_about_the_same_thing() -> None:
     rules = SAME_RULES
     # airtime reserved so far and what the whole campaign costs can both be true (a blind flag read)

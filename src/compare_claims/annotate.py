@@ -471,6 +471,7 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
     for m in _name_run_re().finditer(before):
         words = m.group().split()
         if (words[0].lower() in STOPWORDS or words[0].lower() in lexicon.person_titles
+                or (len(words) == 1 and words[0].lower() in lexicon.name_stopwords)  # "However, ..."
                 or any(a <= m.start() < e or m.start() <= a < m.end() for a, e in named_at)):
             continue
         # a name set off by commas after a role, or opening the paragraph before one, is a
@@ -585,7 +586,16 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
     if not ann.reporting_verb:
         return ann
     titles, bodies = lexicon.titles, lexicon.bodies
-    if not ann.speaker and named and not st.speaker_hint:
+    if not ann.speaker and not st.speaker_hint:
+        got = _resolve_pronoun(ann, st, text, named, lexicon, in_quote) if named else ann
+        return got if got.speaker else _previous_subject(got, st, text, named, lexicon)
+    return _resolve_role(ann, st, text, lexicon)
+
+
+def _resolve_pronoun(ann: Annotation, st: Statement, text: str, named: list[tuple[int, str]], lexicon: Lexicon,
+                     in_quote: bool) -> Annotation:
+    """"he said" as the person named as speaker before (``_resolve``)."""
+    if True:
         if "they" in st.text.lower() and _they_said(st.text, lexicon, in_quote):
             return ann
         paragraph, person = named[-1]
@@ -620,6 +630,71 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
                 and _no_one_else(text, person, st.start + pronoun.start(), lexicon)):
             return ann._replace(speaker=person, speaker_span=None)
         return ann
+    return ann
+
+
+def _previous_subject(ann: Annotation, st: Statement, text: str, named: list[tuple[int, str]],
+                      lexicon: Lexicon) -> Annotation:
+    """A quotation that opens its paragraph, attributed to "he" or "she", is
+    the person the paragraph before is about: the first it names, with a title
+    or who spoke earlier, before any other name or pronoun (``_paragraph_subject``):
+    "Mr. McCulloch, speaking to a local radio station, categorically rejected
+    that notion. ¶ “I know the pain ...,” he said."""
+    if st.paragraph_start < 0 or not any(q in st.text for q in _QUOTE_MARKS):
+        return ann
+    paragraph = text[st.paragraph_start:st.end]
+    spans = quotations(paragraph)
+    pronoun = next((m for m in _PRONOUN_RE.finditer(paragraph, st.start - st.paragraph_start)
+                    if not any(qs <= m.start() < qe for qs, qe in spans)), None)
+    if pronoun is None or not spans or paragraph[:spans[0][0]].strip():
+        return ann  # no "he said", or the paragraph does not open on the quotation
+    ends = [0, *(e for _s, e in spans if e <= pronoun.start())]
+    starts = [*(s for s, _e in spans if s < pronoun.start()), pronoun.start()]
+    if _CAPITALISED_RE.search(" ".join(paragraph[a:b] for a, b in zip(ends[1:], starts[1:]))):
+        return ann  # someone named outside the quotations before the pronoun
+    end = len(text[:st.paragraph_start].rstrip())
+    start = text.rfind("\n", 0, end) + 1
+    if end <= start:
+        return ann
+    before = text[start:end]
+    subject = _paragraph_subject(before, text[:end], pronoun.group().lower(), [who for _p, who in named], lexicon)
+    last = subject.split()[-1] if subject else ""
+    # the person is what a sentence there opens on ("However, Clinton appeared to ...", not "...
+    # condemnation against Trump's move"), does not name themselves in what they say, and the
+    # text says the pronoun is theirs (an honorific, or that pronoun alone where they are named last)
+    if (not subject or last in st.text or not _opens_sentence(before, last)
+            or not _is_a(subject, pronoun.group().lower(), text[:end])):
+        return ann
+    # nobody else there of the same last name ("Liz Cheney" after "Mary Cheney" spoke)
+    given = subject.split()[-2] if len(subject.split()) > 1 else ""
+    for m in re.finditer(r"\b([A-Z][a-z]+)\s+" + re.escape(last) + r"\b", before):
+        if given and m.group(1) != given and m.group(1).lower() not in lexicon.person_titles:
+            return ann
+    return ann._replace(speaker=subject, speaker_span=None)
+
+
+_CAPITALISED_RUN_RE = re.compile(r"(?:\b[A-Z][\w'’.-]*\s+)*$")
+
+
+def _opens_sentence(paragraph: str, last: str) -> bool:
+    """Does the first mention of the name ``last`` outside quotations in
+    ``paragraph`` open a sentence: only capitalised words (a title, a first
+    name, a role) between it and the paragraph's start, a sentence's end, or
+    the comma or dash after an opening phrase?"""
+    quoted = quotations(paragraph)
+    for m in re.finditer(r"\b" + re.escape(last) + r"\b", paragraph):
+        if any(qs <= m.start() < qe for qs, qe in quoted):
+            continue
+        head = paragraph[:m.start()]
+        run = _CAPITALISED_RUN_RE.search(head)
+        rest = head[:run.start()].rstrip() if run else head.rstrip()
+        return not rest or rest.endswith((".", "!", "?", ",", ":", '"', "”", "—", "–"))
+    return False
+
+
+def _resolve_role(ann: Annotation, st: Statement, text: str, lexicon: Lexicon) -> Annotation:
+    """"the Texas governor said" as the person named right after that role before (``_resolve``)."""
+    titles, bodies = lexicon.titles, lexicon.bodies
     if ann.speaker.startswith("the "):
         sentence = text[st.sentence_start:st.sentence_end] if st.sentence_start >= 0 else st.text
         apposed = _apposed(ann.speaker[4:], sentence)
