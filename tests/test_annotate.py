@@ -1142,6 +1142,10 @@ def test_a_sentence_full_of_names_is_no_headline_and_its_dates_are_compared() ->
     ("President Jo Hart takes office vowing to restore prosperity", ""),
     # a title of two words is one role, not "the general"
     ("The inspector general said the agency had acted lawfully.", "the inspector general"),
+    # a party and a state after the name are an aside, not where the subject stops
+    ("Sen. Jane Smith, R-Ariz., said the bill would fail.", "Jane Smith"),
+    ("Sen. Jane Smith (D-N.Y.) said the bill would fail.", "Jane Smith"),
+    ("Rep. Jane Smith, R-N.Y., who opposes the bill, said it would fail.", "Jane Smith"),
 ])
 def test_who_speaks_in_one_sentence(text: str, speaker: str) -> None:
     assert annotate(text, start=0, lexicon=CUES).speaker == speaker

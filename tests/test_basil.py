@@ -270,5 +270,9 @@ def test_he_said_paragraphs_after_the_speaker_named_is_them_when_no_one_else_is_
     assert speaker_of("no choice but to build a powerful wall").endswith("Trump")
     assert speaker_of("I know the pain the Brown family is going through").endswith("McCulloch")
     assert speaker_of("asking the president to open the government").endswith("Pelosi")
+    # a party and a state after a name ("Sen. Ron Wyden, D-Ore., said"; "(D-N.Y.)"); never the party itself
+    assert speaker_of("would be \"a moment of historic cowardice") == "Ron Wyden"
+    assert speaker_of("Gorsuch “did not win anybody over") == "Chuck Schumer"
+    assert speaker_of("who opposes the mosque project, said Monday").endswith("Peter King")
     # an outlet named with an article is no "he" ("a Washington Post report detailed ... he said")
     assert "Post" not in speaker_of("I welcome this debate and I think it's healthy for our democracy")

@@ -15,7 +15,7 @@ from functools import lru_cache
 from .lexicon import Entry, Lexicon, phrase_at, word_at
 from .models import Annotation, Span, Statement
 from .numbers import find_numbers
-from .speakers import find_speaker, is_group
+from .speakers import PARTY_RE, find_speaker, is_group
 from .textnorm import STOPWORDS, content_stems
 from .tokens import _IGNORECASE_ASCII, Toks, one_of, plain
 
@@ -698,7 +698,8 @@ def _resolve_role(ann: Annotation, st: Statement, text: str, lexicon: Lexicon) -
     if ann.speaker.startswith("the "):
         sentence = text[st.sentence_start:st.sentence_end] if st.sentence_start >= 0 else st.text
         apposed = _apposed(ann.speaker[4:], sentence)
-        if apposed and all(w[:1].isupper() for w in apposed.group(1).split()):  # "said the spokesman, Peter Carr"
+        if (apposed and all(w[:1].isupper() for w in apposed.group(1).split())  # "said the spokesman, Peter Carr"
+                and not PARTY_RE.match(apposed.group(1))):  # not "Rep. Jo Hart, R-N.Y."
             return ann._replace(speaker=apposed.group(1), speaker_span=None)
         head = ann.speaker.split()[-1].lower()
         if len(head) >= 4 and head.isalpha() and head not in bodies and not head.endswith("s"):

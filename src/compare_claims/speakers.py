@@ -21,6 +21,8 @@ _AFTER_NAME = frozenset("on in at during after before to of when who while as fr
 _CONNECTORS = frozenset({"of", "the", "for", "de", "da", "van", "von", "der", "al", "bin", "del", "la", "le"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 _CONTRACTED_RE = re.compile(r"['’](?:re|s|ll|d|ve|m)$")
+# a party and a state, or its first letters, after a name: "R-Ariz", "D-N" (of "D-N.Y.")
+PARTY_RE = re.compile(r"[DRI]-[A-Z][A-Za-z]*$")
 # a name after one of these is a place or an object, not who speaks ("officials in Washington said")
 _PREPOSITIONS = frozenset("on in at from near outside inside across for with to into over under by behind "
                           "around through within".split())
@@ -207,6 +209,10 @@ class _SpeakerFinder:
         g = t.gap(k)
         if g.isspace():
             return k
+        # a party and state after the name: "Sen. Jane Smith, R-Ariz., said", "(D-N.Y.) said"
+        party = self._party_start(k)
+        if party is not None and (g.strip(), t.gap(party - 1).strip()) in ((".,", ","), (",", ","), (".)", "("), (")", "(")):
+            return party - 1
         if "," not in g or any(c in g for c in '".;:!?()'):
             return None
         # a parenthesis between subject and verb: "Jane Smith, in turn, explained"
@@ -215,9 +221,23 @@ class _SpeakerFinder:
             gm = t.gap(m - 1)
             if "," in gm and not any(c in gm for c in '".;:!?()'):
                 return m - 1
+            party = self._party_start(m - 1) if gm.strip() == ".," else None
+            if party is not None and t.gap(party - 1).strip() == ",":
+                return party - 1  # "Rep. Jo Hart, R-N.Y., who opposes it, said"
             if not gm.isspace():
                 return None
             m -= 1
+        return None
+
+    def _party_start(self, k: int) -> int | None:
+        """The first token of a party and state ending at token k ("R-Ariz",
+        "R-N . Y"), when a name comes before it; else None."""
+        t = self.t
+        j = k
+        while j > 0 and len(t.raws[j]) == 1 and t.raws[j].isupper() and t.gap(j - 1) == ".":  # "N.Y."
+            j -= 1
+        if j > 0 and PARTY_RE.match(t.raws[j]) and self.is_cap(j - 1):
+            return j
         return None
 
     # -- search -----------------------------------------------------------
@@ -253,6 +273,8 @@ class _SpeakerFinder:
             nonlocal best
             if quoted[idx] or (carried[idx] and speaker):
                 return  # what the quoted person says others did is not who is speaking
+            if PARTY_RE.match(speaker):
+                return  # "R-N" of "Rep. Jo Hart, R-N.Y.," is the party, not who speaks
             if best is None or (prio, idx) < best[:2]:
                 best = (prio, idx, speaker, verb)
 
