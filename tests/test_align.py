@@ -133,6 +133,21 @@ def test_initials_with_full_stops_are_the_word_they_spell(letters: str, rest: st
         assert content_stems(f"the {dotted}", VOCABULARY)
 
 
+def test_a_party_and_state_after_a_name_is_no_shared_word() -> None:
+    # ", D-N.Y." and "(D-N.Y.)" tell who the politician is, not the claim: two statements
+    # about New York politicians shared "ny" and formed a row
+    a = Statement("A", 0, 150, "Senate Minority Leader Jo Hart, D-N.Y., and Sen. Ann Lee, D-Mass., "
+                               "both called Tuesday for a postponement of the vote.")
+    b = Statement("B", 0, 150, "Senate Democratic Leader Jo Hart (D-N.Y.) told a reporter that the "
+                               "nominee did not win anybody over.")
+    rows = align_statements([a, b], roles=frozenset({"senat", "leader", "sen"}))
+    assert sorted(r.members for r in rows) == [(0,), (1,)]
+    assert content_stems("Sen. Jo Hart (R-Ariz.) said", VOCABULARY) == content_stems("Sen. Jo Hart said", VOCABULARY)
+    assert content_stems("Sen. Jo Hart, R-S.C., said", VOCABULARY) == content_stems("Sen. Jo Hart said", VOCABULARY)
+    # ... while a word of the same shape in the text stays ("the D-Day landing")
+    assert "day" in content_stems("the D-Day landing", VOCABULARY)
+
+
 def test_a_noun_in_sion_meets_its_verb() -> None:
     # "explosion" and "exploded", "decision" and "decided": one word to a reader
     a = "An explosion at the depot killed two workers, the fire service said"

@@ -57,6 +57,10 @@ _US_RE = re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b")
 # initials written with full stops are one word, as they are without ("I.R.S." is
 # "IRS", "F.B.I." "FBI": the New York Times writes them so, most outlets do not)
 _DOTTED_RE = re.compile(r"\b(?:[A-Z]\.){2,}")
+# a party and a state set off after a politician's name (", D-N.Y.", ", R-Ariz.", "(I-Vt.)"):
+# who they are, not what the statement tells; its letters would make two statements
+# about New York politicians share a word
+_PARTY_TAG_RE = re.compile(r"(?:(?<=\()|(?<=, ))[DRI]-(?:[A-Z][a-z]+\.?|(?:[A-Z]\.){1,2}|[A-Z]{2})(?![\w-])")
 _UNITED_STATES_RE = re.compile(r"\bunited states\b")
 _DIGIT_RE = re.compile(r"\d")
 _THOUSANDS_RE = re.compile(r"(?<=\d)[,\u00a0 ](?=\d{3}\b)")
@@ -166,7 +170,8 @@ def _amounts(words: list[str]) -> list[str]:
 def content_words(text: str, vocab: Vocabulary = PLAIN) -> list[str]:
     """Folded content words before stemming (see ``content_stems``)."""
     # each pattern only where its words can be: `in` is much cheaper than a regex scan
-    t = _US_RE.sub(" USA ", text) if "US" in text or "U.S." in text else text
+    t = _PARTY_TAG_RE.sub(" ", text) if "-" in text and _PARTY_TAG_RE.search(text) else text
+    t = _US_RE.sub(" USA ", t) if "US" in t or "U.S." in t else t
     if "." in t and _DOTTED_RE.search(t):
         t = _DOTTED_RE.sub(lambda m: m.group().replace(".", "") + " ", t)
     digits = _DIGIT_RE.search(t) is not None
