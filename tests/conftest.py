@@ -72,6 +72,24 @@ def run_topic(sources: tuple[Source, ...], topic: Topic, topics: dict[str, Topic
 
 
 @pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The processes forked by ``parallel.map_in_forks`` (their pids, seen from this process)."""
+    import os
+
+    forked: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    return forked
+
+
+@pytest.fixture
 def pools(monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
     """The number of processes of each pool started."""
     import concurrent.futures

@@ -388,6 +388,28 @@ def corpus_of_25(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+def test_a_few_sources_are_split_over_forked_processes_with_the_same_bytes(
+        tmp_path: Path, forks: list[int], pools: list[int | None]) -> None:
+    # five seeds and a file that cannot be read: below a pool's worth, one fork; the bad file is said once
+    for seed in SEEDS:
+        shutil.copy(seed, tmp_path / seed.name)
+    (tmp_path / "broken.txt").write_bytes(b"\x00\x01binary\x00" * 50)
+    one = cli("topic", "iran", tmp_path, "--format", "json", "--jobs", "1", "--no-cache")
+    assert forks == []
+    two = cli("topic", "iran", tmp_path, "--format", "json", "--jobs", "2", "--no-cache")
+    assert len(forks) == (1 if hasattr(os, "fork") else 0) and pools == []
+    assert one.exit_code == two.exit_code == 0, (one.stderr, two.stderr)
+    assert one.stdout_bytes == two.stdout_bytes
+    assert one.stderr == two.stderr and two.stderr.count("broken.txt") == 1
+    assert len(json.loads(two.stdout)["sources"]) == len(SEEDS)
+    # with the cache: the analyses packed where they were made, stored, and the same bytes again
+    cache = tmp_path / "cache"
+    cold = cli("topic", "iran", tmp_path, "--format", "json", "--jobs", "2", "--cache-dir", cache)
+    warm = cli("topic", "venezuela", tmp_path, "--format", "json", "--jobs", "2", "--cache-dir", cache)
+    plain_run = cli("topic", "venezuela", tmp_path, "--format", "json", "--jobs", "1", "--no-cache")
+    assert cold.stdout_bytes == one.stdout_bytes and warm.stdout_bytes == plain_run.stdout_bytes
+
+
 def test_jobs_1_and_jobs_2_give_the_same_bytes(corpus_of_25: Path, pools: list[int | None]) -> None:
     # uncached: a warm second run would analyse nothing, in no pool
     one = cli("topic", "iran", corpus_of_25, "--format", "json", "--jobs", "1", "--no-cache")

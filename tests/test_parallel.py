@@ -3,6 +3,7 @@ the aligner's pair scores and the groups' diffs and flags come out as one
 process computes them (parallel.py, align.py, annotate_groups.py)."""
 from __future__ import annotations
 
+import os
 import random
 from collections import Counter
 from typing import Any
@@ -47,6 +48,48 @@ def test_map_forked_keeps_the_order_of_the_parts(pools: list[int | None]) -> Non
     assert pools == ([2] if parallel.can_fork() else [])
     assert parallel.map_forked(lambda state, p: state * p, 3, parts, 1) == [3 * p for p in parts]
     assert len(pools) <= 1  # one job: no pool
+
+
+def plain(x: Any) -> Any:
+    return x
+
+
+def test_map_in_forks_puts_uneven_parts_back_in_order_without_a_pool(
+        forks: list[int], pools: list[int | None]) -> None:
+    parts = [f"part {k}" for k in range(11)]  # 11 over 3 processes: 4, 4 and 3 parts
+    got = parallel.map_in_forks(lambda state, p: [state, p, os.getpid()], "s", parts, 3, encode=plain, decode=plain)
+    assert [g[:2] for g in got] == [["s", p] for p in parts]
+    assert pools == []
+    if hasattr(os, "fork"):
+        assert len(forks) == 2 and len({pid for _s, _p, pid in got}) == 3  # the work really ran in three processes
+    # one job: every part here, no fork
+    assert parallel.map_in_forks(lambda state, p: state + p, "s ", parts, 1, encode=plain, decode=plain) == [
+        "s " + p for p in parts]
+    assert len(forks) <= 2
+
+
+def test_what_a_forked_process_sends_is_decoded_by_the_caller_s_own_types(forks: list[int]) -> None:
+    # JSON on the pipe: tuples come back as lists unless ``decode`` rebuilds them
+    got = parallel.map_in_forks(lambda state, p: (p, state), "x", [1, 2, 3, 4], 2,
+                                encode=list, decode=tuple)
+    assert got == [(1, "x"), (2, "x"), (3, "x"), (4, "x")]
+
+
+def test_a_failure_in_a_forked_process_is_raised_here_and_no_process_is_left(forks: list[int]) -> None:
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork here")
+
+    def fail_on_odd(state: int, p: int) -> int:
+        if p % 2:
+            raise ValueError(f"bad part {p}")
+        return p
+
+    with pytest.raises(RuntimeError, match="ValueError: bad part 1"):
+        parallel.map_in_forks(fail_on_odd, 0, [0, 1, 2, 3], 2, encode=plain, decode=plain)  # 1 and 3: forked
+    assert forks
+    for pid in forks:  # reaped: no zombie
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
 
 
 def test_the_seeds_aligned_in_two_processes_give_the_rows_of_one(

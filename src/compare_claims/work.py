@@ -13,7 +13,7 @@ computed (and packed for the cache where they are computed) and stored.
 
 import os
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import InputError
 from .load import Entry, Read, default_id, dedupe, metadata_for, read_entry, tie_break, to_source, unique_ids
@@ -225,13 +225,25 @@ def run_all(jobs_: Sequence[Job], plan: Plan, *, jobs: int = 1, dask: str = "",
         from .cluster import run_on_dask
 
         return run_on_dask(jobs_, plan, dask, progress=progress)
-    if jobs <= 1 or len(jobs_) < 2 * MIN_SOURCES_PER_JOB:
+    if jobs <= 1 or len(jobs_) < 2:
         out = []
         for job in jobs_:
             out.append(work(job, plan, pack))
             if progress:
                 progress(1)
         return out
+    if len(jobs_) < 2 * MIN_SOURCES_PER_JOB:  # a few sources: one fork a process, the largest spread first
+        from .parallel import map_in_forks
+
+        order = sorted(range(len(jobs_)), key=lambda i: -_size(jobs_[i]))
+        done = map_in_forks(_work_of, (plan, pack), [jobs_[i] for i in order], jobs,
+                            encode=_plain_outcome, decode=_outcome_of)
+        outcomes: list[Outcome | None] = [None] * len(jobs_)
+        for i, outcome in zip(order, done):
+            outcomes[i] = outcome
+        if progress:
+            progress(len(jobs_))
+        return [o for o in outcomes if o is not None]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -244,6 +256,43 @@ def run_all(jobs_: Sequence[Job], plan: Plan, *, jobs: int = 1, dask: str = "",
             if progress:
                 progress(1)
         return results
+
+
+def _size(job: Job) -> int:
+    """About how much work a job is: its text's length, or its file's size."""
+    if job.read is not None:
+        return len(job.read.text)
+    try:
+        return os.stat(job.entry.where).st_size if job.entry.kind == "file" else 0
+    except OSError:
+        return 0
+
+
+def _work_of(state: tuple[Plan, bool], job: Job) -> Outcome:
+    plan, pack = state
+    return work(job, plan, pack)
+
+
+def _plain_outcome(o: Outcome) -> list[Any]:
+    """``o`` as plain JSON data (``codec``), for the pipe from a forked process."""
+    from .codec import encode_analysis
+
+    a = o.analysis
+    return [o.read, a.source if a else None, encode_analysis(a) if a else None, o.message, o.packed.hex()]
+
+
+def _outcome_of(d: list[Any]) -> Outcome:
+    """``_plain_outcome`` undone: each value built by its own type."""
+    from .codec import decode_analysis
+
+    read_d, source_d, analysis_d, message, packed = d
+    read = None
+    if read_d is not None:
+        file, text, encoding, offsets, found, warning, order = read_d
+        read = Read(file, text, encoding, offsets, tuple((k, v) for k, v in found), warning, tuple(order))
+    source = Source(*source_d) if source_d is not None else None
+    analysis = decode_analysis(analysis_d, source) if analysis_d is not None and source is not None else None
+    return Outcome(read, analysis, message, bytes.fromhex(packed))
 
 
 _PLAN: Plan | None = None
