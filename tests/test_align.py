@@ -428,6 +428,25 @@ def test_a_sentence_of_a_long_quotation_meets_the_same_words_quoted_whole() -> N
     assert scores.get(0) == scores.get(1) == 100.0  # one the reference, the other its words
 
 
+def test_a_piece_of_a_quotation_another_source_prints_inside_a_longer_sentence_is_one_utterance() -> None:
+    # one source's statement is a clause cut from a quotation (no marks, no speaker of its own);
+    # another prints the same words inside its sentence: the same utterance, a "same" row
+    piece = "and I will never, ever let you down. …"
+    told = ("and I will never, ever let you down,” the mayor told hundreds of thousands of rain-soaked "
+            "admirers and onlookers in a forceful sixteen-minute address from the west front of the old "
+            "capitol building downtown.")
+    other = "The council will meet again next week to vote on the budget, an aide said."
+    rows = align_statements([Statement("A", 0, len(piece), piece), Statement("B", 0, len(told), told),
+                             Statement("C", 0, len(other), other)])
+    row = next(r for r in rows if 0 in r.members)
+    assert row.members == (0, 1) and row.relation == "same"
+    # fewer words than CONTAINED_WORDS are a stock phrase, not an utterance
+    short = "and thank you all so much."
+    longer = "and thank you all so much, she told the crowd of supporters gathered at the hall."
+    rows = align_statements([Statement("A", 0, len(short), short), Statement("B", 0, len(longer), longer)])
+    assert all(r.relation != "same" for r in rows)
+
+
 def test_one_utterance_quoted_whole_aligns_however_each_source_attributes_it() -> None:
     said = "“I will not resign,” he said after a meeting with the committee, according to a local paper."
     told = "“I will not resign,” said Mr. Lee, who tried to end questions about his health."

@@ -559,6 +559,39 @@ def _verbatim_pairs(statements: Sequence[Statement], srcs: Sequence[str],
             for k, i in enumerate(same) for j in same[k + 1:] if srcs[i] != srcs[j]}
 
 
+# A statement whose words, from CONTAINED_WORDS words on, another source prints
+# word for word inside a longer statement is that one's utterance or report cut
+# elsewhere ("and I will never, ever let you down. …" / "... let you down,” Mr.
+# Trump told ..."): a pair with no other evidence needed, like verbatim ones.
+CONTAINED_WORDS = 7
+
+
+def _contained_pairs(statements: Sequence[Statement], srcs: Sequence[str], bags: Sequence[frozenset[str]],
+                     postings: dict[str, list[int]]) -> set[tuple[int, int]]:
+    """Cross-source pairs (i < j) where one statement's words are all of a run of the other's
+    (``bags``: each statement's stems as the aligner compares them; ``postings``: their index).
+    Words are read only for the pairs whose stems allow it: few."""
+    words: dict[int, str] = {}
+
+    def joined(k: int) -> str:
+        if k not in words:
+            words[k] = " " + " ".join(_words(statements[k].text)) + " "
+        return words[k]
+
+    pairs: set[tuple[int, int]] = set()
+    for i, own in enumerate(bags):
+        held = [postings[t] for t in own if t in postings]
+        if not held:
+            continue
+        for j in min(held, key=len):  # the statements holding its rarest stem
+            if srcs[j] == srcs[i] or len(statements[j].text) <= len(statements[i].text) or not own <= bags[j]:
+                continue
+            phrase = joined(i)
+            if phrase.count(" ") > CONTAINED_WORDS and len(phrase) < len(joined(j)) and phrase in joined(j):
+                pairs.add((i, j) if i < j else (j, i))
+    return pairs
+
+
 # Two sources quoting the same few words (an “elitist hypocrite”, “stop lying”)
 # report one remark: the pair scores SAME at least.  The words are quoted in one
 # of the two and present in the other; of QUOTED_PHRASE_WORDS words, with
@@ -840,9 +873,11 @@ def align(
     sc = Scoring(feats, srcs, idf, ctx, lead, speakers, SCORERS[scorer], threshold * FLOOR,
                  {} if exhaustive else _postings(feats, ctx))
     pair_scores = all_pair_scores(sc, jobs=jobs, exhaustive=exhaustive)
+    postings = sc.postings or _postings(feats, ctx)
     verbatim = _verbatim_pairs(statements, srcs, [f.stems for f in feats])
+    verbatim |= _contained_pairs(statements, srcs, [f.bag for f in feats], postings)
     pair_scores.update(dict.fromkeys(verbatim, 100.0))
-    quoted = _quoted_phrase_pairs(statements, srcs, [f.stems for f in feats], sc.postings or _postings(feats, ctx), ctx)
+    quoted = _quoted_phrase_pairs(statements, srcs, [f.stems for f in feats], postings, ctx)
     for ij in quoted:
         pair_scores[ij] = max(pair_scores.get(ij, 0.0), SAME)
     rows = _average_linkage(n, keys, srcs, pair_scores, max(threshold, 1e-9))
