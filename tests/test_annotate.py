@@ -1146,9 +1146,22 @@ def test_a_sentence_full_of_names_is_no_headline_and_its_dates_are_compared() ->
     ("Sen. Jane Smith, R-Ariz., said the bill would fail.", "Jane Smith"),
     ("Sen. Jane Smith (D-N.Y.) said the bill would fail.", "Jane Smith"),
     ("Rep. Jane Smith, R-N.Y., who opposes the bill, said it would fail.", "Jane Smith"),
+    # ... also inside an aside: the person set off before it speaks, not the politician
+    ("Ann Lee, the communications director for Rep. Jo Hart (R-Tenn.), wrote that the plan would fail.", "Ann Lee"),
+    ("Brendan Fox, spokesman for House Speaker Jo Hart (R-Ohio), said just that.", "Brendan Fox"),
 ])
 def test_who_speaks_in_one_sentence(text: str, speaker: str) -> None:
     assert annotate(text, start=0, lexicon=CUES).speaker == speaker
+
+
+def test_a_title_inside_an_aside_does_not_carry_the_subject_past_it() -> None:
+    # "..., a founder of the House Freedom Caucus, asked if Mr. Trump should ..., said": the
+    # walk back to the subject stops at "Mr." rather than take the caucus for the speaker
+    text = ("Representative Jo Hart, Republican of Ohio, a founder of the conservative House Freedom "
+            "Caucus, asked if Mr. Trump should demand extradition of the hackers, said, \u201cI'll leave that.\u201d")
+    assert "Caucus" not in annotate(text, start=0, lexicon=CUES).speaker
+    assert annotate("Another Republican, Rep. Jo Hart of Ohio, also tweeted that it would fail.",
+                    start=0, lexicon=CUES).speaker != "Republican"
 
 
 def test_he_said_in_the_paragraph_after_its_speaker_is_theirs_unless_the_text_says_otherwise() -> None:

@@ -211,19 +211,36 @@ class _SpeakerFinder:
             return k
         # a party and state after the name: "Sen. Jane Smith, R-Ariz., said", "(D-N.Y.) said"
         party = self._party_start(k)
-        if party is not None and (g.strip(), t.gap(party - 1).strip()) in ((".,", ","), (",", ","), (".)", "("), (")", "(")):
-            return party - 1
+        if party is not None:
+            around = (g.strip(), t.gap(party - 1).strip())
+            if around in ((".,", ","), (",", ","), (".)", "("), (")", "(")):
+                return party - 1
+            if around in ((".),", "("), ("),", "(")):
+                # "Jane Smith, the aide to Rep. Jo Hart (R-Tenn.), wrote": the person set off before
+                return self._set_off_before(party - 1, through_titles=True)
         if "," not in g or any(c in g for c in '".;:!?()'):
             return None
         # a parenthesis between subject and verb: "Jane Smith, in turn, explained"
+        return self._set_off_before(k)
+
+    def _set_off_before(self, k: int, through_titles: bool = False) -> int | None:
+        """The token before the comma that opens the aside ending at token k
+        ("Jane Smith, in turn, explained"), at most ten tokens back; a party and
+        state may stand inside it ("Jo Hart, R-N.Y., who ...", "(D-N.Y.)"), and
+        with ``through_titles`` a title's full stop ("the aide to Rep. Jo Hart
+        (R-Tenn.), wrote": the aside ends in a party, so it names a politician)."""
+        t = self.t
         m = k
         while m > 0 and k - m < 10:
             gm = t.gap(m - 1)
             if "," in gm and not any(c in gm for c in '".;:!?()'):
                 return m - 1
-            party = self._party_start(m - 1) if gm.strip() == ".," else None
-            if party is not None and t.gap(party - 1).strip() == ",":
+            party = self._party_start(m - 1) if gm.strip() in (".,", ".),", ")," ) else None
+            if party is not None and t.gap(party - 1).strip() in (",", "("):
                 return party - 1  # "Rep. Jo Hart, R-N.Y., who opposes it, said"
+            if through_titles and gm.strip() == "." and self.is_title(m - 1) and m > 1 and t.gap(m - 2).isspace():
+                m -= 1  # "the aide to Rep. Jo Hart" (not ", Rep. Jo Hart of Ohio,": that is the person set off)
+                continue
             if not gm.isspace():
                 return None
             m -= 1
