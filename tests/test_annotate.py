@@ -1149,6 +1149,9 @@ def test_a_sentence_full_of_names_is_no_headline_and_its_dates_are_compared() ->
     # ... also inside an aside: the person set off before it speaks, not the politician
     ("Ann Lee, the communications director for Rep. Jo Hart (R-Tenn.), wrote that the plan would fail.", "Ann Lee"),
     ("Brendan Fox, spokesman for House Speaker Jo Hart (R-Ohio), said just that.", "Brendan Fox"),
+    # a title word as a surname after a person's title and a given name: a person, not a role
+    ("Rep. Peter King said the bill would fail.", "Peter King"),
+    ("The House Ethics Committee announced in November that it would look into it.", "the House Ethics Committee"),
 ])
 def test_who_speaks_in_one_sentence(text: str, speaker: str) -> None:
     assert annotate(text, start=0, lexicon=CUES).speaker == speaker

@@ -159,7 +159,10 @@ class _SpeakerFinder:
         t = self.t
         if all(t.keys[k] in self.c.honorifics for k in range(first, last + 1)):
             return ""  # "Mr." alone: a form of address, not a speaker
-        if self.is_title(last) or self.is_modifier(last) or not self.is_cap(last):
+        # a title word last after a given name that a title opens is a surname ("Rep. Steve King")
+        surname = (self.is_title(last) and last - 1 > first and self.is_plain_cap(last - 1)
+                   and t.keys[first] in self.c.person_titles and t.gap(last - 1).isspace())
+        if (self.is_title(last) and not surname) or self.is_modifier(last) or not self.is_cap(last):
             if not any(self.is_title(k) and t.keys[k] not in self.c.honorifics for k in range(first, last + 1)):
                 return ""  # "Mr. Sestak first mentioned": no role
             s = first
