@@ -512,12 +512,16 @@ def _no_one_else(text: str, person: str, at: int, lexicon: Lexicon) -> bool:
     since = text.rfind(last, 0, at)
     if since < 0:
         return False
-    between = text[since + len(last):at]
-    spans = quotations(between)
-    outside = "".join(between[a:b] for a, b in zip([0, *(e for _s, e in spans)], [*(s for s, _e in spans), len(between)]))
+    outside = _outside_quotations(text[since + len(last):at])
     own = {w.lower() for w in person.split()}
     skip = STOPWORDS | lexicon.name_stopwords
     return not any(w.lower() not in skip and w.lower() not in own for w in _CAPITALISED_RE.findall(outside))
+
+
+def _outside_quotations(text: str) -> str:
+    """``text`` without what it quotes."""
+    spans = quotations(text)
+    return "".join(text[a:b] for a, b in zip([0, *(e for _s, e in spans)], [*(s for s, _e in spans), len(text)]))
 
 
 def _gender_cues(person: str, pronoun: str, before: str) -> tuple[bool, bool, bool, bool]:
@@ -585,7 +589,6 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
     not "the police", "the Police Department" is no one)."""
     if not ann.reporting_verb:
         return ann
-    titles, bodies = lexicon.titles, lexicon.bodies
     if not ann.speaker and not st.speaker_hint:
         got = _resolve_pronoun(ann, st, text, named, lexicon, in_quote) if named else ann
         return got if got.speaker else _previous_subject(got, st, text, named, lexicon)
@@ -595,41 +598,39 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
 def _resolve_pronoun(ann: Annotation, st: Statement, text: str, named: list[tuple[int, str]], lexicon: Lexicon,
                      in_quote: bool) -> Annotation:
     """"he said" as the person named as speaker before (``_resolve``)."""
-    if True:
-        if "they" in st.text.lower() and _they_said(st.text, lexicon, in_quote):
-            return ann
-        paragraph, person = named[-1]
-        here = text[st.paragraph_start:st.paragraph_end] if st.paragraph_start >= 0 else st.text
-        pronoun = _PRONOUN_RE.search(st.text)
-        if pronoun and person.split()[-1].lower() in lexicon.bodies and re.search(
-                r"\b(?:[Tt]he|an?)\s+" + re.escape(person) + r"\b", text[:st.start]):
-            # a body or an outlet, written with an article, is no "he" ("a Washington Post
-            # report detailed ... “...,” he said"), where "Michael Bloomberg" may be
-            person = ""
-        if pronoun and paragraph != st.paragraph and st.paragraph_start >= 0:
-            at = st.start + pronoun.start()  # the paragraph up to the pronoun, the statement's own words too
-            subject = _paragraph_subject(text[st.paragraph_start:at], text[:at], pronoun.group().lower(),
-                                         [who for _p, who in named], lexicon)
-            if subject and (not person or subject.split()[-1] != person.split()[-1]):
-                return ann._replace(speaker=subject, speaker_span=None)
-        # the person named last, when this paragraph is theirs (they speak in it, or are named
-        # in it), or "he said" right after the paragraph they spoke in, if nothing there says
-        # the pronoun is not theirs ("Ms. Pelosi" is no "he")
-        if not person:
-            return ann
-        if paragraph == st.paragraph or person.split()[-1] in _naming_part(st, text, here, pronoun):
-            return ann._replace(speaker=person, speaker_span=None)
-        if paragraph == st.paragraph - 1 and pronoun and _may_be(person, pronoun.group().lower(), text[:st.start]):
-            return ann._replace(speaker=person, speaker_span=None)
-        # ... or a few paragraphs on, for a quotation, when the text since names no one
-        # else outside quotations and the text says the person is a "he" (or "she"): a
-        # speech quoted paragraph after paragraph ("“...,” he declared")
-        if (pronoun and st.paragraph - paragraph <= PRONOUN_PARAGRAPHS and any(q in st.text for q in _QUOTE_MARKS)
-                and person.split()[-1].lower() not in lexicon.bodies
-                and _is_a(person, pronoun.group().lower(), text[:st.start])
-                and _no_one_else(text, person, st.start + pronoun.start(), lexicon)):
-            return ann._replace(speaker=person, speaker_span=None)
+    if "they" in st.text.lower() and _they_said(st.text, lexicon, in_quote):
         return ann
+    paragraph, person = named[-1]
+    here = text[st.paragraph_start:st.paragraph_end] if st.paragraph_start >= 0 else st.text
+    pronoun = _PRONOUN_RE.search(st.text)
+    if pronoun and person.split()[-1].lower() in lexicon.bodies and re.search(
+            r"\b(?:[Tt]he|an?)\s+" + re.escape(person) + r"\b", text[:st.start]):
+        # a body or an outlet, written with an article, is no "he" ("a Washington Post
+        # report detailed ... “...,” he said"), where "Michael Bloomberg" may be
+        person = ""
+    if pronoun and paragraph != st.paragraph and st.paragraph_start >= 0:
+        at = st.start + pronoun.start()  # the paragraph up to the pronoun, the statement's own words too
+        subject = _paragraph_subject(text[st.paragraph_start:at], text[:at], pronoun.group().lower(),
+                                     [who for _p, who in named], lexicon)
+        if subject and (not person or subject.split()[-1] != person.split()[-1]):
+            return ann._replace(speaker=subject, speaker_span=None)
+    # the person named last, when this paragraph is theirs (they speak in it, or are named
+    # in it), or "he said" right after the paragraph they spoke in, if nothing there says
+    # the pronoun is not theirs ("Ms. Pelosi" is no "he")
+    if not person:
+        return ann
+    if paragraph == st.paragraph or person.split()[-1] in _naming_part(st, text, here, pronoun):
+        return ann._replace(speaker=person, speaker_span=None)
+    if paragraph == st.paragraph - 1 and pronoun and _may_be(person, pronoun.group().lower(), text[:st.start]):
+        return ann._replace(speaker=person, speaker_span=None)
+    # ... or a few paragraphs on, for a quotation, when the text since names no one
+    # else outside quotations and the text says the person is a "he" (or "she"): a
+    # speech quoted paragraph after paragraph ("“...,” he declared")
+    if (pronoun and st.paragraph - paragraph <= PRONOUN_PARAGRAPHS and any(q in st.text for q in _QUOTE_MARKS)
+            and person.split()[-1].lower() not in lexicon.bodies
+            and _is_a(person, pronoun.group().lower(), text[:st.start])
+            and _no_one_else(text, person, st.start + pronoun.start(), lexicon)):
+        return ann._replace(speaker=person, speaker_span=None)
     return ann
 
 
@@ -648,9 +649,7 @@ def _previous_subject(ann: Annotation, st: Statement, text: str, named: list[tup
                     if not any(qs <= m.start() < qe for qs, qe in spans)), None)
     if pronoun is None or not spans or paragraph[:spans[0][0]].strip():
         return ann  # no "he said", or the paragraph does not open on the quotation
-    ends = [0, *(e for _s, e in spans if e <= pronoun.start())]
-    starts = [*(s for s, _e in spans if s < pronoun.start()), pronoun.start()]
-    if _CAPITALISED_RE.search(" ".join(paragraph[a:b] for a, b in zip(ends[1:], starts[1:]))):
+    if _CAPITALISED_RE.search(_outside_quotations(paragraph[:pronoun.start()])):
         return ann  # someone named outside the quotations before the pronoun
     end = len(text[:st.paragraph_start].rstrip())
     start = text.rfind("\n", 0, end) + 1

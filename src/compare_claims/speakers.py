@@ -238,7 +238,7 @@ class _SpeakerFinder:
             gm = t.gap(m - 1)
             if "," in gm and not any(c in gm for c in '".;:!?()'):
                 return m - 1
-            party = self._party_start(m - 1) if gm.strip() in (".,", ".),", ")," ) else None
+            party = self._party_start(m - 1) if gm.strip() in (".,", ".),", "),") else None
             if party is not None and t.gap(party - 1).strip() in (",", "("):
                 return party - 1  # "Rep. Jo Hart, R-N.Y., who opposes it, said"
             if through_titles and gm.strip() == "." and self.is_title(m - 1) and m > 1 and t.gap(m - 2).isspace():
