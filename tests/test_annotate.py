@@ -1152,6 +1152,9 @@ def test_a_sentence_full_of_names_is_no_headline_and_its_dates_are_compared() ->
     # a title word as a surname after a person's title and a given name: a person, not a role
     ("Rep. Peter King said the bill would fail.", "Peter King"),
     ("The House Ethics Committee announced in November that it would look into it.", "the House Ethics Committee"),
+    ("\u201cI believe he will follow through,\u201d independent Sen. Angus King of Maine told reporters.", "Angus King"),
+    # "X for Y" names an organisation whole, not its last word
+    ("\u201cIt was a stunning display of cowardice,\u201d said Democracy for America, a group.", "Democracy for America"),
 ])
 def test_who_speaks_in_one_sentence(text: str, speaker: str) -> None:
     assert annotate(text, start=0, lexicon=CUES).speaker == speaker

@@ -188,8 +188,15 @@ class _SpeakerFinder:
             k = m - 1
             while k - 1 >= first and self.is_plain_cap(k - 1) and self.name_gap(k - 1):
                 k -= 1
-        elif k - 2 >= first and t.keys[k - 1] in ("of", "from") and self.is_plain_cap(k - 2):
-            # "John Smith of Ohio said": the person, not the place
+        elif direct and last == k and t.keys[k - 1] == "for" and self.is_plain_cap(k - 2):
+            # "Democracy for America", "Americans for Prosperity": an organisation, not its last word
+            k -= 2
+            while k - 1 >= first and self.is_plain_cap(k - 1) and self.name_gap(k - 1):
+                k -= 1
+        elif k - 2 >= first and t.keys[k - 1] in ("of", "from") and (
+                self.is_plain_cap(k - 2) or (self.is_title(k - 2) and k - 3 >= first and self.is_plain_cap(k - 3)
+                                             and self.name_gap(k - 3))):
+            # "John Smith of Ohio said", "Sen. Angus King of Maine said": the person, not the place
             last = k - 2
             k = last
             while k - 1 >= first and self.is_plain_cap(k - 1) and self.name_gap(k - 1):
