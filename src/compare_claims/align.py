@@ -578,17 +578,20 @@ def _contained_pairs(statements: Sequence[Statement], srcs: Sequence[str], bags:
             words[k] = " " + " ".join(_words(statements[k].text)) + " "
         return words[k]
 
+    sizes = [len(st.text) for st in statements]
     pairs: set[tuple[int, int]] = set()
     for i, own in enumerate(bags):
+        if statements[i].text.count(" ") < CONTAINED_WORDS - 1:
+            continue  # fewer words than an utterance needs
         held = [postings[t] for t in own if t in postings]
         if not held:
             continue
+        src, size = srcs[i], sizes[i]
         for j in min(held, key=len):  # the statements holding its rarest stem
-            if srcs[j] == srcs[i] or len(statements[j].text) <= len(statements[i].text) or not own <= bags[j]:
-                continue
-            phrase = joined(i)
-            if phrase.count(" ") > CONTAINED_WORDS and len(phrase) < len(joined(j)) and phrase in joined(j):
-                pairs.add((i, j) if i < j else (j, i))
+            if sizes[j] > size and srcs[j] != src and own <= bags[j]:
+                phrase = joined(i)
+                if phrase.count(" ") > CONTAINED_WORDS and len(phrase) < len(joined(j)) and phrase in joined(j):
+                    pairs.add((i, j) if i < j else (j, i))
     return pairs
 
 
