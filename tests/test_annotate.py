@@ -1237,6 +1237,15 @@ def test_a_quotation_opening_its_paragraph_is_the_person_the_paragraph_before_op
         "Mr. Jo Hart was in the early stages of the inquiry.\n\n"
         "\u201cWe had no confidence in Hart's choice,\u201d he said.\n")
     assert said["\u201cThis is more"] == "" and said["\u201cWe had no"] == ""
+    # one who spoke earlier needs only nothing against the pronoun ("Ms. Lee" is no "he")
+    said = _segmented_speakers(
+        "Paul Ford wrote that the harbour bill was a disgrace.\n\n"
+        "Ford later apologized for the post.\n\n"
+        "\u201cI reacted too fast to an article,\u201d he said.\n\n"
+        "Ms. Ann Lee said the bill would pass.\n\n"
+        "Lee later changed her mind about the bill.\n\n"
+        "\u201cIt cannot pass now,\u201d he said.\n")
+    assert said["\u201cI reacted too"] == "Paul Ford" and said["\u201cIt cannot pass"] == ""
     # nor one of a last name that someone else of another given name holds there
     said = _segmented_speakers(
         "Mary Vance said she would vote for the bill.\n\n"

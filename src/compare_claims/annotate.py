@@ -661,8 +661,10 @@ def _previous_subject(ann: Annotation, st: Statement, text: str, named: list[tup
     # the person is what a sentence there opens on ("However, Clinton appeared to ...", not "...
     # condemnation against Trump's move"), does not name themselves in what they say, and the
     # text says the pronoun is theirs (an honorific, or that pronoun alone where they are named last)
+    spoke = any(who.split()[-1] == last for _p, who in named)
     if (not subject or last in st.text or not _opens_sentence(before, last)
-            or not _is_a(subject, pronoun.group().lower(), text[:end])):
+            or not (_is_a(subject, pronoun.group().lower(), text[:end])
+                    or (spoke and _may_be(subject, pronoun.group().lower(), text[:end])))):
         return ann
     # nobody else there of the same last name ("Liz Cheney" after "Mary Cheney" spoke)
     given = subject.split()[-2] if len(subject.split()) > 1 else ""
