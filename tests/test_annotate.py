@@ -1155,6 +1155,9 @@ def test_a_sentence_full_of_names_is_no_headline_and_its_dates_are_compared() ->
     ("\u201cI believe he will follow through,\u201d independent Sen. Angus King of Maine told reporters.", "Angus King"),
     # "X for Y" names an organisation whole, not its last word
     ("\u201cIt was a stunning display of cowardice,\u201d said Democracy for America, a group.", "Democracy for America"),
+    # "and" inside a body's name (read 24's "the Human Services Department")
+    ("The Health and Human Services Department said it would extend the benefits.",
+     "the Health and Human Services Department"),
 ])
 def test_who_speaks_in_one_sentence(text: str, speaker: str) -> None:
     assert annotate(text, start=0, lexicon=CUES).speaker == speaker

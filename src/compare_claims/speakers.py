@@ -80,14 +80,19 @@ class _SpeakerFinder:
             return None
         first = j
         k = j - 1
+        # "and" inside a body's name ("the Food and Drug Administration"), not between two
+        # people, nor before an "of" ("Smith and Jones of the Justice Department")
+        body = self.t.keys[j] in self.c.bodies
         while k >= 0 and self.name_gap(k):
             if self.part(k):
                 first = k
                 k -= 1
                 continue
-            if self.t.keys[k] in _CONNECTORS:
+            if self.t.keys[k] in _CONNECTORS or (body and self.t.keys[k] == "and"):
                 m = k
-                while m >= 0 and self.t.keys[m] in _CONNECTORS and self.name_gap(m):
+                while (m >= 0 and (self.t.keys[m] in _CONNECTORS or (body and self.t.keys[m] == "and"))
+                       and self.name_gap(m)):
+                    body = body and self.t.keys[m] == "and"
                     m -= 1
                 if m >= 0 and self.part(m) and self.name_gap(m):
                     first = m
