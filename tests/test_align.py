@@ -148,6 +148,17 @@ def test_a_party_and_state_after_a_name_is_no_shared_word() -> None:
     assert "day" in content_stems("the D-Day landing", VOCABULARY)
 
 
+def test_an_indefinite_pronoun_is_no_shared_word() -> None:
+    # "nothing", "someone", "everyone" say no more than "it" (read 26, and the first read:
+    # "Mr. Stone has nothing to hide" beside "... have nothing to do with the president")
+    a = Statement("A", 0, 40, "Mr. Hart has nothing to hide.”")
+    b = Statement("B", 0, 90, "“The charges brought against Mr. Hart have nothing to do with the mayor,” she told CNN.")
+    c = Statement("C", 0, 60, "The council will vote on the budget next week.")
+    rows = align_statements([a, b, c])
+    assert sorted(r.members for r in rows) == [(0,), (1,), (2,)]
+    assert not {"noth", "someon", "everyon"} & set(content_stems("Nothing, someone said, is everyone's", VOCABULARY))
+
+
 def test_a_noun_in_sion_meets_its_verb() -> None:
     # "explosion" and "exploded", "decision" and "decided": one word to a reader
     a = "An explosion at the depot killed two workers, the fire service said"

@@ -31,6 +31,7 @@ with would you your yours yourself yourselves s t d ll m re ve o y ain said says
 mr ms mrs dr us among within upon per via yet still even already well much many one ones
 around across along toward towards behind beside besides beyond despite since though although
 whether unless onto amid amidst throughout
+nothing something anything everything nobody somebody anybody everybody no-one someone anyone everyone none
 """.split())
 
 
