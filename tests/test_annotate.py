@@ -1158,6 +1158,10 @@ def test_a_sentence_full_of_names_is_no_headline_and_its_dates_are_compared() ->
     # "and" inside a body's name (read 24's "the Human Services Department")
     ("The Health and Human Services Department said it would extend the benefits.",
      "the Health and Human Services Department"),
+    # a long aside between the subject and its verb (read 26's AARP)
+    ("AARP, the powerful lobby for older Americans that has been seen as one of the leading opponents "
+     "of benefit cuts, said on Friday that it was open to reductions.", "AARP"),
+    ("Representative Peter T. King, a Republican of New York, said it was a mistake.", "Peter T. King"),
 ])
 def test_who_speaks_in_one_sentence(text: str, speaker: str) -> None:
     assert annotate(text, start=0, lexicon=CUES).speaker == speaker

@@ -21,6 +21,9 @@ _AFTER_NAME = frozenset("on in at during after before to of when who while as fr
 _CONNECTORS = frozenset({"of", "the", "for", "de", "da", "van", "von", "der", "al", "bin", "del", "la", "le"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 _CONTRACTED_RE = re.compile(r"['’](?:re|s|ll|d|ve|m)$")
+# tokens an aside between a subject and its verb may hold ("AARP, the powerful lobby for older
+# Americans that has been seen as one of the leading opponents of benefit cuts, said")
+ASIDE_TOKENS = 25
 # a party and a state, or its first letters, after a name: "R-Ariz", "D-N" (of "D-N.Y.")
 PARTY_RE = re.compile(r"[DRI]-[A-Z][A-Za-z]*$")
 # a name after one of these is a place or an object, not who speaks ("officials in Washington said")
@@ -166,7 +169,7 @@ class _SpeakerFinder:
             return ""  # "Mr." alone: a form of address, not a speaker
         # a title word last after a given name that a title opens is a surname ("Rep. Steve King")
         surname = (self.is_title(last) and last - 1 > first and self.is_plain_cap(last - 1)
-                   and t.keys[first] in self.c.person_titles and t.gap(last - 1).isspace())
+                   and t.keys[first] in self.c.person_titles and self.name_gap(last - 1))
         if (self.is_title(last) and not surname) or self.is_modifier(last) or not self.is_cap(last):
             if not any(self.is_title(k) and t.keys[k] not in self.c.honorifics for k in range(first, last + 1)):
                 return ""  # "Mr. Sestak first mentioned": no role
@@ -246,7 +249,7 @@ class _SpeakerFinder:
         (R-Tenn.), wrote": the aside ends in a party, so it names a politician)."""
         t = self.t
         m = k
-        while m > 0 and k - m < 10:
+        while m > 0 and k - m < ASIDE_TOKENS:
             gm = t.gap(m - 1)
             if "," in gm and not any(c in gm for c in '".;:!?()'):
                 return m - 1
