@@ -1162,6 +1162,10 @@ def test_a_sentence_full_of_names_is_no_headline_and_its_dates_are_compared() ->
     ("AARP, the powerful lobby for older Americans that has been seen as one of the leading opponents "
      "of benefit cuts, said on Friday that it was open to reductions.", "AARP"),
     ("Representative Peter T. King, a Republican of New York, said it was a mistake.", "Peter T. King"),
+    # a day between the subject and the verb; a body after a preposition and "the" is a place or an agent
+    ("Stone on Friday said he would fight the charges.", "Stone"),
+    ("Maggie Haberman in the New York Times today explains why it matters.", "Maggie Haberman"),
+    ("E-mails released by the White House on Wednesday revealed a fierce fight.", ""),
 ])
 def test_who_speaks_in_one_sentence(text: str, speaker: str) -> None:
     assert annotate(text, start=0, lexicon=CUES).speaker == speaker

@@ -218,9 +218,12 @@ class _SpeakerFinder:
         """Last token of the subject of the verb at token i, if any."""
         t = self.t
         k = i - 1
-        # "has consistently said": skip words, and adverbs in -ly
+        # "has consistently said": skip words, and adverbs in -ly; "on" before a skipped day
+        # ("Stone on Friday said")
         while k >= 0 and (t.keys[k] in self.c.skip_words or (t.keys[k].endswith("ly") and len(t.keys[k]) > 4
-                                                            and t.raws[k][:1].islower())) and t.gap(k).isspace():
+                                                            and t.raws[k][:1].islower())
+                          or (t.keys[k] == "on" and k + 1 < i and t.keys[k + 1] in self.c.skip_words
+                              and t.raws[k + 1][:1].isupper())) and t.gap(k).isspace():
             k -= 1
         if k < 0:
             return None
@@ -349,9 +352,11 @@ class _SpeakerFinder:
                     offer(1 if _QUOTE in t.gap_before(k) else 6, i, "", lemma)
                     continue
                 ph = self.left_phrase(k)
-                if ph and ph[0] > 0 and t.keys[ph[0] - 1] in _PREPOSITIONS and self.name_gap(ph[0] - 1):
-                    # "Republicans on Capitol Hill said": the place is not the speaker
-                    ph = self.left_phrase(ph[0] - 2) if ph[0] >= 2 and self.name_gap(ph[0] - 2) else None
+                lead = ph[0] - 1 if ph and ph[0] > 1 and t.keys[ph[0] - 1] in _DETERMINERS else ph[0] if ph else 0
+                if ph and lead > 0 and t.keys[lead - 1] in _PREPOSITIONS and self.name_gap(lead - 1):
+                    # "Republicans on Capitol Hill said", "E-mails released by the White House
+                    # revealed": the place or the agent of a participle is not the speaker
+                    ph = self.left_phrase(lead - 2) if lead >= 2 and self.name_gap(lead - 2) else None
                 if ph and k < i - 1 and self._of_a_role(ph):
                     # "Michael Elliott, the executive director of the Marijuana Industry Group, a
                     # trade group, said": the body is whose director; the person is set off before
