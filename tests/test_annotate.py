@@ -1265,6 +1265,20 @@ def test_a_quotation_opening_its_paragraph_is_the_person_the_paragraph_before_op
     assert said["\u201cI am not"] == ""
 
 
+def test_a_quotation_going_on_over_paragraphs_is_the_speaker_s_of_its_first() -> None:
+    said = _segmented_speakers(
+        "Paul Ford was arrested on Friday.\n\n"
+        "\u201cA SWAT team, scaring his wife, it was completely unnecessary,\u201d his attorney, Ann Lee, said.\n\n"
+        "\u201cA telephone call would have done the job, and he would have appeared.\n\n"
+        "Mr. Ford has nothing to hide.\u201d\n\n"
+        "\u201cWe will appeal the ruling at once,\u201d Jo Hart, the mayor, said.\n\n"
+        "The council met on Monday.\n\n"
+        "\u201cThe harbour will close for good.\u201d\n")
+    assert said["\u201cA telephone call"] == "Ann Lee" and said["Mr. Ford has"] == "Ann Lee"
+    assert said["\u201cWe will appeal"] == "Jo Hart"  # its own attribution
+    assert said["\u201cThe harbour will"] == ""  # after narration: nobody's quotation goes on
+
+
 def test_values_are_compared_only_about_the_same_thing() -> None:
     rules = SAME_RULES
     # airtime reserved so far and what the whole campaign costs can both be true (a blind flag read)
@@ -1338,8 +1352,9 @@ def test_a_quotation_after_an_attributed_one_goes_on_with_its_speaker() -> None:
             "stone yet.\u201d\n\n\u201cWe will wait for the council.\u201d\n")
     speakers = _segmented_speakers(text)
     assert speakers["\u201cThe town has"] == "Ann Lee"
-    # a quotation alone in its paragraph is not given to the paragraph before
-    assert speakers["\u201cWe will wait"] == ""
+    # a quotation alone in the next paragraph, attributing nothing, goes on with her too
+    # (test_a_quotation_going_on_over_paragraphs_is_the_speaker_s_of_its_first)
+    assert speakers["\u201cWe will wait"] == "Ann Lee"
 
 
 def test_the_sentences_of_one_quotation_are_one_speakers() -> None:

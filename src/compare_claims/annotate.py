@@ -337,6 +337,39 @@ def _quoted_together(statements: Sequence[Statement], anns: list[Annotation], te
             for k in inside:
                 if not out[k].speaker:
                     out[k] = out[k]._replace(speaker=who, reporting_verb=out[k].reporting_verb or verb, speaker_span=None)
+    return _quoted_on(statements, out, text)
+
+
+def _quoted_on(statements: Sequence[Statement], anns: list[Annotation], text: str) -> list[Annotation]:
+    """A paragraph that opens a quotation, or goes on with one left open, and
+    attributes nothing is the speaker's whose attributed quotation ends the
+    paragraph before ('“...,” Stone's attorney said. ¶ “A telephone call would
+    have done the job. ¶ Mr. Stone has nothing to hide.”')."""
+    out = list(anns)
+    paragraphs: dict[int, list[int]] = {}
+    for k, st in enumerate(statements):
+        if st.paragraph_start >= 0:
+            paragraphs.setdefault(st.paragraph, []).append(k)
+    carry: tuple[str, str] | None = None  # (speaker, verb) the next paragraph may go on with
+    still_open = False  # the quotation is still open at the end of the paragraph before
+    for p in sorted(paragraphs):
+        ks = paragraphs[p]
+        first = statements[ks[0]]
+        here = text[first.paragraph_start:first.paragraph_end]
+        if (carry is not None and p - 1 in paragraphs and (here.lstrip()[:1] in "“\"" or still_open)
+                and not any(out[k].speaker or out[k].reporting_verb for k in ks)):
+            for k in ks:
+                out[k] = out[k]._replace(speaker=carry[0], reporting_verb=carry[1], speaker_span=None)
+            # open at its end: curly marks counted, each straight one turns it over
+            if "“" in here or "”" in here:
+                still_open = still_open + here.count("“") - here.count("”") > 0
+            else:
+                still_open = still_open != (here.count('"') % 2 == 1)
+            continue
+        last = out[ks[-1]]
+        quoted = any(q in statements[ks[-1]].text for q in _QUOTE_MARKS)
+        carry = (last.speaker, last.reporting_verb) if last.speaker and quoted else None
+        still_open = False
     return out
 
 
