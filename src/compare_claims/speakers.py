@@ -352,11 +352,12 @@ class _SpeakerFinder:
                     offer(1 if _QUOTE in t.gap_before(k) else 6, i, "", lemma)
                     continue
                 ph = self.left_phrase(k)
-                lead = ph[0] - 1 if ph and ph[0] > 1 and t.keys[ph[0] - 1] in _DETERMINERS else ph[0] if ph else 0
-                if ph and lead > 0 and t.keys[lead - 1] in _PREPOSITIONS and self.name_gap(lead - 1):
+                if ph:
                     # "Republicans on Capitol Hill said", "E-mails released by the White House
                     # revealed": the place or the agent of a participle is not the speaker
-                    ph = self.left_phrase(lead - 2) if lead >= 2 and self.name_gap(lead - 2) else None
+                    lead = ph[0] - 1 if ph[0] > 1 and t.keys[ph[0] - 1] in _DETERMINERS else ph[0]
+                    if lead > 0 and t.keys[lead - 1] in _PREPOSITIONS and self.name_gap(lead - 1):
+                        ph = self.left_phrase(lead - 2) if lead >= 2 and self.name_gap(lead - 2) else None
                 if ph and k < i - 1 and self._of_a_role(ph):
                     # "Michael Elliott, the executive director of the Marijuana Industry Group, a
                     # trade group, said": the body is whose director; the person is set off before
