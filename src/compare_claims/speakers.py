@@ -246,7 +246,7 @@ class _SpeakerFinder:
 
     def _set_off_before(self, k: int, through_titles: bool = False) -> int | None:
         """The token before the comma that opens the aside ending at token k
-        ("Jane Smith, in turn, explained"), at most ten tokens back; a party and
+        ("Jane Smith, in turn, explained"), at most ASIDE_TOKENS tokens back; a party and
         state may stand inside it ("Jo Hart, R-N.Y., who ...", "(D-N.Y.)"), and
         with ``through_titles`` a title's full stop ("the aide to Rep. Jo Hart
         (R-Tenn.), wrote": the aside ends in a party, so it names a politician)."""

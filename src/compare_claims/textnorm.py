@@ -171,7 +171,7 @@ def _amounts(words: list[str]) -> list[str]:
 def content_words(text: str, vocab: Vocabulary = PLAIN) -> list[str]:
     """Folded content words before stemming (see ``content_stems``)."""
     # each pattern only where its words can be: `in` is much cheaper than a regex scan
-    t = _PARTY_TAG_RE.sub(" ", text) if "-" in text and _PARTY_TAG_RE.search(text) else text
+    t = _PARTY_TAG_RE.sub(" ", text) if "-" in text else text
     t = _US_RE.sub(" USA ", t) if "US" in t or "U.S." in t else t
     if "." in t and _DOTTED_RE.search(t):
         t = _DOTTED_RE.sub(lambda m: m.group().replace(".", "") + " ", t)
