@@ -276,3 +276,32 @@ def test_he_said_paragraphs_after_the_speaker_named_is_them_when_no_one_else_is_
     assert speaker_of("who opposes the mosque project, said Monday").endswith("Peter King")
     # an outlet named with an article is no "he" ("a Washington Post report detailed ... he said")
     assert "Post" not in speaker_of("I welcome this debate and I think it's healthy for our democracy")
+
+
+def test_a_list_a_colon_opens_stays_with_its_sentence_and_no_clause_ends_on_and(
+        be: ModuleType, triplets: list[Any]) -> None:
+    """"... with three other candidates: X; Y, the former governor ...; and Z":
+    the items are what the sentence introduces, not claims of their own (cut
+    out, a bare name aligned with anything naming that person).  "... experience
+    and, while at a law firm, is ...": the comma after "and" opens an aside;
+    cut there, the first clause ended on "and"."""
+    import re
+
+    from compare_claims.config import load_segment_cues
+    from compare_claims.models import Source
+    from compare_claims.segment import segment
+
+    cues = load_segment_cues()
+    listed = re.compile(r"\w[:—–] [^;!?\n]{3,250}(?:; [^;!?\n]{3,250})*; (?:and|or) ")
+    dangling = re.compile(r"\b(?:and|or|but|nor)$")
+    lists = 0
+    for t in triplets:
+        for article in t.articles.values():
+            text = be.build_text(article.data).text
+            statements = segment(Source(id="a", file="a.txt", text=text), cues).statements
+            assert not [s.text for s in statements if dangling.search(s.text)]
+            cuts = {s.start for s in statements} | {s.end for s in statements}
+            for m in listed.finditer(text):
+                lists += 1
+                assert not [c for c in cuts if m.start() + 1 < c < m.end()], m.group()
+    assert lists >= 3  # three in the corpus

@@ -451,6 +451,32 @@ def _claim_words(t: str, limit: int = _MIN_CLAUSE_CLAIM_WORDS) -> int:
     return n
 
 
+_LAST_WORD_RE = re.compile(r"\w+$")
+# words that join what follows to what comes before: a clause never ends on one
+_JOINING = frozenset("and or but nor that which who whom whose than".split())
+_LIST_OPENERS = frozenset(":–—-")
+
+
+def _last_word(sentence: str, at: int) -> str:
+    m = _LAST_WORD_RE.search(sentence, 0, at)
+    return m.group().lower() if m else ""
+
+
+def _list_marks(sentence: str, matches: Sequence[re.Match[str]]) -> set[int]:
+    """The cuts of a list that a colon or a dash opens, its items between semicolons,
+    the last opening with "and" or "or" ("with three candidates: X; Y, the
+    former governor; and Z"): the colon and the semicolons.  The items are
+    what the sentence introduces, not claims of their own: they stay with it."""
+    semis = [m for m in matches if sentence[m.start()] == ";"]
+    if not semis or not sentence[semis[-1].end():].lstrip().lower().startswith(("and ", "or ")):
+        return set()
+    opener = next((m for m in reversed(matches) if m.start() < semis[0].start() and m.group().strip() in _LIST_OPENERS),
+                  None)
+    if opener is None:  # "requiring ...; directing ...; and ...": clauses, each a claim
+        return set()
+    return {id(m) for m in semis} | {id(opener)}
+
+
 def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Split one sentence where it joins two claims (; – : , because/but/and)."""
     if _CLAUSE_RE.search(text, s, e) is None:  # most sentences
@@ -464,11 +490,15 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     # (a dateline's dash, "WASHINGTON —", pairs with none)
     dashes = [m for m in matches if _DASH_RE.fullmatch(m.group().strip()) and _LOWER_RE.search(sentence, 0, m.start())]
     paired = {id(m) for m in dashes[:len(dashes) - len(dashes) % 2]}
+    listed = _list_marks(sentence, matches)
     parts: list[tuple[int, int]] = []
     left = 0
     for m in matches:
         a, b = m.start(), m.end()
-        if _depth_before(depth, a) or id(m) in paired:
+        if _depth_before(depth, a) or id(m) in paired or id(m) in listed:
+            continue
+        # "experience and, while ...": a comma right after a joining word opens an aside, not a clause
+        if sentence[a] == "," and _last_word(sentence, a) in _JOINING:
             continue
         # both sides must carry a claim: a fragment of names stays with its sentence
         if (_words_between(ends, left, a) >= _MIN_CLAUSE_WORDS and _words_between(ends, b, len(sentence)) >= _MIN_CLAUSE_WORDS
