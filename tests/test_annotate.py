@@ -1146,6 +1146,9 @@ def test_a_sentence_full_of_names_is_no_headline_and_its_dates_are_compared() ->
     ("Sen. Jane Smith, R-Ariz., said the bill would fail.", "Jane Smith"),
     ("Sen. Jane Smith (D-N.Y.) said the bill would fail.", "Jane Smith"),
     ("Rep. Jane Smith, R-N.Y., who opposes the bill, said it would fail.", "Jane Smith"),
+    # ... the state spelled out, no full stop before the aside's comma
+    ("Sen. Jane Smith, R-Texas, who on Thursday unveiled her own plan, said Friday that it would fail.",
+     "Jane Smith"),
     # ... also inside an aside: the person set off before it speaks, not the politician
     ("Ann Lee, the communications director for Rep. Jo Hart (R-Tenn.), wrote that the plan would fail.", "Ann Lee"),
     ("Brendan Fox, spokesman for House Speaker Jo Hart (R-Ohio), said just that.", "Brendan Fox"),
@@ -1166,6 +1169,10 @@ def test_a_sentence_full_of_names_is_no_headline_and_its_dates_are_compared() ->
     ("Stone on Friday said he would fight the charges.", "Stone"),
     ("Maggie Haberman in the New York Times today explains why it matters.", "Maggie Haberman"),
     ("E-mails released by the White House on Wednesday revealed a fierce fight.", ""),
+    # a statement issued is its maker's, unless another verb there gives the words quoted
+    ("Trying to calm the row, Jane Smith issued a statement saying the plan would fail.", "Jane Smith"),
+    ("Jo Hart also issued a statement shortly after Ann Lee told voters that the plan is "
+     "“about some phony ideal.”", "Ann Lee"),
 ])
 def test_who_speaks_in_one_sentence(text: str, speaker: str) -> None:
     assert annotate(text, start=0, lexicon=CUES).speaker == speaker
@@ -1260,9 +1267,15 @@ def test_a_quotation_opening_its_paragraph_is_the_person_the_paragraph_before_op
     # nor one of a last name that someone else of another given name holds there
     said = _segmented_speakers(
         "Mary Vance said she would vote for the bill.\n\n"
-        "On Friday, Liz Vance issued a statement opposing it.\n\n"
+        "On Friday, Liz Vance came out against it.\n\n"
         "\u201cI am not for this bill,\u201d she said.\n")
     assert said["\u201cI am not"] == ""
+    # ... but one who spoke there is who goes on: a statement issued is its maker's words
+    said = _segmented_speakers(
+        "Mary Vance said she would vote for the bill.\n\n"
+        "On Friday, Liz Vance issued a statement opposing it.\n\n"
+        "\u201cI am not for this bill,\u201d she said.\n")
+    assert said["\u201cI am not"] == "Liz Vance"
 
 
 def test_a_quotation_going_on_over_paragraphs_is_the_speaker_s_of_its_first() -> None:

@@ -53,6 +53,7 @@ class Lexicon(NamedTuple):
     bodies: frozenset[str]  # roles that are bodies ("the police"), never one person
     first_person: frozenset[str]
     third_person: frozenset[str]
+    statement_verbs: frozenset[str]  # "issue a statement": reports a statement made, gives no words
     numbers: NumberGrammar
     stance: frozenset[str]  # verbs of belief: a hedge in the first person only
     modals: frozenset[str]  # modal verbs: hedges shown, never the hedge flag on their own
@@ -225,7 +226,8 @@ def compile_lexicon(
     b.add(doc.strings(neg, "except", "negations"), "except:negation", "", inflect=False)
 
     verbs = doc.table("reporting_verbs")
-    for lemma in doc.strings(verbs, "inflect", "reporting_verbs"):
+    statements = doc.strings(verbs, "statements", "reporting_verbs")
+    for lemma in [*doc.strings(verbs, "inflect", "reporting_verbs"), *statements]:
         b.add([lemma], "verb", "", inflect=True, value=lemma)
     for lemma, forms in doc.table("reporting_verbs", "irregular").items():
         if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
@@ -270,6 +272,7 @@ def compile_lexicon(
         bodies=lower(doc.strings(sp, "bodies", "speakers")),
         first_person=lower(doc.strings(sp, "first_person", "speakers")),
         third_person=lower(doc.strings(sp, "third_person", "speakers")),
+        statement_verbs=frozenset(statements),
         numbers=grammar,
         stance=frozenset(w.lower() for w in doc.strings(doc.table("hedges", "strong"), "stance", "hedges.strong")),
         modals=frozenset(w.lower() for w in doc.strings(doc.table("hedges"), "modals", "hedges")),

@@ -254,11 +254,13 @@ class _SpeakerFinder:
         m = k
         while m > 0 and k - m < ASIDE_TOKENS:
             gm = t.gap(m - 1)
+            # the aside may open after a party and state: "Rep. Jo Hart, R-N.Y., who opposes it,
+            # said", "Sen. Kay Smith, R-Texas, who ..., said" (the party is not who speaks)
+            party = self._party_start(m - 1) if gm.strip() in (",", ".,", ".),", "),") else None
+            if party is not None and t.gap(party - 1).strip() in (",", "("):
+                return party - 1
             if "," in gm and not any(c in gm for c in '".;:!?()'):
                 return m - 1
-            party = self._party_start(m - 1) if gm.strip() in (".,", ".),", "),") else None
-            if party is not None and t.gap(party - 1).strip() in (",", "("):
-                return party - 1  # "Rep. Jo Hart, R-N.Y., who opposes it, said"
             if through_titles and gm.strip() == "." and self.is_title(m - 1) and m > 1 and t.gap(m - 2).isspace():
                 m -= 1  # "the aide to Rep. Jo Hart" (not ", Rep. Jo Hart of Ohio,": that is the person set off)
                 continue
@@ -313,6 +315,10 @@ class _SpeakerFinder:
                 return  # what the quoted person says others did is not who is speaking
             if PARTY_RE.match(speaker):
                 return  # "R-N" of "Rep. Jo Hart, R-N.Y.," is the party, not who speaks
+            if verb in self.c.statement_verbs:
+                # "issued a statement" gives no words: any verb that does comes first ("X issued a
+                # statement after Y told voters that “...”": the words quoted are Y's)
+                idx += t.n
             if best is None or (prio, idx) < best[:2]:
                 best = (prio, idx, speaker, verb)
 
