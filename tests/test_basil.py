@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -17,6 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from compare_claims.cli import app
+from compare_claims.models import Statement
 
 ROOT = Path(__file__).resolve().parents[1]
 BASIL = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "basil"
@@ -66,6 +68,19 @@ def sample(be: ModuleType, triplets: list[Any], tmp_path_factory: pytest.TempPat
             out.append((t, texts, topics_file, built))
     assert len(out) == SAMPLE
     return out
+
+
+def _segmented(be: ModuleType, triplets: list[Any]) -> Iterator[tuple[str, tuple[Statement, ...]]]:
+    """Every article of the corpus as built, with the statements the segmenter cuts it into."""
+    from compare_claims.config import load_segment_cues
+    from compare_claims.models import Source
+    from compare_claims.segment import segment
+
+    cues = load_segment_cues()
+    for t in triplets:
+        for article in t.articles.values():
+            text = be.build_text(article.data).text
+            yield text, segment(Source(id="a", file="a.txt", text=text), cues).statements
 
 
 def test_corpus_has_100_triplets_of_three_outlets(triplets: list[Any]) -> None:
@@ -217,25 +232,20 @@ def test_an_attribution_cut_off_after_its_quotation_goes_back_to_it(be: ModuleTy
     import re
 
     from compare_claims.annotate import annotate_statements
-    from compare_claims.config import load_lexicon, load_segment_cues
-    from compare_claims.models import Source
-    from compare_claims.segment import segment
+    from compare_claims.config import load_lexicon
 
-    lexicon, cues = load_lexicon(), load_segment_cues()
+    lexicon = load_lexicon()
     # ("asked" is not a reporting verb for speakers: "X asked Y, ..." would give Y's words to X)
     tail = re.compile(r"[.?!][”\"] (?:Mr\. |Ms\. )?([A-Z][a-z]+) (?:said|wrote|continued|recalled)\.$")
     alone = re.compile(r"^(?:Mr\. |Ms\. |Justice )?[A-Z][a-z]+ (?:said|wrote|asked|continued|recalled)\.$")
     told = 0
-    for t in triplets:
-        for article in t.articles.values():
-            text = be.build_text(article.data).text
-            statements = segment(Source(id="a", file="a.txt", text=text), cues).statements
-            assert not [s.text for s in statements if alone.match(s.text)]
-            for s, a in zip(statements, annotate_statements(statements, text, lexicon)):
-                m = tail.search(s.text)
-                if m:
-                    told += 1
-                    assert a.speaker.split()[-1:] == [m.group(1)], (s.text, a.speaker)
+    for text, statements in _segmented(be, triplets):
+        assert not [s.text for s in statements if alone.match(s.text)]
+        for s, a in zip(statements, annotate_statements(statements, text, lexicon)):
+            m = tail.search(s.text)
+            if m:
+                told += 1
+                assert a.speaker.split()[-1:] == [m.group(1)], (s.text, a.speaker)
     assert told >= 6  # eight in the corpus
 
 
@@ -246,20 +256,17 @@ def test_he_said_paragraphs_after_the_speaker_named_is_them_when_no_one_else_is_
     else outside the quotations; when it names another ("Trump spent most of his
     speech ... “...,” he said" after Schumer spoke), the pronoun is not the speaker."""
     from compare_claims.annotate import annotate_statements
-    from compare_claims.config import load_lexicon, load_segment_cues
-    from compare_claims.models import Source
-    from compare_claims.segment import segment
+    from compare_claims.config import load_lexicon
 
-    lexicon, cues = load_lexicon(), load_segment_cues()
+    lexicon = load_lexicon()
+
+    articles = list(_segmented(be, triplets))
 
     def speaker_of(words: str) -> str:
-        for t in triplets:
-            for article in t.articles.values():
-                text = be.build_text(article.data).text
-                if words in text:
-                    statements = segment(Source(id="a", file="a.txt", text=text), cues).statements
-                    anns = annotate_statements(statements, text, lexicon)
-                    return next(a.speaker for s, a in zip(statements, anns) if words in s.text)
+        for text, statements in articles:
+            if words in text:
+                anns = annotate_statements(statements, text, lexicon)
+                return next(a.speaker for s, a in zip(statements, anns) if words in s.text)
         raise AssertionError(words)
 
     assert speaker_of("two-in-three chance that we win control").endswith("Boehner")
@@ -287,21 +294,13 @@ def test_a_list_a_colon_opens_stays_with_its_sentence_and_no_clause_ends_on_and(
     cut there, the first clause ended on "and"."""
     import re
 
-    from compare_claims.config import load_segment_cues
-    from compare_claims.models import Source
-    from compare_claims.segment import segment
-
-    cues = load_segment_cues()
     listed = re.compile(r"\w[:—–] [^;!?\n]{3,250}(?:; [^;!?\n]{3,250})*; (?:and|or) ")
     dangling = re.compile(r"\b(?:and|or|but|nor)$")
     lists = 0
-    for t in triplets:
-        for article in t.articles.values():
-            text = be.build_text(article.data).text
-            statements = segment(Source(id="a", file="a.txt", text=text), cues).statements
-            assert not [s.text for s in statements if dangling.search(s.text)]
-            cuts = {s.start for s in statements} | {s.end for s in statements}
-            for m in listed.finditer(text):
-                lists += 1
-                assert not [c for c in cuts if m.start() + 1 < c < m.end()], m.group()
+    for text, statements in _segmented(be, triplets):
+        assert not [s.text for s in statements if dangling.search(s.text)]
+        cuts = {s.start for s in statements} | {s.end for s in statements}
+        for m in listed.finditer(text):
+            lists += 1
+            assert not [c for c in cuts if m.start() + 1 < c < m.end()], m.group()
     assert lists >= 3  # three in the corpus
