@@ -1173,6 +1173,12 @@ def test_a_sentence_full_of_names_is_no_headline_and_its_dates_are_compared() ->
     ("Trying to calm the row, Jane Smith issued a statement saying the plan would fail.", "Jane Smith"),
     ("Jo Hart also issued a statement shortly after Ann Lee told voters that the plan is "
      "“about some phony ideal.”", "Ann Lee"),
+    # a document says what it holds, where no person or body in the sentence does
+    ("The letter says the senator misused the church's teaching.", "the letter"),
+    ("“The goal was to enrich themselves,” the 47-page indictment says.", "the indictment"),
+    ("Mr. Stone wrote that more releases were coming, according to the indictment.", "Stone"),
+    ("The New York Times reported that he asked Ann Lee to end the inquiry, according to a memo Lee wrote.",
+     "New York Times"),
 ])
 def test_who_speaks_in_one_sentence(text: str, speaker: str) -> None:
     assert annotate(text, start=0, lexicon=CUES).speaker == speaker

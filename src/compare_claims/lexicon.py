@@ -54,6 +54,7 @@ class Lexicon(NamedTuple):
     first_person: frozenset[str]
     third_person: frozenset[str]
     statement_verbs: frozenset[str]  # "issue a statement": reports a statement made, gives no words
+    documents: frozenset[str]  # "letter", "indictment": a document that says things (a role and a body)
     numbers: NumberGrammar
     stance: frozenset[str]  # verbs of belief: a hedge in the first person only
     modals: frozenset[str]  # modal verbs: hedges shown, never the hedge flag on their own
@@ -250,6 +251,7 @@ def compile_lexicon(
     def lower(xs: Iterable[str]) -> frozenset[str]:
         return frozenset(x.lower() for x in xs)
 
+    documents = doc.strings(sp, "documents", "speakers")
     grammar = compile_numbers(doc)
     exact, inflected, multi, suffixes = b.lexicon_tables()
     return Lexicon(
@@ -257,7 +259,7 @@ def compile_lexicon(
         inflected=inflected,
         multi=multi,
         suffixes=suffixes,
-        titles=lower(doc.strings(sp, "titles", "speakers")),
+        titles=lower([*doc.strings(sp, "titles", "speakers"), *documents]),
         title_modifiers=lower(doc.strings(sp, "title_modifiers", "speakers")),
         name_stopwords=lower(doc.strings(sp, "name_stopwords", "speakers")) | frozenset(m.lower() for m in grammar.months),
         skip_words=lower(doc.strings(sp, "skip_words", "speakers")),
@@ -269,10 +271,11 @@ def compile_lexicon(
         office_modifiers=lower(doc.strings(sp, "office_modifiers", "speakers")),
         contrast_openers=lower(doc.strings(sp, "contrast_openers", "speakers")),
         clause_subjects=lower(doc.strings(sp, "clause_subjects", "speakers")),
-        bodies=lower(doc.strings(sp, "bodies", "speakers")),
+        bodies=lower([*doc.strings(sp, "bodies", "speakers"), *documents]),
         first_person=lower(doc.strings(sp, "first_person", "speakers")),
         third_person=lower(doc.strings(sp, "third_person", "speakers")),
         statement_verbs=frozenset(statements),
+        documents=lower(documents),
         numbers=grammar,
         stance=frozenset(w.lower() for w in doc.strings(doc.table("hedges", "strong"), "stance", "hedges.strong")),
         modals=frozenset(w.lower() for w in doc.strings(doc.table("hedges"), "modals", "hedges")),

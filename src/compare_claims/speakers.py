@@ -24,6 +24,8 @@ _CONTRACTED_RE = re.compile(r"['’](?:re|s|ll|d|ve|m)$")
 # tokens an aside between a subject and its verb may hold ("AARP, the powerful lobby for older
 # Americans that has been seen as one of the leading opponents of benefit cuts, said")
 ASIDE_TOKENS = 25
+# priority of a document as speaker ("the letter says"): after every person, body and pronoun
+_DOCUMENT_PRIORITY = 7
 # a party and a state, or its first letters, after a name: "R-Ariz", "D-N" (of "D-N.Y.")
 PARTY_RE = re.compile(r"[DRI]-[A-Z][A-Za-z]*$")
 # a name after one of these is a place or an object, not who speaks ("officials in Washington said")
@@ -184,6 +186,8 @@ class _SpeakerFinder:
         k = last
         while k - 1 >= first and self.is_plain_cap(k - 1) and self.name_gap(k - 1):
             k -= 1
+        if k - 1 >= first and t.keys[k - 1] in self.c.documents:
+            return ""  # "a memo Comey wrote": the name after a document holds no title
         m = k - 1
         while m > first and self.is_modifier(m) and self.name_gap(m):
             m -= 1  # "of Foreign Affairs": modifiers between "of" and the run
@@ -315,6 +319,10 @@ class _SpeakerFinder:
                 return  # what the quoted person says others did is not who is speaking
             if PARTY_RE.match(speaker):
                 return  # "R-N" of "Rep. Jo Hart, R-N.Y.," is the party, not who speaks
+            if speaker and speaker.split()[-1].lower() in self.c.documents:
+                # "the indictment said": a document speaks only where no person or body does
+                # ("Mr. Stone wrote that ..., according to the indictment": Stone)
+                prio = max(prio, _DOCUMENT_PRIORITY)
             if verb in self.c.statement_verbs:
                 # "issued a statement" gives no words: any verb that does comes first ("X issued a
                 # statement after Y told voters that “...”": the words quoted are Y's)
