@@ -1470,3 +1470,23 @@ def test_may_be_reads_the_gender_cues_as_it_did(person: str, pronoun: str, befor
     from compare_claims.annotate import _may_be
 
     assert _may_be(person, pronoun, before) == _may_be_as_first_written(person, pronoun, before)
+
+
+def test_a_paragraph_of_prose_opening_on_he_said_goes_on_with_the_person_the_one_before_opens_on() -> None:
+    said = _segmented_speakers(
+        "Paul Ford said the harbour bill would pass.\n\n"
+        "Mr. Tom Reyes's letter did not single out any decision.\n\n"
+        "He said the core of the harbour plan lay in the alliances of the port towns.\n")
+    assert said["He said the"] == "Tom Reyes"
+    # not a person named inside what the paragraph before tells of another ...
+    said = _segmented_speakers(
+        "Paul Ford said the harbour bill would pass.\n\n"
+        "Jo Hart \u2015 who worked for Nixon, Ronald Reagan and others \u2015 took credit for the bill.\n\n"
+        "He repeatedly has said it was a possibility that the bill would fail.\n")
+    assert said["He repeatedly has"] == ""
+    # ... nor one the text never says the pronoun is theirs (no honorific, never spoke)
+    said = _segmented_speakers(
+        "Paul Ford said the harbour bill would pass.\n\n"
+        "Rep. Jo Hart asked her if she could comment briefly on the bill.\n\n"
+        "She said the questionnaire began this discussion of the harbour.\n")
+    assert said["She said the"] == ""

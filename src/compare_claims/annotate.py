@@ -674,14 +674,17 @@ def _previous_subject(ann: Annotation, st: Statement, text: str, named: list[tup
     or who spoke earlier, before any other name or pronoun (``_paragraph_subject``):
     "Mr. McCulloch, speaking to a local radio station, categorically rejected
     that notion. ¶ “I know the pain ...,” he said."""
-    if st.paragraph_start < 0 or not any(q in st.text for q in _QUOTE_MARKS):
+    if st.paragraph_start < 0:
         return ann
     paragraph = text[st.paragraph_start:st.end]
     spans = quotations(paragraph)
     pronoun = next((m for m in _PRONOUN_RE.finditer(paragraph, st.start - st.paragraph_start)
                     if not any(qs <= m.start() < qe for qs, qe in spans)), None)
-    if pronoun is None or not spans or paragraph[:spans[0][0]].strip():
-        return ann  # no "he said", or the paragraph does not open on the quotation
+    if pronoun is None:
+        return ann  # no "he said"
+    # ... or a paragraph that opens on the pronoun: "He said AARP remains opposed ..."
+    if pronoun.start() and (not spans or paragraph[:spans[0][0]].strip()):
+        return ann  # the paragraph opens neither on the quotation nor on the pronoun
     if _CAPITALISED_RE.search(_outside_quotations(paragraph[:pronoun.start()])):
         return ann  # someone named outside the quotations before the pronoun
     end = len(text[:st.paragraph_start].rstrip())
@@ -699,6 +702,8 @@ def _previous_subject(ann: Annotation, st: Statement, text: str, named: list[tup
             or not (_is_a(subject, pronoun.group().lower(), text[:end])
                     or (spoke and _may_be(subject, pronoun.group().lower(), text[:end])))):
         return ann
+    if pronoun.start() == 0 and not _opens_on(before, last, subject, pronoun.group().lower(), spoke, text[:end]):
+        return ann
     # nobody else there of the same last name ("Liz Cheney" after "Mary Cheney" spoke)
     given = subject.split()[-2] if len(subject.split()) > 1 else ""
     for m in re.finditer(r"\b([A-Z][a-z]+)\s+" + re.escape(last) + r"\b", before):
@@ -708,6 +713,19 @@ def _previous_subject(ann: Annotation, st: Statement, text: str, named: list[tup
 
 
 _CAPITALISED_RUN_RE = re.compile(r"(?:\b[A-Z][\w'’.-]*\s+)*$")
+
+
+def _opens_on(before: str, last: str, person: str, pronoun: str, spoke: bool, text_before: str) -> bool:
+    """A paragraph of prose that opens on "he said" goes on with the person the
+    paragraph before opens on (only a title or given names before them: "Mr.
+    Mattis's letter ... ¶ He said ..."), when an honorific there says the pronoun
+    is theirs, or they spoke before and nothing says it is not theirs: prose,
+    unlike a quotation, may be about anyone the story named."""
+    head = before[:before.find(last)]
+    if _CAPITALISED_RUN_RE.fullmatch(head) is None:
+        return False
+    title_for, _against, _said_for, _said_against = _gender_cues(person, pronoun, text_before)
+    return title_for or (spoke and _may_be(person, pronoun, text_before))
 
 
 def _opens_sentence(paragraph: str, last: str) -> bool:
