@@ -1490,3 +1490,10 @@ def test_a_paragraph_of_prose_opening_on_he_said_goes_on_with_the_person_the_one
         "Rep. Jo Hart asked her if she could comment briefly on the bill.\n\n"
         "She said the questionnaire began this discussion of the harbour.\n")
     assert said["She said the"] == ""
+
+
+def test_a_statement_issued_in_a_transcript_turn_is_read_without_error() -> None:
+    # the verb that gives no words is ranked after the others, and the turn's speaker rule still
+    # reads the verb where it stands (a BBC text in the 50 MB benchmark file once raised IndexError)
+    got = annotate("Jane Smith issued a statement on Friday.", start=0, lexicon=CUES, speaker_hint="Jo Hart")
+    assert (got.speaker, got.reporting_verb) == ("Jane Smith", "issue a statement")

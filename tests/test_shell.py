@@ -4,7 +4,7 @@ A few real subprocess pipelines (bash, pipefail), then the conventions a
 script relies on, in-process with CliRunner: inputs from files, directories,
 globs and stdin; --version; --quiet; results on stdout and diagnostics on
 stderr only; exit codes 0 (ok), 1 (baseline differs, see test_baseline.py),
-2 (usage or input error).
+2 (usage or input error), 70 (a bug of the tool).
 """
 from __future__ import annotations
 
@@ -273,3 +273,21 @@ def test_ctrl_c_exits_130_without_a_traceback() -> None:
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 130
     assert "Traceback" not in err
+
+
+def test_a_bug_exits_70_with_one_line_and_the_traceback_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failure of the tool itself is never exit 1, which a baseline check reads as "changed"."""
+    import compare_claims.pipeline as pipeline
+
+    def broken(*_args: Any, **_kw: Any) -> Any:
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(pipeline, "build_groups", broken)
+    res = cli("topic", "iran", "--no-cache", "--jobs", "1")
+    assert res.exit_code == ExitStatus.INTERNAL == 70
+    assert res.stdout == ""
+    assert res.stderr.splitlines() == [
+        "compare-claims: error: internal error: IndexError: list index out of range "
+        "(a bug; COMPARE_CLAIMS_DEBUG=1 shows where)"]
+    res = runner.invoke(app, ["topic", "iran", "--no-cache", "--jobs", "1"], env={**ENV, "COMPARE_CLAIMS_DEBUG": "1"})
+    assert isinstance(res.exception, IndexError)

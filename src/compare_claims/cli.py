@@ -55,8 +55,11 @@ class _Main(TyperGroup):
                 code = _fail(exc.format_message(), ExitStatus.USAGE)
             elif type(exc).__name__ == "Abort":  # Ctrl-C at a prompt
                 code = int(ExitStatus.INTERRUPTED)
-            else:
+            elif os.environ.get("COMPARE_CLAIMS_DEBUG"):
                 raise
+            else:  # a bug: one line, and an exit code no script reads as a result
+                code = _fail(f"internal error: {type(exc).__name__}: {' '.join(str(exc).split())} "
+                             "(a bug; COMPARE_CLAIMS_DEBUG=1 shows where)", ExitStatus.INTERNAL)
         if not isinstance(code, int):
             code = 0
         if standalone_mode:

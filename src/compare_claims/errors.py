@@ -10,6 +10,7 @@ class ExitStatus(IntEnum):
     OK = 0
     CHANGED = 1  # a baseline comparison found a change
     USAGE = 2  # bad input: usage, missing path, unreadable file, unknown topic, ...
+    INTERNAL = 70  # a bug of the tool (sysexits' EX_SOFTWARE): never 1, which a baseline check reads as a change
     INTERRUPTED = 130  # Ctrl-C
 
 

@@ -288,7 +288,8 @@ class _SpeakerFinder:
     def find(self, verbs: Sequence[tuple[int, int, Entry]], hint: str, original: str = "",
              in_quote: bool = False) -> tuple[str, str]:
         t = self.t
-        best: tuple[int, int, str, str] | None = None  # (priority, index, speaker, verb)
+        # (priority, order, index of the verb, speaker, verb): the lowest priority, then order, wins
+        best: tuple[int, int, int, str, str] | None = None
 
         # tokens inside a quotation: a reporting verb there is part of what is
         # quoted ("“Trump says ...,” said Bloomberg"), never the statement's own
@@ -323,12 +324,11 @@ class _SpeakerFinder:
                 # "the indictment said": a document speaks only where no person or body does
                 # ("Mr. Stone wrote that ..., according to the indictment": Stone)
                 prio = max(prio, _DOCUMENT_PRIORITY)
-            if verb in self.c.statement_verbs:
-                # "issued a statement" gives no words: any verb that does comes first ("X issued a
-                # statement after Y told voters that “...”": the words quoted are Y's)
-                idx += t.n
-            if best is None or (prio, idx) < best[:2]:
-                best = (prio, idx, speaker, verb)
+            # "issued a statement" gives no words: any verb that does comes first ("X issued a
+            # statement after Y told voters that “...”": the words quoted are Y's)
+            order = idx + t.n if verb in self.c.statement_verbs else idx
+            if best is None or (prio, order) < best[:2]:
+                best = (prio, order, idx, speaker, verb)
 
         # "Jane Smith: ..." at the very start names the turn's speaker.
         ph = self.right_phrase(0) if t.n else None
@@ -436,7 +436,7 @@ class _SpeakerFinder:
         hint_name = normalise_hint(hint, self.c)
         if best is None:
             return hint_name, ""
-        prio, idx, speaker, verb = best
+        prio, _order, idx, speaker, verb = best
         if prio == 5:
             return hint_name, verb
         if prio == 4 and hint_name and t.keys[idx] != verb and t.keys[idx].endswith("s"):
