@@ -673,7 +673,8 @@ def _previous_subject(ann: Annotation, st: Statement, text: str, named: list[tup
     the person the paragraph before is about: the first it names, with a title
     or who spoke earlier, before any other name or pronoun (``_paragraph_subject``):
     "Mr. McCulloch, speaking to a local radio station, categorically rejected
-    that notion. ¶ “I know the pain ...,” he said."""
+    that notion. ¶ “I know the pain ...,” he said."  So is a paragraph of prose
+    that opens on the pronoun, on stricter terms (``_opens_on``)."""
     if st.paragraph_start < 0:
         return ann
     paragraph = text[st.paragraph_start:st.end]
