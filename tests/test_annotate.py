@@ -1179,6 +1179,13 @@ def test_a_sentence_full_of_names_is_no_headline_and_its_dates_are_compared() ->
     ("Mr. Stone wrote that more releases were coming, according to the indictment.", "Stone"),
     ("The New York Times reported that he asked Ann Lee to end the inquiry, according to a memo Lee wrote.",
      "New York Times"),
+    # a verb of speaking after a form of "be": the subject before it speaks
+    ("The New York Times is reporting that the plan failed.", "New York Times"),
+    ("Mr. Tom Reyes is expected to say that the plan will fail.", "Tom Reyes"),
+    ("Republicans have been insisting that the plan include savings.", "Republicans"),
+    # ... not a verb of wanting or doing, nor in a clause naming what is said
+    ("Democrats were hoping to force a vote on the harbour bill.", ""),
+    ("No one asked whether Ann Lee understood that what she was saying was false.", ""),
 ])
 def test_who_speaks_in_one_sentence(text: str, speaker: str) -> None:
     assert annotate(text, start=0, lexicon=CUES).speaker == speaker

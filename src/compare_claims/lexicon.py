@@ -55,6 +55,9 @@ class Lexicon(NamedTuple):
     third_person: frozenset[str]
     statement_verbs: frozenset[str]  # "issue a statement": reports a statement made, gives no words
     documents: frozenset[str]  # "letter", "indictment": a document that says things (a role and a body)
+    auxiliaries: frozenset[str]  # "is" of "is saying": the subject stands before it
+    ahead: frozenset[str]  # "expected" of "is expected to say"
+    spoken: frozenset[str]  # verbs of speaking: the only ones an auxiliary may stand before
     numbers: NumberGrammar
     stance: frozenset[str]  # verbs of belief: a hedge in the first person only
     modals: frozenset[str]  # modal verbs: hedges shown, never the hedge flag on their own
@@ -276,6 +279,9 @@ def compile_lexicon(
         third_person=lower(doc.strings(sp, "third_person", "speakers")),
         statement_verbs=frozenset(statements),
         documents=lower(documents),
+        auxiliaries=lower(doc.strings(sp, "auxiliaries", "speakers")),
+        ahead=lower(doc.strings(sp, "ahead", "speakers")),
+        spoken=lower(doc.strings(sp, "spoken", "speakers")),
         numbers=grammar,
         stance=frozenset(w.lower() for w in doc.strings(doc.table("hedges", "strong"), "stance", "hedges.strong")),
         modals=frozenset(w.lower() for w in doc.strings(doc.table("hedges"), "modals", "hedges")),

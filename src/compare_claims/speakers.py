@@ -20,6 +20,8 @@ _AFTER_NAME = frozenset("on in at during after before to of when who while as fr
                         "last yesterday today told adding according".split())
 _CONNECTORS = frozenset({"of", "the", "for", "de", "da", "van", "von", "der", "al", "bin", "del", "la", "le"})
 _DETERMINERS = frozenset({"the", "a", "an"})
+# words that open a clause naming what is said, not who says it
+_CLAUSE_OPENERS = frozenset({"what", "whether", "how", "why", "if"})
 _CONTRACTED_RE = re.compile(r"['’](?:re|s|ll|d|ve|m)$")
 # tokens an aside between a subject and its verb may hold ("AARP, the powerful lobby for older
 # Americans that has been seen as one of the leading opponents of benefit cuts, said")
@@ -273,6 +275,27 @@ class _SpeakerFinder:
             m -= 1
         return None
 
+    def _auxiliary(self, i: int) -> int | None:
+        """The form of "be" that the verb of speaking at token i goes with ("is
+        reporting", "were saying", "is expected to say"; adverbs between), else None."""
+        t = self.t
+        k = i - 1
+        if k >= 2 and t.keys[k] == "to" and t.keys[k - 1] in self.c.ahead and t.gap(k - 1).isspace():
+            k -= 2
+        elif not t.keys[i].endswith("ing"):
+            return None
+        while k >= 0 and t.keys[k] in self.c.skip_words and t.gap(k).isspace():
+            k -= 1
+        if k <= 0 or t.keys[k] not in self.c.auxiliaries or not t.gap(k).isspace():
+            return None
+        # not in a clause that names what is said ("whether Trump understood that what he was
+        # saying was false", "than what the administration was telling reporters")
+        ph = self.left_phrase(k - 1)
+        start = ph[0] if ph else k - 1
+        if start > 0 and t.keys[start - 1] in _DETERMINERS:
+            start -= 1
+        return None if start > 0 and t.keys[start - 1] in _CLAUSE_OPENERS else k
+
     def _party_start(self, k: int) -> int | None:
         """The first token of a party and state ending at token k ("R-Ariz",
         "R-N . Y"), when a name comes before it; else None."""
@@ -350,9 +373,11 @@ class _SpeakerFinder:
             if not t.raws[i][:1].islower():
                 continue
             before_verb = t.gap_before(i)
-            if t.keys[i].endswith("ing") and i > 0 and t.raws[i - 1][:1].islower() and before_verb.isspace():
+            aux = self._auxiliary(i) if lemma in self.c.spoken else None
+            if (aux is None and t.keys[i].endswith("ing") and i > 0 and t.raws[i - 1][:1].islower()
+                    and before_verb.isspace()):
                 continue  # "takes office vowing to ...": the word before is the clause's object, not a subject
-            k = self.subject_end(i)
+            k = self.subject_end(aux if aux is not None else i)
             if k is not None:
                 key, raw = t.keys[k], t.raws[k]
                 acronym = len(raw) > 1 and raw.isupper()
