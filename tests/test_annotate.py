@@ -1186,6 +1186,13 @@ def test_a_sentence_full_of_names_is_no_headline_and_its_dates_are_compared() ->
     # ... not a verb of wanting or doing, nor in a clause naming what is said
     ("Democrats were hoping to force a vote on the harbour bill.", ""),
     ("No one asked whether Ann Lee understood that what she was saying was false.", ""),
+    # "X did Y, saying Z": the one the sentence opens on says Z ...
+    ("Rubio criticized the president, saying that his policy had failed.", "Rubio"),
+    ("Mr. Tom Reyes did not back down, saying, \u201cI think the bill is bad.\u201d", "Tom Reyes"),
+    # ... not a capitalised common word opening it
+    ("Several lawmakers have spoken out against the speech, saying it could cause strain.", ""),
+    # ... and a verb with its own subject comes first
+    ("Mr. Jo Hart raised the stakes, warning that the deal was dead, Tom Reyes said.", "Tom Reyes"),
 ])
 def test_who_speaks_in_one_sentence(text: str, speaker: str) -> None:
     assert annotate(text, start=0, lexicon=CUES).speaker == speaker

@@ -22,6 +22,8 @@ _CONNECTORS = frozenset({"of", "the", "for", "de", "da", "van", "von", "der", "a
 _DETERMINERS = frozenset({"the", "a", "an"})
 # words that open a clause naming what is said, not who says it
 _CLAUSE_OPENERS = frozenset({"what", "whether", "how", "why", "if"})
+# a word a clause may open on before its subject ("but Rubio attacked ..., saying")
+_JOINERS = frozenset({"but", "and", "yet", "so"})
 _CONTRACTED_RE = re.compile(r"['’](?:re|s|ll|d|ve|m)$")
 # tokens an aside between a subject and its verb may hold ("AARP, the powerful lobby for older
 # Americans that has been seen as one of the leading opponents of benefit cuts, said")
@@ -275,6 +277,23 @@ class _SpeakerFinder:
             m -= 1
         return None
 
+    def _opening_subject(self, i: int) -> tuple[int, int] | None:
+        """The name or role the statement opens on (after "but" or "and"), when a
+        lower-case word, its verb, follows it with no punctuation between, before token i."""
+        t = self.t
+        k = 1 if t.n and t.keys[0] in _JOINERS and t.raws[0][:1].islower() else 0
+        ph = self.right_phrase(k)
+        if ph is None or ph[1] + 2 >= i or not t.gap_after(ph[1]).isspace():
+            return None
+        verb = t.keys[ph[1] + 1]
+        if not t.raws[ph[1] + 1][:1].islower() or verb in _CLAUSE_OPENERS:
+            return None
+        # one capitalised word opening a sentence may be any word ("Several hours earlier",
+        # "Down in the polls", "Asked whether"): a name when a verb in the past or an auxiliary follows
+        if ph[0] == ph[1] and not (verb.endswith("ed") or verb in self.c.skip_words or verb in self.c.auxiliaries):
+            return None
+        return ph
+
     def _auxiliary(self, i: int) -> int | None:
         """The form of "be" that the verb of speaking at token i goes with ("is
         reporting", "were saying", "is expected to say"; adverbs between), else None."""
@@ -337,7 +356,7 @@ class _SpeakerFinder:
                         open_quote = not open_quote
                 quoted[q] = open_quote
 
-        def offer(prio: int, idx: int, speaker: str, verb: str) -> None:
+        def offer(prio: int, idx: int, speaker: str, verb: str, after_others: bool = False) -> None:
             nonlocal best
             if quoted[idx] or (carried[idx] and speaker):
                 return  # what the quoted person says others did is not who is speaking
@@ -349,7 +368,8 @@ class _SpeakerFinder:
                 prio = max(prio, _DOCUMENT_PRIORITY)
             # "issued a statement" gives no words: any verb that does comes first ("X issued a
             # statement after Y told voters that “...”": the words quoted are Y's)
-            order = idx + t.n if verb in self.c.statement_verbs else idx
+            # (and so does a participle's subject found at the sentence's start: a verb with its own comes first)
+            order = idx + t.n if verb in self.c.statement_verbs or after_others else idx
             if best is None or (prio, order) < best[:2]:
                 best = (prio, order, idx, speaker, verb)
 
@@ -437,6 +457,17 @@ class _SpeakerFinder:
                     name = self.render(*ph)
                     if name:
                         offer(1 if _QUOTE in before_verb else 2, i, name, lemma)
+
+        # "Rubio attacked the plan, saying ...": a verb of speaking after the comma of a
+        # sentence that opens on a name and its verb is that name's
+        for i, _j, e in verbs:
+            if e.value in self.c.spoken and t.keys[i].endswith("ing") and "," in t.gap_before(i):
+                ph = self._opening_subject(i)
+                name = self.render(*ph) if ph else ""
+                # a role that opens the sentence with no article is a capitalised common
+                # word before it ("Several lawmakers", "Administration officials"): no one named
+                if name and not (ph and ph[0] == 0 and name.startswith(("the ", "a ", "an "))):
+                    offer(4, i, name, e.value, after_others=True)
 
         # "the paper quoted Jane Smith as saying"
         for i, key in enumerate(t.keys if "quoted" in t.keys else ()):
