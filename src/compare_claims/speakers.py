@@ -277,6 +277,14 @@ class _SpeakerFinder:
             m -= 1
         return None
 
+    def _after_role_for(self, ph: tuple[int, int]) -> bool:
+        """Is the phrase, or what stands right before it, a role and "for" or "to"
+        and whom it is for ("spokesman for Mr. Grimm", "the attorney for the
+        Justice Department")?"""
+        t = self.t
+        return any(t.keys[j] in ("for", "to") and self.is_title(j - 1) and t.gap(j - 1).isspace()
+                   for j in range(max(1, ph[0] - 2), ph[1]))
+
     def _opening_subject(self, i: int) -> tuple[int, int] | None:
         """The name or role the statement opens on (after "but" or "and"), when a
         lower-case word, its verb, follows it with no punctuation between, before token i."""
@@ -411,7 +419,12 @@ class _SpeakerFinder:
                     offer(1 if _QUOTE in t.gap_before(k) else 6, i, "", lemma)
                     continue
                 ph = self.left_phrase(k)
-                if ph:
+                apposed = self.left_phrase(i - 1) if ph and k < i - 1 and self._after_role_for(ph) else None
+                if apposed and apposed[0] == k + 1 and self.is_plain_cap(apposed[1]):
+                    # "A spokesman for Mr. Grimm, William McGinley, confirmed": the name set
+                    # off after the one the role is for speaks, not that one
+                    ph = apposed
+                elif ph:
                     # "Republicans on Capitol Hill said", "E-mails released by the White House
                     # revealed": the place or the agent of a participle is not the speaker
                     lead = ph[0] - 1 if ph[0] > 1 and t.keys[ph[0] - 1] in _DETERMINERS else ph[0]
