@@ -607,3 +607,14 @@ def test_initials_then_an_honorific_end_a_sentence() -> None:
     assert texts[0].endswith("Albany, N.Y.") and texts[1].startswith("Mr. Gray had asked")
     assert any(t.startswith("The office in Washington, D.C. said nothing") for t in texts)
     assert all(text[s.start:s.end] == s.text for s in seg.statements)
+
+
+@pytest.mark.parametrize("text, parts", [
+    # "but" before a word or two and a comma is an aside inside a phrase, not a second claim
+    ("The envoy would leave the talks if given a prominent, but unpaid, advisory post, officials said on Friday.", 1),
+    ("\u201cWe are disappointed by the court's ruling in this case, but hardly surprised,\u201d the lawyer said.", 1),
+    # ... a subject after it opens a clause of its own
+    ("The plan failed in the Senate last week, but he said, in a long interview, that he would try again.", 2),
+])
+def test_but_before_a_short_aside_does_not_cut_the_sentence(text: str, parts: int) -> None:
+    assert len(one_text(text).statements) == parts

@@ -455,6 +455,9 @@ _LAST_WORD_RE = re.compile(r"\w+$")
 # words that join what follows to what comes before: a clause never ends on one
 _JOINING = frozenset("and or but nor that which who whom whose than".split())
 _LIST_OPENERS = frozenset(":–—-")
+# a conjunction, one or two words that are no subject, and a comma: an aside inside a phrase
+_ASIDE_RE = re.compile(r"(?:but|while|although|though|whereas)\s+(?!(?:I|we|he|she|they|it|you|there)\b)"
+                       r"[a-z]+(?:\s+[a-z]+)?,")
 
 
 def _last_word(sentence: str, at: int) -> str:
@@ -497,8 +500,9 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
         a, b = m.start(), m.end()
         if _depth_before(depth, a) or id(m) in paired or id(m) in listed:
             continue
-        # "experience and, while ...": a comma right after a joining word opens an aside, not a clause
-        if sentence[a] == "," and _last_word(sentence, a) in _JOINING:
+        # "experience and, while ...": a comma right after a joining word opens an aside, not a clause;
+        # so does "but" before a word or two and a comma ("a prominent, but unpaid, advisory position")
+        if sentence[a] == "," and (_last_word(sentence, a) in _JOINING or _ASIDE_RE.match(sentence, b)):
             continue
         # both sides must carry a claim: a fragment of names stays with its sentence
         if (_words_between(ends, left, a) >= _MIN_CLAUSE_WORDS and _words_between(ends, b, len(sentence)) >= _MIN_CLAUSE_WORDS
