@@ -286,7 +286,7 @@ class _SpeakerFinder:
                    for j in range(max(1, ph[0] - 2), ph[1]))
 
     def _opening_subject(self, i: int) -> tuple[int, int] | None:
-        """The name or role the statement opens on (after "but" or "and"), when a
+        """The name or role the statement opens on (after a joiner: "but", "and"), when a
         lower-case word, its verb, follows it with no punctuation between, before token i."""
         t = self.t
         k = 1 if t.n and t.keys[0] in _JOINERS and t.raws[0][:1].islower() else 0
