@@ -120,6 +120,16 @@ def test_polarity_mismatch_is_flagged_on_a_concrete_pair(tmp_path: Any) -> None:
     assert "polarity" in doc["groups"][0]["flags"]
 
 
+def test_an_outcome_word_is_not_shown_as_a_negation_in_the_table(tmp_path: Any) -> None:
+    # read 30: "Democrats urge Trump to cancel Putin summit" showed "not: cancel", a negation the text lacks
+    (tmp_path / "a.txt").write_text("Democrats urged Trump to cancel the Iran summit.\n")
+    (tmp_path / "b.txt").write_text("Democrats said Trump should not attend the Iran summit.\n")
+    out = run("topic", "iran", "--sources", str(tmp_path)).stdout
+    flat = re.sub(r"[│\s]+", " ", out)
+    assert "outcome: cancel" in flat and "not: not" in flat
+    assert "not: cancel" not in flat
+
+
 def test_only_divergent_keeps_flagged_groups_and_the_legend_explains_them() -> None:
     full = json.loads(run("topic", "iran", "--format", "json").stdout)
     only = json.loads(run("topic", "iran", "--format", "json", "--only-divergent").stdout)

@@ -213,8 +213,13 @@ def _extras(m: Member) -> list[str]:
         extras.append("hedge: " + ", ".join(_one_line(h.text) for h in ann.hedges))
     if ann.certainty:
         extras.append("certain: " + ", ".join(_one_line(c.text) for c in ann.certainty))
-    if ann.negations:
-        extras.append("not: " + ", ".join(_one_line(n.text) for n in ann.negations))
+    # "cancel", "refuse": an outcome told, no negation in the text; shown apart from "not", "never"
+    negations = [n for n in ann.negations if n.kind != "outcome"]
+    outcomes = [n for n in ann.negations if n.kind == "outcome"]
+    if negations:
+        extras.append("not: " + ", ".join(_one_line(n.text) for n in negations))
+    if outcomes:
+        extras.append("outcome: " + ", ".join(_one_line(n.text) for n in outcomes))
     if ann.labels:
         extras.append("label: " + ", ".join(f"{_one_line(lb.text)} ({plain_name(lb.kind)})" for lb in ann.labels))
     return extras
@@ -251,7 +256,7 @@ def _legend(result: Result, color: bool) -> str:
              "▸: the row's reference statement", "≈: a statement related to the row's claim, not telling it",
              ("bold yellow" if color else "{braces}") + ": words not in the reference"]
     if color:
-        parts += ["italic cyan: hedge", "red: negation", "underlined magenta: loaded label"]
+        parts += ["italic cyan: hedge", "red: negation or failed outcome", "underlined magenta: loaded label"]
     if any(g.relation == "related" for g in result.groups):
         parts.append(f"related: {RELATED_NOTE}")
     parts += [f"{FLAG_MARKERS[f][0]}: {FLAG_MARKERS[f][1]}" for f in shown if f in FLAG_MARKERS]
