@@ -304,3 +304,32 @@ def test_a_list_a_colon_opens_stays_with_its_sentence_and_no_clause_ends_on_and(
             lists += 1
             assert not [c for c in cuts if m.start() + 1 < c < m.end()], m.group()
     assert lists >= 3  # three in the corpus
+
+
+def test_a_title_case_headline_names_who_speaks(be: ModuleType, triplets: list[Any]) -> None:
+    """"Democrats Say Trump Should Cancel Putin Meeting", "..., Schiff Says": a
+    headline in Title Case writes its verb with a capital, and who speaks is the
+    words before it (read 30: two outlets' headlines had no speaker, the third's
+    had); "Steele to Announce ..." has no one speaking yet."""
+    import re
+
+    from compare_claims.annotate import annotate
+    from compare_claims.config import load_lexicon
+
+    lexicon = load_lexicon()
+    # one to three capitalised words after the start or a comma, then a verb of speaking
+    says = re.compile(r"(?:^|, )((?:[A-Z][\w.'’]*\s){1,3})(?:Says|Say|Urges|Demand|Calls On|Accuses|Vows|Tells)\b")
+    named = 0
+    for t in triplets:
+        for article in t.articles.values():
+            title = str(article.data.get("title", "")).strip()
+            m = says.search(title)
+            speaker = annotate(title, start=0, lexicon=lexicon).speaker
+            if m and m.group(1).split()[-1].lower() not in lexicon.skip_words and "n't" not in m.group(1):
+                # (not "..., Now Says", "Can't Say")
+                named += 1
+                assert speaker and speaker.split()[-1] in m.group(1).split(), (title, speaker)
+            if re.search(r"\bto (?:Announce|Say)\b", title):
+                assert not speaker, (title, speaker)
+    assert named >= 15  # 17 in the corpus
+    assert not annotate("The team will Say more on Friday.", start=0, lexicon=lexicon).speaker

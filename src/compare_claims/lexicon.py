@@ -58,6 +58,7 @@ class Lexicon(NamedTuple):
     auxiliaries: frozenset[str]  # "is" of "is saying": the subject stands before it
     ahead: frozenset[str]  # "expected" of "is expected to say"
     spoken: frozenset[str]  # verbs of speaking: the only ones an auxiliary may stand before
+    headline_verbs: frozenset[str]  # verbs of speaking a Title Case headline writes with a capital ("Says")
     numbers: NumberGrammar
     stance: frozenset[str]  # verbs of belief: a hedge in the first person only
     modals: frozenset[str]  # modal verbs: hedges shown, never the hedge flag on their own
@@ -282,6 +283,7 @@ def compile_lexicon(
         auxiliaries=lower(doc.strings(sp, "auxiliaries", "speakers")),
         ahead=lower(doc.strings(sp, "ahead", "speakers")),
         spoken=lower(doc.strings(sp, "spoken", "speakers")),
+        headline_verbs=lower(doc.strings(sp, "headline_verbs", "speakers")),
         numbers=grammar,
         stance=frozenset(w.lower() for w in doc.strings(doc.table("hedges", "strong"), "stance", "hedges.strong")),
         modals=frozenset(w.lower() for w in doc.strings(doc.table("hedges"), "modals", "hedges")),

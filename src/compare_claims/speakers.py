@@ -8,7 +8,7 @@ statement's speaker: that is what the quoted person says others did.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .lexicon import Entry, Lexicon
 from .tokens import Toks, plain
@@ -28,6 +28,8 @@ _CONTRACTED_RE = re.compile(r"['’](?:re|s|ll|d|ve|m)$")
 # tokens an aside between a subject and its verb may hold ("AARP, the powerful lobby for older
 # Americans that has been seen as one of the leading opponents of benefit cuts, said")
 ASIDE_TOKENS = 25
+# words of who speaks before the verb of a Title Case headline ("House Intelligence Committee Republicans Demand")
+HEADLINE_SUBJECT = 5
 # priority of a document as speaker ("the letter says"): after every person, body and pronoun
 _DOCUMENT_PRIORITY = 7
 # a party and a state, or its first letters, after a name: "R-Ariz", "D-N" (of "D-N.Y.")
@@ -334,6 +336,26 @@ class _SpeakerFinder:
             return j
         return None
 
+    def _headline_speaker(self, i: int, lemma: str, offer: Callable[[int, int, str, str], None]) -> None:
+        """In a Title Case headline, who speaks is every word between the verb
+        at token i and the start, a comma or a colon before it ("John McCain,
+        Top Democrats Call On Trump ...": Top Democrats), at most
+        HEADLINE_SUBJECT words."""
+        t = self.t
+        end = i
+        while end > 0 and t.keys[end - 1] in self.c.skip_words and t.gap(end - 1).isspace():
+            end -= 1  # "Trump Now Says"
+        b = end
+        while b > 0 and end - b < HEADLINE_SUBJECT and t.gap(b - 1).isspace():
+            b -= 1
+        if b == end or (b > 0 and t.gap(b - 1).isspace()) or t.raws[end - 1][:1].islower():
+            return  # no subject, a longer one (the headline's words), or "Steele to Announce": no one speaks yet
+        name = self.render(b, end - 1)
+        if name.startswith("the ") and t.keys[b] != "the":
+            name = name[4:]  # "Obama's Top Economic Aide Warns": as the headline writes it
+        if name:
+            offer(2, i, name, lemma)
+
     # -- search -----------------------------------------------------------
     def find(self, verbs: Sequence[tuple[int, int, Entry]], hint: str, original: str = "",
              in_quote: bool = False) -> tuple[str, str]:
@@ -389,6 +411,9 @@ class _SpeakerFinder:
             if name[:1].isupper():
                 hint = name
 
+        # "Democrats Say Trump Should Cancel Putin Meeting": every word capitalised, the verb too
+        words = [r for r in t.raws if len(r) > 3 and r[:1].isalpha()]  # "of", "to", "a" stay lower
+        title_case = len(words) >= 3 and all(r[:1].isupper() for r in words)
         for i, j, e in verbs:
             lemma = e.value
             if lemma == "according to":
@@ -399,7 +424,9 @@ class _SpeakerFinder:
                         offer(3, i, name, lemma)
                 continue
             if not t.raws[i][:1].islower():
-                continue
+                if title_case and lemma in self.c.headline_verbs:
+                    self._headline_speaker(i, lemma, offer)
+                continue  # elsewhere a capital verb is a name's word ("Simon Says")
             before_verb = t.gap_before(i)
             aux = self._auxiliary(i) if lemma in self.c.spoken else None
             if (aux is None and t.keys[i].endswith("ing") and i > 0 and t.raws[i - 1][:1].islower()
