@@ -333,3 +333,24 @@ def test_a_title_case_headline_names_who_speaks(be: ModuleType, triplets: list[A
                 assert not speaker, (title, speaker)
     assert named >= 15  # 17 in the corpus
     assert not annotate("The team will Say more on Friday.", start=0, lexicon=lexicon).speaker
+
+
+def test_the_last_word_or_two_of_a_quotation_stay_with_it(be: ModuleType, triplets: list[Any]) -> None:
+    """'“Cancel the Putin meeting. Now,” Schumer tweeted Friday.': a quotation's
+    last sentence of a word or two, with the attribution after it, is no
+    statement of its own (read 30: "Now,” Schumer tweeted Friday." stood alone
+    and took the speaker away from the words; another such tail made a row
+    with a sentence it shares only "wrote on Twitter" with)."""
+    import re
+
+    from compare_claims.config import load_segment_cues
+
+    verbs = load_segment_cues().attribution_verbs
+    tail = re.compile(r"^(?:[^“\"\s]+\s)?[^“\"\s]+[”\"]\s+(.+)\.$")  # no opening mark: it opened before
+    stranded = []
+    for _text, statements in _segmented(be, triplets):
+        for s in statements:
+            m = tail.match(s.text)
+            if m and len(m.group(1).split()) <= 5 and any(w.lower() in verbs for w in m.group(1).split()):
+                stranded.append(s.text)
+    assert not stranded
