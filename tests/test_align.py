@@ -133,6 +133,19 @@ def test_initials_with_full_stops_are_the_word_they_spell(letters: str, rest: st
         assert content_stems(f"the {dotted}", VOCABULARY)
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["Raúl Labrador", "Felipe Calderón", "Linda T. Sánchez", "São Paulo", "Zoë Müller"]),
+       st.sampled_from(["said on Friday", "jumped into the race", "."]))
+def test_a_name_written_with_or_without_its_marks_is_one_word(name: str, rest: str) -> None:
+    """Outlets write "Raúl" and "Raul", "Calderón" and "Calderon" (read 31: the
+    New York Times' "Raúl R. Labrador" shared no first name with "Raul Labrador")."""
+    import unicodedata
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    assert plain != name
+    assert content_stems(f"{name} {rest}", VOCABULARY) == content_stems(f"{plain} {rest}", VOCABULARY)
+
+
 def test_a_party_and_state_after_a_name_is_no_shared_word() -> None:
     # ", D-N.Y." and "(D-N.Y.)" tell who the politician is, not the claim: two statements
     # about New York politicians shared "ny" and formed a row

@@ -115,6 +115,8 @@ def _content_form(tok: str, vocab: Vocabulary) -> str:
     form = vocab.memo.get(tok)
     if form is None:
         w = tok[:-2] if tok.endswith("'s") else tok
+        if not w.isascii():  # "Raúl" is "Raul", "Calderón" "Calderon": outlets write names with and without marks
+            w = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
         if w in _AMERICA:
             w = "usa"
         if w in _NUMBER_WORDS:
