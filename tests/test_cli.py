@@ -117,6 +117,19 @@ def test_keywords_make_a_topic_in_one_breath() -> None:
     assert any("Sochi" in r for r in rows)
 
 
+def test_a_keyword_finds_a_name_written_with_or_without_its_marks() -> None:
+    # a seed writes "Nicolás Maduro": a user types "Nicolas" (and another outlet may write it so)
+    import json
+
+    def texts(keyword: str) -> set[str]:
+        res = runner.invoke(app, ["topic", "--keywords", keyword, "--format", "json"])
+        assert res.exit_code == 0, res.stderr
+        return {st["text"] for g in json.loads(res.stdout)["groups"] for st in g["statements"]}
+
+    plain, marked = texts("Nicolas"), texts("Nicolás")
+    assert plain == marked and any("Nicolás" in t for t in plain)
+
+
 def test_compare_aligns_every_statement_of_a_set() -> None:
     paths = [str(p) for p in sorted(DATA.glob("00[014]_*.txt"))]
     res = runner.invoke(app, ["compare", *paths, "--format", "json", "--shared"])

@@ -39,10 +39,18 @@ _FOLD_PAIRS = char_pairs(_FOLD)
 
 
 def fold(text: str) -> str:
-    """Case-folded NFKC copy for matching (length may differ from the original)."""
+    """Case-folded NFKC copy for matching (length may differ from the original),
+    without accents and other marks: outlets and users write "Raúl" and "Raul",
+    "Calderón" and "Calderon"."""
     if text.isascii():  # nothing to translate or normalise
         return text.lower()
-    return unicodedata.normalize("NFKC", replace_chars(text, _FOLD_PAIRS)).casefold()
+    folded = unicodedata.normalize("NFKC", replace_chars(text, _FOLD_PAIRS)).casefold()
+    if folded.isascii():
+        return folded
+    bare = unicodedata.normalize("NFKD", folded)
+    if len(bare) == len(folded):  # nothing decomposed: no mark to drop
+        return folded
+    return unicodedata.normalize("NFKC", "".join(c for c in bare if not unicodedata.combining(c)))
 
 
 @lru_cache(maxsize=1)
@@ -115,8 +123,6 @@ def _content_form(tok: str, vocab: Vocabulary) -> str:
     form = vocab.memo.get(tok)
     if form is None:
         w = tok[:-2] if tok.endswith("'s") else tok
-        if not w.isascii():  # "Raúl" is "Raul", "Calderón" "Calderon": outlets write names with and without marks
-            w = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
         if w in _AMERICA:
             w = "usa"
         if w in _NUMBER_WORDS:
