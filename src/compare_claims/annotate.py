@@ -17,7 +17,7 @@ from .models import Annotation, Span, Statement
 from .numbers import find_numbers
 from .speakers import PARTY_RE, find_speaker, is_group
 from .textnorm import STOPWORDS, content_stems
-from .tokens import _IGNORECASE_ASCII, Toks, one_of, plain
+from .tokens import _IGNORECASE_ASCII, Toks, one_of, plain, title_case
 
 # cue groups whose single words double as names ("Hope", "Will") mid-sentence
 _NOT_AS_NAMES = frozenset({"hedge", "certainty"})
@@ -30,8 +30,7 @@ def _proper_noun_use(toks: Toks, i: int) -> bool:
     raw = toks.raws[i]
     if i == 0 or not raw[:1].isupper() or raw.isupper():
         return False
-    words = [w for w in toks.raws if len(w) > 3 and w[:1].isalpha()]
-    if words and sum(w[:1].isupper() for w in words) >= 0.6 * len(words):
+    if title_case(toks.raws):
         return False
     before = toks.gap_before(i).strip()
     return not before or before[-1] not in ".!?:;\"'“‘([—–-"

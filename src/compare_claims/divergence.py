@@ -15,7 +15,7 @@ from .annotate import quotations
 from .models import Annotation, Evidence, Member, Span
 from .numbers import Quantity, consistent
 from .speakers import is_group
-from .tokens import one_of, plain
+from .tokens import one_of, plain, title_case
 
 # Words for the diff: dotted acronyms, numbers with separators, letter runs.
 _DIFF_TOKEN_RE = re.compile(
@@ -364,8 +364,7 @@ def _headline(m: Member) -> bool:
     text = m.statement.text.rstrip()
     if text.endswith("."):
         return False
-    words = [w for w in text.split() if len(w) > 3 and w[:1].isalpha()]
-    return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+    return title_case(text.split())
 
 
 def _names_the_other(mi: Member, mj: Member, speakers: dict[int, str | None]) -> bool:

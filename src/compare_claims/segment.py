@@ -327,7 +327,7 @@ def _sentences(text: str, s: int, e: int, cues: SegmentCues) -> list[tuple[int, 
                         and _first_word(piece) not in cues.sentence_openers)
                     or (_SPLIT_INITIALS_RE.match(piece) and re.compile(_LAST_INITIAL).search(text, out[-1][0], out[-1][1]))
                     or _attribution(piece, text[out[-1][1] - 2:out[-1][1]], cues)
-                    or _quotation_tail(piece, text[s:a], cues)):
+                    or _quotation_tail(piece, text, s, a, cues)):
             out[-1] = (out[-1][0], b)
             continue
         # a closing quote the splitter put first ('..., “trapped in the past." Rubio
@@ -360,24 +360,26 @@ _QUOTATION_TAIL_RE = re.compile(r"([^“”\"]*)[”\"]\s+(.+)$", re.S)
 _FULL_STOP_RE = re.compile(r"\.(?=\s|$)")
 
 
-def _quotation_tail(rest: str, before: str, cues: SegmentCues) -> bool:
-    """``rest`` opens by ending, in a word or two, the quotation that ``before``
-    (the text of its paragraph before it) opened, then gives its attribution
-    ('“Cancel the Putin meeting. | Now,” Schumer tweeted Friday.'): that
-    sentence belongs to the one before, which has the words."""
-    if before.count("“") <= before.count("”") and before.count('"') % 2 == 0:
-        return False  # no quotation left open
-    m = _QUOTATION_TAIL_RE.match(rest)
+def _quotation_tail(rest: str, text: str, start: int, end: int, cues: SegmentCues) -> bool:
+    """``rest`` opens by ending, in a word or two, a quotation that
+    ``text[start:end]`` (what its paragraph says before it) left open, then
+    gives its attribution ('“Cancel the Putin meeting. | Now,” Schumer tweeted
+    Friday.'): that sentence belongs to the one before, which has the words."""
+    m = _QUOTATION_TAIL_RE.match(rest) if "”" in rest or '"' in rest else None
     if not m or _word_count(m.group(1)) > 2:
-        return False
-    after = m.group(2)
+        return False  # most sentences: the text before them is never read
+    after, said = m.group(2), False
     for dot in _FULL_STOP_RE.finditer(after):  # the attribution ends at a full stop no abbreviation holds
         lo, hi = max(0, dot.start() - 12), dot.start() + 1
         if cues.abbrev_re.search(after, lo, hi) or cues.common_abbrev_re.search(after, lo, hi):
             continue
         words = after[:dot.start()].split()
-        return len(words) <= cues.attribution_words and any(w.lower() in cues.attribution_verbs for w in words)
-    return False
+        said = len(words) <= cues.attribution_words and any(w.lower() in cues.attribution_verbs for w in words)
+        break
+    if not said:
+        return False
+    before = text[start:end]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1  # a quotation left open
 
 
 def _first_word(piece: str) -> str:
@@ -422,7 +424,7 @@ def _split_inner(text: str, a: int, b: int, cues: SegmentCues) -> list[tuple[int
         if (_INITIAL_RE.search(text, lo, hi) or cues.common_abbrev_re.search(text, lo, hi) or cues.abbrev_re.search(text, lo, hi)
                 or _words_between(ends, start, m.start() + 1) < 3 or _words_between(ends, m.end(), b) < 3
                 or _attribution(text[m.end():b].rstrip(), text[m.start():m.start() + 2], cues)
-                or _quotation_tail(text[m.end():b].rstrip(), text[a:m.end()], cues)):
+                or _quotation_tail(text[m.end():b].rstrip(), text, a, m.end(), cues)):
             continue
         x, y = _strip_span(text, start, m.end())
         if x < y:

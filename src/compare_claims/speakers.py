@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from .lexicon import Entry, Lexicon
-from .tokens import Toks, plain
+from .tokens import Toks, plain, title_case
 
 _QUOTE = '"'
 
@@ -411,9 +411,7 @@ class _SpeakerFinder:
             if name[:1].isupper():
                 hint = name
 
-        # "Democrats Say Trump Should Cancel Putin Meeting": every word capitalised, the verb too
-        words = [r for r in t.raws if len(r) > 3 and r[:1].isalpha()]  # "of", "to", "a" stay lower
-        title_case = len(words) >= 3 and all(r[:1].isupper() for r in words)
+        headline: bool | None = None  # in Title Case (asked once, of a capital verb only)
         for i, j, e in verbs:
             lemma = e.value
             if lemma == "according to":
@@ -424,8 +422,12 @@ class _SpeakerFinder:
                         offer(3, i, name, lemma)
                 continue
             if not t.raws[i][:1].islower():
-                if title_case and lemma in self.c.headline_verbs:
-                    self._headline_speaker(i, lemma, offer)
+                # "Democrats Say Trump Should Cancel Putin Meeting": in Title Case the verb has a capital too
+                if lemma in self.c.headline_verbs:
+                    if headline is None:
+                        headline = title_case(t.raws)
+                    if headline:
+                        self._headline_speaker(i, lemma, offer)
                 continue  # elsewhere a capital verb is a name's word ("Simon Says")
             before_verb = t.gap_before(i)
             aux = self._auxiliary(i) if lemma in self.c.spoken else None

@@ -6,6 +6,7 @@ odd spaces made plain, one character for one, so offsets never move.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from itertools import accumulate
 
 # One character in, one character out: offsets in the translated text are the
@@ -46,6 +47,14 @@ def ascii_case_folded(text: str) -> str:
     when case is ignored made that letter: an ASCII word ``re`` finds in
     ``text`` under IGNORECASE is a substring of this."""
     return replace_chars(text, _IGNORECASE_ASCII).lower()
+
+
+def title_case(words: Iterable[str]) -> bool:
+    """Are the words in Title Case, a headline's style: of the words longer
+    than three letters, three in five or more capitalised ("of", "to", "a"
+    stay lower)?"""
+    long_words = [w for w in words if len(w) > 3 and w[:1].isalpha()]
+    return bool(long_words) and sum(w[:1].isupper() for w in long_words) >= 0.6 * len(long_words)
 
 
 def one_of(chars: str) -> str:
