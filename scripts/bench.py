@@ -21,7 +21,8 @@ Prints one table of medians (and min/max) from this one run, on this machine:
 * align: the aligner alone on 1,000, 5,000 and 20,000 statements sampled
   from BBC sentences (a fixed seed), in a fresh process each; time and peak
   memory.
-* big: one 50 MB text file (BBC articles repeated), the same user topic.
+* big: one 50 MB text file (BBC articles repeated), the same user topic; and
+  one paragraph of 2 MB with no line break (its time per MB against the big file's).
 
 Not a test: timings depend on the machine and its load.  Standard library only.
 """
@@ -196,6 +197,16 @@ def big(runs: int) -> None:
             mems.append(mem)
         row(f"big: one {path.stat().st_size / 1e6:.0f} MB file (empty cache), s", stats(walls), "target < 20")
         row("big: peak memory, MB", f"{max(mems):.0f}", "target < 600")
+        # one paragraph without a line break: the splitter's work per sentence must not grow
+        # with the paragraph (a check reading the paragraph before each sentence made 0.9 MB 16 s)
+        para = Path(tmp) / "paragraph.txt"
+        joined = " ".join(" ".join(t.split()) for t in texts)[:2_000_000]
+        para.write_text(joined, encoding="utf-8")
+        p_walls = [run([*cli[:4], "--sources", str(para), "--format", "json", "--no-cache"])[0]
+                   for _ in range(max(1, runs // 2))]
+        per_mb = statistics.median(walls) / (path.stat().st_size / 1e6)
+        row(f"big: one paragraph of {para.stat().st_size / 1e6:.1f} MB, no line break, s", stats(p_walls),
+            f"per MB {statistics.median(p_walls) / (para.stat().st_size / 1e6):.2f} s; the 50 MB file {per_mb:.2f} s")
 
 
 def main() -> None:

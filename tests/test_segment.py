@@ -618,3 +618,26 @@ def test_initials_then_an_honorific_end_a_sentence() -> None:
 ])
 def test_but_before_a_short_aside_does_not_cut_the_sentence(text: str, parts: int) -> None:
     assert len(one_text(text).statements) == parts
+
+
+BBC = ROOT.parent / "shared" / "corpora" / "bbc_news"
+
+
+@pytest.mark.skipif(not BBC.is_dir(), reason="../shared/corpora/bbc_news is absent")
+def test_a_text_that_lost_its_line_breaks_gives_the_same_statements_and_no_paragraph() -> None:
+    """Sixty BBC articles on one line (an export that lost its line breaks, 111 KB)
+    are cut into the statements the same articles give as paragraphs; the block
+    is no paragraph to read for context (the rules reading a statement's
+    paragraph read 2 MB for each statement: 75 s for one such file)."""
+    from compare_claims.segment import MAX_PARAGRAPH_CHARS
+
+    texts = [" ".join(p.read_text(encoding="utf-8", errors="replace").split())
+             for p in sorted((BBC / "business").glob("*.txt"))[:60]]
+    one_line = " ".join(texts)
+    assert len(one_line) > 5 * MAX_PARAGRAPH_CHARS
+    joined = segment(Source("a", "a.txt", one_line), SEGMENT_CUES).statements
+    apart = segment(Source("b", "b.txt", "\n\n".join(texts)), SEGMENT_CUES).statements
+    assert [s.text for s in joined] == [s.text for s in apart]
+    assert all(s.paragraph_start == s.paragraph_end == -1 for s in joined)
+    assert all(one_line[s.start:s.end] == s.text for s in joined)
+    assert all(s.paragraph_start >= 0 for s in apart)

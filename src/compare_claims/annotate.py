@@ -147,8 +147,16 @@ def quotations(text: str, inside: bool = False) -> list[tuple[int, int]]:
         # a lone straight quote at the very end closes, as a curly one would
         out.append((0, len(text)) if not text[opened + 1:].strip() and not out else (opened, len(text)))
     # single quotes, as headlines use them: 'phony theology' (an apostrophe sits inside a word)
-    out.extend((m.start(), m.end()) for m in _SINGLE_QUOTED_RE.finditer(text)
-               if not any(s <= m.start() < e for s, e in out))
+    if "'" in text or "\u2018" in text:
+        from bisect import bisect_right
+
+        starts = [s for s, _e in out]  # in order, and apart: the span before a position is the one to check
+        singles = []
+        for m in _SINGLE_QUOTED_RE.finditer(text):
+            k = bisect_right(starts, m.start()) - 1
+            if k < 0 or not out[k][0] <= m.start() < out[k][1]:
+                singles.append((m.start(), m.end()))
+        out.extend(singles)
     return sorted(out)
 
 
@@ -293,7 +301,10 @@ def _unknown_label(speaker: str, st: Statement, text: str) -> bool:
     if st.paragraph != 0:
         return False
     begin = text.rfind("\n", 0, st.start) + 1  # the label may open the line, not the statement
-    if not text[begin:st.end].lstrip().startswith(speaker + ":"):
+    while begin < st.end and text[begin].isspace():
+        begin += 1
+    label = speaker + ":"
+    if begin + len(label) > st.end or not text.startswith(label, begin):  # (no copy of the line: it may be the whole text)
         return False
     last = re.escape(speaker.split()[-1])
     outside = text[:begin] + " " + text[st.end:]
