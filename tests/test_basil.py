@@ -354,3 +354,26 @@ def test_the_last_word_or_two_of_a_quotation_stay_with_it(be: ModuleType, triple
             if m and len(m.group(1).split()) <= 5 and any(w.lower() in verbs for w in m.group(1).split()):
                 stranded.append(s.text)
     assert not stranded
+
+
+def test_a_lawyer_speaks_as_a_role(be: ModuleType, triplets: list[Any]) -> None:
+    """"Mr. Strzok's lawyer said ..." named no one (read 31); "lawyer" is a title
+    word now that a name set off after a role is the speaker ("Trump and his
+    lawyer, John Dowd, now claim": Dowd), as "a spokesman for X" speaks for X."""
+    from compare_claims.annotate import annotate_statements
+    from compare_claims.config import load_lexicon
+
+    lexicon = load_lexicon()
+    articles = list(_segmented(be, triplets))
+
+    def speaker_of(words: str) -> str:
+        for text, statements in articles:
+            if words in text:
+                anns = annotate_statements(statements, text, lexicon)
+                return next(a.speaker for s, a in zip(statements, anns) if words in s.text)
+        raise AssertionError(words)
+
+    assert speaker_of("lawyer said the deputy director of the F.B.I., David Bowdich") == "the lawyer"
+    assert speaker_of("lawyer said on Monday that Flynn would not comply") == "the lawyer"
+    assert speaker_of("The congressman's lawyers said in 2017") == "the lawyers"
+    assert speaker_of("now claim that the president already knew about Flynn") == "John Dowd"
