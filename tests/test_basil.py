@@ -377,3 +377,22 @@ def test_a_lawyer_speaks_as_a_role(be: ModuleType, triplets: list[Any]) -> None:
     assert speaker_of("lawyer said on Monday that Flynn would not comply") == "the lawyer"
     assert speaker_of("The congressman's lawyers said in 2017") == "the lawyers"
     assert speaker_of("now claim that the president already knew about Flynn") == "John Dowd"
+
+
+def test_words_several_outlets_print_whole_are_a_row_of_their_own(
+        be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """Read 32: the outlets' identical "The campaign and the state party intend
+    to cooperate ..." sat as "related" in a row whose claim was another quotation,
+    so the claim all three tell never showed as one; printed word for word by two
+    sources or more, such statements are a claim's row of their own."""
+    t = next(t for t in triplets if t.uuid.startswith("d1344998"))
+    texts, _topics, _built = be.write_triplet(t, tmp_path)
+    res = runner.invoke(app, ["compare", *(str(texts / f"{o}.txt") for o in ("fox", "hpo", "nyt")),
+                              "--format", "json", "--quiet"])
+    assert res.exit_code == 0, res.stderr
+    doc = json.loads(res.stdout)
+    rows = [g for g in doc["groups"] if any("intend to cooperate" in st["text"] for st in g["statements"])]
+    own = [g for g in rows if len(g["sources"]) >= 2
+           and all("intend to cooperate" in st["text"] and st["role"] == "claim" for st in g["statements"])]
+    assert own, [[(st["source"], st["role"], st["text"][:50]) for st in g["statements"]] for g in rows]
+    assert own[0]["relation"] == "same"

@@ -645,8 +645,13 @@ def _quoted_phrase_pairs(statements: Sequence[Statement], srcs: Sequence[str], s
     return pairs
 
 
-def _words(text: str) -> tuple[str, ...]:
+def word_tuple(text: str) -> tuple[str, ...]:
+    """A statement's words as two sources printing it word for word share them
+    (case and punctuation aside)."""
     return tuple(w.lower().replace("’", "'") for w in _VERBATIM_WORD_RE.findall(text))
+
+
+_words = word_tuple
 
 
 def relation_of(score: float | None) -> str:

@@ -165,6 +165,26 @@ def _claim_and_related(members: list[Member], threshold: float, relation: str,
     return out, "same" if same else "related"
 
 
+def _told_word_for_word(members: list[Member]) -> tuple[list[Member], list[list[Member]]]:
+    """The statements a row holds only as related that two sources or more
+    print word for word (at least ``align.VERBATIM_WORDS`` words): each such
+    set is a claim of its own, taken out of the row (read 32: the three
+    outlets' identical "The campaign and the state party intend to cooperate
+    ..." hidden as related in a row whose claim was another quotation).
+    Not titles: their lead tells the claim they sum up."""
+    by_words: dict[tuple[str, ...], list[Member]] = {}
+    for m in members:
+        if m.role == "related" and not align_mod.is_title(m.statement):  # a title sums its lead up, alike or not
+            words = align_mod.word_tuple(m.statement.text)
+            if len(words) >= align_mod.VERBATIM_WORDS:
+                by_words.setdefault(words, []).append(m)
+    cliques = [ms for ms in by_words.values() if len({m.statement.source for m in ms}) > 1]
+    if not cliques:
+        return members, []
+    taken = {id(m) for ms in cliques for m in ms}
+    return [m for m in members if id(m) not in taken], cliques
+
+
 def _falls_apart(members: Sequence[Member], own_words: Sequence[bool], bags: Sequence[Sequence[str]],
                  speakers: Sequence[str | None] = ()) -> bool:
     """Does a "related" row fall apart, each statement a row of its own?  When
@@ -322,6 +342,10 @@ def build_groups(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
             drafts.extend((_group_key([m.statement], rank), None, "", [m._replace(score=100.0, reference=True, role="claim")])
                           for m in members)
             continue
+        members, told_whole = _told_word_for_word(members)
+        for clique in told_whole:  # "“The campaign ... intend to cooperate ...”" in all three, beside another claim
+            drafts.append((_group_key([m.statement for m in clique], rank), 100.0, align_mod.relation_of(100.0),
+                           [m._replace(score=100.0, reference=k == 0, role="claim") for k, m in enumerate(clique)]))
         members.sort(key=lambda m: (rank[m.statement.source], m.statement.start))
         drafts.append((_group_key([m.statement for m in members], rank), ag.score, relation, members))
     drafts.sort(key=lambda d: d[0])
