@@ -396,3 +396,26 @@ def test_words_several_outlets_print_whole_are_a_row_of_their_own(
            and all("intend to cooperate" in st["text"] and st["role"] == "claim" for st in g["statements"])]
     assert own, [[(st["source"], st["role"], st["text"][:50]) for st in g["statements"]] for g in rows]
     assert own[0]["relation"] == "same"
+
+
+def test_a_name_set_off_with_a_middle_initial_is_the_speaker(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 32: "the lawyer, Mark D. Sheridan, said" named no one: the aside
+    between a role and its verb stopped at the initial's full stop, and the
+    name after a role could not hold an initial."""
+    from compare_claims.annotate import annotate_statements
+    from compare_claims.config import load_lexicon
+
+    lexicon = load_lexicon()
+    articles = list(_segmented(be, triplets))
+
+    def speaker_of(words: str) -> str:
+        for text, statements in articles:
+            if words in text:
+                anns = annotate_statements(statements, text, lexicon)
+                return next(a.speaker for s, a in zip(statements, anns) if words in s.text)
+        raise AssertionError(words)
+
+    assert speaker_of("said his client had “come to terms with his misconduct.”") == "Reid H. Weingarten"
+    assert speaker_of("said the documents were “selectively leaked”") == "Alan S. Futerfas"
+    assert speaker_of("said this week that he aimed to finish witness interviews") == "Richard M. Burr"
+    assert speaker_of("“Of course I was surprised, who wouldn’t be?”") == "Carl Seel"  # a title before the name: not the speaker's

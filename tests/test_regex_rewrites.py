@@ -170,13 +170,13 @@ def test_patterns_written_with_one_of_find_what_their_classes_found(text: str) -
         segment._INNER_END_RE: r"[.!?…][”\"’]?\s+(?=[“\"‘]?[A-Z])",
         segment._TURN_RE: r"^(?P<label>Question|Answer|Q|A|(?:[A-Z][a-z][\w.'’-]*)(?:\s[A-Z][a-z][\w.'’-]*){0,2}):\s+(?=\S)",
         segment._BULLET_RE: r"^[\s\u00a0]*(?:[•·▪◦●*]|-(?=\s)|–(?=\s)|—(?=\s)|\d{1,2}[.)](?=\s))?[\s\u00a0]*",
-        annotate._name_re(): r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)",
+        annotate._name_re(): r"((?:[A-Z][\w'’-]+\s+){0,2}(?:[A-Z]\.\s+)?[A-Z][\w'’-]+)",
     }
     for new, source in old.items():
         was = re.compile(source, new.flags)
         assert [m.span() for m in new.finditer(text)] == [m.span() for m in was.finditer(text)]
         assert [m.groups() for m in new.finditer(text)] == [m.groups() for m in was.finditer(text)]
-    apposed = re.compile(r"\s*,\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)", re.IGNORECASE)
+    apposed = re.compile(r"\s*,\s+((?:[A-Z][\w'’-]+\s+){0,2}(?:[A-Z]\.\s+)?[A-Z][\w'’-]+)", re.IGNORECASE)
     assert [m.span() for m in annotate._apposed_re().finditer(text)] == [m.span() for m in apposed.finditer(text)]
 
 

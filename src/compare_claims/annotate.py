@@ -389,7 +389,8 @@ QUOTED_SENTENCE_WORDS = 4
 
 
 _NAME_CHAR = one_of(r"\w'’-")
-_NAME = rf"((?:[A-Z]{_NAME_CHAR}+\s+){{0,2}}[A-Z]{_NAME_CHAR}+)"
+# a name of up to three words, a middle initial besides ("Mark D. Sheridan")
+_NAME = rf"((?:[A-Z]{_NAME_CHAR}+\s+){{0,2}}(?:[A-Z]\.\s+)?[A-Z]{_NAME_CHAR}+)"
 _QUOTE_MARKS = '"“”'
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 
@@ -763,7 +764,10 @@ def _resolve_role(ann: Annotation, st: Statement, text: str, lexicon: Lexicon) -
         apposed = _apposed(ann.speaker[4:], sentence)
         if (apposed and all(w[:1].isupper() for w in apposed.group(1).split())  # "said the spokesman, Peter Carr"
                 and not PARTY_RE.match(apposed.group(1))):  # not "Rep. Jo Hart, R-N.Y."
-            return ann._replace(speaker=apposed.group(1), speaker_span=None)
+            words = apposed.group(1).split()
+            while len(words) > 2 and words[0].lower().rstrip(".") in titles:
+                words.pop(0)  # "The committee's chairman, Senator Richard M. Burr,": the person
+            return ann._replace(speaker=" ".join(words), speaker_span=None)
         head = ann.speaker.split()[-1].lower()
         if len(head) >= 4 and head.isalpha() and head not in bodies and not head.endswith("s"):
             before = text[max(0, st.start - 20000):st.start]

@@ -274,6 +274,9 @@ class _SpeakerFinder:
             if through_titles and gm.strip() == "." and self.is_title(m - 1) and m > 1 and t.gap(m - 2).isspace():
                 m -= 1  # "the aide to Rep. Jo Hart" (not ", Rep. Jo Hart of Ohio,": that is the person set off)
                 continue
+            if gm.strip() == "." and len(t.raws[m - 1]) == 1 and t.raws[m - 1].isupper() and t.raws[m][:1].isupper():
+                m -= 1  # a middle initial: "The lawyer, Mark D. Sheridan, said"
+                continue
             if not gm.isspace():
                 return None
             m -= 1
