@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -81,6 +81,24 @@ def _segmented(be: ModuleType, triplets: list[Any]) -> Iterator[tuple[str, tuple
         for article in t.articles.values():
             text = be.build_text(article.data).text
             yield text, segment(Source(id="a", file="a.txt", text=text), cues).statements
+
+
+def _speakers(be: ModuleType, triplets: list[Any]) -> Callable[[str], str]:
+    """speaker_of(words): the speaker annotated for the statement of the corpus holding ``words``."""
+    from compare_claims.annotate import annotate_statements
+    from compare_claims.config import load_lexicon
+
+    lexicon = load_lexicon()
+    articles = list(_segmented(be, triplets))
+
+    def speaker_of(words: str) -> str:
+        for text, statements in articles:
+            if words in text:
+                anns = annotate_statements(statements, text, lexicon)
+                return next(a.speaker for s, a in zip(statements, anns) if words in s.text)
+        raise AssertionError(words)
+
+    return speaker_of
 
 
 def test_corpus_has_100_triplets_of_three_outlets(triplets: list[Any]) -> None:
@@ -255,19 +273,7 @@ def test_he_said_paragraphs_after_the_speaker_named_is_them_when_no_one_else_is_
     "he" is the person last named as a speaker when the text since names no one
     else outside the quotations; when it names another ("Trump spent most of his
     speech ... “...,” he said" after Schumer spoke), the pronoun is not the speaker."""
-    from compare_claims.annotate import annotate_statements
-    from compare_claims.config import load_lexicon
-
-    lexicon = load_lexicon()
-
-    articles = list(_segmented(be, triplets))
-
-    def speaker_of(words: str) -> str:
-        for text, statements in articles:
-            if words in text:
-                anns = annotate_statements(statements, text, lexicon)
-                return next(a.speaker for s, a in zip(statements, anns) if words in s.text)
-        raise AssertionError(words)
+    speaker_of = _speakers(be, triplets)
 
     assert speaker_of("two-in-three chance that we win control").endswith("Boehner")
     assert speaker_of("she should be saying that?").endswith("Trump")
@@ -360,18 +366,7 @@ def test_a_lawyer_speaks_as_a_role(be: ModuleType, triplets: list[Any]) -> None:
     """"Mr. Strzok's lawyer said ..." named no one (read 31); "lawyer" is a title
     word now that a name set off after a role is the speaker ("Trump and his
     lawyer, John Dowd, now claim": Dowd), as "a spokesman for X" speaks for X."""
-    from compare_claims.annotate import annotate_statements
-    from compare_claims.config import load_lexicon
-
-    lexicon = load_lexicon()
-    articles = list(_segmented(be, triplets))
-
-    def speaker_of(words: str) -> str:
-        for text, statements in articles:
-            if words in text:
-                anns = annotate_statements(statements, text, lexicon)
-                return next(a.speaker for s, a in zip(statements, anns) if words in s.text)
-        raise AssertionError(words)
+    speaker_of = _speakers(be, triplets)
 
     assert speaker_of("lawyer said the deputy director of the F.B.I., David Bowdich") == "the lawyer"
     assert speaker_of("lawyer said on Monday that Flynn would not comply") == "the lawyer"
@@ -402,18 +397,7 @@ def test_a_name_set_off_with_a_middle_initial_is_the_speaker(be: ModuleType, tri
     """Read 32: "the lawyer, Mark D. Sheridan, said" named no one: the aside
     between a role and its verb stopped at the initial's full stop, and the
     name after a role could not hold an initial."""
-    from compare_claims.annotate import annotate_statements
-    from compare_claims.config import load_lexicon
-
-    lexicon = load_lexicon()
-    articles = list(_segmented(be, triplets))
-
-    def speaker_of(words: str) -> str:
-        for text, statements in articles:
-            if words in text:
-                anns = annotate_statements(statements, text, lexicon)
-                return next(a.speaker for s, a in zip(statements, anns) if words in s.text)
-        raise AssertionError(words)
+    speaker_of = _speakers(be, triplets)
 
     assert speaker_of("said his client had “come to terms with his misconduct.”") == "Reid H. Weingarten"
     assert speaker_of("said the documents were “selectively leaked”") == "Alan S. Futerfas"
