@@ -402,4 +402,6 @@ def test_a_name_set_off_with_a_middle_initial_is_the_speaker(be: ModuleType, tri
     assert speaker_of("said his client had “come to terms with his misconduct.”") == "Reid H. Weingarten"
     assert speaker_of("said the documents were “selectively leaked”") == "Alan S. Futerfas"
     assert speaker_of("said this week that he aimed to finish witness interviews") == "Richard M. Burr"
+    # one capitalised word after "the" is what the person set off after it is
+    assert speaker_of("said Mr. Flynn had declined the panel’s request") == "Adam B. Schiff"
     assert speaker_of("“Of course I was surprised, who wouldn’t be?”") == "Carl Seel"  # a title before the name: not the speaker's

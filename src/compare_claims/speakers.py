@@ -473,6 +473,13 @@ class _SpeakerFinder:
                     # between the commas, when it is all that stands there
                     apposed = self.left_phrase(i - 1)
                     ph = apposed if apposed and apposed[0] == k + 1 else None
+                elif (ph and k < i - 1 and ph[0] == ph[1] and ph[0] > 0 and t.keys[ph[0] - 1] == "the"
+                      and t.raws[ph[0]][:1].isupper()):
+                    # "The Democrat, Representative Adam B. Schiff of California, said": one
+                    # capitalised word after "the" is what the person set off after it is
+                    apposed = self.right_phrase(k + 1)
+                    if apposed and self.is_plain_cap(apposed[1]) and apposed[1] < i:
+                        ph = apposed
                 name = self.render(*ph) if ph else ""
                 if ph and name:
                     lead = ph[0]
