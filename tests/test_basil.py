@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -405,3 +406,19 @@ def test_a_name_set_off_with_a_middle_initial_is_the_speaker(be: ModuleType, tri
     # one capitalised word after "the" is what the person set off after it is
     assert speaker_of("said Mr. Flynn had declined the panel’s request") == "Adam B. Schiff"
     assert speaker_of("“Of course I was surprised, who wouldn’t be?”") == "Carl Seel"  # a title before the name: not the speaker's
+
+
+def test_one_utterance_quoted_a_little_differently_is_one_row(
+        be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """Read 32: “We’re asking the president to open the government” (HuffPost) and
+    “We are asking the president to open up government” (The Times) sat in two rows;
+    quotations with the same content words are one utterance."""
+    t = next(t for t in triplets if t.uuid.startswith("0d10341a"))
+    texts, _topics, _built = be.write_triplet(t, tmp_path)
+    res = runner.invoke(app, ["compare", *(str(texts / f"{o}.txt") for o in ("fox", "hpo", "nyt")),
+                              "--format", "json", "--quiet"])
+    assert res.exit_code == 0, res.stderr
+    doc = json.loads(res.stdout)
+    rows = {g["id"] for g in doc["groups"] for st in g["statements"]
+            if re.search(r"(?:We’re|We are) asking the president to open", st["text"])}
+    assert len(rows) == 1, rows

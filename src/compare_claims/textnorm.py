@@ -127,12 +127,22 @@ def _content_form(tok: str, vocab: Vocabulary) -> str:
             w = "usa"
         if w in _NUMBER_WORDS:
             form = _NUMBER_WORDS[w]
-        elif w in STOPWORDS or (len(w) < 2 and not w.isdigit()):
+        elif w in STOPWORDS or (len(w) < 2 and not w.isdigit()) or _contracted_stopword(w):
             form = ""
         else:
             form = vocab.lemmas.get(w) or _spelling(w)
         vocab.memo[tok] = form
     return form
+
+
+_CONTRACTIONS = frozenset({"re", "ve", "ll", "d", "m"})
+
+
+def _contracted_stopword(w: str) -> bool:
+    """"we're", "they've", "I'm": a stopword and a verb's ending, no content
+    ("We're asking ..." / "We are asking ..." quote one utterance)."""
+    base, mark, ending = w.partition("'")
+    return bool(mark) and ending in _CONTRACTIONS and base in STOPWORDS
 
 
 # what "thousand", "million" and "billion" become (_NUMBER_WORDS)
