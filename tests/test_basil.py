@@ -102,6 +102,17 @@ def _speakers(be: ModuleType, triplets: list[Any]) -> Callable[[str], str]:
     return speaker_of
 
 
+def _compared(be: ModuleType, triplets: list[Any], uuid8: str, directory: Path) -> dict[str, Any]:
+    """`compare fox.txt hpo.txt nyt.txt --format json` on the triplet ``uuid8``, as a user saves it."""
+    t = next(t for t in triplets if t.uuid.startswith(uuid8))
+    texts, _topics, _built = be.write_triplet(t, directory)
+    res = runner.invoke(app, ["compare", *(str(texts / f"{o}.txt") for o in ("fox", "hpo", "nyt")),
+                              "--format", "json", "--quiet"])
+    assert res.exit_code == 0, res.stderr
+    doc: dict[str, Any] = json.loads(res.stdout)
+    return doc
+
+
 def test_corpus_has_100_triplets_of_three_outlets(triplets: list[Any]) -> None:
     assert len(triplets) == 100
     assert all(sorted(t.articles) == ["fox", "hpo", "nyt"] for t in triplets)
@@ -381,12 +392,7 @@ def test_words_several_outlets_print_whole_are_a_row_of_their_own(
     to cooperate ..." sat as "related" in a row whose claim was another quotation,
     so the claim all three tell never showed as one; printed word for word by two
     sources or more, such statements are a claim's row of their own."""
-    t = next(t for t in triplets if t.uuid.startswith("d1344998"))
-    texts, _topics, _built = be.write_triplet(t, tmp_path)
-    res = runner.invoke(app, ["compare", *(str(texts / f"{o}.txt") for o in ("fox", "hpo", "nyt")),
-                              "--format", "json", "--quiet"])
-    assert res.exit_code == 0, res.stderr
-    doc = json.loads(res.stdout)
+    doc = _compared(be, triplets, "d1344998", tmp_path)
     rows = [g for g in doc["groups"] if any("intend to cooperate" in st["text"] for st in g["statements"])]
     own = [g for g in rows if len(g["sources"]) >= 2
            and all("intend to cooperate" in st["text"] and st["role"] == "claim" for st in g["statements"])]
@@ -411,14 +417,9 @@ def test_a_name_set_off_with_a_middle_initial_is_the_speaker(be: ModuleType, tri
 def test_one_utterance_quoted_a_little_differently_is_one_row(
         be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
     """Read 32: “We’re asking the president to open the government” (HuffPost) and
-    “We are asking the president to open up government” (The Times) sat in two rows;
-    quotations with the same content words are one utterance."""
-    t = next(t for t in triplets if t.uuid.startswith("0d10341a"))
-    texts, _topics, _built = be.write_triplet(t, tmp_path)
-    res = runner.invoke(app, ["compare", *(str(texts / f"{o}.txt") for o in ("fox", "hpo", "nyt")),
-                              "--format", "json", "--quiet"])
-    assert res.exit_code == 0, res.stderr
-    doc = json.loads(res.stdout)
+    “We are asking the president to open up government” (The Times) sat in two rows:
+    "we're" was a content word the other lacked; a contracted pronoun is none."""
+    doc = _compared(be, triplets, "0d10341a", tmp_path)
     rows = {g["id"] for g in doc["groups"] for st in g["statements"]
             if re.search(r"(?:We’re|We are) asking the president to open", st["text"])}
     assert len(rows) == 1, rows
