@@ -531,14 +531,14 @@ def _verbatim_pairs(statements: Sequence[Statement], srcs: Sequence[str],
         by_stems.setdefault(f, []).append(i)
     by_words: dict[tuple[str, ...], list[int]] = {}
     for i in sorted(i for same in by_stems.values() if len({srcs[k] for k in same}) > 1 for i in same):
-        words = _words(statements[i].text)
+        words = word_tuple(statements[i].text)
         if len(words) >= VERBATIM_WORDS:
             by_words.setdefault(words, []).append(i)
     quoted_sizes: set[int] = set()
     for i, st in enumerate(statements):
         if "“" in st.text or '"' in st.text:
             for m in _QUOTATION_RE.finditer(st.text):
-                words = _words(m.group(1))
+                words = word_tuple(m.group(1))
                 # an utterance: it ends inside its marks (“... resign,”), or is long; not
                 # a name in quotation marks ("don't ask, don't tell" policy)
                 said = m.group(1).rstrip()[-1:] in (",", ".", "!", "?") or len(words) >= QUOTED_WORDS
@@ -552,7 +552,7 @@ def _verbatim_pairs(statements: Sequence[Statement], srcs: Sequence[str],
         near = {q + d for q in quoted_sizes for d in range(-1, 4)}  # marks and a full stop of its own
         for i, st in enumerate(statements):
             if len(st.text.strip()) in near:
-                words = _words(st.text)
+                words = word_tuple(st.text)
                 if words in by_words and i not in by_words[words]:
                     by_words[words].append(i)
     return {(i, j) if i < j else (j, i) for same in by_words.values() if len(same) > 1
@@ -575,7 +575,7 @@ def _contained_pairs(statements: Sequence[Statement], srcs: Sequence[str], bags:
 
     def joined(k: int) -> str:
         if k not in words:
-            words[k] = " " + " ".join(_words(statements[k].text)) + " "
+            words[k] = " " + " ".join(word_tuple(statements[k].text)) + " "
         return words[k]
 
     sizes = [len(st.text) for st in statements]
@@ -614,7 +614,7 @@ def _quoted_phrase_pairs(statements: Sequence[Statement], srcs: Sequence[str], s
     for i, st in enumerate(statements):
         if "“" in st.text or '"' in st.text:
             for m in _QUOTATION_RE.finditer(st.text):
-                words = _words(m.group(1))
+                words = word_tuple(m.group(1))
                 if not lo <= len(words) <= hi:
                     continue
                 quoting.setdefault(words, set()).add(i)
@@ -640,7 +640,7 @@ def _quoted_phrase_pairs(statements: Sequence[Statement], srcs: Sequence[str], s
         candidates = range(len(statements)) if held is None else sorted(held)
         joined = " " + " ".join(words) + " "
         holders = [j for j in candidates if phrase_stems <= set(stems[j])
-                   and joined in " " + " ".join(_words(statements[j].text)) + " "]
+                   and joined in " " + " ".join(word_tuple(statements[j].text)) + " "]
         pairs.update((i, j) if i < j else (j, i) for i in quoted_in for j in holders if srcs[i] != srcs[j])
     return pairs
 
@@ -650,8 +650,6 @@ def word_tuple(text: str) -> tuple[str, ...]:
     (case and punctuation aside)."""
     return tuple(w.lower().replace("’", "'") for w in _VERBATIM_WORD_RE.findall(text))
 
-
-_words = word_tuple
 
 
 def relation_of(score: float | None) -> str:

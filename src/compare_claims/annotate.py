@@ -9,6 +9,7 @@ span.text``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -148,8 +149,6 @@ def quotations(text: str, inside: bool = False) -> list[tuple[int, int]]:
         out.append((0, len(text)) if not text[opened + 1:].strip() and not out else (opened, len(text)))
     # single quotes, as headlines use them: 'phony theology' (an apostrophe sits inside a word)
     if "'" in text or "\u2018" in text:
-        from bisect import bisect_right
-
         starts = [s for s, _e in out]  # in order, and apart: the span before a position is the one to check
         singles = []
         for m in _SINGLE_QUOTED_RE.finditer(text):
