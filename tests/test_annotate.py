@@ -134,6 +134,40 @@ def test_a_contracted_pronoun_is_no_speaker() -> None:
     assert annotate("O'Rourke said the bill is late.", start=0, lexicon=CUES).speaker == "O'Rourke"
 
 
+def test_a_phrase_of_when_may_stand_between_speaker_and_verb() -> None:
+    """"this morning", "at times" (data/cues.toml skip_phrases) as one word of when
+    ("Smith later said"); not every verb before it: a participle names no speaker."""
+    from compare_claims.annotate import annotate
+
+    assert annotate("The minister this morning said the bill is late.", start=0, lexicon=CUES).speaker == "the minister"
+    assert annotate("Pompeo has at times said the bill is late.", start=0, lexicon=CUES).speaker == "Pompeo"
+    assert annotate("The letter released last week said the bill is late.", start=0, lexicon=CUES).speaker == ""
+    labels = read_toml(DATA / "labels.toml", "labels")
+    cues = read_toml(DATA / "cues.toml", "cues")
+    with pytest.raises(ConfigError, match="skip_phrases"):
+        compile_lexicon({**cues, "speakers": {**cues["speakers"], "skip_phrases": ["earlier in the week"]}}, labels)
+
+
+def test_a_document_speaks_for_the_person_who_spoke_in_it_only() -> None:
+    """"X said in a statement ... “...,” the statement said": X's words; not a
+    letter "from her lawyer" (the lawyer's), nor an ad someone "stars in"."""
+    from compare_claims.annotate import annotate_statements
+    from compare_claims.config import load_segment_cues
+    from compare_claims.models import Source
+    from compare_claims.segment import segment
+
+    def speakers(text: str) -> list[str]:
+        seg = segment(Source("s", "s", text), load_segment_cues())
+        return [a.speaker for a in annotate_statements(seg.statements, text, CUES)]
+
+    said = "Jane Smith said in a statement on Friday that the bill was late.\n\n“It is late,” the statement said.\n"
+    assert speakers(said)[-1] == "Jane Smith"
+    lawyer = "Jane Smith announced her plans in a letter from her lawyer.\n\n“It is late,” the letter said.\n"
+    assert speakers(lawyer)[-1] == "the letter"
+    ad = "Jane Smith has said she will stay out, but she stars in a new ad.\n\n“It is late,” the ad says.\n"
+    assert speakers(ad)[-1] == "the ad"
+
+
 def test_speaker_as_a_role_keeps_its_determiner() -> None:
     a = ann("000", "“We are not looking for a war with Iran", "State emphasized.")
     assert (a.speaker, a.reporting_verb) == ("the US Secretary of State", "emphasize")
@@ -318,6 +352,16 @@ def test_dates_in_every_order() -> None:
     assert values(ann("001", "Lavrov and Pompeo discussed the prospect", "(INF)."), "date") == ["2021-02", "1987"]
     assert values(ann("003", "Secondly, the Kremlin hopes", "mid-April"), "date") == ["--04"]
     assert values(ann("003", "On 13 May Trump announced", "(28-29 June)"), "date") == ["--05-13", "--06-28/--06-29"]
+
+
+def test_a_count_before_a_month_and_its_day_is_no_date() -> None:
+    """"Fifteen of the 19 Sept. 11 hijackers" read "19 Sept." as a date (read 33):
+    a day right after the month makes the month and that day the date."""
+    a = annotate("Fifteen of the 19 Sept. 11 hijackers were Saudi citizens.", start=0, lexicon=CUES)
+    assert [(s.text, s.kind, s.value) for s in a.numbers] == [
+        ("Fifteen", "number", "15"), ("19", "number", "19"), ("Sept. 11", "date", "--09-11")]
+    a = annotate("On 3 March 2019 12 people died.", start=0, lexicon=CUES)  # a year between: the day's
+    assert [(s.text, s.value) for s in a.numbers] == [("3 March 2019", "2019-03-03"), ("12", "12")]
 
 
 def test_percentages_and_qualifiers() -> None:

@@ -423,3 +423,40 @@ def test_one_utterance_quoted_a_little_differently_is_one_row(
     rows = {g["id"] for g in doc["groups"] for st in g["statements"]
             if re.search(r"(?:We’re|We are) asking the president to open", st["text"])}
     assert len(rows) == 1, rows
+
+def test_a_time_phrase_between_speaker_and_verb_keeps_the_speaker(be: ModuleType, triplets: list[Any]) -> None:
+    """"The president this morning says 'I feel badly for General Flynn.'" named
+    no one (read 32): a phrase of when or how often ("this morning", "over the
+    weekend", "at times") may stand between who speaks and the verb, as one
+    word ("later", "Friday") could."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("this morning says 'I feel badly for General Flynn.'") == "Donald Trump"
+    assert speaker_of("over the weekend denied that he asked Comey") == "Trump"
+    assert speaker_of("he has at times said the wall could just be steel slats") == "Trump"
+    assert speaker_of("Obama last year explained that he refuses") == "Obama"
+
+
+def test_a_statement_someone_spoke_in_is_that_persons_words(be: ModuleType, triplets: list[Any]) -> None:
+    """"..., Trump said in a statement released by his campaign. ¶ “...,” the
+    statement continued." gave five pieces of Trump's quotation the speaker "the
+    statement" (read 33); a document a person spoke in speaks for that person."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("We can't afford to be politically correct anymore,\" the statement continued.") == "Trump"
+    assert speaker_of("I am trying to save lives and prevent the next terrorist attack.") == "Trump"
+    assert speaker_of("both believe that conservation and healthy herds are critical,” the statement said") \
+        == "Ryan Zinke"
+
+
+def test_a_pronoun_is_not_the_person_its_own_clause_names(be: ModuleType, triplets: list[Any]) -> None:
+    """"He demanded that Mr. Obama resign because he refused to say ..." was given
+    to Obama, the speaker named last (read 33); "she said Moore, then 32, took
+    her" to Moore.  A clause's pronoun is not the person that clause goes on to
+    name; a name in another clause may be ("... he promised during his 2016
+    campaign, Mr. Trump took care ...")."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("He demanded that Mr. Obama resign because he refused") not in ("Obama", "Barack Obama")
+    assert speaker_of("On another occasion, she said Moore, then 32, took her") != "Moore"
+    assert speaker_of("he promised during his 2016 campaign, Mr. Trump took care") == "Trump"

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from .lexicon import Entry, Lexicon, phrase_at, word_at
+from .lexicon import Entry, Lexicon, phrase_at, skip_back, word_at
 from .models import Annotation, Span, Statement
 from .numbers import find_numbers
 from .speakers import PARTY_RE, find_speaker, is_group
@@ -81,8 +81,8 @@ _SINGLE_QUOTED_RE = re.compile("[\u2018'](?<![\\w'\u2019][\u2018'])(?=\\w)[^\n]*
 def _first_person_subject(toks: Toks, i: int, lexicon: Lexicon) -> bool:
     """Is the subject of the verb at word ``i`` "I" or "we" (an adverb or two between)?"""
     k = i - 1
-    while k >= 0 and toks.keys[k] in lexicon.skip_words:
-        k -= 1
+    while k >= 0 and (n := skip_back(toks.keys, k, lexicon)):
+        k -= n
     return k >= 0 and toks.keys[k] in lexicon.first_person
 
 
@@ -241,8 +241,8 @@ def _they_said(text: str, lexicon: Lexicon, in_quote: bool) -> bool:
         if any(qs <= toks.starts[i] < qe for qs, qe in quoted):
             continue
         k = i - 1
-        while k >= 0 and toks.keys[k] in lexicon.skip_words:
-            k -= 1
+        while k >= 0 and (n := skip_back(toks.keys, k, lexicon)):
+            k -= n
         if k >= 0 and toks.keys[k] == "they":
             return True
     return False
@@ -259,6 +259,7 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
     attribution of its sentence ("“..., and ...,” said X") when it has none."""
     sentence_speaker: dict[tuple[int, int], tuple[str, str]] = {}
     named: list[tuple[int, str]] = []  # (paragraph, speaker) of the statements named so far
+    authored: dict[str, str] = {}  # document -> the person who spoke in it ("Trump said in a statement")
     out = []
     for st in statements:
         in_quote = 0 <= st.paragraph_start < st.start and _opens_inside(text, st.paragraph_start, st.start)
@@ -284,11 +285,45 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
         ann = _resolve(ann, st, text, named, lexicon, in_quote)
         if ann.speaker and _unknown_label(ann.speaker, st, text):
             ann = ann._replace(speaker="", speaker_span=None)
+        if ann.speaker[:4] in ("the ", "The ") and ann.speaker[4:].lower() in authored:
+            ann = ann._replace(speaker=authored[ann.speaker[4:].lower()], speaker_span=None)
+        for document, said_in in _documents_brought_in(st.text, lexicon):
+            if said_in and ann.speaker[:1].isupper() and not is_group(ann.speaker):
+                authored[document] = ann.speaker
+            else:
+                authored.pop(document, None)
         # a person "he said" can stand for; not a group named in one plural word ("Democrats")
         if ann.speaker[:1].isupper() and not is_group(ann.speaker):
             named.append((st.paragraph, ann.speaker))
         out.append(ann)
     return tuple(_quoted_together(statements, out, text))
+
+
+@lru_cache(maxsize=4)
+def _document_re(documents: frozenset[str]) -> re.Pattern[str]:
+    names = "|".join(sorted(map(re.escape, documents), key=lambda d: (-len(d), d)))
+    return re.compile(rf"\b(in\s+)?(?:an?|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?({names})\b", re.IGNORECASE)
+
+
+def _documents_brought_in(text: str, lexicon: Lexicon) -> list[tuple[str, bool]]:
+    """The documents a statement brings in ("a letter", "his statement"), each
+    with whether its speaker speaks in it ("Trump said in a statement ...": then
+    "the statement continued" is Trump's words, not a document's)."""
+    if not lexicon.documents:
+        return []
+    found = []
+    toks: Toks | None = None
+    verb_ends: set[int] = set()
+    for m in _document_re(lexicon.documents).finditer(text):
+        said_in = bool(m.group(1)) and not text[m.end():].lstrip().startswith("from ")  # "a letter from her lawyer"
+        if said_in:  # "in" right after a verb of speaking, a word or two between ("said Friday in a statement")
+            if toks is None:
+                toks = Toks(plain(text))
+                verb_ends = {j for _i, j, _e in _verbs(toks, match_cues(toks, lexicon).get("verb", ()), lexicon)}
+            k = toks.starts.index(m.start(1)) if m.start(1) in toks.starts else -1
+            said_in = any(k - 3 <= j - 1 < k for j in verb_ends)
+        found.append((m.group(2).lower(), said_in))
+    return found
 
 
 def _unknown_label(speaker: str, st: Statement, text: str) -> bool:
@@ -646,7 +681,9 @@ def _resolve_pronoun(ann: Annotation, st: Statement, text: str, named: list[tupl
     paragraph, person = named[-1]
     here = text[st.paragraph_start:st.paragraph_end] if st.paragraph_start >= 0 else st.text
     pronoun = _PRONOUN_RE.search(st.text)
-    if pronoun and person.split()[-1].lower() in lexicon.bodies and re.search(
+    if pronoun and _named_after(person, st.text, pronoun.end()):
+        person = ""  # "He demanded that Mr. Obama resign": he is not Obama
+    if pronoun and person and person.split()[-1].lower() in lexicon.bodies and re.search(
             r"\b(?:[Tt]he|an?)\s+" + re.escape(person) + r"\b", text[:st.start]):
         # a body or an outlet, written with an article, is no "he" ("a Washington Post
         # report detailed ... “...,” he said"), where "Michael Bloomberg" may be
@@ -655,7 +692,8 @@ def _resolve_pronoun(ann: Annotation, st: Statement, text: str, named: list[tupl
         at = st.start + pronoun.start()  # the paragraph up to the pronoun, the statement's own words too
         subject = _paragraph_subject(text[st.paragraph_start:at], text[:at], pronoun.group().lower(),
                                      [who for _p, who in named], lexicon)
-        if subject and (not person or subject.split()[-1] != person.split()[-1]):
+        if (subject and (not person or subject.split()[-1] != person.split()[-1])
+                and not _named_after(subject, st.text, pronoun.end())):
             return ann._replace(speaker=subject, speaker_span=None)
     # the person named last, when this paragraph is theirs (they speak in it, or are named
     # in it), or "he said" right after the paragraph they spoke in, if nothing there says
@@ -675,6 +713,23 @@ def _resolve_pronoun(ann: Annotation, st: Statement, text: str, named: list[tupl
             and _no_one_else(text, person, st.start + pronoun.start(), lexicon)):
         return ann._replace(speaker=person, speaker_span=None)
     return ann
+
+
+def _named_after(person: str, text: str, at: int) -> bool:
+    """Does ``text`` name ``person`` (by last name) after offset ``at``, in the
+    same clause, outside quotations?  A pronoun is never the person its own
+    clause goes on to name ("He demanded that Mr. Obama resign": not Obama)."""
+    last = person.split()[-1] if person else ""
+    if not last:
+        return False
+    after = _outside_quotations(text[at:])
+    named = re.search(rf"\b{re.escape(last)}\b", after)
+    # in the pronoun's own clause: no comma or dash between ("he promised ..., Mr. Trump
+    # took care": the name's clause is another, and may be the pronoun's person)
+    return named is not None and not _CLAUSE_BREAK_RE.search(after, 0, named.start())
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[,;:—–]|\s-{1,2}\s")
 
 
 def _previous_subject(ann: Annotation, st: Statement, text: str, named: list[tuple[int, str]],

@@ -10,7 +10,7 @@ costs one dictionary entry per term, not one per inflection.
 # No `from __future__ import annotations`: typing.NamedTuple compiles every string
 # annotation into a ForwardRef at start-up (~35 us a field, ~9 ms a run in all).
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from .errors import ConfigError
@@ -42,6 +42,7 @@ class Lexicon(NamedTuple):
     title_modifiers: frozenset[str]
     name_stopwords: frozenset[str]
     skip_words: frozenset[str]
+    skip_phrases: frozenset[tuple[str, ...]]  # "this morning": words a skip word may be (skip_back)
     honorifics: frozenset[str]  # "Mr", "Dr": a title, never a speaker on its own
     person_titles: frozenset[str]  # "Justice", "Sen": written before a person's name
     female_roles: frozenset[str]  # "wife": "his wife, Huma Abedin," is a "she"
@@ -205,6 +206,31 @@ class _Builder:
                 {k: tuple(v) for k, v in multi.items()}, tuple(sorted(suffixes, key=lambda s: -len(s[0]))))
 
 
+# the longest phrase skip_phrases may hold
+SKIP_PHRASE_WORDS = 3
+
+
+def _skip_phrases(doc: Doc, table: Mapping[str, Any]) -> frozenset[tuple[str, ...]]:
+    phrases = [tuple(p.lower().split()) for p in doc.strings(table, "skip_phrases", "speakers")]
+    if any(not 2 <= len(p) <= SKIP_PHRASE_WORDS for p in phrases):
+        raise ConfigError(f"{doc.name}: speakers.skip_phrases must hold phrases of 2 to {SKIP_PHRASE_WORDS} words")
+    return frozenset(phrases)
+
+
+def skip_back(keys: Sequence[str], k: int, lexicon: Lexicon, spaced: Callable[[int], bool] | None = None) -> int:
+    """How many tokens a skip word or phrase ending at token ``k`` takes up
+    (0: none); ``spaced(m)``: only white space after token m, checked inside a
+    phrase ("Trump this morning said", "he has at times said")."""
+    if keys[k] in lexicon.skip_words:
+        return 1
+    if lexicon.skip_phrases:
+        for n in range(min(SKIP_PHRASE_WORDS, k + 1), 1, -1):
+            if tuple(keys[k - n + 1 : k + 1]) in lexicon.skip_phrases and (
+                    spaced is None or all(spaced(m) for m in range(k - n + 1, k))):
+                return n
+    return 0
+
+
 def compile_lexicon(
     cues_doc: Mapping[str, Any],
     labels_doc: Mapping[str, Any],
@@ -267,6 +293,7 @@ def compile_lexicon(
         title_modifiers=lower(doc.strings(sp, "title_modifiers", "speakers")),
         name_stopwords=lower(doc.strings(sp, "name_stopwords", "speakers")) | frozenset(m.lower() for m in grammar.months),
         skip_words=lower(doc.strings(sp, "skip_words", "speakers")),
+        skip_phrases=_skip_phrases(doc, sp),
         honorifics=lower(doc.strings(sp, "honorifics", "speakers")),
         person_titles=lower(doc.strings(sp, "person_titles", "speakers")),
         female_roles=lower(doc.strings(sp, "female_roles", "speakers")),

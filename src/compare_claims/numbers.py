@@ -130,7 +130,8 @@ def compile_numbers(doc: "Doc") -> NumberGrammar:
         (
             "dmy",
             rf"(?<![\w.,:])(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?"
-            rf"\s+(?P<mon>{mon})(?:,?\s+(?P<y>\d{{4}})(?!\d))?(?!\w)",
+            # not "the 19 Sept. 11 hijackers": a day right after the month is its date
+            rf"\s+(?P<mon>{mon})(?:,?\s+(?P<y>\d{{4}})(?!\d)|(?!\s+\d{{1,2}}(?!\d)))(?!\w)",
         ),
         (
             "mdy",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from .lexicon import Entry, Lexicon
+from .lexicon import Entry, Lexicon, skip_back
 from .tokens import Toks, plain, title_case
 
 _QUOTE = '"'
@@ -221,6 +221,9 @@ class _SpeakerFinder:
                 k -= 1
         return " ".join(t.text[t.starts[k] : t.ends[last]].split())
 
+    def _spaced(self, k: int) -> bool:
+        return self.t.gap(k).isspace()
+
     def is_plain_cap(self, i: int) -> bool:
         return self.is_cap(i) and not self.is_title(i) and not self.is_modifier(i)
 
@@ -228,13 +231,16 @@ class _SpeakerFinder:
         """Last token of the subject of the verb at token i, if any."""
         t = self.t
         k = i - 1
-        # "has consistently said": skip words, and adverbs in -ly; "on" before a skipped day
-        # ("Stone on Friday said")
-        while k >= 0 and (t.keys[k] in self.c.skip_words or (t.keys[k].endswith("ly") and len(t.keys[k]) > 4
-                                                            and t.raws[k][:1].islower())
-                          or (t.keys[k] == "on" and k + 1 < i and t.keys[k + 1] in self.c.skip_words
-                              and t.raws[k + 1][:1].isupper())) and t.gap(k).isspace():
-            k -= 1
+        # "has consistently said": skip words and phrases ("this morning"), and adverbs in -ly;
+        # "on" before a skipped day ("Stone on Friday said")
+        while k >= 0 and t.gap(k).isspace():
+            n = skip_back(t.keys, k, self.c, self._spaced) or int(
+                (t.keys[k].endswith("ly") and len(t.keys[k]) > 4 and t.raws[k][:1].islower())
+                or (t.keys[k] == "on" and k + 1 < i and t.keys[k + 1] in self.c.skip_words
+                    and t.raws[k + 1][:1].isupper()))
+            if not n:
+                break
+            k -= n
         if k < 0:
             return None
         g = t.gap(k)
@@ -316,8 +322,8 @@ class _SpeakerFinder:
             k -= 2
         elif not t.keys[i].endswith("ing"):
             return None
-        while k >= 0 and t.keys[k] in self.c.skip_words and t.gap(k).isspace():
-            k -= 1
+        while k >= 0 and t.gap(k).isspace() and (n := skip_back(t.keys, k, self.c, self._spaced)):
+            k -= n
         if k <= 0 or t.keys[k] not in self.c.auxiliaries or not t.gap(k).isspace():
             return None
         # not in a clause that names what is said ("whether Trump understood that what he was
@@ -346,8 +352,8 @@ class _SpeakerFinder:
         HEADLINE_SUBJECT words."""
         t = self.t
         end = i
-        while end > 0 and t.keys[end - 1] in self.c.skip_words and t.gap(end - 1).isspace():
-            end -= 1  # "Trump Now Says"
+        while end > 0 and t.gap(end - 1).isspace() and (n := skip_back(t.keys, end - 1, self.c, self._spaced)):
+            end -= n  # "Trump Now Says"
         b = end
         while b > 0 and end - b < HEADLINE_SUBJECT and t.gap(b - 1).isspace():
             b -= 1
