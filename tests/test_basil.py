@@ -460,3 +460,33 @@ def test_a_pronoun_is_not_the_person_its_own_clause_names(be: ModuleType, triple
     assert speaker_of("He demanded that Mr. Obama resign because he refused") not in ("Obama", "Barack Obama")
     assert speaker_of("On another occasion, she said Moore, then 32, took her") != "Moore"
     assert speaker_of("he promised during his 2016 campaign, Mr. Trump took care") == "Trump"
+
+
+def test_an_abbreviations_full_stop_inside_an_aside_ends_no_sentence(be: ModuleType, triplets: list[Any]) -> None:
+    """"The 76-year-old Pelosi, in the months prior to the Nov. 8 elections,
+    repeatedly vowed" named no one, and so her “We know how to win elections,”
+    she said" after it none either (read 33): a full stop before a number or a
+    word in lower case ("Nov. 8", "Salesforce.com") is no sentence's end, so the
+    aside goes on to its opening comma."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("in the months prior to the Nov. 8 elections, repeatedly vowed") == "Pelosi"
+    assert speaker_of("“We know how to win elections,” she said Wednesday.") == "Pelosi"
+    assert speaker_of("Marc Benioff, the chief executive officer of Salesforce.com, said") == "Marc Benioff"
+    assert speaker_of("Sen. Jon Kyl, the No. 2 Republican in the Senate, told reporters") == "Jon Kyl"
+
+
+def test_staffers_critics_and_supporters_speak_as_roles(be: ModuleType, triplets: list[Any]) -> None:
+    """"A senior Democratic staffer told The Huffington Post", "Pelosi's supporters
+    said" named no one (read 33: "Pelosi's supporters said" empty); a role that
+    opens its sentence keeps no capital of its own ("Critics say": the critics,
+    not "the Critics"); an attribution inside a relative clause ("the
+    legislation that critics said would ...") comes after the sentence's own
+    ("... that the younger Mr. Hutchinson wrote to his father")."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("A senior Democratic staffer told The Huffington Post") == "a senior Democratic staffer"
+    assert "supporters" in speaker_of("supporters said her experience is what the party needs")
+    assert speaker_of("Critics say the policy encourages illegal immigrants") == "the critics"
+    assert speaker_of("on the legislation that critics said would legalize discrimination") == "Hutchinson"
+    assert speaker_of("and that strict rules of classification prevented them") == "the lawmakers"

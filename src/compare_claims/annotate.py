@@ -280,7 +280,8 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
             words = st.text.split(None, 2)
             aside = (not quoted and len(words) > 1 and words[0].lower() in lexicon.contrast_openers
                      and (words[1][:1].isupper() or words[1].lower() in lexicon.clause_subjects))
-            if speaker and not ann.speaker and not aside and (quoted or speaker.split()[-1] in text[span[0]:st.start]):
+            if speaker and not ann.speaker and not aside and (
+                    quoted or speaker.split()[-1].lower() in text[span[0]:st.start].lower()):
                 ann = ann._replace(speaker=speaker, reporting_verb=verb)
         ann = _resolve(ann, st, text, named, lexicon, in_quote)
         if ann.speaker and _unknown_label(ann.speaker, st, text):

@@ -188,6 +188,8 @@ class _SpeakerFinder:
             body = " ".join(t.text[t.starts[first] : t.ends[last]].split())
             if body[:1].isupper() and body.split()[0].lower() in _DETERMINERS:
                 det, body = body.split()[0].lower(), " ".join(body.split()[1:])
+            elif first == last and not det and body.endswith("s") and body[1:].islower() and self._opens(first):
+                body = body.lower()  # "Critics say ...": the capital is the sentence's, "the critics"
             return f"{det or 'the'} {body}"
         k = last
         while k - 1 >= first and self.is_plain_cap(k - 1) and self.name_gap(k - 1):
@@ -220,6 +222,11 @@ class _SpeakerFinder:
             while k - 1 >= first and self.is_plain_cap(k - 1) and self.name_gap(k - 1):
                 k -= 1
         return " ".join(t.text[t.starts[k] : t.ends[last]].split())
+
+    def _opens(self, k: int) -> bool:
+        """Does token k open the text or a sentence in it?"""
+        gap = self.t.gap_before(k).strip().strip("\"“‘'(")
+        return k == 0 or gap[-1:] in (".", "!", "?", ":")
 
     def _spaced(self, k: int) -> bool:
         return self.t.gap(k).isspace()
@@ -282,6 +289,9 @@ class _SpeakerFinder:
                 continue
             if gm.strip() == "." and len(t.raws[m - 1]) == 1 and t.raws[m - 1].isupper() and t.raws[m][:1].isupper():
                 m -= 1  # a middle initial: "The lawyer, Mark D. Sheridan, said"
+                continue
+            if gm.strip() == "." and (t.raws[m][:1].isdigit() or t.raws[m][:1].islower()):
+                m -= 1  # an abbreviation's full stop, no sentence's end: "Pelosi, in the months prior to the Nov. 8 elections,"
                 continue
             if not gm.isspace():
                 return None
@@ -499,7 +509,9 @@ class _SpeakerFinder:
                         prio = 2
                     else:
                         prio = 4
-                    offer(prio, i, name, lemma)
+                    # "the legislation that critics said would ..., that Mr. Hutchinson wrote":
+                    # a clause's attribution inside the sentence comes after any other
+                    offer(prio, i, name, lemma, after_others=lead > 0 and t.keys[lead - 1] in ("that", "which"))
                     continue
             # name on the right: '..., said Jane Smith' / '”, explained Jane Smith';
             # not '..., said Trump agreed to ...', where the name starts what was said;
