@@ -364,6 +364,14 @@ def test_a_count_before_a_month_and_its_day_is_no_date() -> None:
     assert [(s.text, s.value) for s in a.numbers] == [("3 March 2019", "2019-03-03"), ("12", "12")]
 
 
+def test_numbers_joined_by_a_slash_are_no_counts() -> None:
+    """"the 19 hijackers on 9/11" showed "# 15, 19, 9, 11" (read 33): numbers
+    joined by a slash name an event, a schedule or odds ("24/7", "5/1"), and
+    neither side counts anything."""
+    a = annotate("Fifteen of the 19 hijackers on 9/11 were Saudi, open 24/7 at odds of 5/1.", start=0, lexicon=CUES)
+    assert [(s.text, s.value) for s in a.numbers] == [("Fifteen", "15"), ("19", "19")]
+
+
 def test_percentages_and_qualifiers() -> None:
     a = annotate("Support fell to 45 percent, then to over 50% and about 3.5 per cent.", start=0, lexicon=CUES)
     assert [(s.kind, s.value) for s in a.numbers] == [("percent", "45%"), ("percent", ">50%"), ("percent", "~3.5%")]

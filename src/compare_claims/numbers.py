@@ -125,7 +125,10 @@ def compile_numbers(doc: "Doc") -> NumberGrammar:
     unit_no_sec = _alt(u for u, (n, _f) in units.items() if n != "s")
     cur_sym_alt = _alt(cur_sym)
     cur_words_alt = _alt(cur_words)
-    end = r"(?![\w]|[.,:]\d)"
+    end = r"(?![\w]|[.,:/]\d)"
+    # numbers joined by a slash ("9/11", "24/7", "50/50") name an event, a schedule or a
+    # share, not counts: neither side is a number on its own
+    b_digits = r"(?<![\w.,:/])"
     src = [
         (
             "dmy",
@@ -161,7 +164,7 @@ def compile_numbers(doc: "Doc") -> NumberGrammar:
             rf"(?<![\w]){qual}(?i:half)(?:\s+(?i:an?)|-(?i:an?))?(?:\s+|-)(?P<unit>(?i:{unit_alt}))(?!\w)",
         ),
         ("dur_a", rf"(?<![\w]){qual}(?i:an?)\s+(?P<unit>(?i:{unit_no_sec}))(?!\w)"),
-        ("num_digits", rf"{b}{qual}(?P<n>{digits}){scale}(?P<strong>-(?i:strong))?{end}"),
+        ("num_digits", rf"{b_digits}{qual}(?P<n>{digits}){scale}(?P<strong>-(?i:strong))?{end}"),
         ("num_spelled", rf"(?<![\w-]){qual}(?P<n>(?i:{spelled})){scale}(?![\w-])"),
     ]
     # compiled lazily (see _active_patterns): most texts need only some of them,
