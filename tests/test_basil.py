@@ -490,3 +490,25 @@ def test_staffers_critics_and_supporters_speak_as_roles(be: ModuleType, triplets
     assert speaker_of("Critics say the policy encourages illegal immigrants") == "the critics"
     assert speaker_of("on the legislation that critics said would legalize discrimination") == "Hutchinson"
     assert speaker_of("and that strict rules of classification prevented them") == "the lawmakers"
+
+
+def test_a_verb_of_speaking_joined_by_and_is_the_sentences_subjects(be: ModuleType, triplets: list[Any]) -> None:
+    """"Speaker Nancy Pelosi of California praised Mr. Schiff as ... and said his
+    work ..." named no one: a verb of speaking joined by "and" to the verb of a
+    sentence that opens on a person is that person's, as "..., saying" is; its
+    base form is no verb there ("and state officials ... have confirmed")."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("praised Mr. Schiff as “calm, professional, patriotic,” and said") == "Nancy Pelosi"
+    assert speaker_of("called the meeting “wonderful” and said she was thankful") == "Yvette Townsend-Saunders"
+    assert speaker_of("Mr. Obama has shown a certificate of live birth from Hawaii") == ""
+
+
+def test_a_name_may_end_in_jr(be: ModuleType, triplets: list[Any]) -> None:
+    """"Theodore J. Boutrous Jr., a lawyer for Wal-Mart, said" and "Trump Jr.
+    later replied" named no one, or WikiLeaks: "Jr." ends a name, with its full
+    stop, and is never a name alone."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("Theodore J. Boutrous Jr., a lawyer for Wal-Mart, said") == "Theodore J. Boutrous Jr."
+    assert speaker_of("“Already did that earlier today,” Trump Jr. later replied.") == "Trump Jr."

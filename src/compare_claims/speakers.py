@@ -24,6 +24,8 @@ _DETERMINERS = frozenset({"the", "a", "an"})
 _CLAUSE_OPENERS = frozenset({"what", "whether", "how", "why", "if"})
 # a word a clause may open on before its subject ("but Rubio attacked ..., saying")
 _JOINERS = frozenset({"but", "and", "yet", "so"})
+# what may end a person's name after its last word, with a full stop
+_NAME_SUFFIXES = frozenset({"jr", "sr"})
 _CONTRACTED_RE = re.compile(r"['’](?:re|s|ll|d|ve|m)$")
 # tokens an aside between a subject and its verb may hold ("AARP, the powerful lobby for older
 # Americans that has been seen as one of the leading opponents of benefit cuts, said")
@@ -221,7 +223,10 @@ class _SpeakerFinder:
             k = last
             while k - 1 >= first and self.is_plain_cap(k - 1) and self.name_gap(k - 1):
                 k -= 1
-        return " ".join(t.text[t.starts[k] : t.ends[last]].split())
+        name = " ".join(t.text[t.starts[k] : t.ends[last]].split())
+        if t.keys[last] in _NAME_SUFFIXES:  # "Trump Jr.", never "Jr." alone
+            return "" if k == last else name + "." if t.gap(last).startswith(".") else name
+        return name
 
     def _opens(self, k: int) -> bool:
         """Does token k open the text or a sentence in it?"""
@@ -251,7 +256,7 @@ class _SpeakerFinder:
         if k < 0:
             return None
         g = t.gap(k)
-        if g.isspace():
+        if g.isspace() or (g.strip() == "." and t.keys[k] in _NAME_SUFFIXES):  # "Martin Luther King Jr. said"
             return k
         # a party and state after the name: "Sen. Jane Smith, R-Ariz., said", "(D-N.Y.) said"
         party = self._party_start(k)
@@ -284,6 +289,8 @@ class _SpeakerFinder:
                 return party - 1
             if "," in gm and not any(c in gm for c in '".;:!?()'):
                 return m - 1
+            if gm.strip() == ".," and t.keys[m - 1] in _NAME_SUFFIXES:
+                return m - 1  # "Theodore J. Boutrous Jr., a lawyer for Wal-Mart, said"
             if through_titles and gm.strip() == "." and self.is_title(m - 1) and m > 1 and t.gap(m - 2).isspace():
                 m -= 1  # "the aide to Rep. Jo Hart" (not ", Rep. Jo Hart of Ohio,": that is the person set off)
                 continue
@@ -530,9 +537,13 @@ class _SpeakerFinder:
 
         # "Rubio attacked the plan, saying ...": a verb of speaking after the comma of a
         # sentence that opens on a name and its verb is that name's
+        # ... and so is one joined to that verb by "and" ("Royce pointed to the unrest and said ...")
         for i, _j, e in verbs:
-            if e.value in self.c.spoken and t.keys[i].endswith("ing") and "," in t.gap_before(i):
-                ph = self._opening_subject(i)
+            joined = (i > 1 and t.keys[i - 1] in ("and", "but") and t.gap_before(i).isspace()
+                      and t.raws[i][:1].islower() and not t.keys[i].endswith("ing")
+                      and t.keys[i] != e.value)  # "said", "says"; not the base form ("and state officials")
+            if e.value in self.c.spoken and (joined or (t.keys[i].endswith("ing") and "," in t.gap_before(i))):
+                ph = self._opening_subject(i - 1 if joined else i)
                 name = self.render(*ph) if ph else ""
                 # a role that opens the sentence with no article is a capitalised common
                 # word before it ("Several lawmakers", "Administration officials"): no one named
