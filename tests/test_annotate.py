@@ -168,6 +168,21 @@ def test_a_document_speaks_for_the_person_who_spoke_in_it_only() -> None:
     assert speakers(ad)[-1] == "the ad"
 
 
+def test_an_unnamed_source_is_a_described_role_never_a_clauses_own_verb() -> None:
+    """"officials who attended said": the officials so described; "lawmakers who
+    complained" and "a lawyer who likes to argue" hold the relative clause's own
+    verb, and name no one."""
+    from compare_claims.annotate import annotate
+
+    said = "Two officials who spoke on condition of anonymity said the bill was late."
+    assert annotate(said, start=0, lexicon=CUES).speaker == "two officials who spoke on condition of anonymity"
+    assert annotate("The bill was late, said a person familiar with the talks.", start=0,
+                    lexicon=CUES).speaker == "a person familiar with the talks"
+    for said in ("It was a point for Democratic lawmakers who complained that the bill was late.",
+                 "Mr. Smith is known as a brilliant lawyer who likes to argue cases in court."):
+        assert annotate(said, start=0, lexicon=CUES).speaker == ""
+
+
 def test_speaker_as_a_role_keeps_its_determiner() -> None:
     a = ann("000", "“We are not looking for a war with Iran", "State emphasized.")
     assert (a.speaker, a.reporting_verb) == ("the US Secretary of State", "emphasize")

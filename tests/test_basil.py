@@ -512,3 +512,16 @@ def test_a_name_may_end_in_jr(be: ModuleType, triplets: list[Any]) -> None:
 
     assert speaker_of("Theodore J. Boutrous Jr., a lawyer for Wal-Mart, said") == "Theodore J. Boutrous Jr."
     assert speaker_of("“Already did that earlier today,” Trump Jr. later replied.") == "Trump Jr."
+
+
+def test_an_unnamed_source_speaks_as_the_text_describes_it(be: ModuleType, triplets: list[Any]) -> None:
+    """"A person briefed on the matter said", "according to another official who
+    was present for the discussion" named no one: an unnamed source is a role or
+    "person"/"people" that a description follows ("familiar with", "briefed on",
+    "who ..."), and it is shown as described; a named speaker comes first."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("A person briefed on the matter said the prosecutors") == "a person briefed on the matter"
+    assert speaker_of("Democrats were equally adamant, according to another official") \
+        == "another official who was present for the discussion"
+    assert speaker_of("A second official who attended said") == "a second official who attended"

@@ -43,6 +43,9 @@ class Lexicon(NamedTuple):
     name_stopwords: frozenset[str]
     skip_words: frozenset[str]
     skip_phrases: frozenset[tuple[str, ...]]  # "this morning": words a skip word may be (skip_back)
+    unnamed_people: frozenset[str]  # "person": speaks only as described ("a person familiar with ...")
+    source_descriptions: frozenset[tuple[str, ...]]  # "familiar with": what describes an unnamed source
+    source_quantifiers: frozenset[str]  # "two", "a senior": words before an unnamed source
     honorifics: frozenset[str]  # "Mr", "Dr": a title, never a speaker on its own
     person_titles: frozenset[str]  # "Justice", "Sen": written before a person's name
     female_roles: frozenset[str]  # "wife": "his wife, Huma Abedin," is a "she"
@@ -294,6 +297,9 @@ def compile_lexicon(
         name_stopwords=lower(doc.strings(sp, "name_stopwords", "speakers")) | frozenset(m.lower() for m in grammar.months),
         skip_words=lower(doc.strings(sp, "skip_words", "speakers")),
         skip_phrases=_skip_phrases(doc, sp),
+        unnamed_people=lower(doc.strings(sp, "unnamed_people", "speakers")),
+        source_descriptions=frozenset(tuple(d.lower().split()) for d in doc.strings(sp, "source_descriptions", "speakers")),
+        source_quantifiers=lower(doc.strings(sp, "source_quantifiers", "speakers")),
         honorifics=lower(doc.strings(sp, "honorifics", "speakers")),
         person_titles=lower(doc.strings(sp, "person_titles", "speakers")),
         female_roles=lower(doc.strings(sp, "female_roles", "speakers")),

@@ -24,6 +24,10 @@ _DETERMINERS = frozenset({"the", "a", "an"})
 _CLAUSE_OPENERS = frozenset({"what", "whether", "how", "why", "if"})
 # a word a clause may open on before its subject ("but Rubio attacked ..., saying")
 _JOINERS = frozenset({"but", "and", "yet", "so"})
+# at most this many words describe an unnamed source ("two officials who spoke on condition of anonymity")
+SOURCE_WORDS = 10
+# words a description of a source never ends on, right before its verb
+_DESCRIPTION_ENDS = frozenset({"a", "an", "the", "to", "who", "that", "which", "and", "or", "of"})
 # what may end a person's name after its last word, with a full stop
 _NAME_SUFFIXES = frozenset({"jr", "sr"})
 _CONTRACTED_RE = re.compile(r"['’](?:re|s|ll|d|ve|m)$")
@@ -227,6 +231,58 @@ class _SpeakerFinder:
         if t.keys[last] in _NAME_SUFFIXES:  # "Trump Jr.", never "Jr." alone
             return "" if k == last else name + "." if t.gap(last).startswith(".") else name
         return name
+
+    def _described(self, h: int) -> bool:
+        """Is token h a role or an unnamed person ("person", "officials") that a
+        description follows ("familiar with", "who": ``source_descriptions``)?"""
+        t = self.t
+        if not (self.is_title(h) or t.keys[h] in self.c.unnamed_people) or h + 1 >= t.n:
+            return False
+        return any(tuple(t.keys[h + 1 : h + 1 + len(d)]) == d and all(t.gap(m).isspace() for m in range(h, h + len(d)))
+                   for d in self.c.source_descriptions)
+
+    def _unnamed(self, first: int, last: int) -> str:
+        """An unnamed source as the text describes it, tokens first to last ("a person briefed on the matter")."""
+        phrase = " ".join(self.t.text[self.t.starts[first] : self.t.ends[last]].split())
+        return phrase[:1].lower() + phrase[1:] if self.t.raws[first][1:].islower() or len(self.t.raws[first]) == 1 \
+            else phrase
+
+    def _unnamed_before(self, i: int) -> str:
+        """The unnamed source described right before the verb at token i ("people
+        familiar with the matter said", "two people briefed on the matter have said")."""
+        t = self.t
+        k = i - 1
+        while k >= 0 and t.gap(k).isspace() and (n := skip_back(t.keys, k, self.c, self._spaced)):
+            k -= n
+        if k < 1 or t.keys[k] in _DESCRIPTION_ENDS or t.keys[k - 1] == "to":
+            return ""  # "a lawyer who likes to argue", "willing to accommodate demands": the verb is the clause's
+        for h in range(k, max(-1, k - SOURCE_WORDS), -1):
+            if not t.gap(h).isspace():
+                break
+            if h < k - 1 and self._described(h):  # "officials who attended said"; not "officials who said"'s own verb
+                first = h
+                while first > 0 and t.keys[first - 1] in self.c.source_quantifiers and t.gap(first - 1).isspace():
+                    first -= 1
+                return self._unnamed(first, k)
+        return ""
+
+    def _unnamed_after(self, j: int) -> str:
+        """The unnamed source described from token j on ("said a person familiar with
+        the talks", "according to people familiar with the matter"), to the next mark."""
+        t = self.t
+        h = j
+        while h < t.n - 1 and t.keys[h] in self.c.source_quantifiers and t.gap(h).isspace():
+            h += 1
+        if h >= t.n or not self._described(h):
+            return ""
+        last = h
+        while last + 1 < t.n and last - h < SOURCE_WORDS and t.gap(last).isspace():
+            last += 1
+        if last + 1 < t.n and t.gap(last).isspace() and "to" in t.keys[h:last]:
+            last = h + t.keys[h:last].index("to") - 1  # cut short: "... on condition of anonymity" without "to discuss a"
+        while last > h + 1 and t.keys[last] in _DESCRIPTION_ENDS:
+            last -= 1
+        return self._unnamed(j, last)
 
     def _opens(self, k: int) -> bool:
         """Does token k open the text or a sentence in it?"""
@@ -442,10 +498,11 @@ class _SpeakerFinder:
             lemma = e.value
             if lemma == "according to":
                 ph = self.right_phrase(j)
-                if ph:
-                    name = self.render(*ph)
-                    if name:
-                        offer(3, i, name, lemma)
+                name = self.render(*ph) if ph else ""
+                if name:
+                    offer(3, i, name, lemma)
+                elif unnamed := self._unnamed_after(j):  # "according to people familiar with ...": when no one is named
+                    offer(4, i, unnamed, lemma, after_others=True)
                 continue
             if not t.raws[i][:1].islower():
                 # "Democrats Say Trump Should Cancel Putin Meeting": in Title Case the verb has a capital too
@@ -520,6 +577,9 @@ class _SpeakerFinder:
                     # a clause's attribution inside the sentence comes after any other
                     offer(prio, i, name, lemma, after_others=lead > 0 and t.keys[lead - 1] in ("that", "which"))
                     continue
+            if t.gap_before(i).isspace() and (unnamed := self._unnamed_before(aux if aux is not None else i)):
+                offer(4, i, unnamed, lemma, after_others=True)  # "people familiar with the matter said"
+                continue
             # name on the right: '..., said Jane Smith' / '”, explained Jane Smith';
             # not '..., said Trump agreed to ...', where the name starts what was said;
             # nor after a participle or a verb with a particle, whose object follows
@@ -530,10 +590,10 @@ class _SpeakerFinder:
                 if (ph and ph[1] + 1 < t.n and t.gap_after(ph[1]).isspace()
                         and t.raws[ph[1] + 1][:1].islower() and t.keys[ph[1] + 1] not in _AFTER_NAME):
                     ph = None
-                if ph:
-                    name = self.render(*ph)
-                    if name:
-                        offer(1 if _QUOTE in before_verb else 2, i, name, lemma)
+                name = self.render(*ph) if ph else ""
+                unnamed = "" if name else self._unnamed_after(j)  # "said a person familiar with ..."
+                if name or unnamed:
+                    offer(1 if _QUOTE in before_verb else 2, i, name or unnamed, lemma, after_others=bool(unnamed))
 
         # "Rubio attacked the plan, saying ...": a verb of speaking after the comma of a
         # sentence that opens on a name and its verb is that name's
