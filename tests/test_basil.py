@@ -525,3 +525,14 @@ def test_an_unnamed_source_speaks_as_the_text_describes_it(be: ModuleType, tripl
     assert speaker_of("Democrats were equally adamant, according to another official") \
         == "another official who was present for the discussion"
     assert speaker_of("A second official who attended said") == "a second official who attended"
+
+
+def test_lament_scoff_and_testify_are_verbs_of_speaking(be: ModuleType, triplets: list[Any]) -> None:
+    """"“We've already lost,” lamented Senator Johnny Isakson" gave the quotation
+    to the people who relayed it; "Representative Ron Paul of Texas, scoffed at",
+    "Charlene Lamb testified in October that" named no one."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("“We’ve already lost,” lamented Senator Johnny Isakson") == "Johnny Isakson"
+    assert speaker_of("Representative Ron Paul of Texas, scoffed at") == "Ron Paul"
+    assert speaker_of("Charlene Lamb testified in October that") == "Charlene Lamb"
