@@ -1324,7 +1324,7 @@ def test_he_said_is_the_person_a_paragraph_opens_on() -> None:
     later = _segmented_speakers(
         "Paul Ford said the harbour bill would pass.\n\n"
         "\u201cWe have the votes,\u201d Ann Lee said on Tuesday.\n\n"
-        "In a long speech on Friday, Ford lamented the jobs lost at the port. \u201cThey are gone,\u201d he said.\n")
+        "In a long speech on Friday, Ford mourned the jobs lost at the port. \u201cThey are gone,\u201d he said.\n")
     assert later["In a long"] == "" and later["\u201cThey are gone,\u201d"] == "Paul Ford"
     # ... named in the statement itself, before the pronoun
     within = _segmented_speakers(
