@@ -312,6 +312,9 @@ def _documents_brought_in(text: str, lexicon: Lexicon) -> list[tuple[str, bool]]
     "the statement continued" is Trump's words, not a document's)."""
     if not lexicon.documents:
         return []
+    lowered = text.lower()
+    if not any(d in lowered for d in lexicon.documents):  # most statements name no document: no regex run
+        return []
     found = []
     toks: Toks | None = None
     verb_ends: set[int] = set()
@@ -723,11 +726,16 @@ def _named_after(person: str, text: str, at: int) -> bool:
     last = person.split()[-1] if person else ""
     if not last:
         return False
+    if last not in text[at:]:  # most statements do not name them again: no scan
+        return False
     after = _outside_quotations(text[at:])
-    named = re.search(rf"\b{re.escape(last)}\b", after)
-    # in the pronoun's own clause: no comma or dash between ("he promised ..., Mr. Trump
-    # took care": the name's clause is another, and may be the pronoun's person)
+    # a word of its own (no pattern compiled per name), in the pronoun's own clause: no comma
+    # or dash between ("he promised ..., Mr. Trump took care": another clause, maybe theirs)
+    named = next((m for m in _WORD_RE.finditer(after) if m.group() == last), None)
     return named is not None and not _CLAUSE_BREAK_RE.search(after, 0, named.start())
+
+
+_WORD_RE = re.compile(r"[\w'’-]+")
 
 
 _CLAUSE_BREAK_RE = re.compile(r"[,;:—–]|\s-{1,2}\s")
