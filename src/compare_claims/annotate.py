@@ -346,7 +346,7 @@ def _unknown_label(speaker: str, st: Statement, text: str) -> bool:
         return False
     last = re.escape(speaker.split()[-1])
     outside = text[:begin] + " " + text[st.end:]
-    return re.search(rf"\b{last}\b", outside) is None
+    return _pattern(rf"\b{last}\b").search(outside) is None
 
 
 def _quoted_together(statements: Sequence[Statement], anns: list[Annotation], text: str) -> list[Annotation]:
@@ -442,6 +442,15 @@ def _title_case_line(text: str, at: int) -> bool:
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.85 * len(words)
 
 
+# Patterns made of a name or role met in the text, kept compiled: a long text or
+# a corpus meets more of them than the `re` module's own cache holds (512), and
+# compiling one again costs ~0.1 ms (annotating the BASIL statements compiled some
+# 900 over again).
+@lru_cache(maxsize=4096)
+def _pattern(source: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(source, flags)
+
+
 # The name part is compiled once, not into a new pattern per speaker or role:
 # its character class (\w with a curly quote) makes every compile cost about
 # 1 ms, and a long text meets hundreds of different roles.
@@ -466,7 +475,7 @@ def _apposed(words: str, sentence: str) -> re.Match[str] | None:
     the name after the first place where ``words`` (any case) is followed by a
     comma.  The words match a fixed number of characters, so trying the rest
     after each place in turn finds the same match."""
-    lead = re.compile(re.escape(words), re.IGNORECASE)  # a literal: cheap to compile
+    lead = _pattern(re.escape(words), re.IGNORECASE)
     tail = _apposed_re()
     at = lead.search(sentence)
     while at is not None:
@@ -485,7 +494,7 @@ def _last_with_role(head: str, text: str, accept: Callable[[int, str], bool] = l
     Mike Pence later vowed ..." and "Hutchinson, too, said ..." is Hutchinson.
     The role and the blanks after it match in one way only, so matching the
     name after each role found is the same scan."""
-    role = re.compile(rf"(?i:\b(?:{re.escape(head)}|{re.escape(head[:3])}\.))\s+")
+    role = _pattern(rf"(?i:\b(?:{re.escape(head)}|{re.escape(head[:3])}\.))\s+")
     name = _name_re()
     found: list[str] = []
     pos = 0
@@ -546,7 +555,7 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
     # (not a body, an outlet or an acronym: "AARP", "NRA" are no "he")
     for name in dict.fromkeys(k for k in known if k.split()[-1].lower() not in lexicon.bodies
                               and not k.split()[-1].isupper()):
-        for m in re.finditer(r"\b" + re.escape(name.split()[-1]) + r"\b", before):
+        for m in _pattern(r"\b" + re.escape(name.split()[-1]) + r"\b").finditer(before):
             people.setdefault(m.start(), (m.end(), name))
     named_at = [(a, e) for a, (e, _n) in people.items()]
     others = []
@@ -616,7 +625,8 @@ def _gender_cues(person: str, pronoun: str, before: str) -> tuple[bool, bool, bo
     names = r"(?:[A-Z][\w'’-]*\.?\s+){0,2}" + last + r"\b"  # "Ms. Ann Lee", "Mr. Lee"
     at = before.rfind(person.split()[-1])
     paragraph = before[before.rfind("\n", 0, at) + 1:] if at >= 0 else ""
-    return (bool(re.search(_GENDERED[pronoun][0] + names, before)), bool(re.search(_GENDERED[other][0] + names, before)),
+    return (bool(_pattern(_GENDERED[pronoun][0] + names).search(before)),
+            bool(_pattern(_GENDERED[other][0] + names).search(before)),
             bool(re.search(_GENDERED[pronoun][1], paragraph, re.IGNORECASE)),
             bool(re.search(_GENDERED[other][1], paragraph, re.IGNORECASE)))
 
@@ -687,8 +697,8 @@ def _resolve_pronoun(ann: Annotation, st: Statement, text: str, named: list[tupl
     pronoun = _PRONOUN_RE.search(st.text)
     if pronoun and _named_after(person, st.text, pronoun.end()):
         person = ""  # "He demanded that Mr. Obama resign": he is not Obama
-    if pronoun and person and person.split()[-1].lower() in lexicon.bodies and re.search(
-            r"\b(?:[Tt]he|an?)\s+" + re.escape(person) + r"\b", text[:st.start]):
+    if pronoun and person and person.split()[-1].lower() in lexicon.bodies and _pattern(
+            r"\b(?:[Tt]he|an?)\s+" + re.escape(person) + r"\b").search(text[:st.start]):
         # a body or an outlet, written with an article, is no "he" ("a Washington Post
         # report detailed ... “...,” he said"), where "Michael Bloomberg" may be
         person = ""
@@ -781,7 +791,7 @@ def _previous_subject(ann: Annotation, st: Statement, text: str, named: list[tup
         return ann
     # nobody else there of the same last name ("Liz Cheney" after "Mary Cheney" spoke)
     given = subject.split()[-2] if len(subject.split()) > 1 else ""
-    for m in re.finditer(r"\b([A-Z][a-z]+)\s+" + re.escape(last) + r"\b", before):
+    for m in _pattern(r"\b([A-Z][a-z]+)\s+" + re.escape(last) + r"\b").finditer(before):
         if given and m.group(1) != given and m.group(1).lower() not in lexicon.person_titles:
             return ann
     return ann._replace(speaker=subject, speaker_span=None)
@@ -809,7 +819,7 @@ def _opens_sentence(paragraph: str, last: str) -> bool:
     name, a role) between it and the paragraph's start, a sentence's end, or
     the comma or dash after an opening phrase?"""
     quoted = quotations(paragraph)
-    for m in re.finditer(r"\b" + re.escape(last) + r"\b", paragraph):
+    for m in _pattern(r"\b" + re.escape(last) + r"\b").finditer(paragraph):
         if any(qs <= m.start() < qe for qs, qe in quoted):
             continue
         head = paragraph[:m.start()]
@@ -838,7 +848,7 @@ def _resolve_role(ann: Annotation, st: Statement, text: str, lexicon: Lexicon) -
             # "the budget director" is not the "policy director" named before: a
             # lower-case word before the role must be there too, unless it only
             # says when or how long ("former", "acting": data/cues.toml)
-            said = re.search(rf"(\S+)\s+{re.escape(head)}\b", st.text, re.IGNORECASE)
+            said = _pattern(rf"(\S+)\s+{re.escape(head)}\b", re.IGNORECASE).search(st.text)
             kind = said.group(1) if said and said.group(1).isalpha() and said.group(1).islower() else ""
             kind = "" if kind in STOPWORDS or kind in lexicon.loose_role_words else kind
 
