@@ -435,6 +435,7 @@ def test_a_time_phrase_between_speaker_and_verb_keeps_the_speaker(be: ModuleType
     assert speaker_of("over the weekend denied that he asked Comey") == "Trump"
     assert speaker_of("he has at times said the wall could just be steel slats") == "Trump"
     assert speaker_of("Obama last year explained that he refuses") == "Obama"
+    assert speaker_of("of South Dakota, all but confirmed Wednesday") == "John Thune"  # read 33
 
 
 def test_a_statement_someone_spoke_in_is_that_persons_words(be: ModuleType, triplets: list[Any]) -> None:
