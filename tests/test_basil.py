@@ -537,3 +537,14 @@ def test_lament_scoff_and_testify_are_verbs_of_speaking(be: ModuleType, triplets
     assert speaker_of("“We’ve already lost,” lamented Senator Johnny Isakson") == "Johnny Isakson"
     assert speaker_of("Representative Ron Paul of Texas, scoffed at") == "Ron Paul"
     assert speaker_of("Charlene Lamb testified in October that") == "Charlene Lamb"
+
+
+def test_a_colon_before_a_word_in_lower_case_cuts_no_sentence(be: ModuleType, triplets: list[Any]) -> None:
+    """"... they repeatedly saw something that caught their attention: emails sent
+    to and from a personal account for Hillary Rodham Clinton." left a fragment
+    with no verb as a statement of its own (read 33): what follows a colon in
+    lower case is what the sentence names, not a sentence (news style writes one
+    with a capital), and stays with it."""
+    held = [s.text for _text, statements in _segmented(be, triplets) for s in statements
+            if "caught their attention" in s.text]
+    assert held and all("emails sent to and from a personal account" in t for t in held)

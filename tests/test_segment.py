@@ -526,7 +526,7 @@ def test_clause_cuts_and_bracket_depth_match_their_first_forms(text: str) -> Non
     first = re.compile(
         r"""(?P<punct>;\s+)
         |(?P<dash>\s[–—-]\s+)
-        |(?P<colon>:\s+(?=[A-Za-z]))
+        |(?P<colon>:\s+(?=[A-Z]))
         |(?P<conj>,\s+(?=(?:because|but|while|whereas|although|though)\s
             |and\s(?:I|we|he|she|they|it|this|that|there|then|thus|so|in|at|today|now|yet)\s))""",
         re.VERBOSE,
@@ -641,3 +641,14 @@ def test_a_text_that_lost_its_line_breaks_gives_the_same_statements_and_no_parag
     assert all(s.paragraph_start == s.paragraph_end == -1 for s in joined)
     assert all(one_line[s.start:s.end] == s.text for s in joined)
     assert all(s.paragraph_start >= 0 for s in apart)
+
+
+def test_a_colon_cuts_only_before_a_capital() -> None:
+    """A colon before a capital may join two claims; before a word in lower case,
+    what follows is what the sentence names, and it stays whole."""
+    from compare_claims.segment import _clauses
+
+    named = "The inspectors saw something that caught their attention: emails sent from a private account."
+    assert _clauses(named, 0, len(named)) == [(0, len(named))]
+    two = "The inspectors gave their verdict on the plan: The ministry will close every port by June."
+    assert len(_clauses(two, 0, len(two))) == 2

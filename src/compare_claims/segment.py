@@ -159,7 +159,9 @@ _ENGLISH_HINTS = frozenset(
     "the a an of and in on to is are was were be for with that this it by as at from has have not but".split()
 )
 # "; ", " – ", ": " or ", because"/", and they"; not ": “", where what comes
-# before the colon says who speaks the quotation.  The first character is taken
+# before the colon says who speaks the quotation, nor a colon before a word in
+# lower case: what follows is no sentence of its own (news style capitalises one),
+# but what the sentence names ("... caught their attention: emails sent to ...").  The first character is taken
 # by one class and the branch chosen by looking back at it: a pattern that opens
 # with a character class lets `re` skip to the candidates in C, where four
 # alternatives would be tried at every position of every sentence.
@@ -167,7 +169,7 @@ _CLAUSE_RE = re.compile(
     r"""[;\s:,](?:
     (?<=;)\s+
     |(?<=\s)[–—-]\s+
-    |(?<=:)\s+(?=[A-Za-z])
+    |(?<=:)\s+(?=[A-Z])
     |(?<=,)\s+(?=(?:because|but|while|whereas|although|though)\s
         |and\s(?:I|we|he|she|they|it|this|that|there|then|thus|so|in|at|today|now|yet)\s))""",
     re.VERBOSE,
@@ -507,8 +509,9 @@ def _list_marks(sentence: str, matches: Sequence[re.Match[str]]) -> set[int]:
         return set()
     opener = next((m for m in reversed(matches) if m.start() < semis[0].start() and m.group().strip() in _LIST_OPENERS),
                   None)
-    if opener is None:  # "requiring ...; directing ...; and ...": clauses, each a claim
-        return set()
+    if opener is None:  # a colon before a word in lower case is no cut (_CLAUSE_RE), yet opens the list
+        return {id(m) for m in semis} if ":" in sentence[:semis[0].start()] else set()
+    # ("requiring ...; directing ...; and ...", with no colon: clauses, each a claim)
     return {id(m) for m in semis} | {id(opener)}
 
 
