@@ -548,3 +548,14 @@ def test_a_colon_before_a_word_in_lower_case_cuts_no_sentence(be: ModuleType, tr
     held = [s.text for _text, statements in _segmented(be, triplets) for s in statements
             if "caught their attention" in s.text]
     assert held and all("emails sent to and from a personal account" in t for t in held)
+
+
+
+def test_a_party_word_after_a_determiner_is_the_role_of_the_person_set_off(be: ModuleType, triplets: list[Any]) -> None:
+    """"Another moderate Democrat, Senator Bob Casey of Pennsylvania, also said"
+    was given to "Democrat" (read 33), as "The Democrat, Representative Adam B.
+    Schiff of California, said" was before: the person set off speaks."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("Another moderate Democrat, Senator Bob Casey of Pennsylvania, also said") == "Bob Casey"
+    assert speaker_of("The Democrat, Representative Adam B. Schiff of California, said") == "Adam B. Schiff"

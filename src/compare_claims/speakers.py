@@ -26,6 +26,8 @@ _CLAUSE_OPENERS = frozenset({"what", "whether", "how", "why", "if"})
 _JOINERS = frozenset({"but", "and", "yet", "so"})
 # at most this many words describe an unnamed source ("two officials who spoke on condition of anonymity")
 SOURCE_WORDS = 10
+# words before a capitalised common noun that make it a role ("The Democrat", "Another moderate Democrat")
+_ROLE_DETERMINERS = frozenset({"the", "a", "an", "another", "one"})
 # words a description of a source never ends on, right before its verb
 _DESCRIPTION_ENDS = frozenset({"a", "an", "the", "to", "who", "that", "which", "and", "or", "of"})
 # what may end a person's name after its last word, with a full stop
@@ -553,10 +555,13 @@ class _SpeakerFinder:
                     # between the commas, when it is all that stands there
                     apposed = self.left_phrase(i - 1)
                     ph = apposed if apposed and apposed[0] == k + 1 else None
-                elif (ph and k < i - 1 and ph[0] == ph[1] and ph[0] > 0 and t.keys[ph[0] - 1] == "the"
-                      and t.raws[ph[0]][:1].isupper()):
-                    # "The Democrat, Representative Adam B. Schiff of California, said": one
-                    # capitalised word after "the" is what the person set off after it is
+                elif (ph and k < i - 1 and ph[0] == ph[1] and ph[0] > 0 and t.raws[ph[0]][:1].isupper()
+                      and (t.keys[ph[0] - 1] in _ROLE_DETERMINERS
+                           or (ph[0] > 1 and t.keys[ph[0] - 2] in _ROLE_DETERMINERS and t.raws[ph[0] - 1].islower()
+                               and t.gap(ph[0] - 2).isspace())) and t.gap(ph[0] - 1).isspace()):
+                    # "The Democrat, Representative Adam B. Schiff of California, said", "Another
+                    # moderate Democrat, Senator Bob Casey of Pennsylvania, also said": one
+                    # capitalised word after a word in lower case is what the person set off after it is
                     apposed = self.right_phrase(k + 1)
                     if apposed and self.is_plain_cap(apposed[1]) and apposed[1] < i:
                         ph = apposed
