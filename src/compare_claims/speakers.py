@@ -561,7 +561,8 @@ class _SpeakerFinder:
                                and t.gap(ph[0] - 2).isspace())) and t.gap(ph[0] - 1).isspace()):
                     # "The Democrat, Representative Adam B. Schiff of California, said", "Another
                     # moderate Democrat, Senator Bob Casey of Pennsylvania, also said": one
-                    # capitalised word after a word in lower case is what the person set off after it is
+                    # capitalised word after a determiner (an adjective between) is what the person
+                    # set off after it is
                     apposed = self.right_phrase(k + 1)
                     if apposed and self.is_plain_cap(apposed[1]) and apposed[1] < i:
                         ph = apposed
