@@ -559,3 +559,13 @@ def test_a_party_word_after_a_determiner_is_the_role_of_the_person_set_off(be: M
 
     assert speaker_of("Another moderate Democrat, Senator Bob Casey of Pennsylvania, also said") == "Bob Casey"
     assert speaker_of("The Democrat, Representative Adam B. Schiff of California, said") == "Adam B. Schiff"
+
+
+def test_a_party_alone_in_brackets_after_a_name_is_no_speaker(be: ModuleType, triplets: list[Any]) -> None:
+    """"Maine Gov. Paul LePage (R) said Wednesday" and "Senate President Mike
+    Thibodeau (R) said" named no one (read 34): a party alone in brackets after
+    a name is an aside, as "(D-N.Y.)" is."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("Maine Gov. Paul LePage (R) said Wednesday that he has no plans") == "Paul LePage"
+    assert speaker_of("Washington Gov. Jay Inslee (D) announced Monday") == "Jay Inslee"

@@ -411,13 +411,16 @@ class _SpeakerFinder:
 
     def _party_start(self, k: int) -> int | None:
         """The first token of a party and state ending at token k ("R-Ariz",
-        "R-N . Y"), when a name comes before it; else None."""
+        "R-N . Y", or "R" alone in brackets), when a name comes before it; else None."""
         t = self.t
         j = k
         while j > 0 and len(t.raws[j]) == 1 and t.raws[j].isupper() and t.gap(j - 1) == ".":  # "N.Y."
             j -= 1
         if j > 0 and PARTY_RE.match(t.raws[j]) and self.is_cap(j - 1):
             return j
+        if (0 < k == j and t.raws[k] in ("D", "R", "I") and t.gap(k - 1).strip() == "("
+                and t.gap(k).startswith(")") and self.is_cap(k - 1)):
+            return k  # a party alone, in brackets: "Paul LePage (R) said"
         return None
 
     def _headline_speaker(self, i: int, lemma: str, offer: Callable[[int, int, str, str], None]) -> None:
