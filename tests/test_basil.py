@@ -569,3 +569,15 @@ def test_a_party_alone_in_brackets_after_a_name_is_no_speaker(be: ModuleType, tr
 
     assert speaker_of("Maine Gov. Paul LePage (R) said Wednesday that he has no plans") == "Paul LePage"
     assert speaker_of("Washington Gov. Jay Inslee (D) announced Monday") == "Jay Inslee"
+
+
+def test_praise_condemn_and_slam_report_a_stated_position(be: ModuleType, triplets: list[Any]) -> None:
+    """"Fellow Democratic Sen. Chris Coons of Delaware slammed McConnell ..." and
+    "the lawmakers slammed Schiff" named no one (read 34): praising, condemning
+    and slamming report what someone said; a passive participle does not ("Cuts
+    recommended by the board would take effect": the cuts say nothing)."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("Fellow Democratic Sen. Chris Coons of Delaware slammed McConnell") == "Chris Coons"
+    assert speaker_of("Mr. Mattis also praised the “Defeat ISIS” coalition") == "Mattis"
+    assert speaker_of("Cuts recommended by the board would take effect automatically") == ""

@@ -522,6 +522,9 @@ class _SpeakerFinder:
             if (aux is None and t.keys[i].endswith("ing") and i > 0 and t.raws[i - 1][:1].islower()
                     and before_verb.isspace()):
                 continue  # "takes office vowing to ...": the word before is the clause's object, not a subject
+            if (t.keys[i].endswith("ed") and i + 2 < t.n and t.keys[i + 1] == "by"
+                    and not t.keys[i + 2].endswith("ing")):  # ("retorted by saying": active)
+                continue  # "Cuts recommended by the board would ...": a passive participle, its subject no speaker
             k = self.subject_end(aux if aux is not None else i)
             if k is not None:
                 key, raw = t.keys[k], t.raws[k]
