@@ -581,3 +581,15 @@ def test_praise_condemn_and_slam_report_a_stated_position(be: ModuleType, triple
     assert speaker_of("Fellow Democratic Sen. Chris Coons of Delaware slammed McConnell") == "Chris Coons"
     assert speaker_of("Mr. Mattis also praised the “Defeat ISIS” coalition") == "Mattis"
     assert speaker_of("Cuts recommended by the board would take effect automatically") == ""
+
+
+def test_a_member_of_a_party_and_a_state_is_an_aside_and_urged_to_is_passive(
+        be: ModuleType, triplets: list[Any]) -> None:
+    """"the Senator Harry Reid, Democrat of Nevada, the majority leader, said" was
+    given to "Democrat", and the headline "Adam Schiff urged to step down as
+    chairman by House Intelligence Committee Republicans" to Schiff, the one
+    urged (read 34)."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("Senator Harry Reid, Democrat of Nevada, the majority leader") == "Harry Reid"
+    assert speaker_of("Adam Schiff urged to step down as chairman by House Intelligence") != "Adam Schiff"

@@ -46,6 +46,8 @@ class Lexicon(NamedTuple):
     unnamed_people: frozenset[str]  # "person": speaks only as described ("a person familiar with ...")
     source_descriptions: frozenset[tuple[str, ...]]  # "familiar with": what describes an unnamed source
     source_quantifiers: frozenset[str]  # "two", "a senior": words before an unnamed source
+    party_members: frozenset[str]  # "Democrat" of "Harry Reid, Democrat of Nevada, said": an aside
+    object_first: frozenset[str]  # "urge": "X urged to ..." is passive, X the one urged
     honorifics: frozenset[str]  # "Mr", "Dr": a title, never a speaker on its own
     person_titles: frozenset[str]  # "Justice", "Sen": written before a person's name
     female_roles: frozenset[str]  # "wife": "his wife, Huma Abedin," is a "she"
@@ -300,6 +302,8 @@ def compile_lexicon(
         unnamed_people=lower(doc.strings(sp, "unnamed_people", "speakers")),
         source_descriptions=frozenset(tuple(d.lower().split()) for d in doc.strings(sp, "source_descriptions", "speakers")),
         source_quantifiers=lower(doc.strings(sp, "source_quantifiers", "speakers")),
+        party_members=lower(doc.strings(sp, "party_members", "speakers")),
+        object_first=lower(doc.strings(sp, "object_first", "speakers")),
         honorifics=lower(doc.strings(sp, "honorifics", "speakers")),
         person_titles=lower(doc.strings(sp, "person_titles", "speakers")),
         female_roles=lower(doc.strings(sp, "female_roles", "speakers")),

@@ -411,7 +411,8 @@ class _SpeakerFinder:
 
     def _party_start(self, k: int) -> int | None:
         """The first token of a party and state ending at token k ("R-Ariz",
-        "R-N . Y", or "R" alone in brackets), when a name comes before it; else None."""
+        "R-N . Y", "R" alone in brackets, "Democrat of Nevada"), when a name comes before
+        it; else None."""
         t = self.t
         j = k
         while j > 0 and len(t.raws[j]) == 1 and t.raws[j].isupper() and t.gap(j - 1) == ".":  # "N.Y."
@@ -421,6 +422,12 @@ class _SpeakerFinder:
         if (0 < k == j and t.raws[k] in ("D", "R", "I") and t.gap(k - 1).strip() == "("
                 and t.gap(k).startswith(")") and self.is_cap(k - 1)):
             return k  # a party alone, in brackets: "Paul LePage (R) said"
+        # "Democrat of Nevada", "Republican of New York": a member and a state, after a name
+        for of in (k - 1, k - 2):
+            if (of > 1 and t.keys[of] == "of" and t.keys[of - 1] in self.c.party_members and t.raws[of - 1][:1].isupper()
+                    and all(self.is_cap(m) and t.gap(m - 1).isspace() for m in range(of + 1, k + 1))
+                    and self.is_cap(of - 2)):
+                return of - 1
         return None
 
     def _headline_speaker(self, i: int, lemma: str, offer: Callable[[int, int, str, str], None]) -> None:
@@ -522,9 +529,12 @@ class _SpeakerFinder:
             if (aux is None and t.keys[i].endswith("ing") and i > 0 and t.raws[i - 1][:1].islower()
                     and before_verb.isspace()):
                 continue  # "takes office vowing to ...": the word before is the clause's object, not a subject
-            if (t.keys[i].endswith("ed") and i + 2 < t.n and t.keys[i + 1] == "by"
-                    and not t.keys[i + 2].endswith("ing")):  # ("retorted by saying": active)
-                continue  # "Cuts recommended by the board would ...": a passive participle, its subject no speaker
+            if t.keys[i].endswith(("ed", "told", "asked")) and j < t.n and (
+                    (t.keys[j] == "by" and j + 1 < t.n and not t.keys[j + 1].endswith("ing"))  # ("retorted by saying")
+                    or (t.keys[j] == "to" and lemma in self.c.object_first)):
+                # "Cuts recommended by the board would ...", "Adam Schiff urged to step down":
+                # a passive participle, its subject no speaker
+                continue
             k = self.subject_end(aux if aux is not None else i)
             if k is not None:
                 key, raw = t.keys[k], t.raws[k]
