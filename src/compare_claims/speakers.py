@@ -175,6 +175,17 @@ class _SpeakerFinder:
                     k = m
                     last = m
                     continue
+            if (self.t.keys[k + 1] == "and" and k + 2 < n and self.name_gap(k + 1) and self.part(k + 2)
+                    and not (k > i and self.is_plain_cap(k - 1) and self.is_plain_cap(k))):
+                # "and" inside an office's name before the person: "former Housing and Urban
+                # Development Secretary Julián Castro" (not "Smith and Jones": no title in between;
+                # nor "David Long and House Speaker Brian Bosma": a person's name before it)
+                m = k + 2
+                while m + 1 < n and self.name_gap(m) and self.part(m + 1):
+                    m += 1
+                if any(self.is_title(x) for x in range(k + 2, m)) and self.is_plain_cap(m):
+                    k = last = m
+                    continue
             break
         return i, last
 
