@@ -593,5 +593,7 @@ def test_a_member_of_a_party_and_a_state_is_an_aside_and_urged_to_is_passive(
 
     assert speaker_of("Senator Harry Reid, Democrat of Nevada, the majority leader") == "Harry Reid"
     assert speaker_of("Adam Schiff urged to step down as chairman by House Intelligence") != "Adam Schiff"
+    # who is told follows "told", never who tells ("..., told Fox News the multiple warnings ...", read 34)
+    assert speaker_of("While much has been made of the State Department's failure to respond") != "Fox News"
     # "and" inside an office's name before the person ("Housing" was the speaker, read 34)
     assert speaker_of("tweeted former Housing and Urban Development Secretary") == "Julián Castro"

@@ -617,7 +617,8 @@ class _SpeakerFinder:
             # not '..., said Trump agreed to ...', where the name starts what was said;
             # nor after a participle or a verb with a particle, whose object follows
             # ("..., accusing a former aide of ...", "..., calls on the department to act")
-            inverted = not t.keys[i].endswith("ing") and " " not in lemma
+            # ("..., told Fox News the warnings ...": who is told follows "tell", never who tells)
+            inverted = not t.keys[i].endswith("ing") and " " not in lemma and lemma != "tell"
             if inverted and (_QUOTE in before_verb or "," in before_verb):
                 ph = self.right_phrase(j)
                 if (ph and ph[1] + 1 < t.n and t.gap_after(ph[1]).isspace()
