@@ -487,6 +487,7 @@ def test_staffers_critics_and_supporters_speak_as_roles(be: ModuleType, triplets
     speaker_of = _speakers(be, triplets)
 
     assert speaker_of("A senior Democratic staffer told The Huffington Post") == "a senior Democratic staffer"
+    assert speaker_of("The task force panel called on the Departments of Homeland Security") == "the panel"
     assert "supporters" in speaker_of("supporters said her experience is what the party needs")
     assert speaker_of("Critics say the policy encourages illegal immigrants") == "the critics"
     assert speaker_of("on the legislation that critics said would legalize discrimination") == "Hutchinson"
