@@ -598,3 +598,17 @@ def test_a_member_of_a_party_and_a_state_is_an_aside_and_urged_to_is_passive(
     assert speaker_of("While much has been made of the State Department's failure to respond") != "Fox News"
     # "and" inside an office's name before the person ("Housing" was the speaker, read 34)
     assert speaker_of("tweeted former Housing and Urban Development Secretary") == "Julián Castro"
+
+
+def test_two_names_joined_by_and_that_open_the_clause_speak_together(be: ModuleType, triplets: list[Any]) -> None:
+    """"Nebraska and Oklahoma accused Colorado ..." was given to Oklahoma alone
+    (read 34: "Oklahoma" spoke for both states), "Ms. Pelosi and Mr. Schumer said"
+    to Schumer; "and" inside one body's name stays in it ("The U.S. Fish and
+    Wildlife Service said"), and never joins a body's name to a person
+    ("Oversight and Government Reform Committee spokesman Ali Ahmad said")."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("Nebraska and Oklahoma accused Colorado of leaving huge holes") == "Nebraska and Oklahoma"
+    assert speaker_of("Ms. Pelosi and Mr. Schumer said $1.3 billion") == "Pelosi and Schumer"
+    assert speaker_of("The U.S. Fish and Wildlife Service said in a written notice") == "U.S. Fish and Wildlife Service"
+    assert speaker_of("Chairman Issa remains hopeful that she will ultimately decide") == "Ali Ahmad"

@@ -297,6 +297,28 @@ class _SpeakerFinder:
             last -= 1
         return self._unnamed(j, last)
 
+    def _named_with(self, ph: tuple[int, int]) -> tuple[int, int] | None:
+        """The name joined by "and" before the subject ``ph`` when the two open the
+        clause ("Nebraska and Oklahoma accused Colorado", "both Obama and Clinton
+        referred"): they speak together.  Not a name that is another verb's object
+        ("Trump met Putin and Pelosi said"): the first must open the text, follow
+        "both", or follow a comma."""
+        t = self.t
+        a = ph[0]
+        if a < 2 or t.keys[a - 1] != "and" or not (t.gap(a - 2).isspace() and t.gap(a - 1).isspace()):
+            return None
+        if not (t.keys[a] in self.c.person_titles or t.keys[a] in self.c.honorifics
+                or self.render(*ph).startswith(t.raws[a])):
+            return None  # "Oversight and Government Reform Committee spokesman Ali Ahmad": one body's name
+        first = self.left_phrase(a - 2)
+        if first is None or not self.render(*first) or not self.is_cap(first[1]):
+            return None
+        before = first[0] - 1
+        if first[0] > 0 and t.keys[first[0] - 1] in _DETERMINERS:
+            before -= 1
+        opens = before < 0 or t.keys[before] == "both" or "," in t.gap(before)
+        return first if opens else None
+
     def _opens(self, k: int) -> bool:
         """Does token k open the text or a sentence in it?"""
         gap = self.t.gap_before(k).strip().strip("\"“‘'(")
@@ -594,6 +616,8 @@ class _SpeakerFinder:
                     if apposed and self.is_plain_cap(apposed[1]) and apposed[1] < i:
                         ph = apposed
                 name = self.render(*ph) if ph else ""
+                if ph and name and k == ph[1] and (pair := self._named_with(ph)):
+                    name, ph = f"{self.render(*pair)} and {name}", (pair[0], ph[1])
                 if ph and name:
                     lead = ph[0]
                     if lead > 0 and t.keys[lead - 1] in _DETERMINERS:
