@@ -734,9 +734,7 @@ def _named_after(person: str, text: str, at: int) -> bool:
     same clause, outside quotations?  A pronoun is never the person its own
     clause goes on to name ("He demanded that Mr. Obama resign": not Obama)."""
     last = person.split()[-1] if person else ""
-    if not last:
-        return False
-    if last not in text[at:]:  # most statements do not name them again: no scan
+    if not last or last not in text[at:]:  # most statements do not name them again: no scan
         return False
     after = _outside_quotations(text[at:])
     # a word of its own (no pattern compiled per name), in the pronoun's own clause: no comma

@@ -657,10 +657,12 @@ class _SpeakerFinder:
         # sentence that opens on a name and its verb is that name's
         # ... and so is one joined to that verb by "and" ("Royce pointed to the unrest and said ...")
         for i, _j, e in verbs:
+            if e.value not in self.c.spoken:
+                continue
             joined = (i > 1 and t.keys[i - 1] in ("and", "but") and t.gap_before(i).isspace()
                       and t.raws[i][:1].islower() and not t.keys[i].endswith("ing")
                       and t.keys[i] != e.value)  # "said", "says"; not the base form ("and state officials")
-            if e.value in self.c.spoken and (joined or (t.keys[i].endswith("ing") and "," in t.gap_before(i))):
+            if joined or (t.keys[i].endswith("ing") and "," in t.gap_before(i)):
                 ph = self._opening_subject(i - 1 if joined else i)
                 name = self.render(*ph) if ph else ""
                 # a role that opens the sentence with no article is a capitalised common
