@@ -1584,3 +1584,49 @@ def test_a_statement_issued_in_a_transcript_turn_is_read_without_error() -> None
     # reads the verb where it stands (a BBC text in the 50 MB benchmark file once raised IndexError)
     got = annotate("Jane Smith issued a statement on Friday.", start=0, lexicon=CUES, speaker_hint="Jo Hart")
     assert (got.speaker, got.reporting_verb) == ("Jane Smith", "issue a statement")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a capitalised modifier opens an organisation's name when no title sets a person off
+    ("The National Harbour Association said on Monday that the port was closed.\n",
+     "National Harbour Association"),
+    ("The Federal Reserve said rates would rise.\n", "Federal Reserve"),
+    ("National Security Adviser Jo Hart said the talks were over.\n", "Jo Hart"),
+    ("Top Democrats said the talks were over.\n", "Democrats"),
+    # "called for" reports what someone asks for; a preposition opening the sentence is no name
+    ("Senator Jo Hart called for an inquiry into the harbour contract.\n", "Jo Hart"),
+    ("Amid calls for an inquiry, the harbour board met on Monday.\n", ""),
+    # a clause of when that opens the sentence is not the claim's; the main clause is
+    ("Shortly after Jo Hart called for his resignation, an operative began pitching the column.\n", ""),
+    ("When Ms. Hart said she had, Mr. Reyes produced records that he said showed the visits.\n", ""),
+])
+def test_organisations_calls_for_and_opening_clauses_of_when(text: str, speaker: str) -> None:
+    said = _segmented_speakers(text)
+    assert said[" ".join(text.split()[:3])] == speaker
+
+
+def test_a_clause_after_but_with_a_subject_of_its_own_is_the_narrators() -> None:
+    # "X said A, but the prospects are murky": the outlet's; "but it ..." goes on with X's words
+    said = _segmented_speakers(
+        "Senator Jo Hart has said she wants new controls on harbour traffic, but the prospects for "
+        "such a law are murky.\n\n"
+        "The harbour board said it supports the plan to report spending, but it worries the bill "
+        "goes beyond that.\n")
+    assert said["Senator Jo Hart"] == "Jo Hart"
+    assert said["but the prospects"] == ""
+    assert said["but it worries"] == "harbour board" or said["but it worries"] == said["The harbour board"]
+
+
+def test_a_name_after_a_is_a_modifier_and_an_honorific_says_who_she_is_not() -> None:
+    """Read 35: "flanked by ... a Texas state flag, he added: “...”" gave six
+    sentences of the video to "Texas" ("state" read as a verb); "She sued him,
+    claiming ..." in a paragraph naming Mr. Hale was his."""
+    said = _segmented_speakers(
+        "Mr. Tom Hale said he would resign on Friday.\n\n"
+        "In his video, flanked by an American flag and a Texas state flag, he added: “It has been an honor to serve. "
+        "Thank you so much.”\n\n"
+        "Mr. Hale had been accused of harassment by Ann Reyes, his former aide. She sued him in 2014, "
+        "claiming that he had fired her after she complained.\n")
+    assert said["In his video,"] == "Tom Hale"
+    assert said["Thank you so"] == "Tom Hale"
+    assert said["She sued him"] == ""

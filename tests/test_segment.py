@@ -479,6 +479,18 @@ def test_a_state_abbreviation_ends_a_sentence_when_the_next_opens_one() -> None:
     assert any("Gov. Smith of Little Rock, Ark. after the rally." in t for t in texts)
 
 
+def test_a_clock_time_before_a_time_zone_and_cong_end_no_sentence() -> None:
+    """Read 35: "took effect Friday at 5 p.m. Eastern time." and "former Cong. Rob
+    Simmons" were cut in two; "at 8 p.m. Voters lined up" still ends one sentence."""
+    text = ("The resignation took effect Friday at 5 p.m. Eastern time. He deleted his profiles. "
+            "He will face former Cong. Rob Simmons in the primary. The polls close at 8 p.m. "
+            "Voters lined up early.\n")
+    texts = [s.text for s in one_text(text).statements]
+    assert texts == ["The resignation took effect Friday at 5 p.m. Eastern time.", "He deleted his profiles.",
+                     "He will face former Cong. Rob Simmons in the primary.", "The polls close at 8 p.m.",
+                     "Voters lined up early."]
+
+
 # --- a fragment of names stays with its sentence -----------------------------------------------------
 
 

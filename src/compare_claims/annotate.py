@@ -109,7 +109,8 @@ def _cue_is_noun(toks: Toks, i: int, j: int, lemma: str, lexicon: Lexicon) -> bo
     remarks were"); one word in its present form right after a determiner, a
     possessive or a count ("its claim", "Sudan's state", "Four states"), or in
     its base form right after a name that is no plural subject ("in the Blue
-    Nile state": "Smith state" is no English, "Smith and Jones state" is).
+    Nile state": "Smith state" is no English, "Smith and Jones state" is) or
+    that "a" opens ("a Texas state flag").
     Not across punctuation ("Smith, 45, said")."""
     last = toks.keys[j - 1]
     if last.endswith("s") and j < toks.n and toks.keys[j] in _COPULAS:
@@ -126,6 +127,8 @@ def _cue_is_noun(toks: Toks, i: int, j: int, lemma: str, lexicon: Lexicon) -> bo
     k = i - 1  # the name before the cue, back to its first word
     while k > 0 and toks.raws[k - 1][:1].isupper() and not toks.gap_before(k).strip():
         k -= 1
+    if k > 0 and toks.keys[k - 1] in ("a", "an"):
+        return True  # "a Texas state flag", "a New York Times report": "a" opens a noun phrase, no subject
     plural_subject = toks.raws[i - 1].endswith("s") or (k > 0 and toks.keys[k - 1] in ("and", "&"))
     return k > 0 and not plural_subject
 
@@ -279,7 +282,8 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
             # Democrats plan ...") is the narrator's ("..., while lamenting ..." is not)
             words = st.text.split(None, 2)
             aside = (not quoted and len(words) > 1 and words[0].lower() in lexicon.contrast_openers
-                     and (words[1][:1].isupper() or words[1].lower() in lexicon.clause_subjects))
+                     and (words[1][:1].isupper() or words[1].lower() in lexicon.clause_subjects)
+                     and not (words[0].lower() == "but" and words[1].lower() in lexicon.but_goes_on))
             if speaker and not ann.speaker and not aside and (
                     quoted or speaker.split()[-1].lower() in text[span[0]:st.start].lower()):
                 ann = ann._replace(speaker=speaker, reporting_verb=verb)
@@ -639,6 +643,13 @@ def _is_a(person: str, pronoun: str, before: str) -> bool:
     return title_for or (said_for and not said_against and not title_against)
 
 
+def _titled_as(person: str, pronoun: str, before: str) -> bool:
+    """Does no honorific before ``person``'s last name say ``pronoun`` is not
+    theirs ("Mr. Farenthold" is no "she"), one of its kind being absent?"""
+    title_for, title_against, _said_for, _said_against = _gender_cues(person, pronoun, before)
+    return title_for or not title_against
+
+
 def _may_be(person: str, pronoun: str, before: str) -> bool:
     """Can ``pronoun`` ("he", "she") stand for ``person``: nothing in the text
     before says otherwise (an honorific of the other kind only, or only the
@@ -714,7 +725,9 @@ def _resolve_pronoun(ann: Annotation, st: Statement, text: str, named: list[tupl
     # the pronoun is not theirs ("Ms. Pelosi" is no "he")
     if not person:
         return ann
-    if paragraph == st.paragraph or person.split()[-1] in _naming_part(st, text, here, pronoun):
+    if (paragraph == st.paragraph or person.split()[-1] in _naming_part(st, text, here, pronoun)) and (
+            not pronoun or _titled_as(person, pronoun.group().lower(), text[:st.start + pronoun.start()])):
+        # ("She sued him, claiming ..." in a paragraph naming Mr. Farenthold is not his)
         return ann._replace(speaker=person, speaker_span=None)
     if paragraph == st.paragraph - 1 and pronoun and _may_be(person, pronoun.group().lower(), text[:st.start]):
         return ann._replace(speaker=person, speaker_span=None)

@@ -56,6 +56,8 @@ class Lexicon(NamedTuple):
     office_modifiers: frozenset[str]  # "vice": a word before a role that makes it another office
     contrast_openers: frozenset[str]  # "though": a clause opening so with a subject of its own ...
     clause_subjects: frozenset[str]  # ... ("it", "there", "the"): is not the sentence's attribution's
+    subordinators: frozenset[str]  # "after": its clause's subject is not the sentence's speaker
+    but_goes_on: frozenset[str]  # ... save "but it", which goes on with the speaker's words
     bodies: frozenset[str]  # roles that are bodies ("the police"), never one person
     first_person: frozenset[str]
     third_person: frozenset[str]
@@ -312,6 +314,8 @@ def compile_lexicon(
         office_modifiers=lower(doc.strings(sp, "office_modifiers", "speakers")),
         contrast_openers=lower(doc.strings(sp, "contrast_openers", "speakers")),
         clause_subjects=lower(doc.strings(sp, "clause_subjects", "speakers")),
+        subordinators=lower(doc.strings(sp, "subordinators", "speakers")),
+        but_goes_on=lower(doc.strings(sp, "but_goes_on", "speakers")),
         bodies=lower([*doc.strings(sp, "bodies", "speakers"), *documents]),
         first_person=lower(doc.strings(sp, "first_person", "speakers")),
         third_person=lower(doc.strings(sp, "third_person", "speakers")),

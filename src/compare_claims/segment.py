@@ -94,6 +94,7 @@ class SegmentCues(NamedTuple):
     abbrev_re: re.Pattern[str]  # a sentence that ends in an abbreviation
     common_abbrev_re: re.Pattern[str]
     sentence_openers: frozenset[str]  # after "Ark." these open a new sentence
+    time_zones: frozenset[str]  # after "5 p.m." these go on with the sentence
     attribution_verbs: frozenset[str]  # a quotation's attribution cut off after it ("Durbin said.")
     attribution_words: int
     initials_end_re: re.Pattern[str]  # "Chappaqua, N.Y. Mr. Gowdy": a sentence ends after the initials (group 1: the blanks)
@@ -141,6 +142,7 @@ def compile_segment_cues(doc: Mapping[str, Any]) -> SegmentCues:
         abbrev_re=re.compile(r"(?<![^\s(])(?:" + "|".join(sorted(map(re.escape, abbrevs))) + r")\.$"),
         common_abbrev_re=re.compile(r"(?<!\S)(?:" + "|".join(sorted(map(re.escape, common))) + r")\.$", re.IGNORECASE),
         sentence_openers=frozenset(w.lower() for w in d.strings(sent, "sentence_openers", "sentences")),
+        time_zones=frozenset(w.lower() for w in d.strings(sent, "time_zones", "sentences")),
         attribution_verbs=frozenset(w.lower() for w in d.strings(sent, "attribution_verbs", "sentences")),
         attribution_words=d.number(sent, "attribution_words", "sentences", 5),
         # the full stop first, then the look back: `re` skips to the full stops in C,
@@ -330,6 +332,8 @@ def _sentences(text: str, s: int, e: int, cues: SegmentCues) -> list[tuple[int, 
         if out and (not _ANY_WORD_RE.search(piece) or (piece[0] in "“”\"'’" and _word_count(piece) <= 2)
                     or (cues.abbrev_re.search(text, max(out[-1][0], out[-1][1] - 12), out[-1][1])
                         and _first_word(piece) not in cues.sentence_openers)
+                    or (_CLOCK_RE.search(text, max(out[-1][0], out[-1][1] - 5), out[-1][1])
+                        and _first_word(piece) in cues.time_zones)
                     or (_SPLIT_INITIALS_RE.match(piece) and re.compile(_LAST_INITIAL).search(text, out[-1][0], out[-1][1]))
                     or _attribution(piece, text[out[-1][1] - 2:out[-1][1]], cues)
                     or _quotation_tail(piece, text, s, a, cues)):
@@ -385,6 +389,9 @@ def _quotation_tail(rest: str, text: str, start: int, end: int, cues: SegmentCue
         return False
     before = text[start:end]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1  # a quotation left open
+
+
+_CLOCK_RE = re.compile(r"(?<![^\s\d])[ap]\.m\.$")  # "5 p.m." ending a piece
 
 
 def _first_word(piece: str) -> str:

@@ -27,6 +27,8 @@ _JOINERS = frozenset({"but", "and", "yet", "so"})
 # at most this many words describe an unnamed source ("two officials who spoke on condition of anonymity")
 SOURCE_WORDS = 10
 # words before a capitalised common noun that make it a role ("The Democrat", "Another moderate Democrat")
+# words that may come before a clause of when opening a sentence ("Shortly after ...")
+_CLAUSE_LEADS = frozenset({"shortly", "just", "soon", "long", "even", "only", "and", "but", "so", "not"})
 _ROLE_DETERMINERS = frozenset({"the", "a", "an", "another", "one"})
 # words a description of a source never ends on, right before its verb
 _DESCRIPTION_ENDS = frozenset({"a", "an", "the", "to", "who", "that", "which", "and", "or", "of"})
@@ -213,6 +215,13 @@ class _SpeakerFinder:
         k = last
         while k - 1 >= first and self.is_plain_cap(k - 1) and self.name_gap(k - 1):
             k -= 1
+        if k > first and not any(self.is_title(x) for x in range(first, last + 1)) and all(
+                (self.is_modifier(x) and self.is_cap(x) and t.keys[x] not in self.c.loose_role_words)
+                or self.is_plain_cap(x) for x in range(first, k)):
+            # no title to set off: a capitalised modifier opens an organisation's name
+            # ("the National Rifle Association", "the Federal Reserve"), not a role;
+            # "Top Democrats" says which Democrats
+            k = first
         if k - 1 >= first and t.keys[k - 1] in self.c.documents:
             return ""  # "a memo Comey wrote": the name after a document holds no title
         m = k - 1
@@ -318,6 +327,17 @@ class _SpeakerFinder:
             before -= 1
         opens = before < 0 or t.keys[before] == "both" or "," in t.gap(before)
         return first if opens else None
+
+    def _opening_subordinate(self, lead: int) -> bool:
+        """Does the subject at token ``lead`` open a clause of when or why that opens
+        the sentence ("Shortly after X said ..., Y did ...")?  The main clause after it
+        tells the claim; such a clause at the end ("..., when X said ...") keeps its speaker,
+        whose words often follow."""
+        t = self.t
+        s = lead - 1
+        if s < 0 or t.keys[s] not in self.c.subordinators or not t.gap(s).isspace():
+            return False
+        return all(t.keys[m] in _CLAUSE_LEADS and t.gap(m).isspace() for m in range(s))
 
     def _opens(self, k: int) -> bool:
         """Does token k open the text or a sentence in it?"""
@@ -622,6 +642,8 @@ class _SpeakerFinder:
                     lead = ph[0]
                     if lead > 0 and t.keys[lead - 1] in _DETERMINERS:
                         lead -= 1
+                    if self._opening_subordinate(lead):
+                        continue  # "Shortly after Kristol called for his resignation, an operative ...": not the claim's
                     pre = t.gap_before(lead)
                     rest = t.keys[j:]
                     if _QUOTE in pre:
