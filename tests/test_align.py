@@ -514,3 +514,24 @@ def test_case_counts_match_their_first_form(texts: list[str]) -> None:
         return counts
 
     assert align.case_counts(texts) == first_form(texts)
+
+
+def test_two_figures_shared_by_few_statements_tell_one_fact() -> None:
+    """Three outlets gave a vote as "234-193" in their own words; each sentence sat
+    alone. Two figures that one or two statements of each source hold join a pair at
+    the row margin; a figure every statement of a source repeats does not, nor do years."""
+    def rows(texts: dict[str, list[str]]) -> list[list[str]]:
+        statements = [Statement(source=src, start=k * 200, end=k * 200 + len(t), text=t)
+                      for src, ts in texts.items() for k, t in enumerate(ts)]
+        got = align_statements(statements)
+        return sorted(sorted(statements[m].source for m in g.members) for g in got if len(g.members) > 1)
+
+    a = "The harbour board approved the plan 234-193 after a long night."
+    b = "The sweeping measure, passed 234-193, makes good on a pledge that helped the mayor win."
+    fillers = ["Fishermen rallied outside the town hall on Monday.", "The mayor thanked the volunteers."]
+    assert rows({"fox": [a, *fillers], "nyt": [b, "Critics called the budget reckless and vowed to fight."]}) \
+        == [["fox", "nyt"]]
+    # without the tally, or with years in its place, the two are no pair
+    for other in ("by a show of hands", "2018-2019"):
+        assert rows({"fox": [a.replace("234-193", other), *fillers],
+                     "nyt": [b.replace("234-193", other), "Critics called the budget reckless and vowed to fight."]}) == []

@@ -612,3 +612,14 @@ def test_two_names_joined_by_and_that_open_the_clause_speak_together(be: ModuleT
     assert speaker_of("Ms. Pelosi and Mr. Schumer said $1.3 billion") == "Pelosi and Schumer"
     assert speaker_of("The U.S. Fish and Wildlife Service said in a written notice") == "U.S. Fish and Wildlife Service"
     assert speaker_of("Chairman Issa remains hopeful that she will ultimately decide") == "Ali Ahmad"
+
+
+def test_three_outlets_giving_one_vote_tally_share_a_row(be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """Read 35: all three outlets give the House vote as "234-193", each in a sentence
+    of its own words, and each sat alone; two figures shared by one or two statements
+    of each source tell one fact, so such a pair reaches the row margin."""
+    doc = _compared(be, triplets, "2f3e86b6", tmp_path)
+    rows = {g["id"]: g for g in doc["groups"] for st in g["statements"] if "234-193" in st["text"]}
+    assert len(rows) == 1, [[(st["source"], st["text"][:50]) for st in g["statements"]] for g in rows.values()]
+    (row,) = rows.values()
+    assert sorted(st["source"] for st in row["statements"] if "234-193" in st["text"]) == ["fox", "hpo", "nyt"]

@@ -645,6 +645,37 @@ def _quoted_phrase_pairs(statements: Sequence[Statement], srcs: Sequence[str], s
     return pairs
 
 
+_FIGURE_RE = re.compile(r"\d+(?:\.\d+)?")
+FIGURES_SHARED = 2
+
+
+def _is_figure(stem: str) -> bool:
+    """A figure that tells one fact: digits of 10 or more, not a year ("234", "6.1", "44000000")."""
+    if not _FIGURE_RE.fullmatch(stem):
+        return False
+    if "." in stem:
+        return True
+    return int(stem) >= 10 and not 1800 <= int(stem) <= 2099
+
+
+def _shared_figure_pairs(feats: Sequence[Features], srcs: Sequence[str],
+                         postings: dict[str, list[int]]) -> set[tuple[int, int]]:
+    """Cross-source pairs (i < j) that share FIGURES_SHARED figures or more, each held by
+    at most two statements of a source ("passed 234-193" in three outlets)."""
+    per_pair: dict[tuple[int, int], int] = {}
+    for stem, holders in postings.items():
+        if not _is_figure(stem):
+            continue
+        by_source = Counter(srcs[i] for i in holders)
+        if max(by_source.values()) > 2 or len(by_source) < 2:
+            continue
+        for k, i in enumerate(holders):
+            for j in holders[k + 1:]:
+                if srcs[i] != srcs[j]:
+                    per_pair[(i, j)] = per_pair.get((i, j), 0) + 1
+    return {ij for ij, c in per_pair.items() if c >= FIGURES_SHARED}
+
+
 def word_tuple(text: str) -> tuple[str, ...]:
     """A statement's words as two sources printing it word for word share them
     (case and punctuation aside)."""
@@ -886,6 +917,9 @@ def align(
     quoted = _quoted_phrase_pairs(statements, srcs, [f.stems for f in feats], postings, ctx)
     for ij in quoted:
         pair_scores[ij] = max(pair_scores.get(ij, 0.0), SAME)
+    figures = _shared_figure_pairs(feats, srcs, postings)
+    for ij in figures:
+        pair_scores[ij] = max(pair_scores.get(ij, 0.0), MARGIN * threshold)
     rows = _average_linkage(n, keys, srcs, pair_scores, max(threshold, 1e-9))
 
     def pair(x: int, y: int) -> float:
@@ -897,6 +931,8 @@ def align(
             return 100.0
         if (a, b) in quoted:
             return max(SAME, _score(sc, a, b) if evidence(feats[a], feats[b], ctx) else 0.0)
+        if (a, b) in figures:
+            return max(MARGIN * threshold, _score(sc, a, b) if evidence(feats[a], feats[b], ctx) else 0.0)
         return _score(sc, a, b) if evidence(feats[a], feats[b], ctx) else 0.0
 
     margin = min(100.0, MARGIN * threshold)
