@@ -535,3 +535,22 @@ def test_two_figures_shared_by_few_statements_tell_one_fact() -> None:
     for other in ("by a show of hands", "2018-2019"):
         assert rows({"fox": [a.replace("234-193", other), *fillers],
                      "nyt": [b.replace("234-193", other), "Critics called the budget reckless and vowed to fight."]}) == []
+
+
+def test_one_large_amount_each_source_gives_once_tells_one_fact() -> None:
+    """"plans to move $8 billion ... toward the wall" / "Mr. Trump would have about $8
+    billion in all": one amount of 1,000 or more that one statement of each source
+    gives is a fact both tell; the same amount in two statements of a source is not."""
+    def together(a: list[str], b: list[str]) -> bool:
+        statements = [Statement(source=src, start=k * 300, end=k * 300 + len(t), text=t)
+                      for src, ts in (("fox", a), ("nyt", b)) for k, t in enumerate(ts)]
+        got = align_statements(statements)
+        return any({statements[m].text for m in g.members} >= {a[0], b[0]} for g in got)
+
+    a = ["An aide told reporters that the harbour board plans to move $8 billion toward the new seawall.",
+         "Fishermen rallied outside the town hall on Monday.", "The mayor thanked the volunteers."]
+    b = ["Combined with the grant passed on Thursday night, the mayor would have about $8 billion in all.",
+         "Critics called the budget reckless and vowed to fight."]
+    assert together(a, b)
+    assert not together(a, [b[0], "Another $8 billion sits in a fund the courts have frozen.", b[1]])
+    assert not together([a[0].replace("$8 billion", "the money"), *a[1:]], [b[0].replace("$8 billion", "money"), b[1]])

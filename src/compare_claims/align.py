@@ -647,6 +647,7 @@ def _quoted_phrase_pairs(statements: Sequence[Statement], srcs: Sequence[str], s
 
 _FIGURE_RE = re.compile(r"\d+(?:\.\d+)?")
 FIGURES_SHARED = 2
+FIGURE_ALONE_FROM = 1000
 
 
 def _is_figure(stem: str) -> bool:
@@ -661,7 +662,8 @@ def _is_figure(stem: str) -> bool:
 def _shared_figure_pairs(feats: Sequence[Features], srcs: Sequence[str],
                          postings: dict[str, list[int]]) -> set[tuple[int, int]]:
     """Cross-source pairs (i < j) that share FIGURES_SHARED figures or more, each held by
-    at most two statements of a source ("passed 234-193" in three outlets)."""
+    at most two statements of a source ("passed 234-193" in three outlets), or one
+    amount of FIGURE_ALONE_FROM or more that one statement of each source gives."""
     per_pair: dict[tuple[int, int], int] = {}
     for stem, holders in postings.items():
         if not _is_figure(stem):
@@ -669,10 +671,13 @@ def _shared_figure_pairs(feats: Sequence[Features], srcs: Sequence[str],
         by_source = Counter(srcs[i] for i in holders)
         if max(by_source.values()) > 2 or len(by_source) < 2:
             continue
+        # an amount of FIGURE_ALONE_FROM or more that one statement of each source gives
+        # counts as two ("move $8 billion" / "about $8 billion in all")
+        weight = FIGURES_SHARED if max(by_source.values()) == 1 and float(stem) >= FIGURE_ALONE_FROM else 1
         for k, i in enumerate(holders):
             for j in holders[k + 1:]:
                 if srcs[i] != srcs[j]:
-                    per_pair[(i, j)] = per_pair.get((i, j), 0) + 1
+                    per_pair[(i, j)] = per_pair.get((i, j), 0) + weight
     return {ij for ij, c in per_pair.items() if c >= FIGURES_SHARED}
 
 
