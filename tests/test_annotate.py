@@ -1630,3 +1630,33 @@ def test_a_name_after_a_is_a_modifier_and_an_honorific_says_who_she_is_not() -> 
     assert said["In his video,"] == "Tom Hale"
     assert said["Thank you so"] == "Tom Hale"
     assert said["She sued him"] == ""
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a form of address inside the aside between a name and its verb (read 36: no one before)
+    ("“They should stop blocking it,” Jim Manley, a spokesman for Mr. Reid, said in an e-mail.\n", "Jim Manley"),
+    ("The lawyer, Mr. Kendall, said the letter was nothing new.\n", "Kendall"),
+    # "lash out" and "indicate" report what someone says
+    ("An angry Trump lashed out at Cruz on Twitter, calling the senator a liar.\n", "Trump"),
+    ("Sen. Max Baucus, D-Mont., indicated Wednesday he's not worried about the letter.\n", "Max Baucus"),
+])
+def test_forms_of_address_in_an_aside_lash_out_and_indicate(text: str, speaker: str) -> None:
+    said = _segmented_speakers(text)
+    assert said[" ".join(text.split()[:3])] == speaker
+
+
+def test_a_speaker_is_written_as_the_text_writes_it_with_its_offsets() -> None:
+    """"Beto O’Rourke said" gave "Beto O'Rourke" (quotes straightened) and no span to
+    show as evidence: the name is the text's own, and slices back."""
+    text = "Former Representative Beto O’Rourke said the report should be released.\n"
+    got = annotate(text.strip(), start=0, lexicon=CUES)
+    assert got.speaker == "Beto O’Rourke"
+    assert got.speaker_span is not None and text[got.speaker_span.start:got.speaker_span.end] == "Beto O’Rourke"
+
+
+def test_a_name_asked_about_is_not_the_he_who_answers() -> None:
+    """Read 36: "Governor Christie? “Strong,” he said." gave Trump's answer to Christie."""
+    said = _segmented_speakers("Mr. Hale said he knew Gov. Jo Reyes well.\n\n"
+                               "Asked about each of the candidates, Mr. Hale played along.\n\n"
+                               "Governor Reyes? “Strong,” he said.\n")
+    assert "Reyes" not in said["“Strong,” he said."]

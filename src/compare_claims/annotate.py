@@ -221,7 +221,9 @@ def annotate(text: str, *, start: int, lexicon: Lexicon, speaker_hint: str = "",
         return tuple(out)
 
     speaker, verb = find_speaker(toks, _verbs(toks, hits.get("verb", ()), lexicon), lexicon, speaker_hint, text, in_quote)
-    at = text.find(speaker) if speaker else -1
+    at = tr.find(speaker) if speaker else -1
+    if at >= 0:  # the words as the text writes them ("O’Rourke": the speaker was found in ``tr``, straightened)
+        speaker = text[at:at + len(speaker)]
     return Annotation(
         speaker=speaker,
         reporting_verb=verb,
@@ -471,7 +473,8 @@ _ANY_CASE_LETTER = one_of("A-Za-z" + "".join(c for c, _ascii in _IGNORECASE_ASCI
 
 @lru_cache(maxsize=1)
 def _apposed_re() -> re.Pattern[str]:
-    return re.compile(r"\s*,\s+" + _NAME.replace("[A-Z]", _ANY_CASE_LETTER))
+    # an abbreviated form of address or title before the name is none of it ("The lawyer, Mr. Kendall,")
+    return re.compile(r"\s*,\s+(?:[A-Z][a-z]{1,3}\.\s+)?" + _NAME.replace("[A-Z]", _ANY_CASE_LETTER))
 
 
 def _apposed(words: str, sentence: str) -> re.Match[str] | None:
@@ -561,8 +564,11 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
                               and not k.split()[-1].isupper()):
         for m in _pattern(r"\b" + re.escape(name.split()[-1]) + r"\b").finditer(before):
             people.setdefault(m.start(), (m.end(), name))
+    # a name asked about ("Governor Christie? “Strong,” he said") is whom the question is on, not "he"
+    others = [a for a, (e, _n) in people.items() if before.startswith("?", e)]
+    for a in others:
+        del people[a]
     named_at = [(a, e) for a, (e, _n) in people.items()]
-    others = []
     for m in _name_run_re().finditer(before):
         words = m.group().split()
         if (words[0].lower() in STOPWORDS or words[0].lower() in lexicon.person_titles

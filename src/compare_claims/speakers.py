@@ -391,6 +391,7 @@ class _SpeakerFinder:
         (R-Tenn.), wrote": the aside ends in a party, so it names a politician)."""
         t = self.t
         m = k
+        addressed = False  # passed a form of address ("Mr.") inside the aside
         while m > 0 and k - m < ASIDE_TOKENS:
             gm = t.gap(m - 1)
             # the aside may open after a party and state: "Rep. Jo Hart, R-N.Y., who opposes it,
@@ -399,11 +400,22 @@ class _SpeakerFinder:
             if party is not None and t.gap(party - 1).strip() in (",", "("):
                 return party - 1
             if "," in gm and not any(c in gm for c in '".;:!?()'):
+                if addressed and any(t.keys[x] in _CLAUSE_OPENERS for x in range(m, k + 1)):
+                    return None
                 return m - 1
             if gm.strip() == ".," and t.keys[m - 1] in _NAME_SUFFIXES:
                 return m - 1  # "Theodore J. Boutrous Jr., a lawyer for Wal-Mart, said"
             if through_titles and gm.strip() == "." and self.is_title(m - 1) and m > 1 and t.gap(m - 2).isspace():
                 m -= 1  # "the aide to Rep. Jo Hart" (not ", Rep. Jo Hart of Ohio,": that is the person set off)
+                continue
+            if gm.strip() == "." and m > 1 and t.raws[m][:1].isupper() and (
+                    t.keys[m - 1] in self.c.honorifics
+                    or (self.is_title(m - 1) and t.keys[m - 2] in ("for", "to", "of") and t.gap(m - 2).isspace())):
+                # "The lawyer, Mr. Kendall, said"; "Jim Manley, a spokesman for Sen. Reid, said":
+                # a form of address, or whose spokesman, inside the aside; not past a clause of
+                # what is asked ("..., asked if Mr. Trump should ..., said": who is asked is before it)
+                addressed = True
+                m -= 1
                 continue
             if gm.strip() == "." and len(t.raws[m - 1]) == 1 and t.raws[m - 1].isupper() and t.raws[m][:1].isupper():
                 m -= 1  # a middle initial: "The lawyer, Mark D. Sheridan, said"
