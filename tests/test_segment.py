@@ -463,6 +463,15 @@ def test_two_dashes_enclose_an_aside_that_does_not_split_the_sentence() -> None:
     assert texts == [text.strip()]
 
 
+def test_a_dash_and_a_dash_typed_as_two_hyphens_enclose_one_aside() -> None:
+    """Read 36: "“I can't imagine what this place would be — I can't imagine what the
+    country would be -- with Donald Trump as our president." was cut at the dash, the
+    two hyphens closing the aside being no dash; the other outlets' copies stayed whole."""
+    text = ("\u201cI can\u2019t imagine what this harbour would be \u2014 I can\u2019t imagine what the town "
+            "would be -- with Tom Hale as our mayor.\u201d\n")
+    assert [s.text for s in one_text(text).statements] == [text.strip()]
+
+
 def test_one_dash_still_splits_two_claims() -> None:
     text = ("The council approved the new budget for the harbour on Monday \u2014 the mayor said the vote "
             "came far too late for the fishermen.\n")

@@ -178,6 +178,7 @@ _CLAUSE_RE = re.compile(
 )
 _MIN_CLAUSE_WORDS = 5
 _DASH_RE = re.compile(r"[–—-]")
+_TYPED_DASH_RE = re.compile(r"(?<=\s)--(?=\s)")
 _LOWER_RE = re.compile(r"[a-z]")
 # ... of which at least this many claim words: lower-case content words, not
 # names ("Donald Trump and Vladimir Putin." is an apposition, not a claim)
@@ -534,7 +535,10 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     # 22 days — could not"): neither ends a claim
     # (a dateline's dash, "WASHINGTON —", pairs with none)
     dashes = [m for m in matches if _DASH_RE.fullmatch(m.group().strip()) and _LOWER_RE.search(sentence, 0, m.start())]
-    paired = {id(m) for m in dashes[:len(dashes) - len(dashes) % 2]}
+    # ... a dash typed as two hyphens too, which cuts nothing on its own ("what this place
+    # would be — I can't imagine what the country would be -- with ...": one aside)
+    typed = len(_TYPED_DASH_RE.findall(sentence)) if "--" in sentence else 0
+    paired = {id(m) for m in dashes[:len(dashes) - (len(dashes) + typed) % 2]}
     listed = _list_marks(sentence, matches)
     parts: list[tuple[int, int]] = []
     left = 0
