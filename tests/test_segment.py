@@ -472,6 +472,18 @@ def test_a_dash_and_a_dash_typed_as_two_hyphens_enclose_one_aside() -> None:
     assert [s.text for s in one_text(text).statements] == [text.strip()]
 
 
+def test_a_horizontal_bar_is_a_dash_as_the_em_dash_is() -> None:
+    """HuffPost writes its dashes as U+2015 ("the project \u2015 and sets up a legal battle");
+    they split and pair as the em dash of the other outlets does."""
+    for dash in ("\u2014", "\u2015"):
+        one = (f"The council approved the new budget for the harbour on Monday {dash} the mayor said the vote "
+               "came far too late for the fishermen.\n")
+        two = (f"The council met after a meeting {dash} the first in many long weeks {dash} and could not agree "
+               "on the budget.\n")
+        assert len(one_text(one).statements) == 2, dash
+        assert len(one_text(two).statements) == 1, dash
+
+
 def test_one_dash_still_splits_two_claims() -> None:
     text = ("The council approved the new budget for the harbour on Monday \u2014 the mayor said the vote "
             "came far too late for the fishermen.\n")

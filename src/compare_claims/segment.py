@@ -170,14 +170,26 @@ _ENGLISH_HINTS = frozenset(
 _CLAUSE_RE = re.compile(
     r"""[;\s:,](?:
     (?<=;)\s+
-    |(?<=\s)[–—-]\s+
+    |(?<=\s)[–—―-]\s+
     |(?<=:)\s+(?=[A-Z])
     |(?<=,)\s+(?=(?:because|but|while|whereas|although|though)\s
         |and\s(?:I|we|he|she|they|it|this|that|there|then|thus|so|in|at|today|now|yet)\s))""",
     re.VERBOSE,
 )
 _MIN_CLAUSE_WORDS = 5
-_DASH_RE = re.compile(r"[–—-]")
+_DASH_RE = re.compile(r"[–—―-]")
+_CLOSING_QUOTE_RE = re.compile(r"[”\"](?=[\s,.;:!?])(?!\s*$)")  # a quotation closing before more words
+
+
+def _quotation_end(sentence: str, b: int) -> int:
+    """Where the quotation open at ``b`` closes, when words follow it (its
+    attribution); else the sentence's end."""
+    close = _CLOSING_QUOTE_RE.search(sentence, b)
+    if close is None or "“" in sentence[b:close.start()]:
+        return len(sentence)
+    if close.group() == '"' and sentence.count('"', 0, b) % 2 == 0:
+        return len(sentence)  # a straight mark: open before the cut only when an odd number precede it
+    return close.start()
 _TYPED_DASH_RE = re.compile(r"(?<=\s)--(?=\s)")
 _LOWER_RE = re.compile(r"[a-z]")
 # ... of which at least this many claim words: lower-case content words, not
@@ -550,10 +562,13 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
         # so does "but" before a word or two and a comma ("a prominent, but unpaid, advisory position")
         if sentence[a] == "," and (_last_word(sentence, a) in _JOINING or _ASIDE_RE.match(sentence, b)):
             continue
-        # both sides must carry a claim: a fragment of names stays with its sentence
-        if (_words_between(ends, left, a) >= _MIN_CLAUSE_WORDS and _words_between(ends, b, len(sentence)) >= _MIN_CLAUSE_WORDS
+        # both sides must carry a claim: a fragment of names stays with its sentence, and so
+        # does a quotation's last words before its attribution ("... or the FBI itself ― not
+        # politicians,” Durbin told HuffPost later.": the words quoted are what must carry it)
+        right = _quotation_end(sentence, b)
+        if (_words_between(ends, left, a) >= _MIN_CLAUSE_WORDS and _words_between(ends, b, right) >= _MIN_CLAUSE_WORDS
                 and _claim_words(sentence[left:a]) >= _MIN_CLAUSE_CLAIM_WORDS
-                and _claim_words(sentence[b:]) >= _MIN_CLAUSE_CLAIM_WORDS):
+                and _claim_words(sentence[b:right]) >= _MIN_CLAUSE_CLAIM_WORDS):
             parts.append((left, a))
             left = b
     parts.append((left, len(sentence)))
