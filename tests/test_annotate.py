@@ -1661,3 +1661,18 @@ def test_a_name_asked_about_is_not_the_he_who_answers() -> None:
                                "Asked about each of the candidates, Mr. Hale played along.\n\n"
                                "Governor Reyes? “Strong,” he said.\n")
     assert "Reyes" not in said["“Strong,” he said."]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a naming verb speaks before a quotation in its clause, never without one
+    ("Jo Hart, the chairwoman of an advocacy group, called the idea \u201cethnic cleansing.\u201d\n", "Jo Hart"),
+    ("Sen. Tom Reyes called the allegations \u201cdeeply troubling\u201d on Friday.\n", "Tom Reyes"),
+    ("Mr. Tom Reyes called him back on Friday to talk about the harbour.\n", ""),
+    # "criticize" reports a stated position, as "slam" does
+    ("Rep. Jo Hart (R-Fla.) criticized the mayor's statement on the harbour.\n", "Jo Hart"),
+    # a title opening the aside after a role word ("Another Republican, Rep. ...")
+    ("Another Republican, Rep. Jo Hart of Michigan, also tweeted that such an order would fail.\n", "Jo Hart"),
+])
+def test_naming_verbs_before_a_quotation_criticize_and_a_title_opening_an_aside(text: str, speaker: str) -> None:
+    said = _segmented_speakers(text)
+    assert said[" ".join(text.split()[:3])] == speaker

@@ -100,8 +100,25 @@ _COUNTS = frozenset("two three four five six seven eight nine ten dozens hundred
 
 
 def _verbs(toks: Toks, verbs: Sequence[tuple[int, int, Entry]], lexicon: Lexicon) -> list[tuple[int, int, Entry]]:
-    """The reporting-verb cues used as verbs ("remarks", "claims" as nouns are not)."""
-    return [(i, j, e) for i, j, e in verbs if not _cue_is_noun(toks, i, j, e.value, lexicon)]
+    """The reporting-verb cues used as verbs ("remarks", "claims" as nouns are not);
+    a naming verb only before a quotation in its clause ("called the idea “...”")."""
+    return [(i, j, e) for i, j, e in verbs if not _cue_is_noun(toks, i, j, e.value, lexicon)
+            and (e.value not in lexicon.naming_verbs or _quotation_follows(toks, j))]
+
+
+NAMING_REACH = 6  # tokens after a naming verb in which its quotation must open
+
+
+def _quotation_follows(toks: Toks, j: int) -> bool:
+    """Does a quotation open within NAMING_REACH tokens after token ``j``, no
+    sentence or clause punctuation between?"""
+    for k in range(j, min(j + NAMING_REACH, toks.n)):
+        gap = toks.gap_before(k)
+        if "“" in gap or '"' in gap:
+            return True
+        if any(c in gap for c in ".;:!?"):
+            return False
+    return False
 
 
 def _cue_is_noun(toks: Toks, i: int, j: int, lemma: str, lexicon: Lexicon) -> bool:

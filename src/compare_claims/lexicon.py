@@ -62,6 +62,7 @@ class Lexicon(NamedTuple):
     first_person: frozenset[str]
     third_person: frozenset[str]
     statement_verbs: frozenset[str]  # "issue a statement": reports a statement made, gives no words
+    naming_verbs: frozenset[str]  # "call": speaks only when a quotation follows ("called the idea “ethnic cleansing”")
     documents: frozenset[str]  # "letter", "indictment": a document that says things (a role and a body)
     auxiliaries: frozenset[str]  # "is" of "is saying": the subject stands before it
     ahead: frozenset[str]  # "expected" of "is expected to say"
@@ -265,7 +266,8 @@ def compile_lexicon(
 
     verbs = doc.table("reporting_verbs")
     statements = doc.strings(verbs, "statements", "reporting_verbs")
-    for lemma in [*doc.strings(verbs, "inflect", "reporting_verbs"), *statements]:
+    naming = doc.strings(verbs, "naming", "reporting_verbs")
+    for lemma in [*doc.strings(verbs, "inflect", "reporting_verbs"), *statements, *naming]:
         b.add([lemma], "verb", "", inflect=True, value=lemma)
     for lemma, forms in doc.table("reporting_verbs", "irregular").items():
         if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
@@ -320,6 +322,7 @@ def compile_lexicon(
         first_person=lower(doc.strings(sp, "first_person", "speakers")),
         third_person=lower(doc.strings(sp, "third_person", "speakers")),
         statement_verbs=frozenset(statements),
+        naming_verbs=frozenset(naming),
         documents=lower(documents),
         auxiliaries=lower(doc.strings(sp, "auxiliaries", "speakers")),
         ahead=lower(doc.strings(sp, "ahead", "speakers")),

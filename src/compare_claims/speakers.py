@@ -410,9 +410,11 @@ class _SpeakerFinder:
                 continue
             if gm.strip() == "." and m > 1 and t.raws[m][:1].isupper() and (
                     t.keys[m - 1] in self.c.honorifics
-                    or (self.is_title(m - 1) and t.keys[m - 2] in ("for", "to", "of") and t.gap(m - 2).isspace())):
-                # "The lawyer, Mr. Kendall, said"; "Jim Manley, a spokesman for Sen. Reid, said":
-                # a form of address, or whose spokesman, inside the aside; not past a clause of
+                    or (self.is_title(m - 1) and ((t.keys[m - 2] in ("for", "to", "of") and t.gap(m - 2).isspace())
+                                                  or t.gap(m - 2).strip() == ","))):
+                # "The lawyer, Mr. Kendall, said"; "Jim Manley, a spokesman for Sen. Reid, said";
+                # "Another Republican, Rep. Justin Amash of Michigan, also tweeted": a form of
+                # address, whose spokesman, or the title opening the aside; not past a clause of
                 # what is asked ("..., asked if Mr. Trump should ..., said": who is asked is before it)
                 addressed = True
                 m -= 1
