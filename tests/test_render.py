@@ -153,7 +153,11 @@ def test_omissions_silent_sources_and_leaves_out(iran: dict[str, Any]) -> None:
     assert widely
     for sid, c in cov.items():
         carried = {g["id"] for g in iran["groups"] if sid in g["sources"]}
-        assert set(c["leaves_out"]) == ({gid for gid in widely if gid not in carried} if not c["silent"] else set())
+        # ... unless a statement of the source comes near the claim: it may tell it in other words
+        near = {g["id"] for g in iran["groups"] if any(st["source"] == sid for st in g["nearby"])}
+        lacked = {gid for gid in widely if gid not in carried} if not c["silent"] else set()
+        assert set(c["leaves_out"]) == lacked - near
+        assert set(c["told_nearby"]) == lacked & near
     whole = json.loads(run("compare", *map(str, seed_paths()), "--format", "json").stdout)
     related = {g["id"] for g in whole["groups"] if g["relation"] == "related"}
     assert related
@@ -235,3 +239,34 @@ def test_the_table_is_coloured_only_when_the_environment_says_so(views: dict[str
     colored = render(views["result"], Format.table, environment(color=True))
     assert "\x1b[" not in plain and "{" in plain  # the word diff in {braces}
     assert "\x1b[" in colored
+
+
+def test_a_source_that_comes_near_a_claim_may_tell_it_and_is_not_said_to_leave_it_out(tmp_path: Path) -> None:
+    """Read 35: "leaves out" listed rows an outlet tells in other words ("$1.4 billion"
+    beside "$1.375 billion"). A statement of the source that comes near the row's claim
+    (``align.NEARBY``) is shown as the row's "nearby", and the row under "may tell in
+    other words", with offsets; a source with nothing near still leaves it out."""
+    texts = {
+        "fox": "The harbour board approved the seawall plan on Monday after a long debate.\n\n"
+               "Fishermen rallied outside the town hall.\n\nThe mayor thanked the volunteers for their work.\n",
+        "nyt": "The board approved the harbour seawall plan on Monday night after a debate.\n\n"
+               "Critics called the budget reckless.\n",
+        "hpo": "A seawall for the harbour won the backing of local officials this week, ending months of argument "
+               "over its cost.\n\nTourists returned to the beach.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    paths = [str(tmp_path / f"{n}.txt") for n in texts]
+    doc = json.loads(run("compare", *paths, "--format", "json").stdout)
+    (row,) = [g for g in doc["groups"] if g["sources"] == ["fox", "nyt"]]
+    (near,) = row["nearby"]
+    assert near["source"] == "hpo" and texts["hpo"][near["start"]:near["end"]].startswith("A seawall for the harbour")
+    assert doc["coverage"]["hpo"]["told_nearby"] == [row["id"]] and doc["coverage"]["hpo"]["leaves_out"] == []
+    assert f"may tell in other words {row['id']}" in run("compare", *paths).stdout
+    assert "<dt>May tell in other words</dt>" in run("compare", *paths, "--format", "html").stdout
+    # with nothing near the claim, the source leaves it out
+    (tmp_path / "hpo.txt").write_text("Tourists returned to the beach on a sunny day.\n\nThe ferry ran late.\n",
+                                      encoding="utf-8")
+    doc = json.loads(run("compare", *paths, "--format", "json").stdout)
+    (row,) = [g for g in doc["groups"] if g["sources"] == ["fox", "nyt"]]
+    assert row["nearby"] == [] and doc["coverage"]["hpo"]["leaves_out"] == [row["id"]]

@@ -81,6 +81,9 @@ SAME = 35.0
 RELATED_SOURCES = 3
 # pairs under FLOOR x threshold count 0 in a row's mean (and are never scored)
 FLOOR = 0.5
+# a statement outside a row comes near its claim at this share of the threshold or more
+# (its source is then not said to leave the claim out; see ``Aligned.nearby``)
+NEARBY = 0.75
 # every source of a row must match the rest of it at MARGIN x threshold on
 # average: a row of two sources rests on one pair of texts, and a third source
 # that barely matches makes a row of two claims (read by eye, reads 11-13:
@@ -119,6 +122,9 @@ class Aligned(NamedTuple):
     score: float | None  # mean cross-source similarity; None for one source
     member_scores: tuple[float, ...]  # similarity of each member to the reference
     relation: str = ""  # "same" | "related"; "" for one source
+    # a statement of each source outside the row that comes near its reference (a pair
+    # scoring NEARBY x the threshold or more, with evidence): it may tell the claim in other words
+    nearby: tuple[int, ...] = ()
 
 
 class Context(NamedTuple):
@@ -941,6 +947,7 @@ def align(
         return _score(sc, a, b) if evidence(feats[a], feats[b], ctx) else 0.0
 
     margin = min(100.0, MARGIN * threshold)
+    neighbours = _neighbours(pair_scores, threshold * NEARBY)
     out: list[Aligned] = []
     for unsorted in rows:
         ms = sorted(unsorted, key=lambda x: keys[x])
@@ -962,5 +969,28 @@ def align(
             ref = _medoid(ms, srcs, keys, sims, threshold)
         mscores = tuple(100.0 if x == ref else sims[(x, ref) if keys[x] < keys[ref] else (ref, x)] for x in ms)
         score = sum(cross_scores) / len(cross_scores)
-        out.append(Aligned(tuple(ms), ref, score, mscores, relation_of(score)))
+        out.append(Aligned(tuple(ms), ref, score, mscores, relation_of(score), _nearby(ref, ms, srcs, keys, neighbours)))
     return out
+
+
+def _neighbours(pair_scores: dict[tuple[int, int], float], floor: float) -> dict[int, list[tuple[int, float]]]:
+    """Each statement's pairs scoring ``floor`` or more: (other statement, score)."""
+    out: dict[int, list[tuple[int, float]]] = {}
+    for (i, j), s in pair_scores.items():
+        if s >= floor:
+            out.setdefault(i, []).append((j, s))
+            out.setdefault(j, []).append((i, s))
+    return out
+
+
+def _nearby(ref: int, ms: Sequence[int], srcs: Sequence[str], keys: Sequence[Key],
+            neighbours: dict[int, list[tuple[int, float]]]) -> tuple[int, ...]:
+    """The statement of each source outside the row that comes nearest its reference."""
+    inside = {srcs[x] for x in ms}
+    best: dict[str, tuple[float, Key, int]] = {}
+    for x, s in neighbours.get(ref, ()):
+        if srcs[x] not in inside:
+            got = best.get(srcs[x])
+            if got is None or (-s, keys[x]) < (-got[0], got[1]):
+                best[srcs[x]] = (s, keys[x], x)
+    return tuple(best[src][2] for src in sorted(best))

@@ -26,7 +26,7 @@ from .numbers import Quantity
 from .pipeline import SourceAnalysis
 from .select import Selected
 
-FORMAT = 2  # bump when what is stored changes shape
+FORMAT = 3  # bump when what is stored changes shape (3: a group's nearby statements)
 
 
 def pack(value: Any) -> bytes:
@@ -85,10 +85,11 @@ def _unmember(d: list[Any]) -> Member:
 
 
 def _ungroup(d: list[Any]) -> Group:
-    gid, score, members, flags, relation, evidence = d
+    gid, score, members, flags, relation, evidence, nearby = d
     return Group(gid, score, tuple(map(_unmember, members)), tuple(flags), relation,
                  tuple(Evidence(flag, note, tuple((sid, _unspan(s)) for sid, s in spans))
-                       for flag, note, spans in evidence))
+                       for flag, note, spans in evidence),
+                 tuple(Statement._make(st) for st in nearby))
 
 
 def _format(d: Any) -> None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     from .numbers import Quantity
 
-SCHEMA_VERSION = "1.4"  # 1.1: per-source "coverage" summary; 1.2: relation, evidence, paragraph, sources' title/author/url/offsets; 1.3: quoted hedges; 1.4: the quote flag
+SCHEMA_VERSION = "1.5"  # 1.1: per-source "coverage" summary; 1.2: relation, evidence, paragraph, sources' title/author/url/offsets; 1.3: quoted hedges; 1.4: the quote flag; 1.5: a group's "nearby" statements and a source's "told_nearby"
 
 
 class Source(NamedTuple):
@@ -172,6 +172,9 @@ class Group(NamedTuple):
     flags: tuple[str, ...] = ()
     relation: str = ""  # "same" claim, only "related", or "" (one source)
     evidence: tuple[Evidence, ...] = ()  # one per flag
+    # the statement of each source outside the row that comes near its claim: that
+    # source may tell it in other words, so it is not said to leave it out
+    nearby: tuple[Statement, ...] = ()
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -186,6 +189,7 @@ class Group(NamedTuple):
             "flags": list(self.flags),
             "evidence": [e.to_dict() for e in self.evidence],
             "statements": [m.to_dict() for m in self.members],
+            "nearby": [{"source": st.source, "start": st.start, "end": st.end} for st in self.nearby],
         }
 
 
@@ -217,14 +221,17 @@ class Result(NamedTuple):
         groups = self.all_groups if self.all_groups is not None else self.groups
         out: dict[str, dict[str, Any]] = {
             s.id: {"statements": 0, "silent": True, "shared_claims": 0, "only_here": 0, "leaves_out": [],
-                   "labels": {}}
+                   "told_nearby": [], "labels": {}}
             for s in self.sources
         }
-        shared: list[tuple[str, frozenset[str], int]] = []  # (id, sources in it, sources telling its claim)
+        shared: list[tuple[str, frozenset[str], int]] = []  # (id, sources in it or near it, sources telling its claim)
+        near: dict[str, list[str]] = {}  # source -> the widely told groups it comes near
         for g in groups:
             srcs = frozenset(m.statement.source for m in g.members)
             if len(srcs) > 1 and g.relation == "same":
                 shared.append((g.id, srcs, len({m.statement.source for m in g.members if m.role == "claim"})))
+                for st in g.nearby:
+                    near.setdefault(st.source, []).append(g.id)
             for sid in srcs:
                 out[sid]["shared_claims" if len(srcs) > 1 else "only_here"] += 1
             for m in g.members:
@@ -238,7 +245,9 @@ class Result(NamedTuple):
         widely = [(gid, srcs) for gid, srcs, told in shared if told >= max(2, -(-speaking // 4))]
         for sid, c in out.items():
             if not c["silent"]:
-                c["leaves_out"] = [gid for gid, srcs in widely if sid not in srcs]
+                nearby = set(near.get(sid, ()))
+                c["leaves_out"] = [gid for gid, srcs in widely if sid not in srcs and gid not in nearby]
+                c["told_nearby"] = [gid for gid, srcs in widely if sid not in srcs and gid in nearby]
         return out
 
     def to_dict(self) -> dict[str, Any]:

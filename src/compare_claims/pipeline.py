@@ -328,7 +328,7 @@ def build_groups(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
                               roles=frozenset(st for t in lexicon.titles for st in content_stems(t, vocabulary))
                               if lexicon else frozenset())
     rank = {a.source.id: i for i, a in enumerate(analyses)}
-    drafts: list[tuple[tuple[int, int, int], float | None, str, list[Member]]] = []
+    drafts: list[tuple[tuple[int, int, int], float | None, str, list[Member], tuple[Statement, ...]]] = []
     for ag in aligned:
         members = [Member(statements[i], sc, chosen[i][2], via=chosen[i][0].via, reference=i == ag.reference)
                    for i, sc in zip(ag.members, ag.member_scores)]
@@ -339,21 +339,23 @@ def build_groups(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
         if relation == "related" and _falls_apart(members, [own_words[i] for i in telling],
                                                   [chosen[i][1] for i in telling],
                                                   [speaker_key(chosen[i][2].speaker) for i in telling]):
-            drafts.extend((_group_key([m.statement], rank), None, "", [m._replace(score=100.0, reference=True, role="claim")])
-                          for m in members)
+            drafts.extend((_group_key([m.statement], rank), None, "", [m._replace(score=100.0, reference=True, role="claim")],
+                           ()) for m in members)
             continue
         members, told_whole = _told_word_for_word(members)
         for clique in told_whole:  # "“The campaign ... intend to cooperate ...”" in all three, beside another claim
             drafts.append((_group_key([m.statement for m in clique], rank), 100.0, align_mod.relation_of(100.0),
-                           [m._replace(score=100.0, reference=k == 0, role="claim") for k, m in enumerate(clique)]))
+                           [m._replace(score=100.0, reference=k == 0, role="claim") for k, m in enumerate(clique)], ()))
         members.sort(key=lambda m: (rank[m.statement.source], m.statement.start))
-        drafts.append((_group_key([m.statement for m in members], rank), ag.score, relation, members))
+        inside = {m.statement.source for m in members}
+        nearby = tuple(statements[x] for x in ag.nearby if statements[x].source not in inside)
+        drafts.append((_group_key([m.statement for m in members], rank), ag.score, relation, members, nearby))
     drafts.sort(key=lambda d: d[0])
     rules = FlagRules(lexicon.modals if lexicon else frozenset(), lexicon.quiet_labels if lexicon else frozenset(),
                       align_mod.SAME, lexicon.reported if lexicon else frozenset(),
                       lexicon.stance if lexicon else frozenset())
-    return tuple(annotate_groups([Group(f"g{i}", score, tuple(members), relation=relation)
-                                  for i, (_k, score, relation, members) in enumerate(drafts, 1)], rules, jobs=jobs))
+    return tuple(annotate_groups([Group(f"g{i}", score, tuple(members), relation=relation, nearby=nearby)
+                                  for i, (_k, score, relation, members, nearby) in enumerate(drafts, 1)], rules, jobs=jobs))
 
 
 def run(sources: Sequence[Source], topic: Topic, plan: Plan, options: Options = Options()) -> Result:

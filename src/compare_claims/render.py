@@ -192,6 +192,8 @@ def coverage_lines(result: Result) -> list[str]:
         parts = [f"{c['statements']} statements", f"{c['shared_claims']} claims shared", f"{c['only_here']} only here"]
         if c["leaves_out"]:
             parts.append("leaves out " + " ".join(c["leaves_out"]))
+        if c.get("told_nearby"):
+            parts.append("may tell in other words " + " ".join(c["told_nearby"]))
         if c["labels"]:
             parts.append("labels: " + ", ".join(f"{k} ×{v}" for k, v in sorted(c["labels"].items())))
         lines.append(f"{names[sid]}: " + "; ".join(parts))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from html import escape
-from typing import Any, Iterable, Mapping, NamedTuple
+from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 from .render import FLAG_MARKERS
 
@@ -338,8 +338,21 @@ def _profile(page: _Page, src: str) -> str:
     out: list[Any] = cov.get("leaves_out") or [] if "leaves_out" in cov else [
         str(g.get("id")) for g in page.groups if src not in page.group_sources(g) and len(page.group_sources(g)) >= 2]
     by_id = {str(g.get("id")): g for g in page.groups}
+    items = _group_items(page, out, by_id)
+    rows.append(("Leaves out", f'<ul class="omits">{"".join(items)}</ul>' if items
+                 else "nothing that two or more other sources tell"))
+    near = _group_items(page, cov.get("told_nearby") or [], by_id)
+    if near:
+        rows.append(("May tell in other words", f'<ul class="omits">{"".join(near)}</ul>'))
+    dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
+    return (f'<article class="profile" id="src-{page.index[src]}"><h3>{e(page.name(src))}</h3>'
+            f'<p class="meta">{" · ".join(meta)}</p><dl>{dl}</dl></article>')
+
+
+def _group_items(page: "_Page", ids: Sequence[Any], by_id: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    """One list item per group id: a link, its reference's words and who tells it."""
     items = []
-    for gid in out:
+    for gid in ids:
         lacked = by_id.get(str(gid))
         if lacked is None:  # filtered out of this document (--only-divergent)
             items.append(f"<li>{e(gid)}</li>")
@@ -347,11 +360,7 @@ def _profile(page: _Page, src: str) -> str:
         told = ", ".join(page.name(x) for x in page.group_sources(lacked))
         items.append(f'<li><a href="#{_anchor(str(gid))}">{e(gid)}</a> {e(_snippet(_reference_text(lacked), 80))} '
                      f'<small>({e(told)})</small></li>')
-    rows.append(("Leaves out", f'<ul class="omits">{"".join(items)}</ul>' if items
-                 else "nothing that two or more other sources tell"))
-    dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
-    return (f'<article class="profile" id="src-{page.index[src]}"><h3>{e(page.name(src))}</h3>'
-            f'<p class="meta">{" · ".join(meta)}</p><dl>{dl}</dl></article>')
+    return items
 
 
 def _legend() -> str:
