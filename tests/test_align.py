@@ -119,6 +119,27 @@ def test_the_same_meaning_in_other_words_counts() -> None:
     # "30 nations" are "30 countries", a suit is a lawsuit (read 23's missed rows)
     assert content_stems("more than 30 nations sued", VOCABULARY) == content_stems("more than 30 countries sued", VOCABULARY)
     assert content_stems("the suit says", VOCABULARY) == content_stems("the lawsuit says", VOCABULARY)
+    assert set(content_stems("a deadly blaze", VOCABULARY)) == set(content_stems("a fire that killed", VOCABULARY))
+
+
+@pytest.mark.parametrize("word, other", [
+    ("national", "country"),  # "the National Enquirer", "national emergency" are no "country"
+    ("aide", "help"),  # "a Trump aide" stems as "aid" does
+    ("band", "ban"),  # no inflection of "ban"
+    ("increasingly", "rise"),
+])
+def test_a_synonym_folds_its_words_and_their_inflections_not_words_that_stem_alike(word: str, other: str) -> None:
+    assert content_stems(word, VOCABULARY) != content_stems(other, VOCABULARY)
+
+
+@given(st.sampled_from([line.split() for line in (Path(__file__).parents[1] / "data" / "synonyms.tsv").read_text(
+    encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]), st.data())
+def test_every_inflection_of_a_synonym_group_is_one_word(group: list[str], data: Any) -> None:
+    from compare_claims.textnorm import inflections
+
+    a, b = data.draw(st.sampled_from(group)), data.draw(st.sampled_from(group))
+    form = data.draw(st.sampled_from(sorted(inflections(b))))
+    assert content_stems(a, VOCABULARY) == content_stems(form, VOCABULARY) or not content_stems(form, VOCABULARY)
 
 
 @settings(max_examples=200, deadline=None)

@@ -93,7 +93,10 @@ class Vocabulary(NamedTuple):
     (``data/synonyms.tsv``), read by the input layer (config.py)."""
 
     lemmas: Mapping[str, str]  # form -> lemma ("struck" -> "strike")
-    synonyms: Mapping[str, str]  # stem -> the stem of its group's first word
+    # a word of a synonym group, or one of its inflections -> the stem of its group's first
+    # word; by the word, not its stem: "national" stems as "nation" does, "aide" as "aid",
+    # "Carly" as "car", and none of them means its group's other words
+    synonyms: Mapping[str, str]
     memo: dict[str, str]  # word -> its content form ("" for a stopword), filled as words are met
     word_stems: dict[str, str]  # word as written -> its stem (word_stem), filled as words are met
 
@@ -101,13 +104,30 @@ class Vocabulary(NamedTuple):
     def build(cls, lemmas: Mapping[str, str], synonym_groups: list[list[str]]) -> "Vocabulary":
         out: dict[str, str] = {}
         for group in synonym_groups:
-            stems = stem_words([lemmas.get(w, w) for w in group])
-            for st in stems:
-                out.setdefault(st, stems[0])
-        return cls(dict(lemmas), {k: v for k, v in out.items() if k != v}, {}, {})
+            words = [lemmas.get(w, w) for w in group]
+            first = stem_words(words[:1])[0]
+            for w in words:
+                for form in sorted(inflections(w)):
+                    out.setdefault(form, first)
+        return cls(dict(lemmas), {k: v for k, v in out.items() if stem_words([k])[0] != v}, {}, {})
 
 
 PLAIN = Vocabulary({}, {}, {}, {})  # stemming alone
+
+_DOUBLED_RE = re.compile(r"[^aeiou][aeiou][bdgklmnprt]$")
+
+
+def inflections(word: str) -> set[str]:
+    """A word and its regular English inflections ("country": "countries";
+    "ban": "banned", "banning"; "injure": "injured", "injuring")."""
+    out = {word, word + "s", word + "es", word + "ed", word + "ing"}
+    if word.endswith("y"):
+        out |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if word.endswith("e"):
+        out |= {word + "d", word[:-1] + "ing"}  # not "ban" -> "band"
+    if _DOUBLED_RE.search(word):
+        out |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return out
 
 
 def _spelling(w: str) -> str:
@@ -240,7 +260,8 @@ def content_stems(text: str, vocab: Vocabulary = PLAIN) -> list[str]:
     if not kept:
         return []
     syn = vocab.synonyms
-    return [syn.get(st, st) for st in stem_words(kept)] if syn else stem_words(kept)
+    stems = stem_words(kept)
+    return [syn.get(w, st) for w, st in zip(kept, stems)] if syn else stems
 
 
 def word_stem(token: str, vocab: Vocabulary = PLAIN) -> str:
