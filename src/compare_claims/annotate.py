@@ -666,6 +666,9 @@ def _is_a(person: str, pronoun: str, before: str) -> bool:
     return title_for or (said_for and not said_against and not title_against)
 
 
+TITLE_WINDOW = 2000
+
+
 def _titled_as(person: str, pronoun: str, before: str) -> bool:
     """Does no honorific before ``person``'s last name say ``pronoun`` is not
     theirs ("Mr. Farenthold" is no "she"), one of its kind being absent?"""
@@ -749,8 +752,11 @@ def _resolve_pronoun(ann: Annotation, st: Statement, text: str, named: list[tupl
     if not person:
         return ann
     if (paragraph == st.paragraph or person.split()[-1] in _naming_part(st, text, here, pronoun)) and (
-            not pronoun or _titled_as(person, pronoun.group().lower(), text[:st.start + pronoun.start()])):
-        # ("She sued him, claiming ..." in a paragraph naming Mr. Farenthold is not his)
+            not pronoun or _titled_as(person, pronoun.group().lower(),
+                                      text[max(0, min(st.start, st.paragraph_start if st.paragraph_start >= 0
+                                                      else st.start) - TITLE_WINDOW):st.start + pronoun.start()])):
+        # ("She sued him, claiming ..." in a paragraph naming Mr. Farenthold is not his; read in the
+        # paragraph and the TITLE_WINDOW characters before it, not the whole text before each pronoun)
         return ann._replace(speaker=person, speaker_span=None)
     if paragraph == st.paragraph - 1 and pronoun and _may_be(person, pronoun.group().lower(), text[:st.start]):
         return ann._replace(speaker=person, speaker_span=None)
