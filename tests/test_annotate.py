@@ -1697,3 +1697,12 @@ def test_the_honorific_check_of_a_pronoun_reads_a_bounded_window(monkeypatch: py
     _segmented_speakers(text)
     assert seen and len(text) > 10 * A.TITLE_WINDOW
     assert max(seen) <= A.TITLE_WINDOW + 200
+
+
+def test_a_state_alone_in_brackets_after_a_name_is_an_aside() -> None:
+    """Read 37: "Rep. Adam Schiff (Calif.), the ranking Democrat on the committee, said"
+    named no one, and his "He added" after it neither."""
+    said = _segmented_speakers("Rep. Jo Hart (Calif.), the ranking Democrat on the committee, said on Wednesday "
+                               "that the committee would act. He added that more subpoenas could follow.\n")
+    assert said["Rep. Jo Hart"] == "Jo Hart"
+    assert said["He added that"] == "Jo Hart"

@@ -478,7 +478,7 @@ class _SpeakerFinder:
 
     def _party_start(self, k: int) -> int | None:
         """The first token of a party and state ending at token k ("R-Ariz",
-        "R-N . Y", "R" alone in brackets, "Democrat of Nevada"), when a name comes before
+        "R-N . Y", "R" or a state alone in brackets, "Democrat of Nevada"), when a name comes before
         it; else None."""
         t = self.t
         j = k
@@ -489,6 +489,9 @@ class _SpeakerFinder:
         if (0 < k == j and t.raws[k] in ("D", "R", "I") and t.gap(k - 1).strip() == "("
                 and t.gap(k).startswith(")") and self.is_cap(k - 1)):
             return k  # a party alone, in brackets: "Paul LePage (R) said"
+        if (0 < k == j and t.raws[k][:1].isupper() and t.raws[k][1:].islower() and t.gap(k - 1).strip() == "("
+                and t.gap(k).startswith((")", ".)")) and self.is_cap(k - 1)):
+            return k  # a state alone, in brackets: "Rep. Adam Schiff (Calif.), the ranking Democrat, said"
         # "Democrat of Nevada", "Republican of New York": a member and a state, after a name
         for of in (k - 1, k - 2):
             if (of > 1 and t.keys[of] == "of" and t.keys[of - 1] in self.c.party_members and t.raws[of - 1][:1].isupper()
