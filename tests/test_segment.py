@@ -484,6 +484,19 @@ def test_a_horizontal_bar_is_a_dash_as_the_em_dash_is() -> None:
         assert len(one_text(two).statements) == 1, dash
 
 
+def test_an_attribution_with_a_short_phrase_after_a_comma_stays_with_its_quotation() -> None:
+    """Read 37: "“... does it make?” Mrs. Clinton said, her voice rising." left "Mrs.
+    Clinton said, her voice rising." a statement of its own; a sentence after the
+    quotation that says more than who spoke and how still stands alone."""
+    text = ("\u201cWhat difference, at this point, does it make?\u201d Mrs. Hale said, her voice rising. "
+            "\u201cIt is our job to find out.\u201d\n\n"
+            "\u201cWhat difference does it make?\u201d Mrs. Hale said, adding that the harbour board had "
+            "failed the town for years.\n")
+    texts = [s.text for s in one_text(text).statements]
+    assert texts[0].endswith("Mrs. Hale said, her voice rising.")
+    assert any(t.startswith("Mrs. Hale said, adding that") for t in texts)
+
+
 def test_one_dash_still_splits_two_claims() -> None:
     text = ("The council approved the new budget for the harbour on Monday \u2014 the mayor said the vote "
             "came far too late for the fishermen.\n")

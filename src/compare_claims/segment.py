@@ -372,9 +372,12 @@ def _attribution(piece: str, before: str, cues: SegmentCues) -> bool:
     ``before`` (“...?” / ...!" then "Trump said."): it belongs to that sentence."""
     if len(before) < 2 or before[1] not in "”\"" or before[0] not in ".?!":
         return False
-    words = piece.rstrip(".").split()
+    # ... its words up to a comma, and a short phrase after it ("Mrs. Clinton said, her voice rising.")
+    head, comma, tail = piece.rstrip(".").partition(",")
+    words = head.split()
     return (piece.endswith(".") and len(words) <= cues.attribution_words and not any(c in piece for c in "“”\"")
-            and any(w.lower() in cues.attribution_verbs for w in words))
+            and any(w.lower() in cues.attribution_verbs for w in words)
+            and (not comma or len(tail.split()) <= cues.attribution_words))
 
 
 # the end of a quotation opened before: a word or two, the closing mark, then what follows
