@@ -1685,18 +1685,25 @@ def test_the_honorific_check_of_a_pronoun_reads_a_bounded_window(monkeypatch: py
     from compare_claims import annotate as A
 
     seen: list[int] = []
-    real = A._titled_as
+    cues: list[int] = []
+    real, real_cues = A._titled_as, A._gender_cues
 
     def spy(person: str, pronoun: str, before: str) -> bool:
         seen.append(len(before))
         return real(person, pronoun, before)
 
+    def spy_cues(person: str, pronoun: str, before: str) -> tuple[bool, bool, bool, bool]:
+        cues.append(len(before))  # every rule reading what the text says of a person
+        return real_cues(person, pronoun, before)
+
     monkeypatch.setattr(A, "_titled_as", spy)
-    paragraph = "Mr. Tom Hale said the harbour plan would pass. He said the vote was near. "
-    text = paragraph * 400 + "\n"
+    monkeypatch.setattr(A, "_gender_cues", spy_cues)
+    paragraph = "Mr. Tom Hale said the harbour plan would pass. He said the vote was near. \u201cIt is,\u201d he said. "
+    text = paragraph * 700 + "\n"
     _segmented_speakers(text)
-    assert seen and len(text) > 10 * A.TITLE_WINDOW
+    assert seen and len(text) > 3 * A.READ_BACK
     assert max(seen) <= A.TITLE_WINDOW + 200
+    assert max(cues) <= A.READ_BACK
 
 
 def test_a_state_alone_in_brackets_after_a_name_is_an_aside() -> None:

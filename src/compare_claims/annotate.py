@@ -667,6 +667,9 @@ def _is_a(person: str, pronoun: str, before: str) -> bool:
 
 
 TITLE_WINDOW = 2000
+# how far back the pronoun rules read for what the text says of a person (an article's
+# length; a text without paragraphs must not be read again before each statement)
+READ_BACK = 20_000
 
 
 def _titled_as(person: str, pronoun: str, before: str) -> bool:
@@ -735,7 +738,7 @@ def _resolve_pronoun(ann: Annotation, st: Statement, text: str, named: list[tupl
     if pronoun and _named_after(person, st.text, pronoun.end()):
         person = ""  # "He demanded that Mr. Obama resign": he is not Obama
     if pronoun and person and person.split()[-1].lower() in lexicon.bodies and _pattern(
-            r"\b(?:[Tt]he|an?)\s+" + re.escape(person) + r"\b").search(text[:st.start]):
+            r"\b(?:[Tt]he|an?)\s+" + re.escape(person) + r"\b").search(text, max(0, st.start - READ_BACK), st.start):
         # a body or an outlet, written with an article, is no "he" ("a Washington Post
         # report detailed ... “...,” he said"), where "Michael Bloomberg" may be
         person = ""
@@ -758,14 +761,15 @@ def _resolve_pronoun(ann: Annotation, st: Statement, text: str, named: list[tupl
         # ("She sued him, claiming ..." in a paragraph naming Mr. Farenthold is not his; read in the
         # paragraph and the TITLE_WINDOW characters before it, not the whole text before each pronoun)
         return ann._replace(speaker=person, speaker_span=None)
-    if paragraph == st.paragraph - 1 and pronoun and _may_be(person, pronoun.group().lower(), text[:st.start]):
+    if paragraph == st.paragraph - 1 and pronoun and _may_be(person, pronoun.group().lower(),
+                                                             text[max(0, st.start - READ_BACK):st.start]):
         return ann._replace(speaker=person, speaker_span=None)
     # ... or a few paragraphs on, for a quotation, when the text since names no one
     # else outside quotations and the text says the person is a "he" (or "she"): a
     # speech quoted paragraph after paragraph ("“...,” he declared")
     if (pronoun and st.paragraph - paragraph <= PRONOUN_PARAGRAPHS and any(q in st.text for q in _QUOTE_MARKS)
             and person.split()[-1].lower() not in lexicon.bodies
-            and _is_a(person, pronoun.group().lower(), text[:st.start])
+            and _is_a(person, pronoun.group().lower(), text[max(0, st.start - READ_BACK):st.start])
             and _no_one_else(text, person, st.start + pronoun.start(), lexicon)):
         return ann._replace(speaker=person, speaker_span=None)
     return ann
