@@ -666,6 +666,7 @@ def _is_a(person: str, pronoun: str, before: str) -> bool:
     return title_for or (said_for and not said_against and not title_against)
 
 
+# characters before a pronoun's paragraph read for an honorific of the person it may stand for
 TITLE_WINDOW = 2000
 # how far back the pronoun rules read for what the text says of a person (an article's
 # length; a text without paragraphs must not be read again before each statement)
@@ -754,12 +755,11 @@ def _resolve_pronoun(ann: Annotation, st: Statement, text: str, named: list[tupl
     # the pronoun is not theirs ("Ms. Pelosi" is no "he")
     if not person:
         return ann
+    # ... unless an honorific says the pronoun is not theirs ("She sued him, claiming ..." in a
+    # paragraph naming Mr. Farenthold), read in the paragraph and TITLE_WINDOW characters before it
+    around = (st.paragraph_start if 0 <= st.paragraph_start < st.start else st.start) - TITLE_WINDOW
     if (paragraph == st.paragraph or person.split()[-1] in _naming_part(st, text, here, pronoun)) and (
-            not pronoun or _titled_as(person, pronoun.group().lower(),
-                                      text[max(0, min(st.start, st.paragraph_start if st.paragraph_start >= 0
-                                                      else st.start) - TITLE_WINDOW):st.start + pronoun.start()])):
-        # ("She sued him, claiming ..." in a paragraph naming Mr. Farenthold is not his; read in the
-        # paragraph and the TITLE_WINDOW characters before it, not the whole text before each pronoun)
+            not pronoun or _titled_as(person, pronoun.group().lower(), text[max(0, around):st.start + pronoun.start()])):
         return ann._replace(speaker=person, speaker_span=None)
     if paragraph == st.paragraph - 1 and pronoun and _may_be(person, pronoun.group().lower(),
                                                              text[max(0, st.start - READ_BACK):st.start]):

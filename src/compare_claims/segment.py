@@ -180,16 +180,6 @@ _MIN_CLAUSE_WORDS = 5
 _DASH_RE = re.compile(r"[–—―-]")
 _CLOSING_QUOTE_RE = re.compile(r"[”\"](?=[\s,.;:!?])(?!\s*$)")  # a quotation closing before more words
 
-
-def _quotation_end(sentence: str, b: int) -> int:
-    """Where the quotation open at ``b`` closes, when words follow it (its
-    attribution); else the sentence's end."""
-    close = _CLOSING_QUOTE_RE.search(sentence, b)
-    if close is None or "“" in sentence[b:close.start()]:
-        return len(sentence)
-    if close.group() == '"' and sentence.count('"', 0, b) % 2 == 0:
-        return len(sentence)  # a straight mark: open before the cut only when an odd number precede it
-    return close.start()
 _TYPED_DASH_RE = re.compile(r"(?<=\s)--(?=\s)")
 _LOWER_RE = re.compile(r"[a-z]")
 # ... of which at least this many claim words: lower-case content words, not
@@ -536,6 +526,17 @@ def _list_marks(sentence: str, matches: Sequence[re.Match[str]]) -> set[int]:
         return {id(m) for m in semis} if ":" in sentence[:semis[0].start()] else set()
     # ("requiring ...; directing ...; and ...", with no colon: clauses, each a claim)
     return {id(m) for m in semis} | {id(opener)}
+
+
+def _quotation_end(sentence: str, b: int) -> int:
+    """Where the quotation open at ``b`` closes, when words follow it (its
+    attribution); else the sentence's end."""
+    close = _CLOSING_QUOTE_RE.search(sentence, b)
+    if close is None or "“" in sentence[b:close.start()]:
+        return len(sentence)
+    if close.group() == '"' and sentence.count('"', 0, b) % 2 == 0:
+        return len(sentence)  # a straight mark: open before the cut only when an odd number precede it
+    return close.start()
 
 
 def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:

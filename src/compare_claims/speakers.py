@@ -26,9 +26,9 @@ _CLAUSE_OPENERS = frozenset({"what", "whether", "how", "why", "if"})
 _JOINERS = frozenset({"but", "and", "yet", "so"})
 # at most this many words describe an unnamed source ("two officials who spoke on condition of anonymity")
 SOURCE_WORDS = 10
-# words before a capitalised common noun that make it a role ("The Democrat", "Another moderate Democrat")
 # words that may come before a clause of when opening a sentence ("Shortly after ...")
 _CLAUSE_LEADS = frozenset({"shortly", "just", "soon", "long", "even", "only", "and", "but", "so", "not"})
+# words before a capitalised common noun that make it a role ("The Democrat", "Another moderate Democrat")
 _ROLE_DETERMINERS = frozenset({"the", "a", "an", "another", "one"})
 # words a description of a source never ends on, right before its verb
 _DESCRIPTION_ENDS = frozenset({"a", "an", "the", "to", "who", "that", "which", "and", "or", "of"})
