@@ -1614,6 +1614,11 @@ def test_a_statement_issued_in_a_transcript_turn_is_read_without_error() -> None
     ("Rep. Jo Hart (R-Fla.) criticized the mayor's statement on the harbour.\n", "Jo Hart"),
     # a title opening the aside after a role word ("Another Republican, Rep. ...")
     ("Another Republican, Rep. Jo Hart of Michigan, also tweeted that such an order would fail.\n", "Jo Hart"),
+    # a person of a place or a firm is the person ("Chuck Schumer of New York" had the key "york");
+    # one word before "of" names a body ("Office of Professional Responsibility")
+    ("\u201cIt works,\u201d said Representative Jo Hart of New York.\n", "Jo Hart"),
+    ("Jo Hart of Marcum Partners said it works.\n", "Jo Hart"),
+    ("The Office of Harbour Safety said it would review the plan.\n", "Office of Harbour Safety"),
 ])
 def test_who_speaks_in_the_statements_of_reads_35_to_37(text: str, speaker: str) -> None:
     said = _segmented_speakers(text)

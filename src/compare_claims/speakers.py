@@ -231,7 +231,8 @@ class _SpeakerFinder:
         direct = k > first and t.keys[k - 1] in _CONNECTORS and self.is_cap(k - 2)
         if last - k >= 2 and (direct or titled):
             k = last - 1  # "President of Ruritania Jane Smith", "Minister of Foreign Affairs Jane Smith"
-        elif (direct and last - k == 1) or (titled and last == k and self.is_plain_cap(m - 1)):
+        elif ((direct and last - k == 1 and not self._named_person(first, k - 2))
+              or (titled and last == k and self.is_plain_cap(m - 1))):
             # "Office of Professional Responsibility", "Ministry of Foreign Affairs": an organisation
             k = m - 1
             while k - 1 >= first and self.is_plain_cap(k - 1) and self.name_gap(k - 1):
@@ -327,6 +328,11 @@ class _SpeakerFinder:
             before -= 1
         opens = before < 0 or t.keys[before] == "both" or "," in t.gap(before)
         return first if opens else None
+
+    def _named_person(self, first: int, j: int) -> bool:
+        """Do two names or more end at token j ("Jo Hart" of "Jo Hart of Marcum Partners",
+        a person of a firm; "Office" of "Office of Professional Responsibility" is one word)?"""
+        return j - 1 >= first and self.is_plain_cap(j) and self.is_plain_cap(j - 1) and self.name_gap(j - 1)
 
     def _opening_subordinate(self, lead: int) -> bool:
         """Does the subject at token ``lead`` open a clause of when or why that opens
