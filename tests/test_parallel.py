@@ -57,13 +57,15 @@ def plain(x: Any) -> Any:
 def test_map_in_forks_puts_uneven_parts_back_in_order_without_a_pool(
         forks: list[int], pools: list[int | None]) -> None:
     parts = [f"part {k}" for k in range(11)]  # 11 over 3 processes: 4, 4 and 3 parts
-    got = parallel.map_in_forks(lambda state, p: [state, p, os.getpid()], "s", parts, 3, encode=plain, decode=plain)
+    got = parallel.map_in_forks(lambda state, p: [state, p, os.getpid()], "s", parts, 3, encode=plain, decode=plain,
+                                weights=[1] * len(parts))
     assert [g[:2] for g in got] == [["s", p] for p in parts]
     assert pools == []
     if hasattr(os, "fork"):
         assert len(forks) == 2 and len({pid for _s, _p, pid in got}) == 3  # the work really ran in three processes
     # one job: every part here, no fork
-    assert parallel.map_in_forks(lambda state, p: state + p, "s ", parts, 1, encode=plain, decode=plain) == [
+    assert parallel.map_in_forks(lambda state, p: state + p, "s ", parts, 1, encode=plain, decode=plain,
+                                 weights=[1] * len(parts)) == [
         "s " + p for p in parts]
     assert len(forks) <= 2
 
@@ -71,8 +73,33 @@ def test_map_in_forks_puts_uneven_parts_back_in_order_without_a_pool(
 def test_what_a_forked_process_sends_is_decoded_by_the_caller_s_own_types(forks: list[int]) -> None:
     # JSON on the pipe: tuples come back as lists unless ``decode`` rebuilds them
     got = parallel.map_in_forks(lambda state, p: (p, state), "x", [1, 2, 3, 4], 2,
-                                encode=list, decode=tuple)
+                                encode=list, decode=tuple, weights=[1, 1, 1, 1])
     assert got == [(1, "x"), (2, "x"), (3, "x"), (4, "x")]
+
+
+def test_parts_are_shared_so_that_the_last_process_to_finish_finishes_soonest() -> None:
+    # five texts of the shipped corpus by size: round robin over the sorted sizes gave
+    # one process 17k + 7.3k + 5.9k characters and the other 9.4k + 6.3k
+    sizes = [9356, 6317, 5942, 7257, 17009]
+    got = parallel.shares(sizes, 2)
+    assert sorted(i for s in got for i in s) == list(range(5))  # each part once
+    loads = [sum(sizes[i] for i in s) for s in got]
+    assert max(loads) < 0.55 * sum(sizes)
+    # work of its own for the first process: it takes fewer parts
+    busy = parallel.shares(sizes, 2, own_start=15_000)
+    assert sum(sizes[i] for i in busy[0]) < sum(sizes[i] for i in busy[1])
+    assert parallel.shares([5, 5, 5], 3) == [[0], [1], [2]]
+
+
+def test_what_this_process_does_meanwhile_runs_here_once_and_changes_no_result(forks: list[int]) -> None:
+    ran: list[int] = []
+    parts = list(range(7))
+    got = parallel.map_in_forks(lambda state, p: state * p, 3, parts, 2, encode=plain, decode=plain,
+                                weights=[1] * len(parts), meanwhile=lambda: ran.append(os.getpid()),
+                                meanwhile_weight=3)
+    assert got == [3 * p for p in parts]
+    if hasattr(os, "fork"):
+        assert ran == [os.getpid()] and len(forks) == 1
 
 
 def test_a_failure_in_a_forked_process_is_raised_here_and_no_process_is_left(forks: list[int]) -> None:
@@ -85,7 +112,8 @@ def test_a_failure_in_a_forked_process_is_raised_here_and_no_process_is_left(for
         return p
 
     with pytest.raises(RuntimeError, match="ValueError: bad part 1"):
-        parallel.map_in_forks(fail_on_odd, 0, [0, 1, 2, 3], 2, encode=plain, decode=plain)  # 1 and 3: forked
+        parallel.map_in_forks(fail_on_odd, 0, [0, 1, 2, 3], 2, encode=plain, decode=plain,
+                              weights=[2, 2, 1, 1])  # 1 and 2 here, 0 and 3 forked
     assert forks
     for pid in forks:  # reaped: no zombie
         with pytest.raises(ChildProcessError):

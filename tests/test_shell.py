@@ -67,6 +67,34 @@ print(n)
 """
 
 
+def test_the_program_s_whole_output_reaches_a_file_and_a_pipe(shipped: dict[str, Any], tmp_path: Path) -> None:
+    # the console script leaves without tearing the heap down (cli.leave): nothing it wrote is lost
+    proc = bash(f"compare-claims topic iran --sources 'data/*.txt' --format json --no-cache > {tmp_path}/out.json"
+                " && python -m compare_claims topic iran --sources 'data/*.txt' --format json --no-cache | cat")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8")) == json.loads(proc.stdout)
+    assert json.loads(proc.stdout)["groups"] == shipped["groups"]
+
+
+LEAVE = """
+import atexit, sys
+from compare_claims.cli import leave
+if sys.argv[1] == "handler":
+    atexit.register(lambda: print("exit handler ran"))
+print("buffered", end="")
+leave(eval(sys.argv[2]))
+"""
+
+
+@pytest.mark.parametrize("handler, code, status", [("none", "4", 4), ("none", "None", 0), ("handler", "3", 3),
+                                                    ("none", "'a message'", 1)])
+def test_leaving_flushes_the_output_and_keeps_exit_handlers_and_codes(handler: str, code: str, status: int) -> None:
+    proc = subprocess.run([sys.executable, "-c", LEAVE, handler, code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == status
+    assert proc.stdout == "buffered" + ("exit handler ran\n" if handler == "handler" else "")
+    assert ("a message" in proc.stderr) == (code == "'a message'")
+
+
 def test_jsonl_feeds_a_line_by_line_reader(shipped: dict[str, Any]) -> None:
     proc = bash(f"compare-claims topic iran --sources 'data/*.txt' --format jsonl | python -c '{READ_JSONL}'")
     assert proc.returncode == 0, proc.stderr

@@ -253,7 +253,7 @@ def token_set_score(a: Features, b: Features, idf: dict[str, float]) -> float:
 
 
 @lru_cache(maxsize=1)
-def _ratio() -> Callable[[str, str], float]:
+def score_ratio() -> Callable[[str, str], float]:
     """rapidfuzz's ratio, imported once: a ``from ... import`` costs 2 us a call,
     and the aligner scores tens of thousands of pairs."""
     from rapidfuzz.fuzz import ratio
@@ -263,7 +263,7 @@ def _ratio() -> Callable[[str, str], float]:
 
 def token_sort_score(a: Features, b: Features, idf: dict[str, float]) -> float:
     # ``joined`` is the sorted stems already: rapidfuzz's token_sort_ratio is its plain ratio
-    return float(_ratio()(a.joined, b.joined)) if a.bag and b.bag else 0.0
+    return float(score_ratio()(a.joined, b.joined)) if a.bag and b.bag else 0.0
 
 
 # A claim includes its speaker: two people saying alike things ("the report must
@@ -305,7 +305,7 @@ def _blended(a: Features, b: Features, weighted: float) -> float:
     """``blended_score`` given the pair's ``weighted_score``."""
     if weighted == 0.0:
         return 0.0
-    return weighted * (BLEND_WEIGHT + (1 - BLEND_WEIGHT) * float(_ratio()(a.joined, b.joined)) / 100.0)
+    return weighted * (BLEND_WEIGHT + (1 - BLEND_WEIGHT) * float(score_ratio()(a.joined, b.joined)) / 100.0)
 
 
 SCORERS: dict[str, Callable[[Features, Features, dict[str, float]], float]] = {
@@ -509,7 +509,7 @@ def all_pair_scores(sc: Scoring, *, jobs: int = 1, exhaustive: bool = False) -> 
     fn = _exhaustive_pair_scores if exhaustive else _pair_scores
     parts = ranges(n, jobs * PARTS_PER_JOB) if jobs > 1 else [(0, n)]
     if jobs > 1:
-        _ratio()  # rapidfuzz imported here, once, not in each forked process (~50 ms each)
+        score_ratio()  # rapidfuzz imported here, once, not in each forked process (~50 ms each)
     return {(i, j): s for got in map_forked(fn, sc, parts, jobs) for i, j, s in got}
 
 

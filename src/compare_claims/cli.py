@@ -352,6 +352,45 @@ def main() -> None:
         app.registered_commands = every
 
 
+def run() -> None:
+    """Console-script entry (and ``python -m compare_claims``): ``main()``,
+    then leave at once (``leave``)."""
+    try:
+        main()
+        code: object = 0
+    except SystemExit as done:
+        code = done.code
+    leave(code)
+
+
+def leave(code: object) -> None:
+    """Exit with ``code`` without tearing down the heap.  Python's own exit
+    frees every object of the run one by one (statements, annotations, cue
+    tables): ~7 ms of a ~115 ms `topic iran` here, for memory the system takes
+    back anyway (as Instagram's servers skip it, with ``os._exit``).  Output is
+    flushed first; where something registered an exit handler or started a
+    thread (a Dask client, a pool), the exit is Python's, as before."""
+    import atexit
+    import threading
+
+    if atexit._ncallbacks() or threading.active_count() > 1:
+        raise SystemExit(code)
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:  # as sys.exit prints a message given as the code
+        _fail(str(code), 1)
+        status = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):  # a reader that left: nothing more to say to it
+            pass
+    os._exit(status)
+
+
 def _collect_less() -> None:
     """What the imports made (cue tables, patterns) is frozen out of the
     collector's reach, and the collector is off for the run (see above):
@@ -373,4 +412,4 @@ def _commands_to_build(args: List[str], environ: Any) -> List[Any]:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .cache import Cache
     from .environment import Environment
     from .models import Source
-    from .work import Gathered, Named, Prepared
+    from .work import Gathered, Meanwhile, Named, Prepared
     from .pipeline import Plan, SourceAnalysis
     from .topics import Topic
 
@@ -82,11 +82,13 @@ def _prepare(req: Request, cache: Cache | None) -> tuple[Prepared, list[str]]:
                    read_files=cache is not None), skipped_files
 
 
-def _analyse(req: Request, prepared: Prepared, plan: Plan, cache: Cache | None) -> Gathered:
+def _analyse(req: Request, prepared: Prepared, plan: Plan, cache: Cache | None,
+             meanwhile: Meanwhile | None = None) -> Gathered:
     from .work import analyse
 
     with _progress(len(prepared.jobs), req) as advance:
-        return analyse(prepared, plan, jobs=_jobs(req), dask=req.dask, progress=advance, cache=cache)
+        return analyse(prepared, plan, jobs=_jobs(req), dask=req.dask, progress=advance, cache=cache,
+                       meanwhile=meanwhile)
 
 
 def _jobs(req: Request) -> int:
@@ -186,7 +188,8 @@ def _cache(req: Request, topics: dict[str, Topic], asked: list[Topic], annotate:
 
 def _result(req: Request) -> tuple[object, int]:
     from .align import SCORERS
-    from .pipeline import Options, build_groups, finish_result, skipped_of
+    from .pipeline import READY_TO_GROUP_WEIGHT, Options, build_groups, finish_result, ready_to_group, skipped_of
+    from .work import Meanwhile
 
     if req.keywords is not None and req.topic:  # with --keywords, a first argument is a source
         req = req._replace(paths=[req.topic, *req.paths], topic=None)
@@ -209,7 +212,7 @@ def _result(req: Request) -> tuple[object, int]:
             sources, (groups, skipped) = named.sources, stored
         else:
             plan = _plan(req, topics, [topic], annotate=True)
-            got = _analyse(req, prepared, plan, cache)
+            got = _analyse(req, prepared, plan, cache, Meanwhile(ready_to_group, READY_TO_GROUP_WEIGHT))
             analyses, sources = got.analyses, [a.source for a in got.analyses]
             _report(req, got.warnings, got.failed, sources, skipped_files)
             groups = build_groups(analyses, topic, options, vocabulary=plan.vocabulary, lexicon=plan.lexicon,

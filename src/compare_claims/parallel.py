@@ -52,10 +52,12 @@ def _run_part(part: Any) -> Any:
 
 
 def map_in_forks(fn: Callable[[_S, _P], _R], state: _S, parts: Sequence[_P], jobs: int, *,
-                 encode: Callable[[_R], Any], decode: Callable[[Any], _R]) -> list[_R]:
+                 encode: Callable[[_R], Any], decode: Callable[[Any], _R], weights: Sequence[int],
+                 meanwhile: Callable[[], object] | None = None, meanwhile_weight: int = 0) -> list[_R]:
     """``[fn(state, p) for p in parts]`` in ``jobs`` processes: this one and
-    ``jobs - 1`` forked once each, process ``w`` computing parts ``w, w + jobs,
-    ...`` (parts ordered from the heaviest spread over all).  A pool costs a run
+    ``jobs - 1`` forked once each, the parts spread by their ``weights``
+    (``shares``).  ``meanwhile``: what this process does first while the
+    others work (as much work as parts of ``meanwhile_weight``).  A pool costs a run
     ~30 ms to start (multiprocessing, its threads and queues), as much as five
     texts take to analyse; a fork ~1 ms.  What a forked process computes comes
     back through a pipe of its own as ``encode`` makes it, plain JSON data
@@ -68,6 +70,7 @@ def map_in_forks(fn: Callable[[_S, _P], _R], state: _S, parts: Sequence[_P], job
         return [fn(state, p) for p in parts]
     from .codec import pack, unpack
 
+    share = shares(weights, workers, meanwhile_weight if meanwhile is not None else 0)
     children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
     try:
         for w in range(1, workers):
@@ -78,7 +81,7 @@ def map_in_forks(fn: Callable[[_S, _P], _R], state: _S, parts: Sequence[_P], job
                 try:
                     os.close(read_end)
                     try:
-                        payload = pack({"done": [encode(fn(state, p)) for p in parts[w::workers]]})
+                        payload = pack({"done": [encode(fn(state, parts[i])) for i in share[w]]})
                         code = 0
                     except BaseException as exc:  # KeyboardInterrupt too: the parent decides
                         payload = pack({"failed": f"{type(exc).__name__}: {exc}"})
@@ -88,7 +91,9 @@ def map_in_forks(fn: Callable[[_S, _P], _R], state: _S, parts: Sequence[_P], job
                     os._exit(code)  # no exit handlers, no flush of what the parent had buffered
             os.close(write_end)
             children.append((pid, read_end))
-        done: list[list[_R]] = [[fn(state, p) for p in parts[0::workers]]]
+        if meanwhile is not None:
+            meanwhile()
+        done: list[list[_R]] = [[fn(state, parts[i]) for i in share[0]]]
         while children:
             pid, read_end = children[0]
             with os.fdopen(read_end, "rb") as pipe:
@@ -104,8 +109,24 @@ def map_in_forks(fn: Callable[[_S, _P], _R], state: _S, parts: Sequence[_P], job
             _end(pid, read_end)
     out: list[Any] = [None] * len(parts)
     for w, got_w in enumerate(done):
-        out[w::workers] = got_w
+        for i, r in zip(share[w], got_w):
+            out[i] = r
     return out
+
+
+def shares(weights: Sequence[int], workers: int, own_start: int = 0) -> list[list[int]]:
+    """The indices of ``weights`` spread over ``workers`` processes, the
+    heaviest first, each to the least loaded (this process, the first, starts
+    at ``own_start``): the last to finish finishes soonest.  Each share in
+    increasing order."""
+    order = sorted(range(len(weights)), key=lambda i: (-weights[i], i))
+    load = [own_start] + [0] * (workers - 1)
+    out: list[list[int]] = [[] for _ in range(workers)]
+    for i in order:
+        w = min(range(workers), key=lambda k: (load[k], k))
+        out[w].append(i)
+        load[w] += weights[i]
+    return [sorted(x) for x in out]
 
 
 def _end(pid: int, read_end: int) -> None:

@@ -44,6 +44,14 @@ class Outcome(NamedTuple):
     packed: bytes = b""  # the analysis as the cache stores it (``codec.pack``), when asked for
 
 
+class Meanwhile(NamedTuple):
+    """What this process may do while forked ones analyse sources: ``task``,
+    as long as analysing ``weight`` characters of text takes."""
+
+    task: Callable[[], object]
+    weight: int
+
+
 class Options(NamedTuple):
     text_field: str | None = None
     source_field: str | None = None
@@ -136,12 +144,14 @@ def prepare(entries: list[Entry], *, stdin_bytes: bytes | None = None, options: 
 
 
 def analyse(prepared: Prepared, plan: Plan, *, jobs: int = 1, dask: str = "",
-            progress: Callable[[int], None] | None = None, cache: "Cache | None" = None) -> Gathered:
-    """Every prepared job analysed (with a ``cache``: the stored ones loaded), under its final id."""
+            progress: Callable[[int], None] | None = None, cache: "Cache | None" = None,
+            meanwhile: Meanwhile | None = None) -> Gathered:
+    """Every prepared job analysed (with a ``cache``: the stored ones loaded), under its final id.
+    ``meanwhile``: what this process may do while forked ones analyse."""
     if cache is not None and not dask:
-        outcomes = _cached(prepared.jobs, plan, cache, jobs=jobs, progress=progress)
+        outcomes = _cached(prepared.jobs, plan, cache, jobs=jobs, progress=progress, meanwhile=meanwhile)
     else:
-        outcomes = run_all(prepared.jobs, plan, jobs=jobs, dask=dask, progress=progress)
+        outcomes = run_all(prepared.jobs, plan, jobs=jobs, dask=dask, progress=progress, meanwhile=meanwhile)
     done, warnings, failed = _settle(prepared, outcomes)
     analyses = [with_source(a, s) for s, a in done if a is not None]
     return Gathered(analyses, warnings, failed)
@@ -189,7 +199,7 @@ def _read_here(entry: Entry) -> Job:
 
 
 def _cached(job_list: list[Job], plan: Plan, cache: "Cache", *, jobs: int,
-            progress: Callable[[int], None] | None) -> list[Outcome]:
+            progress: Callable[[int], None] | None, meanwhile: Meanwhile | None = None) -> list[Outcome]:
     """Every job's outcome: from the cache when its analysis is stored, else
     computed (in a pool when many are) and then stored."""
     keys: dict[int, tuple[str, Source]] = {}
@@ -208,7 +218,7 @@ def _cached(job_list: list[Job], plan: Plan, cache: "Cache", *, jobs: int,
             todo.append(i)
     if progress and len(todo) < len(job_list):
         progress(len(job_list) - len(todo))
-    fresh = run_all([job_list[i] for i in todo], plan, jobs=jobs, progress=progress, pack=True)
+    fresh = run_all([job_list[i] for i in todo], plan, jobs=jobs, progress=progress, pack=True, meanwhile=meanwhile)
     new: list[tuple[str, bytes]] = []
     for i, o in zip(todo, fresh):
         outcomes[i] = o._replace(packed=b"")
@@ -219,7 +229,8 @@ def _cached(job_list: list[Job], plan: Plan, cache: "Cache", *, jobs: int,
 
 
 def run_all(jobs_: Sequence[Job], plan: Plan, *, jobs: int = 1, dask: str = "",
-            progress: Callable[[int], None] | None = None, pack: bool = False) -> list[Outcome]:
+            progress: Callable[[int], None] | None = None, pack: bool = False,
+            meanwhile: Meanwhile | None = None) -> list[Outcome]:
     """Every job's outcome, in the order of ``jobs_``."""
     if dask:
         from .cluster import run_on_dask
@@ -232,18 +243,15 @@ def run_all(jobs_: Sequence[Job], plan: Plan, *, jobs: int = 1, dask: str = "",
             if progress:
                 progress(1)
         return out
-    if len(jobs_) < 2 * MIN_SOURCES_PER_JOB:  # a few sources: one fork a process, the largest spread first
+    if len(jobs_) < 2 * MIN_SOURCES_PER_JOB:  # a few sources: one fork a process, shared by size
         from .parallel import map_in_forks
 
-        order = sorted(range(len(jobs_)), key=lambda i: -_size(jobs_[i]))
-        done = map_in_forks(_work_of, (plan, pack), [jobs_[i] for i in order], jobs,
-                            encode=_plain_outcome, decode=_outcome_of)
-        outcomes: list[Outcome | None] = [None] * len(jobs_)
-        for i, outcome in zip(order, done):
-            outcomes[i] = outcome
+        done = map_in_forks(_work_of, (plan, pack), jobs_, jobs, encode=_plain_outcome, decode=_outcome_of,
+                            weights=[_size(job) for job in jobs_], meanwhile=meanwhile and meanwhile.task,
+                            meanwhile_weight=meanwhile.weight if meanwhile else 0)
         if progress:
             progress(len(jobs_))
-        return [o for o in outcomes if o is not None]
+        return done
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
