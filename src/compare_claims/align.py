@@ -39,7 +39,10 @@ headline and a lead), and every statement is in exactly one row.  Then each
 source of a row must match the rest of it at ``MARGIN`` x threshold (at most
 100) on average, else its statements leave, weakest source first; a row left
 with one source falls apart.  The mean of a row of two sources is one pair of
-texts, so it needs the margin over the threshold the linkage used.
+texts, so it needs the margin over the threshold the linkage used.  Before
+that, a row of headlines joins the row that holds most of their outlets'
+leads, where those leads tell one claim (``_titles_join_leads``): short
+headlines score low against long leads, and one claim stayed two rows.
 
 Relation.  A row's score is the mean cross-source pair score.  It is ``same``
 (one claim) when that mean is at least ``SAME``, else ``related`` (about one
@@ -779,6 +782,11 @@ def _average_linkage(
 
 # rows small enough to try every way of taking one statement from each source
 CLAIM_COMBINATIONS = 256
+# a row of titles joins the row holding the leads of at least this share of its sources
+TITLES_WITH_LEADS = 0.5
+# a title's lead: its text's first statement after it, in this many blocks from the
+# top (the title, a line of date or byline, the lead)
+TITLE_LEAD_BLOCKS = 3
 
 
 def is_title(st: Statement) -> bool:
@@ -946,6 +954,7 @@ def align(
             return max(MARGIN * threshold, _score(sc, a, b) if evidence(feats[a], feats[b], ctx) else 0.0)
         return _score(sc, a, b) if evidence(feats[a], feats[b], ctx) else 0.0
 
+    rows = _titles_join_leads(rows, statements, keys, titles, pair, threshold * FLOOR)
     margin = min(100.0, MARGIN * threshold)
     neighbours = _neighbours(pair_scores, threshold * NEARBY)
     out: list[Aligned] = []
@@ -971,6 +980,48 @@ def align(
         score = sum(cross_scores) / len(cross_scores)
         out.append(Aligned(tuple(ms), ref, score, mscores, relation_of(score), _nearby(ref, ms, srcs, keys, neighbours)))
     return out
+
+
+def _titles_join_leads(rows: list[list[int]], statements: Sequence[Statement], keys: Sequence[Key],
+                       titles: Sequence[bool], pair: Callable[[int, int], float], floor: float) -> list[list[int]]:
+    """A row of titles joins the row that holds the leads (``TITLE_LEAD_BLOCKS``) of
+    most of its sources (``TITLES_WITH_LEADS``, two at least), where those
+    leads tell one claim (``SAME`` on average) and the two rows match at
+    ``floor`` on average: a headline sums up its lead, so
+    outlets whose headlines meet and whose leads meet tell one claim twice
+    (ECB+: "Three killed as rioters bomb Greek bank" beside "A fire-bomb attack
+    on a bank in Greece killed at least three people ...").  Titles are
+    short: their pairs with the other outlets' long leads score low, and the
+    linkage alone leaves the claim in two rows."""
+    srcs = [st.source for st in statements]
+    first_lead: dict[str, int] = {}
+    for x in sorted((x for r in rows for x in r if not titles[x]), key=lambda x: keys[x]):
+        if statements[x].paragraph < TITLE_LEAD_BLOCKS:
+            first_lead.setdefault(srcs[x], x)
+    row_of = {x: k for k, r in enumerate(rows) for x in r}
+    joined: dict[int, int] = {}  # row of titles -> row it joins
+    for k, r in enumerate(rows):
+        sources = {srcs[x] for x in r}
+        if len(sources) < 2 or not all(titles[x] for x in r):
+            continue
+        where = Counter(row_of[first_lead[s]] for s in sources if s in first_lead)
+        if not where:
+            continue
+        target, n = min(where.items(), key=lambda t: (-t[1], t[0]))
+        if target == k or n < max(2, TITLES_WITH_LEADS * len(sources)) or target in joined:
+            continue
+        leads = rows[target]
+        told = [pair(x, y) for k2, x in enumerate(leads) for y in leads[k2 + 1:] if srcs[x] != srcs[y]]
+        cross = [pair(x, y) for x in r for y in leads if srcs[x] != srcs[y]]
+        if told and sum(told) / len(told) >= SAME and cross and sum(cross) / len(cross) >= floor:
+            joined[k] = target
+    if not joined:
+        return rows
+    out = [list(r) for r in rows]
+    for k, target in joined.items():
+        out[target].extend(out[k])
+        out[k] = []
+    return [r for r in out if r]
 
 
 def _neighbours(pair_scores: dict[tuple[int, int], float], floor: float) -> dict[int, list[tuple[int, float]]]:
