@@ -424,6 +424,26 @@ def test_one_utterance_quoted_a_little_differently_is_one_row(
             if re.search(r"(?:We’re|We are) asking the president to open", st["text"])}
     assert len(rows) == 1, rows
 
+def test_one_quotation_worded_otherwise_is_flagged_though_one_outlet_quotes_more_of_it(
+        be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """Read 37: “We need to use whatever compulsory mechanism necessary ... he possesses …
+    the Fifth Amendment ...” (HuffPost) and “And I think we need to use whatever
+    compulsory methods are necessary ...” (The Times): one row, no flag.  The words both
+    quote were measured against the whole of the longer quotation; what one outlet quotes
+    beyond the other's quotation is no difference."""
+    t = next(t for t in triplets if t.uuid.startswith("df6a55fb"))
+    texts, topics_file, _built = be.write_triplet(t, tmp_path)
+    res = runner.invoke(app, ["topic", "basil", "--sources", str(texts), "--topics-file", str(topics_file),
+                              "--format", "json", "--quiet"])
+    assert res.exit_code == 0, res.stderr
+    (row,) = [g for g in json.loads(res.stdout)["groups"]
+              if sum("whatever compulsory m" in st["text"] for st in g["statements"]) == 2]
+    (quote,) = [e for e in row["evidence"] if e["flag"] == "quote"]
+    assert sorted(sp["text"] for sp in quote["spans"]) == ["mechanism", "methods are"]
+    for sp in quote["spans"]:
+        assert (texts / f"{sp['source']}.txt").read_text(encoding="utf-8")[sp["start"]:sp["end"]] == sp["text"]
+
+
 def test_a_time_phrase_between_speaker_and_verb_keeps_the_speaker(be: ModuleType, triplets: list[Any]) -> None:
     """"The president this morning says 'I feel badly for General Flynn.'" named
     no one (read 32): a phrase of when or how often ("this morning", "over the

@@ -548,7 +548,13 @@ def _requoted(a: Member, b: Member) -> tuple[Span, Span] | None:
             wa, wb = [w for _s, _e, w in qa], [w for _s, _e, w in qb]
             matcher = SequenceMatcher(None, wa, wb, autojunk=False)
             blocks = [blk for blk in matcher.get_matching_blocks() if blk.size]
-            same, shorter = sum(blk.size for blk in blocks), min(len(wa), len(wb))
+            if not blocks:
+                continue
+            # the stretch both quote, from the first word they share to the last: a
+            # quotation cut shorter or carried on at either end is no difference
+            first, last = blocks[0], blocks[-1]
+            same = sum(blk.size for blk in blocks)
+            shorter = min(last.a + last.size - first.a, last.b + last.size - first.b)
             if same < QUOTE_WORDS or same < QUOTE_SHARE * shorter or max(blk.size for blk in blocks) < QUOTE_BLOCK:
                 continue
             ops = matcher.get_opcodes()
