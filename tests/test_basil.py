@@ -444,6 +444,28 @@ def test_one_quotation_worded_otherwise_is_flagged_though_one_outlet_quotes_more
         assert (texts / f"{sp['source']}.txt").read_text(encoding="utf-8")[sp["start"]:sp["end"]] == sp["text"]
 
 
+def test_titles_telling_one_claim_keep_their_row_where_their_leads_tell_it_only_in_part(
+        be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """Read 35: "Texas Rep. Blake Farenthold resigns from Congress" (Fox) and "GOP Rep. Blake
+    Farenthold Resigns After Sexual Harassment Allegations" (HuffPost), each with its lead
+    ("... resigned from Congress on Friday, following multiple allegations ..." / "... is
+    resigning from Congress, he announced Friday in a statement ..."), under a title printed
+    twice.  Once the leads were leads, the titles gave them the claim; the leads alike only in
+    part made the row "related", and a related row of two sources falls apart: all four
+    statements stood alone."""
+    t = next(t for t in triplets if t.uuid.startswith("06ffda2d"))
+    texts, topics_file, _built = be.write_triplet(t, tmp_path)
+    res = runner.invoke(app, ["topic", "basil", "--sources", str(texts), "--topics-file", str(topics_file),
+                              "--format", "json", "--quiet"])
+    assert res.exit_code == 0, res.stderr
+    rows = [g for g in json.loads(res.stdout)["groups"]
+            if any(st["start"] == 0 and "Farenthold" in st["text"] for st in g["statements"])]
+    (row,) = [g for g in rows if len({st["source"] for st in g["statements"]}) == 2]
+    assert row["relation"] == "same"
+    assert {st["source"] for st in row["statements"] if st["start"] == 0} == {"fox", "hpo"}  # both titles
+    assert sum("resign" in st["text"] and st["start"] > 0 for st in row["statements"]) == 2  # both leads
+
+
 def test_a_time_phrase_between_speaker_and_verb_keeps_the_speaker(be: ModuleType, triplets: list[Any]) -> None:
     """"The president this morning says 'I feel badly for General Flynn.'" named
     no one (read 32): a phrase of when or how often ("this morning", "over the

@@ -623,6 +623,18 @@ def test_a_headline_printed_twice_is_no_transcript() -> None:
     assert body and not any("Senate" in sp for sp in body)
 
 
+def test_a_title_printed_again_as_the_first_paragraph_counts_as_no_paragraph() -> None:
+    # 29 of the 300 BASIL texts print their title twice: the lead after the copy was
+    # paragraph 2, no lead for the aligner (align.is_lead), so its title kept the claim
+    title = "Texas Rep. Sam Lee resigns from Congress"
+    lead = "Rep. Sam Lee resigned from Congress on Friday, following allegations of misconduct."
+    rest = "Lee had said in December that he would not seek re-election."
+    twice, once = (one_text(f"{title}\n\n{copy}{lead}\n\n{rest}\n") for copy in (f"{title}\n\n", ""))
+    assert [(s.text, s.paragraph) for s in twice.statements] == [(s.text, s.paragraph) for s in once.statements]
+    assert [s.paragraph for s in twice.statements] == [0, 1, 2]
+    assert dict(twice.skipped)["exact repeat"] == 1
+
+
 def test_a_closing_quote_the_splitter_put_first_goes_back_to_its_sentence() -> None:
     text = ("A reporter asked whether the old speech made him look like a man \u201ctrapped in the past.\" "
             "The senator answered that those words were \"timeless\" truths.\n")

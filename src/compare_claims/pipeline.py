@@ -132,7 +132,6 @@ def _claim_and_related(members: list[Member], threshold: float, relation: str,
     included), kept in the row as related.  The row is "same" when two
     sources or more tell the claim at the calibrated score, else "related";
     one source: no relation."""
-    from .divergence import one_utterance
 
     if relation == "":
         return members, relation
@@ -146,23 +145,33 @@ def _claim_and_related(members: list[Member], threshold: float, relation: str,
                 best[src] = m
             if align_mod.is_lead(m.statement) and (src not in leads or m.score > leads[src].score):
                 leads[src] = m
-    # a title tells its claim through its lead, when the lead tells it too (align.is_title)
+    # a title tells its claim through its lead, when the lead tells it too (align.is_title),
+    # unless only the titles tell one claim (their leads alike only in part)
+    by_titles = dict(best)
     best.update((src, leads[src]) for src, m in list(best.items()) if align_mod.is_title(m.statement) and src in leads)
+    if best != by_titles and not _tell_one_claim(ref, best) and _tell_one_claim(ref, by_titles):
+        best = by_titles
     claim = {id(m) for m in best.values()}
     if stems is not None:
         claim |= _also_telling(members, ref, best, threshold, stems)
     out = [m._replace(role="claim" if id(m) in claim else "related") for m in members]
-    # the relation weighs what the words show: two leads' pairs weigh LEAD_FACTOR
-    # more to build rows (leads tell the event), which says nothing of one claim
-    # (read by eye, reads 11-16: "same" rows of leads alone told one claim in 12 of
-    # 20, other "same" rows in 133 of 148)
+    return out, "same" if _tell_one_claim(ref, best) else "related"
+
+
+def _tell_one_claim(ref: Member, best: dict[str, Member]) -> bool:
+    """Do the members telling a row's claim (one a source) tell one claim, at the
+    calibrated score?  The relation weighs what the words show: two leads' pairs
+    weigh LEAD_FACTOR more to build rows (leads tell the event), which says nothing
+    of one claim (read by eye, reads 11-16: "same" rows of leads alone told one
+    claim in 12 of 20, other "same" rows in 133 of 148)."""
+    from .divergence import one_utterance
+
     lead = align_mod.weighs_as_lead(ref.statement)
     told = [m.score / align_mod.LEAD_FACTOR if lead and align_mod.weighs_as_lead(m.statement) else m.score
             for m in best.values() if not m.reference]
     # below the calibrated score, members quoting one utterance still tell one claim
-    same = told and (sum(told) / len(told) >= align_mod.SAME
-                     or all(one_utterance(ref, m) for m in best.values() if not m.reference))
-    return out, "same" if same else "related"
+    return bool(told) and (sum(told) / len(told) >= align_mod.SAME
+                           or all(one_utterance(ref, m) for m in best.values() if not m.reference))
 
 
 def _told_word_for_word(members: list[Member]) -> tuple[list[Member], list[list[Member]]]:

@@ -594,6 +594,9 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
     last_question = ""
     answer_paragraphs = 0  # paragraphs since the current answer turn began
     started = False  # a first line of 4+ words is the text's title: a claim, not a section heading
+    # blocks met before whole (a title printed again as the first paragraph): not counted as
+    # paragraphs, so that the lead after them is still the first paragraph after the title
+    repeated = 0
     blocks = []
     splits: dict[tuple[str, str], list[tuple[int, int, int, int, str]]] = {}
     for bs, be in _blocks(text):
@@ -661,6 +664,8 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
         # paragraph to read for context: the rules that read a statement's paragraph (a
         # quotation carried on, "he said") would read it again for each of its statements
         ps, pe = (bs, be) if be - bs <= MAX_PARAGRAPH_CHARS else (-1, -1)
+        if split and all(key in seen for *_span, key in split):
+            repeated += 1
         for a, b, sa, sb, key in split:
             a, b, sa, sb = a + cs, b + cs, sa + cs, sb + cs
             if key in seen:
@@ -668,7 +673,7 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
                 continue
             seen.add(key)
             statements.append(
-                Statement(source=source.id, start=a, end=b, text=text[a:b], paragraph=index,
+                Statement(source=source.id, start=a, end=b, text=text[a:b], paragraph=index - repeated,
                           heading=heading, question=question, speaker_hint=turn,
                           sentence_start=sa, sentence_end=sb, paragraph_start=ps, paragraph_end=pe)
             )
