@@ -605,3 +605,14 @@ def test_one_large_amount_each_source_gives_once_tells_one_fact() -> None:
     assert together(a, b)
     assert not together(a, [b[0], "Another $8 billion sits in a fund the courts have frozen.", b[1]])
     assert not together([a[0].replace("$8 billion", "the money"), *a[1:]], [b[0].replace("$8 billion", "money"), b[1]])
+
+
+def test_a_tally_joins_two_sources_and_a_range_a_date_or_a_compound_does_not() -> None:
+    def st(source: str, text: str) -> Statement:
+        return Statement(source=source, start=0, end=len(text), text=text)
+
+    texts = [("A", "The court ruled 5-4 on Monday."), ("B", "In a 5-4 decision, the justices agreed."),
+             ("A", "Prices rose 2-3 percent in 2010-2012."), ("B", "Prices rose 2-3 percent, on pages 10-12."),
+             ("A", "A 12-year-old was hurt on 9-11."), ("B", "A 12-year-old said 9-11 changed things.")]
+    statements = [st(s, t) for s, t in texts]
+    assert align._shared_tally_pairs(statements, [s.source for s in statements]) == {(0, 1)}

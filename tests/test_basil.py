@@ -466,6 +466,15 @@ def test_titles_telling_one_claim_keep_their_row_where_their_leads_tell_it_only_
     assert sum("resign" in st["text"] and st["start"] > 0 for st in row["statements"]) == 2  # both leads
 
 
+def test_one_vote_tally_in_two_outlets_is_one_row(be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """Read 38: "On Wednesday, the House voted 396-9 on a bill ..." (HuffPost) and "It passed
+    in a 396-9 vote." (Fox) stood alone: one figure of three digits and one of one, no
+    amount; a tally of two counts, the larger first, tells one fact."""
+    doc = _compared(be, triplets, "2153fb3e", tmp_path)
+    rows = [g for g in doc["groups"] if any("396-9" in st["text"] for st in g["statements"])]
+    assert len(rows) == 1 and {st["source"] for st in rows[0]["statements"] if "396-9" in st["text"]} == {"fox", "hpo"}
+
+
 def test_a_time_phrase_between_speaker_and_verb_keeps_the_speaker(be: ModuleType, triplets: list[Any]) -> None:
     """"The president this morning says 'I feel badly for General Flynn.'" named
     no one (read 32): a phrase of when or how often ("this morning", "over the

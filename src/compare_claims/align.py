@@ -690,6 +690,31 @@ def _shared_figure_pairs(feats: Sequence[Features], srcs: Sequence[str],
     return {ij for ij, c in per_pair.items() if c >= FIGURES_SHARED}
 
 
+# a count against a count ("passed 396-9", "a 5-4 decision"): two numbers of up to three
+# figures joined by a hyphen or a dash, the larger first (a range, "10-12", gives the
+# smaller first), not inside a longer number, a date or a compound ("12-year-old")
+_TALLY_RE = re.compile(r"(?<![\w.,/–-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\w/–-]|[.,]\d)")
+
+
+def _shared_tally_pairs(statements: Sequence[Statement], srcs: Sequence[str]) -> set[tuple[int, int]]:
+    """Cross-source pairs (i < j) giving one tally ("On Wednesday, the House voted 396-9" /
+    "It passed in a 396-9 vote"), each held by at most two statements of a source: a
+    vote's or a match's two counts tell one fact (such a pair scores the "same" score at
+    least), the smaller often under 10, where ``_shared_figure_pairs`` counts no figure."""
+    holders: dict[tuple[str, str], list[int]] = {}
+    for i, st in enumerate(statements):
+        if "-" in st.text or "–" in st.text:
+            for tally in {(a, b) for a, b in _TALLY_RE.findall(st.text) if int(a) > int(b)}:
+                holders.setdefault(tally, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for held in holders.values():
+        by_source = Counter(srcs[i] for i in held)
+        if len(by_source) < 2 or max(by_source.values()) > 2:
+            continue
+        pairs.update((i, j) for k, i in enumerate(held) for j in held[k + 1:] if srcs[i] != srcs[j])
+    return pairs
+
+
 def word_tuple(text: str) -> tuple[str, ...]:
     """A statement's words as two sources printing it word for word share them
     (case and punctuation aside)."""
@@ -937,6 +962,9 @@ def align(
     for ij in quoted:
         pair_scores[ij] = max(pair_scores.get(ij, 0.0), SAME)
     figures = _shared_figure_pairs(feats, srcs, postings)
+    tallies = _shared_tally_pairs(statements, srcs)
+    for ij in tallies:
+        pair_scores[ij] = max(pair_scores.get(ij, 0.0), SAME)
     for ij in figures:
         pair_scores[ij] = max(pair_scores.get(ij, 0.0), MARGIN * threshold)
     rows = _average_linkage(n, keys, srcs, pair_scores, max(threshold, 1e-9))
@@ -948,7 +976,7 @@ def align(
             return got
         if (a, b) in verbatim:
             return 100.0
-        if (a, b) in quoted:
+        if (a, b) in quoted or (a, b) in tallies:
             return max(SAME, _score(sc, a, b) if evidence(feats[a], feats[b], ctx) else 0.0)
         if (a, b) in figures:
             return max(MARGIN * threshold, _score(sc, a, b) if evidence(feats[a], feats[b], ctx) else 0.0)
