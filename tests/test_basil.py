@@ -567,13 +567,15 @@ def test_a_name_may_end_in_jr(be: ModuleType, triplets: list[Any]) -> None:
     assert speaker_of("“Already did that earlier today,” Trump Jr. later replied.") == "Trump Jr."
 
 
-def test_notifying_someone_is_telling_them(be: ModuleType, triplets: list[Any]) -> None:
+def test_notifying_or_chiding_someone_is_telling_them(be: ModuleType, triplets: list[Any]) -> None:
     """Read 37: "Flynn’s lawyer notified the committee that his client will invoke his
     Fifth Amendment protection" had no speaker; its HuffPost twin ("Flynn’s lawyer said")
     had the lawyer."""
     speaker_of = _speakers(be, triplets)
     assert speaker_of("after Flynn’s lawyer notified the committee that his client will invoke") == "the lawyer"
     assert speaker_of("Comey, the former F.B.I. director, had notified Congress shortly before") == "James B. Comey"
+    # read 38: chiding someone is telling them off
+    assert speaker_of("It came after Boehner publicly chided Obama on Friday") == "Boehner"
 
 
 def test_an_unnamed_source_speaks_as_the_text_describes_it(be: ModuleType, triplets: list[Any]) -> None:
