@@ -475,6 +475,18 @@ def test_one_vote_tally_in_two_outlets_is_one_row(be: ModuleType, triplets: list
     assert len(rows) == 1 and {st["source"] for st in rows[0]["statements"] if "396-9" in st["text"]} == {"fox", "hpo"}
 
 
+def test_a_statement_only_somewhat_near_a_claim_does_not_excuse_its_source_from_leaving_it_out(
+        be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """Read 38: "may tell in other words" told the claim for none of 7 entries.  Judged blind
+    over BASIL, the statements near a row at 0.75-0.85 of the threshold told its claim in 1 of 32
+    (align.NEARBY): the Times' "The override ... is expected to begin in the Senate on
+    Wednesday" (written before the vote) tells no 97-1 tally."""
+    doc = _compared(be, triplets, "1b96a5db", tmp_path)
+    (row,) = [g["id"] for g in doc["groups"] if sum("97-1" in st["text"] for st in g["statements"]) == 2]
+    nyt = doc["coverage"]["nyt"]
+    assert row in nyt["leaves_out"] and row not in nyt["told_nearby"]
+
+
 def test_a_time_phrase_between_speaker_and_verb_keeps_the_speaker(be: ModuleType, triplets: list[Any]) -> None:
     """"The president this morning says 'I feel badly for General Flynn.'" named
     no one (read 32): a phrase of when or how often ("this morning", "over the
