@@ -590,6 +590,16 @@ def test_notifying_or_chiding_someone_is_telling_them(be: ModuleType, triplets: 
     assert speaker_of("It came after Boehner publicly chided Obama on Friday") == "Boehner"
 
 
+def test_a_long_title_names_the_person_a_paragraph_opens_on(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 38: "Representative Elijah E. Cummings of Maryland, ... also scolded the agency.
+    “I believe there was gross incompetence and mismanagement,” he said." was Issa's, who
+    spoke in the paragraph before: a title was one capital and at most twelve letters, so
+    "Elijah" read as the title of "E. Cummings" and no one opened the paragraph."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("“I believe there was gross incompetence and mismanagement,” he said") == "Elijah E. Cummings"
+    assert speaker_of("“I would not trust the president alone with Putin") == "Jerrold Nadler"
+
+
 def test_an_unnamed_source_speaks_as_the_text_describes_it(be: ModuleType, triplets: list[Any]) -> None:
     """"A person briefed on the matter said", "according to another official who
     was present for the discussion" named no one: an unnamed source is a role or

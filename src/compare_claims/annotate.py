@@ -548,7 +548,7 @@ _GENDERED = {"he": (r"\bMr\.?\s+", r"\b(?:he|him|his)\b"), "she": (r"\b(?:Mrs|Ms
 @lru_cache(maxsize=1)
 def _titled_re() -> re.Pattern[str]:
     """A capitalised word and the name after it (a lookahead: "But Ms. Ann Lee" holds "Ms. Ann Lee")."""
-    return re.compile(r"(?=\b([A-Z][a-z]{1,12})\.?\s+((?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]+))")
+    return re.compile(r"(?=\b([A-Z][a-z]{1,15})\.?\s+((?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]+))")
 
 
 @lru_cache(maxsize=1)
