@@ -635,6 +635,15 @@ def test_a_title_printed_again_as_the_first_paragraph_counts_as_no_paragraph() -
     assert dict(twice.skipped)["exact repeat"] == 1
 
 
+def test_an_abbreviation_after_a_hyphen_ends_no_sentence() -> None:
+    # read 40: "the post-Sept. 11 law" was cut after "Sept."; BASIL also cut "then-Rep. Gabrielle Giffords"
+    text = ("Briefings were held before the reauthorization of the Patriot Act, the post-Sept. 11 law that "
+            "authorized the surveillance. Lawmakers appealed after the 2011 shooting of then-Rep. Gabrielle "
+            "Giffords. Then ex-Sen. Bob Kerrey spoke.\n")
+    assert [s.text[:20] for s in one_text(text).statements] == [
+        "Briefings were held ", "Lawmakers appealed a", "Then ex-Sen. Bob Ker"]
+
+
 def test_a_closing_quote_the_splitter_put_first_goes_back_to_its_sentence() -> None:
     text = ("A reporter asked whether the old speech made him look like a man \u201ctrapped in the past.\" "
             "The senator answered that those words were \"timeless\" truths.\n")
