@@ -487,6 +487,21 @@ def test_a_statement_only_somewhat_near_a_claim_does_not_excuse_its_source_from_
     assert row in nyt["leaves_out"] and row not in nyt["told_nearby"]
 
 
+def test_a_statement_quoting_the_rows_utterance_tells_its_claim(be: ModuleType, triplets: list[Any],
+                                                                tmp_path: Path) -> None:
+    """Read 40: a statement quoting the reference's words was "related" beside its source's
+    statement that came nearest ('He added, “Needless to say, ...”' beside a lead).  HuffPost's
+    'Perry said in a statement that if elected president, he would "secure the border within a
+    year."' quotes the row's "As president, I will secure the border within a year ...": a claim
+    member too."""
+    doc = _compared(be, triplets, "0ffb34cd", tmp_path)
+    (row,) = [g for g in doc["groups"] if any(st["text"].startswith("Perry said in a statement that if elected")
+                                              for st in g["statements"])]
+    roles = {st["text"][:30]: st["role"] for st in row["statements"] if st["source"] == "hpo"}
+    assert roles["Perry said in a statement that"] == "claim" and "claim" in roles.values()
+    assert sum(st["role"] == "claim" for st in row["statements"] if st["source"] == "hpo") == 2
+
+
 def test_a_time_phrase_between_speaker_and_verb_keeps_the_speaker(be: ModuleType, triplets: list[Any]) -> None:
     """"The president this morning says 'I feel badly for General Flynn.'" named
     no one (read 32): a phrase of when or how often ("this morning", "over the

@@ -127,7 +127,8 @@ def _claim_and_related(members: list[Member], threshold: float, relation: str,
     The claim is the reference statement's, told by the member of each other
     source that is most like it (at ``threshold`` or more), and by a second
     statement of that source that tells the rest of it (``_also_telling``,
-    with ``stems``: each statement's content stems).  Any other member is
+    with ``stems``: each statement's content stems), and by any member quoting
+    the reference's own utterance (``divergence.one_utterance``).  Any other member is
     another claim of the same story (another clause of the sentence
     included), kept in the row as related.  The row is "same" when two
     sources or more tell the claim at the calibrated score, else "related";
@@ -154,6 +155,12 @@ def _claim_and_related(members: list[Member], threshold: float, relation: str,
     claim = {id(m) for m in best.values()}
     if stems is not None:
         claim |= _also_telling(members, ref, best, threshold, stems)
+    # a statement quoting the reference's own utterance tells its claim, whichever statement
+    # of its source came nearest (read 40: "He added, “Needless to say, the war in Afghanistan
+    # was not ‘a war of Obama’s choosing.’" was related beside its source's lead)
+    from .divergence import one_utterance
+
+    claim |= {id(m) for m in members if not m.reference and id(m) not in claim and one_utterance(ref, m)}
     out = [m._replace(role="claim" if id(m) in claim else "related") for m in members]
     return out, "same" if _tell_one_claim(ref, best) else "related"
 
