@@ -615,6 +615,14 @@ def test_a_long_title_names_the_person_a_paragraph_opens_on(be: ModuleType, trip
     assert speaker_of("“I would not trust the president alone with Putin") == "Jerrold Nadler"
 
 
+def test_a_person_of_the_body_named_with_an_article_is_the_person(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 40's speakers: "But Roger Pilon of the Cato Institute said ..." was the Cato
+    Institute's (and two quotations after it): "X of Y" was the person only without "the"."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("But Roger Pilon of the Cato Institute said Congress") == "Roger Pilon"
+    assert speaker_of("\"Today the Congress regulates our lives and redistributes our wealth") == "Roger Pilon"
+
+
 def test_an_unnamed_source_speaks_as_the_text_describes_it(be: ModuleType, triplets: list[Any]) -> None:
     """"A person briefed on the matter said", "according to another official who
     was present for the discussion" named no one: an unnamed source is a role or

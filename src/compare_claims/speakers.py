@@ -250,6 +250,13 @@ class _SpeakerFinder:
             k = last
             while k - 1 >= first and self.is_plain_cap(k - 1) and self.name_gap(k - 1):
                 k -= 1
+        elif (k - 3 >= first and t.keys[k - 1] in _DETERMINERS and t.keys[k - 2] == "of"
+              and self._named_person(first, k - 3) and t.keys[k - 3] not in self.c.bodies):
+            # "Roger Pilon of the Cato Institute said": the person of the body, as without "the"
+            last = k - 3
+            k = last
+            while k - 1 >= first and self.is_plain_cap(k - 1) and self.name_gap(k - 1):
+                k -= 1
         name = " ".join(t.text[t.starts[k] : t.ends[last]].split())
         if t.keys[last] in _NAME_SUFFIXES:  # "Trump Jr.", never "Jr." alone
             return "" if k == last else name + "." if t.gap(last).startswith(".") else name
