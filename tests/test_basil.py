@@ -621,6 +621,8 @@ def test_a_person_of_the_body_named_with_an_article_is_the_person(be: ModuleType
     speaker_of = _speakers(be, triplets)
     assert speaker_of("But Roger Pilon of the Cato Institute said Congress") == "Roger Pilon"
     assert speaker_of("\"Today the Congress regulates our lives and redistributes our wealth") == "Roger Pilon"
+    # and an office "of the" before the name is no part of it: "Interior Ryan Zinke" was given
+    assert speaker_of("Secretary of the Interior Ryan Zinke echoed Trump's comment") == "Ryan Zinke"
 
 
 def test_an_unnamed_source_speaks_as_the_text_describes_it(be: ModuleType, triplets: list[Any]) -> None:

@@ -229,8 +229,12 @@ class _SpeakerFinder:
             m -= 1  # "of Foreign Affairs": modifiers between "of" and the run
         titled = m > first and m < k - 1 and t.keys[m] in _CONNECTORS  # modifiers between "of" and the run
         direct = k > first and t.keys[k - 1] in _CONNECTORS and self.is_cap(k - 2)
-        if last - k >= 2 and (direct or titled):
-            k = last - 1  # "President of Ruritania Jane Smith", "Minister of Foreign Affairs Jane Smith"
+        of_the = (k - 3 >= first and t.keys[k - 1] in _DETERMINERS and t.keys[k - 2] == "of" and self.is_title(k - 3)
+                  and self.name_gap(k - 1) and self.name_gap(k - 2))
+        if last - k >= 2 and (direct or titled or of_the):
+            # "President of Ruritania Jane Smith", "Minister of Foreign Affairs Jane Smith",
+            # "Secretary of the Interior Ryan Zinke"
+            k = last - 1
         elif ((direct and last - k == 1 and not self._named_person(first, k - 2))
               or (titled and last == k and self.is_plain_cap(m - 1))):
             # "Office of Professional Responsibility", "Ministry of Foreign Affairs": an organisation
