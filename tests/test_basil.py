@@ -625,6 +625,17 @@ def test_a_person_of_the_body_named_with_an_article_is_the_person(be: ModuleType
     assert speaker_of("Secretary of the Interior Ryan Zinke echoed Trump's comment") == "Ryan Zinke"
 
 
+def test_a_dateline_does_not_hide_the_subject_a_participle_of_speaking_goes_with(
+        be: ModuleType, triplets: list[Any]) -> None:
+    """Read 40: "WASHINGTON -- President Barack Obama on Friday forcefully defended revelations
+    ..., saying that Congress was fully briefed" had no speaker (the sentence had to open on the
+    name), and so neither had the nine "he said" after it."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("WASHINGTON -- President Barack Obama on Friday forcefully defended") == "Barack Obama"
+    assert speaker_of("\"They may identify potential leads with respect to folks") == "Barack Obama"
+    assert speaker_of("WASHINGTON — Senator Bernie Sanders met with President Obama on Thursday") == "Bernie Sanders"
+
+
 def test_an_unnamed_source_speaks_as_the_text_describes_it(be: ModuleType, triplets: list[Any]) -> None:
     """"A person briefed on the matter said", "according to another official who
     was present for the discussion" named no one: an unnamed source is a role or

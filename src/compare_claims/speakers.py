@@ -45,6 +45,7 @@ _DOCUMENT_PRIORITY = 7
 # a party and a state, or its first letters, after a name: "R-Ariz", "D-N" (of "D-N.Y.")
 PARTY_RE = re.compile(r"[DRI]-[A-Z][A-Za-z]*$")
 # a name after one of these is a place or an object, not who speaks ("officials in Washington said")
+_DATELINE_DASHES = ("\u2014", "\u2015", "\u2013", "--")
 _PREPOSITIONS = frozenset("on in at from near outside inside across for with to into over under by behind "
                           "around through within".split())
 
@@ -459,7 +460,7 @@ class _SpeakerFinder:
         """The name or role the statement opens on (after a joiner: "but", "and"), when a
         lower-case word, its verb, follows it with no punctuation between, before token i."""
         t = self.t
-        k = 1 if t.n and t.keys[0] in _JOINERS and t.raws[0][:1].islower() else 0
+        k = 1 if t.n and t.keys[0] in _JOINERS and t.raws[0][:1].islower() else self._dateline_end()
         ph = self.right_phrase(k)
         if ph is None or ph[1] + 2 >= i or not t.gap_after(ph[1]).isspace():
             return None
@@ -471,6 +472,17 @@ class _SpeakerFinder:
         if ph[0] == ph[1] and not (verb.endswith("ed") or verb in self.c.skip_words or verb in self.c.auxiliaries):
             return None
         return ph
+
+    def _dateline_end(self) -> int:
+        """The first token after a dateline that opens the statement ("WASHINGTON —",
+        "FERGUSON, Mo. --"): a place in capitals, then a dash; 0 when there is none."""
+        t = self.t
+        if not t.n or len(t.raws[0]) < 2 or not t.raws[0].isupper():
+            return 0
+        for k in range(1, min(t.n, 5)):
+            if any(dash in t.gap_before(k) for dash in _DATELINE_DASHES):
+                return k
+        return 0
 
     def _auxiliary(self, i: int) -> int | None:
         """The form of "be" that the verb of speaking at token i goes with ("is
