@@ -636,6 +636,17 @@ def test_a_dateline_does_not_hide_the_subject_a_participle_of_speaking_goes_with
     assert speaker_of("WASHINGTON — Senator Bernie Sanders met with President Obama on Thursday") == "Bernie Sanders"
 
 
+def test_first_and_at_the_time_between_speaker_and_verb_keep_the_speaker(
+        be: ModuleType, triplets: list[Any]) -> None:
+    """"Comey at the time said Clinton was “extremely careless” ..." and "Trump first announced
+    his debate decision ..." had no speaker: like "also" and "this morning", a word or a phrase of
+    when that the verb's subject stands before."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("Comey at the time said Clinton was") == "Comey"
+    assert speaker_of("Trump first announced his debate decision") == "Trump"
+    assert speaker_of("Twitter at the time said it was an algorithmic glitch") == "Twitter"
+
+
 def test_an_unnamed_source_speaks_as_the_text_describes_it(be: ModuleType, triplets: list[Any]) -> None:
     """"A person briefed on the matter said", "according to another official who
     was present for the discussion" named no one: an unnamed source is a role or
