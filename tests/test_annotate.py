@@ -1197,8 +1197,8 @@ def test_a_sentence_full_of_names_is_no_headline_and_its_dates_are_compared() ->
     ("A handful of Democrats who had backed Mr. Ryan vowed to press on with the proposal.", ""),
     # ... unless what follows it is its own participle
     ("\u201cPeople love you,\u201d the video showed Lee telling supporters.", "Lee"),
-    # an honorific is no role
-    ("Mr. Sestak first mentioned in February that he had been offered a job.", ""),
+    # an honorific is no role: the name it is written before speaks ("first" between them, as "also")
+    ("Mr. Sestak first mentioned in February that he had been offered a job.", "Sestak"),
     # the name set off between commas after a common noun speaks
     ("The lawyer for Mrs. Green, Tom Kirsch, said that the emails were personal.", "Tom Kirsch"),
     ("The bill, sponsored by Jane Smith, says the tax will rise.", ""),
