@@ -644,6 +644,16 @@ def test_an_abbreviation_after_a_hyphen_ends_no_sentence() -> None:
         "Briefings were held ", "Lawmakers appealed a", "Then ex-Sen. Bob Ker"]
 
 
+def test_no_statement_opens_on_a_colon_a_semicolon_or_a_comma() -> None:
+    # read 41: "... titled It's About the Money!: How You Can Get Out of Debt, ..." left a
+    # statement opening on ":"; BASIL had "; she followed him on Twitter." after "Wash."
+    text = ("The former representative co-wrote a book titled It's About the Money!: How You Can Get Out "
+            "of Debt, and was accused of spending campaign funds. He did not know the student in "
+            "Bellingham, Wash.; she followed him on Twitter.\n")
+    starts = [st.text[:1] for st in one_text(text).statements]
+    assert starts and not set(starts) & set(":;,")
+
+
 def test_a_closing_quote_the_splitter_put_first_goes_back_to_its_sentence() -> None:
     text = ("A reporter asked whether the old speech made him look like a man \u201ctrapped in the past.\" "
             "The senator answered that those words were \"timeless\" truths.\n")

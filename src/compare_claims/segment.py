@@ -332,7 +332,10 @@ def _sentences(text: str, s: int, e: int, cues: SegmentCues) -> list[tuple[int, 
         piece = text[a:b]
         # an orphan closing quote or "." belongs to the sentence before it, and so
         # does whatever follows a title or state abbreviation ("Gov.", "Wash.")
+        # and so does a piece opening on a colon, semicolon or comma ('... titled It's About the
+        # Money!: How You Can Get Out of Debt, ...': a title's "!" ends no sentence)
         if out and (not _ANY_WORD_RE.search(piece) or (piece[0] in "“”\"'’" and _word_count(piece) <= 2)
+                    or piece[0] in ":;,"
                     or (cues.abbrev_re.search(text, max(out[-1][0], out[-1][1] - 12), out[-1][1])
                         and _first_word(piece) not in cues.sentence_openers)
                     or (_CLOCK_RE.search(text, max(out[-1][0], out[-1][1] - 5), out[-1][1])
