@@ -502,6 +502,17 @@ def test_a_statement_quoting_the_rows_utterance_tells_its_claim(be: ModuleType, 
     assert sum(st["role"] == "claim" for st in row["statements"] if st["source"] == "hpo") == 2
 
 
+def test_one_quotation_matching_in_runs_of_three_words_is_flagged_where_it_differs(
+        be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """Read 41: Jesse Jackson Jr.'s “I used money that should have been used for my campaign”
+    (Fox) and “I used money I shouldn't have used for personal purposes” (The Times) shared no
+    run of four words, so no quote flag showed the campaign against personal purposes."""
+    doc = _compared(be, triplets, "f506aafc", tmp_path)
+    (row,) = [g for g in doc["groups"] if any(st["text"].startswith("I used money that should") for st in g["statements"])]
+    (quote,) = [e for e in row["evidence"] if e["flag"] == "quote"]
+    assert "my campaign" in quote["note"] and "personal purposes" in quote["note"]
+
+
 def test_a_time_phrase_between_speaker_and_verb_keeps_the_speaker(be: ModuleType, triplets: list[Any]) -> None:
     """"The president this morning says 'I feel badly for General Flynn.'" named
     no one (read 32): a phrase of when or how often ("this morning", "over the

@@ -472,11 +472,14 @@ def group_flags(members: Sequence[Member], rules: FlagRules = FlagRules()) -> tu
 
 # Two quotations are one quotation told twice when at least QUOTE_WORDS words
 # match in order, QUOTE_BLOCK of them in a row, and they make QUOTE_SHARE of the
-# shorter one; what differs is then a word or a few (QUOTE_CHANGE at most on a
+# stretch both quote; what differs is then a word or a few (QUOTE_CHANGE at most on a
 # side, QUOTE_CHANGED of the shorter quotation in all): more is another quotation
-# of the same speaker, or a paraphrase.
+# of the same speaker, or a paraphrase.  (Read 41: "I used money that should have been
+# used for my campaign" / "I used money I shouldn't have used for personal purposes"
+# matched in runs of three at most; with QUOTE_BLOCK 3 instead of 4 that is the one
+# flag that changes over the BASIL compare runs.)
 QUOTE_WORDS = 5
-QUOTE_BLOCK = 4
+QUOTE_BLOCK = 3
 QUOTE_SHARE = 0.75
 QUOTE_CHANGE = 3
 QUOTE_CHANGED = 0.25
