@@ -654,6 +654,20 @@ def test_no_statement_opens_on_a_colon_a_semicolon_or_a_comma() -> None:
     assert starts and not set(starts) & set(":;,")
 
 
+def test_a_second_title_before_the_first_paragraph_is_a_statement_and_a_later_heading_is_not() -> None:
+    # reads 39 and 41: the Times' print headline under the web title ("Governor Appoints
+    # Ex-Aide to Fill Kerry's Seat") was a heading, in no statement
+    text = ("William Cowan Named Interim Senator in Massachusetts\n\nSite Mobile Navigation\n\n"
+            "Governor Appoints Ex-Aide to Fill Kerry's Seat\n\n"
+            "Gov. Deval Patrick on Wednesday named his former chief of staff to the seat.\n\n"
+            "What Comes Next for the Senate Race\n\nA special election will follow in June.\n")
+    seg = one_text(text)
+    texts = [s.text for s in seg.statements]
+    assert "Governor Appoints Ex-Aide to Fill Kerry's Seat" in texts
+    assert "What Comes Next for the Senate Race" not in texts
+    assert seg.statements[-1].heading == "What Comes Next for the Senate Race"
+
+
 def test_a_closing_quote_the_splitter_put_first_goes_back_to_its_sentence() -> None:
     text = ("A reporter asked whether the old speech made him look like a man \u201ctrapped in the past.\" "
             "The senator answered that those words were \"timeless\" truths.\n")

@@ -597,6 +597,7 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
     last_question = ""
     answer_paragraphs = 0  # paragraphs since the current answer turn began
     started = False  # a first line of 4+ words is the text's title: a claim, not a section heading
+    in_prose = False  # a paragraph of prose has come after the title
     # blocks met before whole (a title printed again as the first paragraph): not counted as
     # paragraphs, so that the lead after them is still the first paragraph after the title
     repeated = 0
@@ -648,12 +649,15 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
                 turn = "" if label in ("Answer", "A") else label
                 answer_paragraphs = 0
             cs += tm.end()
-        elif _is_heading(body) and (started or _word_count(body) < _TITLE_MIN_WORDS):
+        elif _is_heading(body) and ((started and in_prose) or _word_count(body) < _TITLE_MIN_WORDS):
             heading = body
             skipped["heading (kept as context)"] += 1
             continue
         else:
             answer_paragraphs += 1 if turn and turn != "Question" else 0
+        # a line in Title Case between the title and the first paragraph of prose is a
+        # second title, a claim ("Governor Appoints Ex-Aide to Fill Kerry's Seat"), not a heading
+        in_prose = in_prose or (started and not _is_heading(body))
         started = True
         question = last_question if turn and turn != "Question" and answer_paragraphs == 0 else ""
         # a paragraph met before (a feed that repeats a standing line or a whole
