@@ -658,6 +658,16 @@ def test_first_and_at_the_time_between_speaker_and_verb_keep_the_speaker(
     assert speaker_of("Twitter at the time said it was an algorithmic glitch") == "Twitter"
 
 
+def test_a_person_after_by_and_the_role_set_off_after_them_are_not_whom_the_paragraph_is_about(
+        be: ModuleType, triplets: list[Any]) -> None:
+    """Reads 38 and 40: "In follow-up questioning by Representative Gerald E. Connolly, a
+    Virginia Democrat, Mr. Shulman offered what he said was ... “The Easter Egg Roll with my
+    kids,” he said." was Jordan's, then Connolly's: the person a paragraph opens on is its
+    subject, not the object of "by", nor the description set off after that object."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("“The Easter Egg Roll with my kids,” he said.") == "Shulman"
+
+
 def test_an_unnamed_source_speaks_as_the_text_describes_it(be: ModuleType, triplets: list[Any]) -> None:
     """"A person briefed on the matter said", "according to another official who
     was present for the discussion" named no one: an unnamed source is a role or

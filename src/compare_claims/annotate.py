@@ -558,6 +558,9 @@ def _name_run_re() -> re.Pattern[str]:
     return re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)+|^[A-Z][a-z]+(?=,)")
 
 
+_APPOSED_ROLE_RE = re.compile(r",\s+(?:a|an|the)\s+$")
+
+
 def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Sequence[str], lexicon: Lexicon) -> str:
     """Whom a pronoun in a paragraph stands for when nobody spoke in it yet:
     the first person it names with a title, or who spoke earlier in the text
@@ -571,11 +574,14 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
     # ("Sen. Menendez's response. He accused ..."), though not always ("Judge Gorsuch's nomination")
     people: dict[int, tuple[int, str]] = {}
     gender: dict[int, str] = {}  # what a role noun before an apposed name says: "he" or "she"
+    objects: set[int] = set()  # a titled person right after a preposition: its object, no subject
     for m in _titled_re().finditer(before):
         if m.group(1).lower() in lexicon.person_titles:
             name = _POSSESSIVE_RE.sub("", m.group(2))
             if name.split()[-1].lower() not in lexicon.bodies:
                 people[m.start()] = (m.end(2), name)
+                if before[max(0, m.start() - 16):m.start()].split()[-1:] in ([w] for w in lexicon.prepositions):
+                    objects.add(m.start())
     # (not a body, an outlet or an acronym: "AARP", "NRA" are no "he")
     for name in dict.fromkeys(k for k in known if k.split()[-1].lower() not in lexicon.bodies
                               and not k.split()[-1].isupper()):
@@ -595,6 +601,9 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
         # a name set off by commas after a role, or opening the paragraph before one, is a
         # person ("the first lady, Melania Trump, questioned ..."); any other stops the search
         apposed = before.startswith(",", m.end()) and (m.start() == 0 or before[:m.start()].rstrip().endswith(","))
+        if (before.startswith(",", m.end()) and not apposed
+                and _APPOSED_ROLE_RE.search(before, max(0, m.start() - 8), m.start())):
+            continue  # ", a Virginia Democrat,": what the person before is, no one else
         if apposed and words[-1].lower() not in lexicon.bodies and words[-1].lower() not in lexicon.titles:
             people[m.start()] = (m.end(), m.group())
             role = before[:m.start()].rstrip().rstrip(",").split()[-1:] if m.start() else []
@@ -607,7 +616,7 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
     # a pronoun before any name ("He ran in 2008. But Sen. McCain won"): the paragraph goes on about someone before it
     others += [m.start() for m in _PRONOUN_RE.finditer(before)]
     for at in sorted([*people, *others]):
-        if any(qs <= at < qe for qs, qe in quoted):
+        if any(qs <= at < qe for qs, qe in quoted) or at in objects:
             continue
         if at not in people:
             return ""

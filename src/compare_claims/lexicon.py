@@ -57,6 +57,7 @@ class Lexicon(NamedTuple):
     contrast_openers: frozenset[str]  # "though": a clause opening so with a subject of its own ...
     clause_subjects: frozenset[str]  # ... ("it", "there", "the"): is not the sentence's attribution's
     subordinators: frozenset[str]  # "after": its clause's subject is not the sentence's speaker
+    prepositions: frozenset[str]  # "by": a person named right after it is no paragraph's subject
     but_goes_on: frozenset[str]  # ... save "but it", which goes on with the speaker's words
     bodies: frozenset[str]  # roles that are bodies ("the police"), never one person
     first_person: frozenset[str]
@@ -317,6 +318,7 @@ def compile_lexicon(
         contrast_openers=lower(doc.strings(sp, "contrast_openers", "speakers")),
         clause_subjects=lower(doc.strings(sp, "clause_subjects", "speakers")),
         subordinators=lower(doc.strings(sp, "subordinators", "speakers")),
+        prepositions=lower(doc.strings(sp, "prepositions", "speakers")),
         but_goes_on=lower(doc.strings(sp, "but_goes_on", "speakers")),
         bodies=lower([*doc.strings(sp, "bodies", "speakers"), *documents]),
         first_person=lower(doc.strings(sp, "first_person", "speakers")),
