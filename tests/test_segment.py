@@ -668,6 +668,16 @@ def test_a_second_title_before_the_first_paragraph_is_a_statement_and_a_later_he
     assert seg.statements[-1].heading == "What Comes Next for the Senate Race"
 
 
+def test_an_embedded_posts_signature_is_furniture_and_its_text_a_statement() -> None:
+    # read 41: "#MorningJoe pic.twitter.com/... — Morning Joe (@Morning_Joe) December 4, 2017" was a claim
+    text = ("Trump told reporters he felt badly for Flynn.\n\n"
+            "The president this morning says 'I feel badly for General Flynn.' #MorningJoe "
+            "pic.twitter.com/tBp5aXWhBj — Morning Joe (@Morning_Joe) December 4, 2017\n")
+    seg = one_text(text)
+    assert [s.text for s in seg.statements][-1] == "The president this morning says 'I feel badly for General Flynn.'"
+    assert dict(seg.skipped)["site furniture"] == 1
+
+
 def test_a_closing_quote_the_splitter_put_first_goes_back_to_its_sentence() -> None:
     text = ("A reporter asked whether the old speech made him look like a man \u201ctrapped in the past.\" "
             "The senator answered that those words were \"timeless\" truths.\n")

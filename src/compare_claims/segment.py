@@ -259,6 +259,18 @@ def _is_heading(body: str) -> bool:
     return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _SMALL_WORDS for w in words)
 
 
+# an embedded post's signature, after its hashtags and links: "#MorningJoe pic.twitter.com/x
+# — Morning Joe (@Morning_Joe) December 4, 2017"
+_EMBED_SIGNATURE_RE = re.compile(
+    r"^(?:(?:[#@]\w+|pic\.twitter\.com/\S+|https?://\S+)\s+)*[—–-]\s+[^()\n]{1,60}\(@\w{1,15}\)\s+"
+    r"[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\s*$")
+
+
+def _embed_signature(piece: str) -> bool:
+    """Is ``piece`` only the signature of an embedded post (a page's furniture)?"""
+    return _EMBED_SIGNATURE_RE.match(piece.strip()) is not None
+
+
 def _word_count(t: str) -> int:
     return len(_WORD_RE.findall(t))
 
@@ -677,6 +689,9 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
             a, b, sa, sb = a + cs, b + cs, sa + cs, sb + cs
             if key in seen:
                 skipped["exact repeat"] += 1
+                continue
+            if "(@" in text[a:b] and _embed_signature(text[a:b]):
+                skipped["site furniture"] += 1
                 continue
             seen.add(key)
             statements.append(
