@@ -668,6 +668,17 @@ def test_a_person_after_by_and_the_role_set_off_after_them_are_not_whom_the_para
     assert speaker_of("“The Easter Egg Roll with my kids,” he said.") == "Shulman"
 
 
+def test_a_campaign_a_group_or_a_company_speaks(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 39's empty speakers: "The Romney campaign said", "Moore’s campaign denied the
+    allegations, ..., telling the paper ...", "The group says", "the company says" named no
+    one: a campaign, a group, a company or an organization speaks as a body (no "he")."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("But the Romney campaign said Tuesday that Mr. Romney would restore") == "the Romney campaign"
+    assert speaker_of("Moore’s campaign denied the allegations, which The Washington Post") == "the campaign"
+    assert speaker_of("The company says its policies expressly bar discrimination") == "the company"
+    assert speaker_of("The group says the proposal simply clarifies existing state law") == "the group"
+
+
 def test_an_unnamed_source_speaks_as_the_text_describes_it(be: ModuleType, triplets: list[Any]) -> None:
     """"A person briefed on the matter said", "according to another official who
     was present for the discussion" named no one: an unnamed source is a role or

@@ -39,6 +39,7 @@ class Lexicon(NamedTuple):
     multi: Mapping[str, tuple[Entry, ...]]  # longer cues by first (base) word
     suffixes: tuple[tuple[str, Entry], ...]  # word endings such as "n't", "'ll"
     titles: frozenset[str]
+    speaking_bodies: frozenset[str]  # "campaign": a role that speaks, no role for the aligner
     title_modifiers: frozenset[str]
     name_stopwords: frozenset[str]
     skip_words: frozenset[str]
@@ -292,6 +293,7 @@ def compile_lexicon(
         return frozenset(x.lower() for x in xs)
 
     documents = doc.strings(sp, "documents", "speakers")
+    speaking_bodies = doc.strings(sp, "speaking_bodies", "speakers")
     grammar = compile_numbers(doc)
     exact, inflected, multi, suffixes = b.lexicon_tables()
     return Lexicon(
@@ -299,7 +301,8 @@ def compile_lexicon(
         inflected=inflected,
         multi=multi,
         suffixes=suffixes,
-        titles=lower([*doc.strings(sp, "titles", "speakers"), *documents]),
+        titles=lower([*doc.strings(sp, "titles", "speakers"), *documents, *speaking_bodies]),
+        speaking_bodies=lower(speaking_bodies),
         title_modifiers=lower(doc.strings(sp, "title_modifiers", "speakers")),
         name_stopwords=lower(doc.strings(sp, "name_stopwords", "speakers")) | frozenset(m.lower() for m in grammar.months),
         skip_words=lower(doc.strings(sp, "skip_words", "speakers")),
@@ -320,7 +323,7 @@ def compile_lexicon(
         subordinators=lower(doc.strings(sp, "subordinators", "speakers")),
         prepositions=lower(doc.strings(sp, "prepositions", "speakers")),
         but_goes_on=lower(doc.strings(sp, "but_goes_on", "speakers")),
-        bodies=lower([*doc.strings(sp, "bodies", "speakers"), *documents]),
+        bodies=lower([*doc.strings(sp, "bodies", "speakers"), *documents, *speaking_bodies]),
         first_person=lower(doc.strings(sp, "first_person", "speakers")),
         third_person=lower(doc.strings(sp, "third_person", "speakers")),
         statement_verbs=frozenset(statements),

@@ -355,7 +355,8 @@ def build_groups(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
                               stems=[c[1] for c in chosen], document_frequency=df,
                               documents=n_background, topic_stems=topic_stems, names=align_mod.names(cases, vocabulary),
                               speakers=speakers, jobs=jobs,
-                              roles=frozenset(st for t in lexicon.titles for st in content_stems(t, vocabulary))
+                              roles=frozenset(st for t in lexicon.titles - lexicon.speaking_bodies
+                                              for st in content_stems(t, vocabulary))
                               if lexicon else frozenset())
     rank = {a.source.id: i for i, a in enumerate(analyses)}
     drafts: list[tuple[tuple[int, int, int], float | None, str, list[Member], tuple[Statement, ...]]] = []
