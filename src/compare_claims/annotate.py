@@ -580,7 +580,8 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
             name = _POSSESSIVE_RE.sub("", m.group(2))
             if name.split()[-1].lower() not in lexicon.bodies:
                 people[m.start()] = (m.end(2), name)
-                if before[max(0, m.start() - 16):m.start()].split()[-1:] in ([w] for w in lexicon.prepositions):
+                word_before = before[max(0, m.start() - 16):m.start()].split()[-1:]
+                if word_before and word_before[0] in lexicon.prepositions:
                     objects.add(m.start())
     # (not a body, an outlet or an acronym: "AARP", "NRA" are no "he")
     for name in dict.fromkeys(k for k in known if k.split()[-1].lower() not in lexicon.bodies

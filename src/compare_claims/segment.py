@@ -652,6 +652,7 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
             skipped["not English"] += 1
             continue
         tm = _turn(body, cues)
+        heading_like = _is_heading(body)
         if tm:
             label = tm.group("label")
             if label in ("Question", "Q"):
@@ -661,7 +662,7 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
                 turn = "" if label in ("Answer", "A") else label
                 answer_paragraphs = 0
             cs += tm.end()
-        elif _is_heading(body) and ((started and in_prose) or _word_count(body) < _TITLE_MIN_WORDS):
+        elif heading_like and ((started and in_prose) or _word_count(body) < _TITLE_MIN_WORDS):
             heading = body
             skipped["heading (kept as context)"] += 1
             continue
@@ -669,7 +670,7 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
             answer_paragraphs += 1 if turn and turn != "Question" else 0
         # a line in Title Case between the title and the first paragraph of prose is a
         # second title, a claim ("Governor Appoints Ex-Aide to Fill Kerry's Seat"), not a heading
-        in_prose = in_prose or (started and not _is_heading(body))
+        in_prose = in_prose or (started and not heading_like)
         started = True
         question = last_question if turn and turn != "Question" and answer_paragraphs == 0 else ""
         # a paragraph met before (a feed that repeats a standing line or a whole

@@ -44,8 +44,9 @@ HEADLINE_SUBJECT = 5
 _DOCUMENT_PRIORITY = 7
 # a party and a state, or its first letters, after a name: "R-Ariz", "D-N" (of "D-N.Y.")
 PARTY_RE = re.compile(r"[DRI]-[A-Z][A-Za-z]*$")
-# a name after one of these is a place or an object, not who speaks ("officials in Washington said")
+# the dash after a dateline ("WASHINGTON —", "FERGUSON, Mo. --")
 _DATELINE_DASHES = ("\u2014", "\u2015", "\u2013", "--")
+# a name after one of these is a place or an object, not who speaks ("officials in Washington said")
 _PREPOSITIONS = frozenset("on in at from near outside inside across for with to into over under by behind "
                           "around through within".split())
 
