@@ -75,12 +75,14 @@ DEFAULT_THRESHOLD = 20.0
 # a row whose mean cross-source score reaches SAME tells one claim
 SAME = 35.0
 # a row under SAME ("related") needs this many sources, a speaker's own words
-# (quoted, a transcript's turn) among its claim members, or one of them told
-# within another, else it falls apart (pipeline._falls_apart): two outlets'
-# prose alike in part, reported speech included, is one pair of texts, and
-# such rows told one claim in about a quarter to a third of those read by eye
-# (reads 11-16); a speaker's own words given to two different people are two
-# claims too (reads 18-22: the 6 such rows read were all judged two claims)
+# (quoted) in every claim member or a transcript's turn among them, or one of
+# them told within another, else it falls apart (pipeline._falls_apart): two
+# outlets' prose alike in part, reported speech included, is one pair of texts,
+# and such rows told one claim in about a quarter to a third of those read by
+# eye (reads 11-16); a quotation beside another outlet's prose, in 18 of 112
+# (judged blind over BASIL); a speaker's own words given to two different
+# people are two claims too (reads 18-22: the 6 such rows read were all judged
+# two claims)
 RELATED_SOURCES = 3
 # pairs under FLOOR x threshold count 0 in a row's mean (and are never scored)
 FLOOR = 0.5
