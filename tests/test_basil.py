@@ -803,3 +803,13 @@ def test_a_quotation_beside_another_outlets_prose_under_the_calibrated_score_is_
     (prom,) = [g for g in doc["groups"] if any("prom king" in st["text"] for st in g["statements"])]
     assert {st["source"] for st in prom["statements"] if "prom king" in st["text"]} == {"hpo", "nyt"}
     assert prom["relation"] == "related"
+
+
+def test_one_vote_tally_written_with_to_is_one_row(be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """Read 43: "Ms. Pelosi won, 134 to 63" (the Times) stood alone beside HuffPost's "by a vote
+    of 134 to 63" and Fox's "She won by a 134-to-63 vote": a tally joined by "to" is one too."""
+    doc = _compared(be, triplets, "79bf99c6", tmp_path)
+    rows = [g for g in doc["groups"] if any("134" in st["text"] and st["role"] == "claim" for st in g["statements"])]
+    assert len(rows) == 1
+    assert {st["source"] for st in rows[0]["statements"] if "134" in st["text"] and st["role"] == "claim"} == {
+        "fox", "hpo", "nyt"}

@@ -695,10 +695,11 @@ def _shared_figure_pairs(feats: Sequence[Features], srcs: Sequence[str],
     return {ij for ij, c in per_pair.items() if c >= FIGURES_SHARED}
 
 
-# a count against a count ("passed 396-9", "a 5-4 decision"): two numbers of up to three
-# figures joined by a hyphen or a dash, the larger first (a range, "10-12", gives the
-# smaller first), not inside a longer number, a date or a compound ("12-year-old")
-_TALLY_RE = re.compile(r"(?<![\w.,/–-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\w/–-]|[.,]\d)")
+# a count against a count ("passed 396-9", "a 5-4 decision", "won, 134 to 63", "a
+# 134-to-63 vote"): two numbers of up to three figures joined by a hyphen, a dash or
+# "to", the larger first (a range, "10-12", "5 to 10", gives the smaller first), not
+# inside a longer number, a date or a compound ("12-year-old")
+_TALLY_RE = re.compile(r"(?<![\w.,/–-])(\d{1,3})(?:\s?[-–]\s?|[-\s]to[-\s])(\d{1,3})(?![\w/–-]|[.,]\d)")
 
 
 def _shared_tally_pairs(statements: Sequence[Statement], srcs: Sequence[str]) -> set[tuple[int, int]]:
@@ -708,7 +709,7 @@ def _shared_tally_pairs(statements: Sequence[Statement], srcs: Sequence[str]) ->
     least), the smaller often under 10, where ``_shared_figure_pairs`` counts no figure."""
     holders: dict[tuple[str, str], list[int]] = {}
     for i, st in enumerate(statements):
-        if "-" in st.text or "–" in st.text:
+        if "-" in st.text or "–" in st.text or " to " in st.text:
             for tally in {(a, b) for a, b in _TALLY_RE.findall(st.text) if int(a) > int(b)}:
                 holders.setdefault(tally, []).append(i)
     pairs: set[tuple[int, int]] = set()
