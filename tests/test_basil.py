@@ -813,3 +813,16 @@ def test_one_vote_tally_written_with_to_is_one_row(be: ModuleType, triplets: lis
     assert len(rows) == 1
     assert {st["source"] for st in rows[0]["statements"] if "134" in st["text"] and st["role"] == "claim"} == {
         "fox", "hpo", "nyt"}
+
+
+def test_words_printed_whole_inside_another_outlets_attribution_join_their_row(
+        be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """Read 42: Fox and HuffPost print "The campaign and the state party intend to cooperate
+    ..." as a sentence of its own, the Times inside '“...,” Mr. Sheridan said.', which sat
+    related in another row: the Times was said to leave the claim out."""
+    doc = _compared(be, triplets, "d1344998", tmp_path)
+    rows = [g for g in doc["groups"]
+            if any("intend to cooperate" in st["text"] and st["role"] == "claim" for st in g["statements"])]
+    assert len(rows) == 1
+    assert {st["source"] for st in rows[0]["statements"]} == {"fox", "hpo", "nyt"}
+    assert rows[0]["id"] not in doc["coverage"]["nyt"]["leaves_out"]
