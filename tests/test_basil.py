@@ -377,7 +377,7 @@ def test_the_last_word_or_two_of_a_quotation_stay_with_it(be: ModuleType, triple
 def test_a_lawyer_speaks_as_a_role(be: ModuleType, triplets: list[Any]) -> None:
     """"Mr. Strzok's lawyer said ..." named no one (read 31); "lawyer" is a title
     word now that a name set off after a role is the speaker ("Trump and his
-    lawyer, John Dowd, now claim": Dowd), as "a spokesman for X" speaks for X."""
+    lawyer, John Dowd, now claim": Dowd)."""
     speaker_of = _speakers(be, triplets)
 
     assert speaker_of("lawyer said the deputy director of the F.B.I., David Bowdich") == "the lawyer"
@@ -826,3 +826,25 @@ def test_words_printed_whole_inside_another_outlets_attribution_join_their_row(
     assert len(rows) == 1
     assert {st["source"] for st in rows[0]["statements"]} == {"fox", "hpo", "nyt"}
     assert rows[0]["id"] not in doc["coverage"]["nyt"]["leaves_out"]
+
+
+def test_who_speaks_for_someone_is_not_that_one(be: ModuleType, triplets: list[Any]) -> None:
+    """Reads 42-43: "a lawyer for Mrs. Clinton said" was given to Clinton, "Supporters of Mr.
+    McCarthy ... said" to McCarthy: a role or a plural of agents before "for" or "of" speaks,
+    unless a name is set off before it ("Matt Bennett, a spokesman for Third Way, said")."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("a lawyer for Mrs. Clinton said there was no need") == "a lawyer for Mrs. Clinton"
+    assert speaker_of("Supporters of Mr. McCarthy, who confidently") == "supporters of Mr. McCarthy"
+    assert speaker_of("A spokesperson for Google says") == "a spokesperson for Google"
+    assert speaker_of("a low priority relative to the other measures the Biden task force") == "Matt Bennett"
+
+
+def test_state_before_a_noun_is_no_reporting_verb(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 42: "The New Jersey state legislature is also investigating" gave the speaker
+    "New Jersey" with the verb "state"; only "states", "stated", "stating" report words."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("The New Jersey state legislature is also investigating") == ""
+    assert speaker_of("Washington state, as well as those that will soon") == ""
+    assert speaker_of("Trump also falsely stated that the U.S. is") == "Trump"

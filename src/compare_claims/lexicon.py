@@ -274,7 +274,7 @@ def compile_lexicon(
     for lemma, forms in doc.table("reporting_verbs", "irregular").items():
         if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
             raise ConfigError(f"cues.toml: reporting_verbs.irregular.{lemma} must be a list of strings")
-        b.add([lemma, *forms], "verb", "", inflect=False, value=lemma)
+        b.add(forms, "verb", "", inflect=False, value=lemma)  # the forms listed, the lemma among them or not
 
     ldoc = Doc(labels_doc, "labels.toml")
     for category, terms in extra_labels:

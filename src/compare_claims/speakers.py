@@ -30,6 +30,8 @@ SOURCE_WORDS = 10
 _CLAUSE_LEADS = frozenset({"shortly", "just", "soon", "long", "even", "only", "and", "but", "so", "not"})
 # words before a capitalised common noun that make it a role ("The Democrat", "Another moderate Democrat")
 _ROLE_DETERMINERS = frozenset({"the", "a", "an", "another", "one"})
+# plurals of people by what they do or are to someone ("supporters", "allies", "critics")
+_AGENT_PLURALS = ("ers", "ors", "ies", "ists", "ics", "ants", "ents")
 # words a description of a source never ends on, right before its verb
 _DESCRIPTION_ENDS = frozenset({"a", "an", "the", "to", "who", "that", "which", "and", "or", "of"})
 # what may end a person's name after its last word, with a full stop
@@ -457,6 +459,38 @@ class _SpeakerFinder:
         return any(t.keys[j] in ("for", "to") and self.is_title(j - 1) and t.gap(j - 1).isspace()
                    for j in range(max(1, ph[0] - 2), ph[1]))
 
+    def _role_for_name(self, ph: tuple[int, int]) -> tuple[int, int] | None:
+        """The tokens of "a lawyer for Mrs. Clinton", "supporters of Mr. McCarthy",
+        "a spokesperson for Google" when ``ph`` is the name or holds it after the
+        role: those who speak for the one named, not that one (reads 42-43).  The
+        role is a title word in lower case or a plural of agents ("allies",
+        "supporters"), right before "for" or "of"; a capitalised title ("Secretary
+        of State John Kerry") is the person's own."""
+        t = self.t
+        for c in range(ph[0] - 1, ph[1]):
+            if c < 1 or t.keys[c] not in ("for", "of") or not (t.gap(c - 1).isspace() and t.gap(c).isspace()):
+                continue
+            noun, raw = t.keys[c - 1], t.raws[c - 1]
+            opens = c - 1 == 0 or not t.gap_before(c - 1).isspace()
+            if not (raw[:1].islower() or (opens and noun.endswith("s"))):
+                continue
+            if not (self.is_title(c - 1) or noun.endswith(_AGENT_PLURALS)):
+                continue
+            first = c - 1
+            if first > 0 and t.keys[first - 1] in _ROLE_DETERMINERS and t.gap(first - 1).isspace():
+                first -= 1
+            return first, ph[1]
+        return None
+
+    def _set_off_before_role(self, first: int) -> tuple[int, int] | None:
+        """The name set off by a comma right before the role opening at token
+        ``first`` ("Matt Bennett, a spokesman for ...")."""
+        t = self.t
+        if first < 1 or "," not in t.gap(first - 1) or any(c in t.gap(first - 1) for c in '".;:!?()\u201c\u201d'):
+            return None
+        named = self.left_phrase(first - 1)
+        return named if named and self.is_plain_cap(named[1]) else None
+
     def _opening_subject(self, i: int) -> tuple[int, int] | None:
         """The name or role the statement opens on (after a joiner: "but", "and"), when a
         lower-case word, its verb, follows it with no punctuation between, before token i."""
@@ -682,8 +716,11 @@ class _SpeakerFinder:
                     apposed = self.right_phrase(k + 1)
                     if apposed and self.is_plain_cap(apposed[1]) and apposed[1] < i:
                         ph = apposed
-                name = self.render(*ph) if ph else ""
-                if ph and name and k == ph[1] and (pair := self._named_with(ph)):
+                role = self._role_for_name(ph) if ph else None
+                if role and (named := self._set_off_before_role(role[0])):
+                    ph, role = named, None  # "Matt Bennett, a spokesman for Third Way, said": the person
+                name = self._unnamed(*role) if role else self.render(*ph) if ph else ""
+                if ph and name and not role and k == ph[1] and (pair := self._named_with(ph)):
                     name, ph = f"{self.render(*pair)} and {name}", (pair[0], ph[1])
                 if ph and name:
                     lead = ph[0]
