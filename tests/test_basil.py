@@ -848,3 +848,13 @@ def test_state_before_a_noun_is_no_reporting_verb(be: ModuleType, triplets: list
     assert speaker_of("The New Jersey state legislature is also investigating") == ""
     assert speaker_of("Washington state, as well as those that will soon") == ""
     assert speaker_of("Trump also falsely stated that the U.S. is") == "Trump"
+
+
+def test_a_title_after_an_opening_quotation_mark_ends_no_sentence(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 44: 'The FBI responded: “Mr.' was a statement of its own, and a row: an
+    abbreviated title right after an opening quotation mark is the name's."""
+    import re
+
+    after_mark = re.compile(r"[“\"‘](?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.$")
+    cut = [s.text for _text, statements in _segmented(be, triplets) for s in statements if after_mark.search(s.text)]
+    assert cut == []

@@ -139,8 +139,10 @@ def compile_segment_cues(doc: Mapping[str, Any]) -> SegmentCues:
         list_min_items=d.number(f, "list_min_items", "furniture", 3),
         list_item_words=d.number(f, "list_item_words", "furniture", 4),
         neighbour_words=d.number(f, "neighbour_words", "furniture", 8),
-        abbrev_re=re.compile(r"(?<![^\s(-])(?:" + "|".join(sorted(map(re.escape, abbrevs))) + r")\.$"),
-        common_abbrev_re=re.compile(r"(?<!\S)(?:" + "|".join(sorted(map(re.escape, common))) + r")\.$", re.IGNORECASE),
+        # after a space, a bracket, a hyphen or an opening quotation mark ("responded: “Mr. Strzok was")
+        abbrev_re=re.compile(r"(?<![^\s(\-“‘\"])(?:" + "|".join(sorted(map(re.escape, abbrevs))) + r")\.$"),
+        common_abbrev_re=re.compile(r"(?<![^\s“‘\"])(?:" + "|".join(sorted(map(re.escape, common))) + r")\.$",
+                                    re.IGNORECASE),
         sentence_openers=frozenset(w.lower() for w in d.strings(sent, "sentence_openers", "sentences")),
         time_zones=frozenset(w.lower() for w in d.strings(sent, "time_zones", "sentences")),
         attribution_verbs=frozenset(w.lower() for w in d.strings(sent, "attribution_verbs", "sentences")),
