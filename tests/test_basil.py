@@ -858,3 +858,14 @@ def test_a_title_after_an_opening_quotation_mark_ends_no_sentence(be: ModuleType
     after_mark = re.compile(r"[“\"‘](?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.$")
     cut = [s.text for _text, statements in _segmented(be, triplets) for s in statements if after_mark.search(s.text)]
     assert cut == []
+
+
+def test_a_role_opening_its_sentence_with_an_aside_speaks_its_participle(
+        be: ModuleType, triplets: list[Any]) -> None:
+    """Read 44: "Strzok’s attorney, meanwhile, blasted the bureau on Monday, saying ..." and
+    the "He added, “...”" after it had no speaker: a possessive before a role, and an aside
+    set off by commas before the verb, still open on who speaks (the attorney named before)."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("Strzok’s attorney, meanwhile, blasted the bureau on Monday") == "Aitan Goelman"
+    assert speaker_of("He added, “A lengthy investigation and multiple rounds") == "Aitan Goelman"

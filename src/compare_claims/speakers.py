@@ -30,6 +30,7 @@ SOURCE_WORDS = 10
 _CLAUSE_LEADS = frozenset({"shortly", "just", "soon", "long", "even", "only", "and", "but", "so", "not"})
 # words before a capitalised common noun that make it a role ("The Democrat", "Another moderate Democrat")
 _ROLE_DETERMINERS = frozenset({"the", "a", "an", "another", "one"})
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 # plurals of people by what they do or are to someone ("supporters", "allies", "critics")
 _AGENT_PLURALS = ("ers", "ors", "ies", "ists", "ics", "ants", "ents")
 # words a description of a source never ends on, right before its verb
@@ -497,10 +498,19 @@ class _SpeakerFinder:
         t = self.t
         k = 1 if t.n and t.keys[0] in _JOINERS and t.raws[0][:1].islower() else self._dateline_end()
         ph = self.right_phrase(k)
-        if ph is None or ph[1] + 2 >= i or not t.gap_after(ph[1]).isspace():
+        if ph is None and k + 1 < t.n and self.is_title(k + 1) and t.gap(k).isspace() and (
+                self.is_possessive(k) or t.keys[k] in _POSSESSIVE_PRONOUNS):
+            ph = (k + 1, k + 1)  # "Strzok’s attorney blasted ..., saying": the attorney
+        if ph is None or ph[1] + 2 >= i:
             return None
-        verb = t.keys[ph[1] + 1]
-        if not t.raws[ph[1] + 1][:1].islower() or verb in _CLAUSE_OPENERS:
+        v = ph[1] + 1
+        if (t.gap_after(ph[1]).strip() == "," and t.keys[v] in self.c.asides
+                and t.gap_after(v).strip() == "," and v + 1 < i):
+            v += 1  # "Strzok’s attorney, meanwhile, blasted": an aside between subject and verb
+        elif not t.gap_after(ph[1]).isspace():
+            return None
+        verb = t.keys[v]
+        if not t.raws[v][:1].islower() or verb in _CLAUSE_OPENERS:
             return None
         # one capitalised word opening a sentence may be any word ("Several hours earlier",
         # "Down in the polls", "Asked whether"): a name when a verb in the past or an auxiliary follows
