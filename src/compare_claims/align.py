@@ -709,7 +709,8 @@ def _shared_tally_pairs(statements: Sequence[Statement], srcs: Sequence[str]) ->
     least), the smaller often under 10, where ``_shared_figure_pairs`` counts no figure."""
     holders: dict[tuple[str, str], list[int]] = {}
     for i, st in enumerate(statements):
-        if "-" in st.text or "–" in st.text or " to " in st.text:
+        # most sentences hold " to " and no figure: the plain tests first, then one search
+        if ("-" in st.text or "–" in st.text or " to " in st.text) and _FIGURE_RE.search(st.text):
             for tally in {(a, b) for a, b in _TALLY_RE.findall(st.text) if int(a) > int(b)}:
                 holders.setdefault(tally, []).append(i)
     pairs: set[tuple[int, int]] = set()
