@@ -869,3 +869,35 @@ def test_a_role_opening_its_sentence_with_an_aside_speaks_its_participle(
 
     assert speaker_of("Strzok’s attorney, meanwhile, blasted the bureau on Monday") == "Aitan Goelman"
     assert speaker_of("He added, “A lengthy investigation and multiple rounds") == "Aitan Goelman"
+
+
+def test_a_quotation_closed_by_a_straight_mark_keeps_its_he_said(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 45: '"I love this country, ... The world laughs at us. They won't be laughing if
+    I'm elected president," he said.' had no speaker: in a statement that opens inside a
+    quotation, the first straight mark closes it, so "he said" after it is the attribution
+    (it was read as a quotation opening, and the verb as quoted)."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("They won't be laughing if I'm elected president") == "Trump"
+    assert speaker_of("The world laughs at us.") == "Trump"  # the quotation's earlier sentences too
+    assert speaker_of("I wasn't a kid,\" he said.") == "Holder"
+
+
+def test_a_place_code_set_off_after_a_place_is_no_speaker(be: ModuleType, triplets: list[Any]) -> None:
+    """Found in the corpus-wide diff of the fix above: "the mayor of Washington, DC,
+    suggested ..." gave the speaker "DC", and the next paragraph's "he told" took it: a
+    capitalised code set off after a place is the place's, not a person's name set off
+    after a role ("The lawyer for Mrs. Clinton, David Kendall, said")."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("the mayor of Washington, DC, suggested") == ""
+    assert speaker_of("when they didn’t want a black to come into their restaurant") != "DC"
+
+
+def test_a_firms_letters_and_an_offices_latin_are_no_part_of_a_name(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 45: "said Nanette Lee Miller of Marcum L.L.P., a public accounting firm" gave the
+    speaker "L.P", and "state Senate President Pro Tem David Long (R) said" kept "Pro Tem"."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("going to be a cumbersome workaround") == "Nanette Lee Miller"
+    assert speaker_of("We hope to have a fix very soon") == "David Long"

@@ -194,6 +194,13 @@ class _SpeakerFinder:
                     k = last = m
                     continue
             break
+        # letters written together ("Marcum L.L.P.", "Acme L.L.C.") close a firm's name, no
+        # person's initials ("John F. Kennedy"): the phrase ends before them
+        m = last
+        while m > i and len(self.t.raws[m]) == 1 and self.t.raws[m].isupper() and self.t.gap(m - 1) == ".":
+            m -= 1
+        if m < last and m > i and self.t.gap(m - 1).isspace():
+            last = m - 1
         return i, last
 
     def render(self, first: int, last: int) -> str:
@@ -452,6 +459,16 @@ class _SpeakerFinder:
             m -= 1
         return None
 
+    def _place_code(self, ph: tuple[int, int]) -> bool:
+        """Is the phrase one word that codes a place, in capitals ("DC", "NY") or
+        abbreviated ("Calif.")?  Set off after a place ("the mayor of Washington,
+        DC, said"), it is that place's, no person's name."""
+        t = self.t
+        if ph[0] != ph[1]:
+            return False
+        raw = t.raws[ph[0]]
+        return (raw.isupper() and len(raw) <= 3) or t.gap(ph[0]).startswith(".")
+
     def _after_role_for(self, ph: tuple[int, int]) -> bool:
         """Is the phrase, or what stands right before it, a role and "for" or "to"
         and whom it is for ("spokesman for Mr. Grimm", "the attorney for the
@@ -610,6 +627,7 @@ class _SpeakerFinder:
         carried = [in_quote] * t.n
         if any(mark in (original or t.text) for mark in '"\u201c\u201d'):  # most statements quote no one
             open_quote = False
+            closes_first = in_quote  # the first mark closes what was opened before the statement
             for q in range(t.n):
                 # the original text tells opening from closing quotes (the translated one cannot)
                 gap = original[(t.ends[q - 1] if q else 0):t.starts[q]] if original else t.gap_before(q)
@@ -621,7 +639,10 @@ class _SpeakerFinder:
                         if ch == "\u201d":
                             open_quote = False
                     if ch == '"':
-                        open_quote = not open_quote
+                        # a straight mark closes a quotation carried in ('... president," he said'), else toggles
+                        open_quote = False if closes_first else not open_quote
+                    if ch in '"\u201c\u201d':
+                        closes_first = False
                 quoted[q] = open_quote
 
         def offer(prio: int, idx: int, speaker: str, verb: str, after_others: bool = False) -> None:
@@ -714,7 +735,7 @@ class _SpeakerFinder:
                     # "The lawyer for Mrs. Clinton, David Kendall, said": the name set off
                     # between the commas, when it is all that stands there
                     apposed = self.left_phrase(i - 1)
-                    ph = apposed if apposed and apposed[0] == k + 1 else None
+                    ph = apposed if apposed and apposed[0] == k + 1 and not self._place_code(apposed) else None
                 elif (ph and k < i - 1 and ph[0] == ph[1] and ph[0] > 0 and t.raws[ph[0]][:1].isupper()
                       and (t.keys[ph[0] - 1] in _ROLE_DETERMINERS
                            or (ph[0] > 1 and t.keys[ph[0] - 2] in _ROLE_DETERMINERS and t.raws[ph[0] - 1].islower()
