@@ -901,3 +901,22 @@ def test_a_firms_letters_and_an_offices_latin_are_no_part_of_a_name(be: ModuleTy
 
     assert speaker_of("going to be a cumbersome workaround") == "Nanette Lee Miller"
     assert speaker_of("We hope to have a fix very soon") == "David Long"
+
+
+def test_a_member_under_the_calibrated_score_beside_others_at_it_is_only_related(
+        be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """Read 46: Fox's "Neither the White House nor Fincher made any public comment" (23.4)
+    told the claim of a "same" row beside two outlets' identical "Act like being in the White
+    House matters to you": the row's mean carried it.  A source's nearest statement under
+    the calibrated score is only related when another source's reaches it."""
+    doc = _compared(be, triplets, "96b7046f", tmp_path)
+    row = next(g for g in doc["groups"] if any("Act like being in the White House" in st["text"]
+                                               for st in g["statements"]))
+    assert row["relation"] == "same"
+    roles = {st["text"][:30]: st["role"] for st in row["statements"]}
+    assert roles["Neither the White House nor Fi"] == "related"
+    assert [st["source"] for st in row["statements"] if st["role"] == "claim"] == ["hpo", "nyt"]
+    # a claim told in other words at the calibrated score keeps every source telling it
+    told = next(g for g in doc["groups"] if any("Dress like you deserve respect" in st["text"]
+                                                for st in g["statements"]))
+    assert {st["source"] for st in told["statements"] if st["role"] == "claim"} == {"fox", "hpo", "nyt"}

@@ -161,8 +161,27 @@ def _claim_and_related(members: list[Member], threshold: float, relation: str,
     from .divergence import one_utterance
 
     claim |= {id(m) for m in members if not m.reference and id(m) not in claim and one_utterance(ref, m)}
+    same = _tell_one_claim(ref, best)
+    if same:
+        claim -= _riding_along(ref, best, claim)
     out = [m._replace(role="claim" if id(m) in claim else "related") for m in members]
-    return out, "same" if _tell_one_claim(ref, best) else "related"
+    return out, "same" if same else "related"
+
+
+def _riding_along(ref: Member, best: dict[str, Member], claim: set[int]) -> set[int]:
+    """The members of a "same" row that tell its claim only by the row's mean: a
+    source's nearest statement under the calibrated score (``align.SAME``), beside
+    another source's at it or above, that quotes no utterance of the reference's,
+    is only related (read 46: "Neither the White House nor Fincher made any public
+    comment", 23.4, beside two outlets' identical "Act like being in the White
+    House matters to you").  Their ids."""
+    from .divergence import one_utterance
+
+    others = [m for m in best.values() if not m.reference]
+    under = {id(m) for m in others if m.score < align_mod.SAME and not one_utterance(ref, m)}
+    if len(under) == len(others):  # the row is "same" by its quotations: every member tells it
+        return set()
+    return under & claim
 
 
 def _tell_one_claim(ref: Member, best: dict[str, Member]) -> bool:
