@@ -920,3 +920,14 @@ def test_a_member_under_the_calibrated_score_beside_others_at_it_is_only_related
     told = next(g for g in doc["groups"] if any("Dress like you deserve respect" in st["text"]
                                                 for st in g["statements"]))
     assert {st["source"] for st in told["statements"] if st["role"] == "claim"} == {"fox", "hpo", "nyt"}
+
+
+def test_words_inside_a_quotation_opened_before_the_statement_are_compared_as_quoted(
+        be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """Read 46: Fox prints Lauten's apology as '... I can see more clearly just how hurtful my
+    words were. ...' in the middle of a quotation, HuffPost without "just": a statement that
+    opens inside a quotation is quoted to its first closing mark, so the quote flag compares it."""
+    doc = _compared(be, triplets, "96b7046f", tmp_path)
+    row = next(g for g in doc["groups"] if any("After many hours of prayer" in st["text"] for st in g["statements"]))
+    assert row["flags"] == ["quote"]
+    assert [span["text"] for ev in row["evidence"] for span in ev["spans"]] == ["just how", "how"]

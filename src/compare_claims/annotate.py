@@ -250,6 +250,7 @@ def annotate(text: str, *, start: int, lexicon: Lexicon, speaker_hint: str = "",
         labels=spans("label"),
         negations=spans("negation"),
         speaker_span=Span(start + at, start + at + len(speaker), speaker) if at >= 0 else None,
+        in_quotation=in_quote,
     )
 
 

@@ -26,7 +26,7 @@ from .numbers import Quantity
 from .pipeline import SourceAnalysis
 from .select import Selected
 
-FORMAT = 3  # bump when what is stored changes shape (3: a group's nearby statements)
+FORMAT = 4  # bump when what is stored changes shape (3: a group's nearby statements; 4: in_quotation)
 
 
 def pack(value: Any) -> bytes:
@@ -74,9 +74,10 @@ def _unspans(d: list[Any]) -> tuple[Span, ...]:
 
 
 def _unannotation(d: list[Any]) -> Annotation:
-    speaker, verb, hedges, certainty, numbers, labels, negations, diff, where = d
+    speaker, verb, hedges, certainty, numbers, labels, negations, diff, where, in_quotation = d
     return Annotation(speaker, verb, _unspans(hedges), _unspans(certainty), _unspans(numbers),
-                      _unspans(labels), _unspans(negations), _unspans(diff), None if where is None else _unspan(where))
+                      _unspans(labels), _unspans(negations), _unspans(diff), None if where is None else _unspan(where),
+                      bool(in_quotation))
 
 
 def _unmember(d: list[Any]) -> Member:

@@ -499,7 +499,7 @@ def _quoted_words(m: Member) -> list[list[tuple[int, int, str]]]:
     offsets in its source."""
     text, start = m.statement.text, m.statement.start
     out = []
-    for a, b in quotations(text):
+    for a, b in quotations(text, m.annotation.in_quotation):
         inserted = [(x.start(), x.end()) for x in _BRACKETED_RE.finditer(text, a, b)]
         words = [(start + w.start(), start + w.end(), w.group().lower().replace("’", "'"))
                  for w in _QUOTE_WORD_RE.finditer(text, a, b) if not any(x <= w.start() < y for x, y in inserted)]

@@ -110,6 +110,9 @@ class Annotation(NamedTuple):
     negations: tuple[Span, ...] = ()
     diff: tuple[Span, ...] = ()  # words not shared with the group's reference statement
     speaker_span: Span | None = None  # where the speaker is named, when in the statement
+    # the statement opens inside a quotation opened before it (its words, to its first
+    # closing mark, are quoted: "... my words were." inside a three-sentence quotation)
+    in_quotation: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
