@@ -931,3 +931,15 @@ def test_words_inside_a_quotation_opened_before_the_statement_are_compared_as_qu
     row = next(g for g in doc["groups"] if any("After many hours of prayer" in st["text"] for st in g["statements"]))
     assert row["flags"] == ["quote"]
     assert [span["text"] for ev in row["evidence"] for span in ev["spans"]] == ["just how", "how"]
+
+
+def test_a_place_after_a_modifier_and_a_writer_before_a_name(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 46: "Supporters of the mosque ... in lower Manhattan, including ..., say" gave the
+    speaker "Manhattan" (a place after "in" and a word before it is no speaker, "in which
+    Bloomberg criticized" still names Bloomberg), and "According to New York Magazine writer
+    Yashar Ali" gave "the New York Magazine" (a writer is a role before the name)."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("cultural center in lower Manhattan, including New York City Mayor") == ""
+    assert speaker_of("According to New York Magazine writer Yashar Ali") == "Yashar Ali"
+    assert speaker_of("The line was an unscripted addition to a speech in which Bloomberg") == "Bloomberg"

@@ -52,6 +52,11 @@ _DATELINE_DASHES = ("\u2014", "\u2015", "\u2013", "--")
 # a name after one of these is a place or an object, not who speaks ("officials in Washington said")
 _PREPOSITIONS = frozenset("on in at from near outside inside across for with to into over under by behind "
                           "around through within".split())
+# of those, the ones that place a subject, not tie it to a person ("for", "with", "by")
+_PLACE_PREPOSITIONS = frozenset("on in at near outside inside across around through within".split())
+# words between such a preposition and a name that make it no place ("in which Bloomberg said")
+_NOT_PLACE_MODIFIERS = frozenset("the a an which whom whose what that this these those his her their its our my "
+                                 "your whatever".split())
 
 
 class _SpeakerFinder:
@@ -723,6 +728,10 @@ class _SpeakerFinder:
                     # "Republicans on Capitol Hill said", "E-mails released by the White House
                     # revealed": the place or the agent of a participle is not the speaker
                     lead = ph[0] - 1 if ph[0] > 1 and t.keys[ph[0] - 1] in _DETERMINERS else ph[0]
+                    if (lead > 1 and t.keys[lead - 2] in _PLACE_PREPOSITIONS and t.raws[lead - 1].isalpha()
+                            and t.raws[lead - 1].islower() and t.keys[lead - 1] not in _NOT_PLACE_MODIFIERS
+                            and self.name_gap(lead - 1) and self.name_gap(lead - 2)):
+                        lead -= 1  # "in lower Manhattan", "in northern Iraq": a place, a word before it
                     if lead > 0 and t.keys[lead - 1] in _PREPOSITIONS and self.name_gap(lead - 1):
                         ph = self.left_phrase(lead - 2) if lead >= 2 and self.name_gap(lead - 2) else None
                 if ph and k < i - 1 and self._of_a_role(ph):
