@@ -943,3 +943,14 @@ def test_a_place_after_a_modifier_and_a_writer_before_a_name(be: ModuleType, tri
     assert speaker_of("cultural center in lower Manhattan, including New York City Mayor") == ""
     assert speaker_of("According to New York Magazine writer Yashar Ali") == "Yashar Ali"
     assert speaker_of("The line was an unscripted addition to a speech in which Bloomberg") == "Bloomberg"
+
+
+def test_a_longer_attribution_after_a_quotation_goes_back_to_it(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 48: '"I’m not going to pay for that f***ing wall!” Fox told Jorge Ramos in an
+    interview for Fusion.' was two statements, the attribution a claim member of its own: an
+    attribution of who told whom, where, goes back to its quotation; words that make a
+    clause of their own after the verb stay a sentence ("She even joked ruefully about ...")."""
+    texts = [s.text for _text, statements in _segmented(be, triplets) for s in statements]
+    assert not any(t.startswith("Fox told Jorge Ramos") for t in texts)
+    assert any(t.endswith("wall!” Fox told Jorge Ramos in an interview for Fusion.") for t in texts)
+    assert any(t.startswith("She even joked ruefully about moving to New Zealand") for t in texts)

@@ -97,6 +97,8 @@ class SegmentCues(NamedTuple):
     time_zones: frozenset[str]  # after "5 p.m." these go on with the sentence
     attribution_verbs: frozenset[str]  # a quotation's attribution cut off after it ("Durbin said.")
     attribution_words: int
+    clause_words: frozenset[str]  # words that make what follows a verb a clause of its own ("that", "would")
+    attribution_next: frozenset[str]  # words that may follow the verb of a longer attribution ("in", "reporters")
     initials_end_re: re.Pattern[str]  # "Chappaqua, N.Y. Mr. Gowdy": a sentence ends after the initials (group 1: the blanks)
     not_speakers: frozenset[str]
     english_hints: frozenset[str]
@@ -147,6 +149,8 @@ def compile_segment_cues(doc: Mapping[str, Any]) -> SegmentCues:
         time_zones=frozenset(w.lower() for w in d.strings(sent, "time_zones", "sentences")),
         attribution_verbs=frozenset(w.lower() for w in d.strings(sent, "attribution_verbs", "sentences")),
         attribution_words=d.number(sent, "attribution_words", "sentences", 5),
+        clause_words=frozenset(w.lower() for w in d.strings(sent, "clause_words", "sentences")),
+        attribution_next=frozenset(w.lower() for w in d.strings(sent, "attribution_next", "sentences")),
         # the full stop first, then the look back: `re` skips to the full stops in C,
         # where a pattern opening with a look back is tried at every position
         # (the five texts: 1.7 -> 0.05 ms); the blanks cut at are group 1
@@ -382,9 +386,19 @@ def _attribution(piece: str, before: str, cues: SegmentCues) -> bool:
     # ... its words up to a comma, and a short phrase after it ("Mrs. Clinton said, her voice rising.")
     head, comma, tail = piece.rstrip(".").partition(",")
     words = head.split()
-    return (piece.endswith(".") and len(words) <= cues.attribution_words and not any(c in piece for c in "“”\"")
-            and any(w.lower() in cues.attribution_verbs for w in words)
-            and (not comma or len(tail.split()) <= cues.attribution_words))
+    if not piece.endswith(".") or any(c in piece for c in "“”\""):
+        return False
+    if (len(words) <= cues.attribution_words and any(w.lower() in cues.attribution_verbs for w in words)
+            and (not comma or len(tail.split()) <= cues.attribution_words)):
+        return True
+    # ... or who said it and to whom, where and when, with no clause of its own ("Fox told Jorge
+    # Ramos in an interview for Fusion."; not "Smith said the plan would fail.")
+    verb = next((k for k, w in enumerate(words[:4]) if w.lower() in cues.attribution_verbs), None)
+    if verb is None or comma or len(words) > 2 * cues.attribution_words:
+        return False
+    rest = words[verb + 1:]
+    return ((not rest or rest[0][:1].isupper() or rest[0].lower() in cues.attribution_next)
+            and not any(w.lower() in cues.clause_words for w in rest))
 
 
 # the end of a quotation opened before: a word or two, the closing mark, then what follows
