@@ -954,3 +954,16 @@ def test_a_longer_attribution_after_a_quotation_goes_back_to_it(be: ModuleType, 
     assert not any(t.startswith("Fox told Jorge Ramos") for t in texts)
     assert any(t.endswith("wall!” Fox told Jorge Ramos in an interview for Fusion.") for t in texts)
     assert any(t.startswith("She even joked ruefully about moving to New Zealand") for t in texts)
+
+
+def test_a_paragraph_quoted_as_a_block_after_a_colon_is_its_writers(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 46: HuffPost prints Lauten's letter whole after "Read the full rant via Gawker:",
+    without quotation marks, and its nine statements had no speaker: a paragraph after one
+    that ends on a colon, in the first or second person, is the person named as speaker last
+    (and is not itself taken for the "she said" of the next paragraph)."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("Dear Sasha and Malia, I get you’re both in those awful teen years") == "Elizabeth Lauten"
+    assert speaker_of("Act like being in the White House matters to you.") == "Elizabeth Lauten"
+    assert speaker_of("Her mind is shot - resign!") == "Trump"
+    assert speaker_of("For the country, it could be four years.") != "Trump"  # Ginsburg's, after the tweet

@@ -308,6 +308,10 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
                     quoted or speaker.split()[-1].lower() in text[span[0]:st.start].lower()):
                 ann = ann._replace(speaker=speaker, reporting_verb=verb)
         ann = _resolve(ann, st, text, named, lexicon, in_quote)
+        if not ann.speaker and named and st.paragraph - named[-1][0] <= BLOCK_PARAGRAPHS and _block_quoted(st, text):
+            # (a reading of the layout, as a pronoun's is: not itself a person named for "he said")
+            out.append(ann._replace(speaker=named[-1][1], speaker_span=None))
+            continue
         if ann.speaker and _unknown_label(ann.speaker, st, text):
             ann = ann._replace(speaker="", speaker_span=None)
         if ann.speaker[:4] in ("the ", "The ") and ann.speaker[4:].lower() in authored:
@@ -322,6 +326,24 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
             named.append((st.paragraph, ann.speaker))
         out.append(ann)
     return tuple(_quoted_together(statements, out, text))
+
+
+# how many paragraphs back the writer of a block quotation may have been named
+BLOCK_PARAGRAPHS = 2
+_FIRST_OR_SECOND_PERSON_RE = re.compile(r"\b(?:I|my|me|we|our|us|you|your)\b")
+
+
+def _block_quoted(st: Statement, text: str) -> bool:
+    """Is ``st`` in a paragraph quoted as a block: after a paragraph that ends
+    on a colon ("Read the full rant via Gawker:", "..., saying:"), without
+    quotation marks of its own, in the first or second person?  Its words are
+    then the person named as speaker last (read 46: a letter printed whole
+    after its writer "wrote that ...")."""
+    if st.paragraph_start <= 0 or not text[:st.paragraph_start].rstrip().endswith(":"):
+        return False
+    paragraph = text[st.paragraph_start:st.paragraph_end]
+    return (not any(q in paragraph[:2] for q in _QUOTE_MARKS)
+            and _FIRST_OR_SECOND_PERSON_RE.search(paragraph) is not None)
 
 
 @lru_cache(maxsize=4)
