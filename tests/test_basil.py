@@ -967,3 +967,15 @@ def test_a_paragraph_quoted_as_a_block_after_a_colon_is_its_writers(be: ModuleTy
     assert speaker_of("Act like being in the White House matters to you.") == "Elizabeth Lauten"
     assert speaker_of("Her mind is shot - resign!") == "Trump"
     assert speaker_of("For the country, it could be four years.") != "Trump"  # Ginsburg's, after the tweet
+
+
+def test_places_joined_by_and_a_shown_saying_and_a_plural_role(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 47: "the lawsuit from Nebraska and Oklahoma, ..., argues" gave "Oklahoma" (and the
+    quotation after it); "Mr. Netanyahu is shown saying" gave no one; "Attorneys general in
+    Utah and New Mexico said" must not become the attorney general named before."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("But the lawsuit from Nebraska and Oklahoma, where marijuana") == "the lawsuit"
+    assert speaker_of("nuclear arms,” Mr. Netanyahu is shown saying.") == "Netanyahu"
+    assert speaker_of("Attorneys general in Utah and New Mexico said") not in ("New Mexico", "Eric Holder")
+    assert speaker_of("More than 40 F.B.I. agents have been dispatched to Ferguson") == "Holder"

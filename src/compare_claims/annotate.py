@@ -919,7 +919,9 @@ def _resolve_role(ann: Annotation, st: Statement, text: str, lexicon: Lexicon) -
                 words.pop(0)  # "The committee's chairman, Senator Richard M. Burr,": the person
             return ann._replace(speaker=" ".join(words), speaker_span=None)
         head = ann.speaker.split()[-1].lower()
-        if len(head) >= 4 and head.isalpha() and head not in bodies and not head.endswith("s"):
+        # a plural role is no one person, its plural first or last ("attorneys general")
+        plural = any(w.endswith("s") and w[:-1] in titles for w in ann.speaker.lower().split()[1:-1])
+        if len(head) >= 4 and head.isalpha() and head not in bodies and not head.endswith("s") and not plural:
             before = text[max(0, st.start - 20000):st.start]
 
             # "the budget director" is not the "policy director" named before: a

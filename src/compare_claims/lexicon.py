@@ -69,6 +69,7 @@ class Lexicon(NamedTuple):
     documents: frozenset[str]  # "letter", "indictment": a document that says things (a role and a body)
     auxiliaries: frozenset[str]  # "is" of "is saying": the subject stands before it
     ahead: frozenset[str]  # "expected" of "is expected to say"
+    perceived: frozenset[str]  # "shown" of "is shown saying"
     spoken: frozenset[str]  # verbs of speaking: the only ones an auxiliary may stand before
     headline_verbs: frozenset[str]  # verbs of speaking a Title Case headline writes with a capital ("Says")
     numbers: NumberGrammar
@@ -333,6 +334,7 @@ def compile_lexicon(
         documents=lower(documents),
         auxiliaries=lower(doc.strings(sp, "auxiliaries", "speakers")),
         ahead=lower(doc.strings(sp, "ahead", "speakers")),
+        perceived=lower(doc.strings(sp, "perceived", "speakers")),
         spoken=lower(doc.strings(sp, "spoken", "speakers")),
         headline_verbs=lower(doc.strings(sp, "headline_verbs", "speakers")),
         numbers=grammar,

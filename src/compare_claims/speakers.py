@@ -560,6 +560,8 @@ class _SpeakerFinder:
             k -= 2
         elif not t.keys[i].endswith("ing"):
             return None
+        elif k >= 2 and t.keys[k] in self.c.perceived and t.gap(k).isspace():
+            k -= 1  # "is shown saying"
         while k >= 0 and t.gap(k).isspace() and (n := skip_back(t.keys, k, self.c, self._spaced)):
             k -= n
         if k <= 0 or t.keys[k] not in self.c.auxiliaries or not t.gap(k).isspace():
@@ -732,6 +734,12 @@ class _SpeakerFinder:
                             and t.raws[lead - 1].islower() and t.keys[lead - 1] not in _NOT_PLACE_MODIFIERS
                             and self.name_gap(lead - 1) and self.name_gap(lead - 2)):
                         lead -= 1  # "in lower Manhattan", "in northern Iraq": a place, a word before it
+                    while (lead > 1 and t.keys[lead - 1] in ("and", "or") and self.is_cap(lead - 2)
+                           and self.name_gap(lead - 1) and self.name_gap(lead - 2)):
+                        first = self.left_phrase(lead - 2)  # "from Nebraska and Oklahoma": one place after another
+                        if first is None or first[0] >= lead - 1:
+                            break
+                        lead = first[0]
                     if lead > 0 and t.keys[lead - 1] in _PREPOSITIONS and self.name_gap(lead - 1):
                         ph = self.left_phrase(lead - 2) if lead >= 2 and self.name_gap(lead - 2) else None
                 if ph and k < i - 1 and self._of_a_role(ph):
