@@ -979,3 +979,11 @@ def test_places_joined_by_and_a_shown_saying_and_a_plural_role(be: ModuleType, t
     assert speaker_of("nuclear arms,” Mr. Netanyahu is shown saying.") == "Netanyahu"
     assert speaker_of("Attorneys general in Utah and New Mexico said") not in ("New Mexico", "Eric Holder")
     assert speaker_of("More than 40 F.B.I. agents have been dispatched to Ferguson") == "Holder"
+
+
+def test_two_titled_people_joined_by_and_speak_together(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 47: '"This is plainly a power grab ...," House Speaker Nancy Pelosi and Senate
+    Democratic Leader Chuck Schumer said in a statement.' was Schumer's alone."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("This is plainly a power grab by a disappointed President") == "Nancy Pelosi and Chuck Schumer"

@@ -345,10 +345,12 @@ class _SpeakerFinder:
         a = ph[0]
         if a < 2 or t.keys[a - 1] != "and" or not (t.gap(a - 2).isspace() and t.gap(a - 1).isspace()):
             return None
-        if not (t.keys[a] in self.c.person_titles or t.keys[a] in self.c.honorifics
-                or self.render(*ph).startswith(t.raws[a])):
-            return None  # "Oversight and Government Reform Committee spokesman Ali Ahmad": one body's name
         first = self.left_phrase(a - 2)
+        if not (t.keys[a] in self.c.person_titles or t.keys[a] in self.c.honorifics
+                or self.render(*ph).startswith(t.raws[a]) or self._titled_person(first)):
+            # "Oversight and Government Reform Committee spokesman Ali Ahmad": one body's name;
+            # "House Speaker Nancy Pelosi and Senate Democratic Leader Chuck Schumer": two people
+            return None
         if first is None or not self.render(*first) or not self.is_cap(first[1]):
             return None
         before = first[0] - 1
@@ -356,6 +358,13 @@ class _SpeakerFinder:
             before -= 1
         opens = before < 0 or t.keys[before] == "both" or "," in t.gap(before)
         return first if opens else None
+
+    def _titled_person(self, ph: tuple[int, int] | None) -> bool:
+        """A phrase that names a person after a title ("House Speaker Nancy Pelosi")."""
+        if ph is None or not any(self.is_title(x) for x in range(ph[0], ph[1] + 1)):
+            return False
+        name = self.render(*ph)
+        return len(name.split()) >= 2 and not name.startswith(("the ", "a ", "an "))
 
     def _named_person(self, first: int, j: int) -> bool:
         """Do two names or more end at token j ("Jo Hart" of "Jo Hart of Marcum Partners",
