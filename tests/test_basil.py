@@ -987,3 +987,12 @@ def test_two_titled_people_joined_by_and_speak_together(be: ModuleType, triplets
     speaker_of = _speakers(be, triplets)
 
     assert speaker_of("This is plainly a power grab by a disappointed President") == "Nancy Pelosi and Chuck Schumer"
+
+
+def test_trustees_of_a_fund_are_the_speaker_not_the_fund(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 48: "Trustees of the Social Security and Medicare Trust Fund last week warned" gave
+    the speaker "Medicare Trust Fund": trustees are a role, and the role speaks."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("Trustees of the Social Security and Medicare Trust Fund last week warned") == \
+        "the Trustees of the Social Security and Medicare Trust Fund"
