@@ -996,3 +996,29 @@ def test_trustees_of_a_fund_are_the_speaker_not_the_fund(be: ModuleType, triplet
 
     assert speaker_of("Trustees of the Social Security and Medicare Trust Fund last week warned") == \
         "the Trustees of the Social Security and Medicare Trust Fund"
+
+
+def test_a_sources_label_tally_counts_its_own_words_not_its_quotations(
+        be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """Reads 46-48: each outlet's label tally counted words inside quotations as its own (the
+    Times' "sincere" from Griffin's "I sincerely apologize", Trump's "witch hunt"): a label
+    inside a quotation is the quoted speaker's."""
+    doc = _compared(be, triplets, "d16050b3", tmp_path)
+    nyt = doc["coverage"]["nyt"]["labels"]
+    assert "sincere" not in nyt and "witch hunt" not in nyt
+    assert nyt.get("castigate") == 1  # the Times' own word stays
+    quoted = [lb for g in doc["groups"] for st in g["statements"] if st["source"] == "nyt"
+              for lb in st["labels"] if lb["value"] == "sincere"]
+    assert quoted and all(lb.get("quoted") for lb in quoted)  # still shown on the statement, as quoted
+
+
+def test_the_html_profile_tallies_a_sources_own_labels(be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """The HTML report's per-source profile lists loaded labels as the JSON tally counts them:
+    the Times' own "castigate", not Griffin's quoted "sincere"."""
+    from compare_claims.report_html import _Page, _profile
+
+    doc = _compared(be, triplets, "d16050b3", tmp_path)
+    profile = _profile(_Page(doc, {}), "nyt")
+    labels = profile[profile.index("Loaded labels"):]
+    assert "castigate ×1" in labels
+    assert "sincere" not in labels

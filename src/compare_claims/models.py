@@ -218,7 +218,7 @@ class Result(NamedTuple):
         that say anything on the topic (with five sources, two; with 400, a
         hundred).  A silent source leaves out
         everything: its list is empty.  ``labels`` counts its loaded labels
-        by term.  One pass over the groups, then one over the widely told
+        by term, in its own words (not inside a quotation).  One pass over the groups, then one over the widely told
         groups per source.
         """
         groups = self.all_groups if self.all_groups is not None else self.groups
@@ -242,6 +242,8 @@ class Result(NamedTuple):
                 c["statements"] += 1
                 c["silent"] = False
                 for lab in m.annotation.labels:
+                    if lab.quoted:  # a label inside a quotation is the quoted speaker's word, not the outlet's
+                        continue
                     key = lab.value or lab.text.lower()
                     c["labels"][key] = c["labels"].get(key, 0) + 1
         speaking = sum(1 for c in out.values() if not c["silent"])

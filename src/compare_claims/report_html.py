@@ -331,6 +331,8 @@ def _profile(page: _Page, src: str) -> str:
     labels: dict[str, list[tuple[Mapping[str, Any], Mapping[str, Any]]]] = {}
     for g, st in mine:
         for lb in st.get("labels") or []:
+            if lb.get("quoted"):  # the quoted speaker's word, not the outlet's
+                continue
             labels.setdefault(str(lb.get("value") or lb.get("text", "")).lower(), []).append((g, st))
     rows.append(("Loaded labels", "<ul>" + "".join(
         f'<li>{e(term)} ×{len(sts)} <span class="links">{_links(page, sts)}</span></li>'
