@@ -1022,3 +1022,15 @@ def test_the_html_profile_tallies_a_sources_own_labels(be: ModuleType, triplets:
     labels = profile[profile.index("Loaded labels"):]
     assert "castigate ×1" in labels
     assert "sincere" not in labels
+
+
+def test_the_table_marks_a_label_inside_a_quotation_as_quoted(be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """The table shows every label of a statement; one inside a quotation says so, as the
+    tally under the table leaves it out (Trump's "vile" in a quotation Fox prints)."""
+    t = next(t for t in triplets if t.uuid.startswith("d16050b3"))
+    texts, _topics, _built = be.write_triplet(t, tmp_path)
+    res = runner.invoke(app, ["compare", *(str(texts / f"{o}.txt") for o in ("fox", "hpo", "nyt")),
+                              "--no-pager", "--color", "never", "--quiet", "--no-cache"])
+    assert res.exit_code == 0, res.stderr
+    assert "vile (pejorative, quoted)" in res.stdout
+    assert "controversial (pejorative)" in res.stdout  # the outlets' own word: no mark

@@ -223,7 +223,9 @@ def _extras(m: Member) -> list[str]:
     if outcomes:
         extras.append("outcome: " + ", ".join(_one_line(n.text) for n in outcomes))
     if ann.labels:
-        extras.append("label: " + ", ".join(f"{_one_line(lb.text)} ({plain_name(lb.kind)})" for lb in ann.labels))
+        # a label inside a quotation is the quoted speaker's word: said so, as the tally leaves it out
+        extras.append("label: " + ", ".join(f"{_one_line(lb.text)} ({plain_name(lb.kind)}{', quoted' if lb.quoted else ''})"
+                                           for lb in ann.labels))
     return extras
 
 
