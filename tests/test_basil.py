@@ -1034,3 +1034,12 @@ def test_the_table_marks_a_label_inside_a_quotation_as_quoted(be: ModuleType, tr
     assert res.exit_code == 0, res.stderr
     assert "vile (pejorative, quoted)" in res.stdout
     assert "controversial (pejorative)" in res.stdout  # the outlets' own word: no mark
+
+
+def test_a_headline_holds_its_dotted_initials(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 50: "Boehner Sees One-in-Three Chance G.O.P. Will Lose House" was cut after
+    "G.O.P.", and "Will Lose House" was a statement and a row of its own: in a Title Case
+    headline the word after dotted initials opens no sentence."""
+    texts = [s.text for _text, statements in _segmented(be, triplets) for s in statements]
+    assert "Boehner Sees One-in-Three Chance G.O.P. Will Lose House" in texts
+    assert "Will Lose House" not in texts

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from .errors import ConfigError
 from .models import Source, Statement
 from .textnorm import STOPWORDS, fold
-from .tokens import ascii_case_folded, one_of
+from .tokens import ascii_case_folded, one_of, title_case
 
 _FURNITURE_MARKS = "•·▪–—-*"
 # (one_of: classes of characters beyond Latin-1 written to compile faster)
@@ -360,6 +360,7 @@ def _sentences(text: str, s: int, e: int, cues: SegmentCues) -> list[tuple[int, 
                         and _first_word(piece) in cues.time_zones)
                     or (_SPLIT_INITIALS_RE.match(piece) and re.compile(_LAST_INITIAL).search(text, out[-1][0], out[-1][1]))
                     or _attribution(piece, text[out[-1][1] - 2:out[-1][1]], cues)
+                    or (_DOTTED_END_RE.search(text, out[-1][0], out[-1][1]) and _title_block(body))
                     or _quotation_tail(piece, text, s, a, cues)):
             out[-1] = (out[-1][0], b)
             continue
@@ -439,6 +440,14 @@ def _first_word(piece: str) -> str:
 # initials cut in two: "D-N." | "Y., argued"
 _LAST_INITIAL = r"(?<![^\s(\-.])[A-Z]\.$"  # compiled by re on first use: most texts never need it
 _SPLIT_INITIALS_RE = re.compile(r"[A-Z]\.(?:[A-Z]\.)*[,;)\s]")
+# a run of capitals with full stops ending a piece ("G.O.P.", "U.S."): in a headline, where
+# every word has a capital, the word after it opens no sentence ("Chance G.O.P. Will Lose House")
+_DOTTED_END_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
+
+
+def _title_block(body: str) -> bool:
+    """Is the block one line in Title Case with no full stop at its end: a headline?"""
+    return "\n" not in body.strip() and not body.rstrip().endswith((".", "!", "?")) and title_case(body.split())
 # A sentence end the splitter leaves inside a quotation: ". The", "? “We"
 _CLOSE, _OPEN = one_of('”"’'), one_of('“"‘')
 _INNER_END_RE = re.compile(rf"[.!?…]{_CLOSE}?\s+(?={_OPEN}?[A-Z])")  # the first class is one: re skips to it
