@@ -1043,3 +1043,19 @@ def test_a_headline_holds_its_dotted_initials(be: ModuleType, triplets: list[Any
     texts = [s.text for _text, statements in _segmented(be, triplets) for s in statements]
     assert "Boehner Sees One-in-Three Chance G.O.P. Will Lose House" in texts
     assert "Will Lose House" not in texts
+
+
+def test_a_quotation_cut_where_the_speaker_hedges_is_a_quote_flag(
+        be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """Reads 45 and 49: Fox quotes Rice as "It's destructive to the fabric ...", the Times
+    "I think it's destructive of the fabric ..."; Fox quotes Ryan "As the vice president very
+    well knows ...", HuffPost "I think the vice president very well knows ...": a quotation cut
+    where the speaker hedges tells them surer.  A modal verb cut off is no hedge cut ("could
+    go from hope to higher ground" beside the book "From Hope to Higher Ground")."""
+    def notes(uuid8: str) -> list[str]:
+        doc = _compared(be, triplets, uuid8, tmp_path / uuid8)
+        return [ev["note"] for g in doc["groups"] for ev in g["evidence"] if ev["flag"] == "quote"]
+
+    assert "nyt quotes 'I think it’s'; fox quotes 'It's'" in notes("2b9468af")
+    assert "hpo quotes 'I think the'; fox quotes 'As the'" in notes("b5eefefb")
+    assert not any("could go from" in n for n in notes("af4a3f41"))

@@ -441,7 +441,7 @@ def group_flags(members: Sequence[Member], rules: FlagRules = FlagRules()) -> tu
                     "numbers", f"{si}: {pair[0].value or pair[0].text}; {sj}: {pair[1].value or pair[1].text}",
                     ((si, pair[0]), (sj, pair[1])))
         if "quote" not in found:
-            requoted = _requoted(ref, m)
+            requoted = _requoted(ref, m, rules)
             if requoted:
                 told = tuple((src, w) for src, w in ((si, requoted[0]), (sj, requoted[1])) if w.text)
                 found["quote"] = Evidence(
@@ -533,7 +533,7 @@ def one_utterance(a: Member, b: Member) -> bool:
     return False
 
 
-def _requoted(a: Member, b: Member) -> tuple[Span, Span] | None:
+def _requoted(a: Member, b: Member, rules: FlagRules = FlagRules()) -> tuple[Span, Span] | None:
     """Where two members quote one utterance in different words ("closer and
     closer to a nuclear bomb" / "to nuclear arms"): from the first to the last
     word that differs, as a span on each side.  Not a difference: a quotation
@@ -579,7 +579,45 @@ def _requoted(a: Member, b: Member) -> tuple[Span, Span] | None:
                     else:
                         lo_a, lo_b = max(lo_a - 1, 0), max(lo_b - 1, 0)
                 return _words_span(a, qa[lo_a:hi_a]), _words_span(b, qb[lo_b:hi_b])
+            # ... and, where the words both quote are the same, the words one side cuts off
+            # hedging them ("I think the vice president very well knows ..." / "As the vice
+            # president very well knows ...")
+            cut = _hedge_cut(a, qa, first.a, b, qb, first.b, rules) or _swap(_hedge_cut(b, qb, first.b, a, qa, first.a, rules))
+            if cut:
+                return cut
     return None
+
+
+# words before the stretch two quotations share in which a hedge cut off by one of them counts
+HEDGE_CUT_WORDS = 3
+
+
+def _hedge_cut(a: Member, qa: list[tuple[int, int, str]], ia: int,
+               b: Member, qb: list[tuple[int, int, str]], ib: int, rules: FlagRules) -> tuple[Span, Span] | None:
+    """Does ``a`` quote, right before the stretch both quote (from its word ``ia``;
+    ``b`` from ``ib``), a hedge of the speaker's that ``b``'s quotation leaves out?
+    Then the words from the hedge to the first shared one, and ``b``'s from the word
+    before the stretch: a quotation cut where it hedges tells the speaker surer.  Not
+    a modal verb: "you might have a farmer ...", "could comment on" build the sentence
+    the other quotes a phrase of."""
+    if ia == 0:
+        return None
+    lo = qa[max(0, ia - HEDGE_CUT_WORDS)][0]
+    hedges = [h for h in a.annotation.hedges
+              if h.quoted and lo <= h.start and h.end <= qa[ia][0] and h.text.lower() not in rules.modals]
+    if not hedges:
+        return None
+    told = {h.value for h in b.annotation.hedges if qb[0][0] <= h.start and h.end <= qb[-1][1]}
+    if any(h.value in told for h in hedges):
+        return None
+    k = next(x for x in range(max(0, ia - HEDGE_CUT_WORDS), ia) if qa[x][1] > hedges[0].start)
+    if k > 0 and qa[k - 1][2] in ("i", "we"):
+        k -= 1  # "I think": the hedge with its subject
+    return _words_span(a, qa[k:ia + 1]), _words_span(b, qb[max(0, ib - 1):ib + 1])
+
+
+def _swap(pair: tuple[Span, Span] | None) -> tuple[Span, Span] | None:
+    return (pair[1], pair[0]) if pair else None
 
 
 def _readdressed(xa: list[str], xb: list[str]) -> bool:
