@@ -582,7 +582,8 @@ def _requoted(a: Member, b: Member, rules: FlagRules = FlagRules()) -> tuple[Spa
             # ... and, where the words both quote are the same, the words one side cuts off
             # hedging them ("I think the vice president very well knows ..." / "As the vice
             # president very well knows ...")
-            cut = _hedge_cut(a, qa, first.a, b, qb, first.b, rules) or _swap(_hedge_cut(b, qb, first.b, a, qa, first.a, rules))
+            cut = (_hedge_cut(a, qa, first.a, b, qb, first.b, rules)
+                   or _swap(_hedge_cut(b, qb, first.b, a, qa, first.a, rules)))
             if cut:
                 return cut
     return None

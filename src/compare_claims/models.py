@@ -218,8 +218,8 @@ class Result(NamedTuple):
         that say anything on the topic (with five sources, two; with 400, a
         hundred).  A silent source leaves out
         everything: its list is empty.  ``labels`` counts its loaded labels
-        by term, in its own words (not inside a quotation).  One pass over the groups, then one over the widely told
-        groups per source.
+        by term, in its own words (not inside a quotation).  One pass over
+        the groups, then one over the widely told groups per source.
         """
         groups = self.all_groups if self.all_groups is not None else self.groups
         out: dict[str, dict[str, Any]] = {

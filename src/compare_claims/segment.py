@@ -360,7 +360,9 @@ def _sentences(text: str, s: int, e: int, cues: SegmentCues) -> list[tuple[int, 
                         and _first_word(piece) in cues.time_zones)
                     or (_SPLIT_INITIALS_RE.match(piece) and re.compile(_LAST_INITIAL).search(text, out[-1][0], out[-1][1]))
                     or _attribution(piece, text[out[-1][1] - 2:out[-1][1]], cues)
-                    or (_DOTTED_END_RE.search(text, out[-1][0], out[-1][1]) and _title_block(body))
+                    or (text[out[-1][1] - 1] == "."  # the window's pattern first: a block's case once it holds
+                        and _DOTTED_END_RE.search(text, max(out[-1][0], out[-1][1] - 12), out[-1][1])
+                        and _title_block(body))
                     or _quotation_tail(piece, text, s, a, cues)):
             out[-1] = (out[-1][0], b)
             continue
