@@ -1059,3 +1059,27 @@ def test_a_quotation_cut_where_the_speaker_hedges_is_a_quote_flag(
     assert "nyt quotes 'I think it’s'; fox quotes 'It's'" in notes("2b9468af")
     assert "hpo quotes 'I think the'; fox quotes 'As the'" in notes("b5eefefb")
     assert not any("could go from" in n for n in notes("af4a3f41"))
+
+
+def test_claims_shared_counts_only_rows_whose_claim_the_source_tells(be: ModuleType, triplets: list[Any],
+                                                                     tmp_path: Path) -> None:
+    """Read 50 (Christie announces his run) found "3 claims shared" in a footer
+    where all three rows the source shared were "related": rows of other
+    claims of the story.  Those are counted apart, as related."""
+    doc = _compared(be, triplets, "13792511", tmp_path)
+    multi = [g for g in doc["groups"] if len(g["sources"]) > 1]
+    assert multi and all(g["relation"] == "related" for g in multi)
+    for sid, c in doc["coverage"].items():
+        in_multi = sum(1 for g in multi if sid in g["sources"])
+        assert (c["shared_claims"], c["related"]) == (0, in_multi), sid
+    assert any(c["related"] for c in doc["coverage"].values())
+
+
+def test_claims_shared_are_same_rows_the_source_tells(be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    doc = _compared(be, triplets, "450755dd", tmp_path)
+    for sid, c in doc["coverage"].items():
+        telling = [g["id"] for g in doc["groups"] if g["relation"] == "same"
+                   and any(st["source"] == sid and st.get("role") == "claim" for st in g["statements"])]
+        assert c["shared_claims"] == len(telling), sid
+        assert c["shared_claims"] + c["related"] + c["only_here"] == sum(1 for g in doc["groups"] if sid in g["sources"])
+    assert all(c["shared_claims"] for c in doc["coverage"].values())

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     from .numbers import Quantity
 
-SCHEMA_VERSION = "1.5"  # 1.1: per-source "coverage" summary; 1.2: relation, evidence, paragraph, sources' title/author/url/offsets; 1.3: quoted hedges; 1.4: the quote flag; 1.5: a group's "nearby" statements and a source's "told_nearby"
+SCHEMA_VERSION = "1.6"  # 1.1: per-source "coverage" summary; 1.2: relation, evidence, paragraph, sources' title/author/url/offsets; 1.3: quoted hedges; 1.4: the quote flag; 1.5: a group's "nearby" statements and a source's "told_nearby"; 1.6: "shared_claims" only where the source tells a "same" row's claim, "related" the other rows it shares
 
 
 class Source(NamedTuple):
@@ -217,13 +217,19 @@ class Result(NamedTuple):
         claim two sources or more tell, and at least a quarter of the sources
         that say anything on the topic (with five sources, two; with 400, a
         hundred).  A silent source leaves out
-        everything: its list is empty.  ``labels`` counts its loaded labels
+        everything: its list is empty.  ``shared_claims``: the "same" rows
+        in which it tells the claim; ``related``: the other rows it shares
+        with another source (a "related" row, or a member only related to a
+        row's claim): those hold other claims of the story, not one claim
+        it shares (read 50 found a footer's "3 claims shared" where all
+        three rows were "related"); ``only_here``: rows of its own.
+        ``labels`` counts its loaded labels
         by term, in its own words (not inside a quotation).  One pass over
         the groups, then one over the widely told groups per source.
         """
         groups = self.all_groups if self.all_groups is not None else self.groups
         out: dict[str, dict[str, Any]] = {
-            s.id: {"statements": 0, "silent": True, "shared_claims": 0, "only_here": 0, "leaves_out": [],
+            s.id: {"statements": 0, "silent": True, "shared_claims": 0, "related": 0, "only_here": 0, "leaves_out": [],
                    "told_nearby": [], "labels": {}}
             for s in self.sources
         }
@@ -235,8 +241,9 @@ class Result(NamedTuple):
                 shared.append((g.id, srcs, len({m.statement.source for m in g.members if m.role == "claim"})))
                 for st in g.nearby:
                     near.setdefault(st.source, []).append(g.id)
+            telling = {m.statement.source for m in g.members if m.role == "claim"} if g.relation == "same" else set()
             for sid in srcs:
-                out[sid]["shared_claims" if len(srcs) > 1 else "only_here"] += 1
+                out[sid]["only_here" if len(srcs) == 1 else "shared_claims" if sid in telling else "related"] += 1
             for m in g.members:
                 c = out[m.statement.source]
                 c["statements"] += 1

@@ -178,6 +178,10 @@ def _marked(m: Member, open_mark: str = "{", close_mark: str = "}") -> str:
     return "".join(out)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def coverage_lines(result: Result) -> list[str]:
     """Omissions and loaded labels per source, under the table."""
     cov = result.coverage()
@@ -189,7 +193,10 @@ def coverage_lines(result: Result) -> list[str]:
     for sid, c in cov.items():
         if c["silent"]:
             continue
-        parts = [f"{c['statements']} statements", f"{c['shared_claims']} claims shared", f"{c['only_here']} only here"]
+        parts = [_count(c["statements"], "statement"), _count(c["shared_claims"], "claim") + " shared"]
+        if c.get("related"):
+            parts.append(f"{c['related']} related")
+        parts.append(f"{c['only_here']} only here")
         if c["leaves_out"]:
             parts.append("leaves out " + " ".join(c["leaves_out"]))
         if c.get("told_nearby"):

@@ -315,7 +315,8 @@ def _profile(page: _Page, src: str) -> str:
     elif s.get("title"):
         meta.append(f"<cite>{e(s['title'])}</cite>")
     rows = [("Statements", f"{n} on this topic" + "".join(
-        f" · {cov[k]} {what}" for k, what in (("shared_claims", "claims shared"), ("only_here", "only here")) if k in cov))]
+        f" · {cov[k]} {what}" for k, what in (("shared_claims", "claims shared"), ("related", "related"), ("only_here", "only here"))
+        if k in cov and (cov[k] or k != "related")))]
     speakers: dict[str, list[tuple[Mapping[str, Any], Mapping[str, Any]]]] = {}
     for g, st in mine:
         speakers.setdefault(str(st.get("speaker") or ""), []).append((g, st))
