@@ -125,6 +125,14 @@ def test_the_same_meaning_in_other_words_counts() -> None:
     assert set(content_stems("a deadly blaze", VOCABULARY)) == set(content_stems("a fire that killed", VOCABULARY))
 
 
+@pytest.mark.parametrize("short, long", [("Rep.", "Representative"), ("Sen.", "Senator"), ("Gov.", "Governor"),
+                                         ("Lt. Gov.", "Lieutenant Governor"), ("Reps.", "Representatives")])
+def test_a_title_abbreviated_before_a_name_is_the_title_spelled_out(short: str, long: str) -> None:
+    # wire style writes "Rep. Michele Bachmann" where other papers write "Representative": one title
+    rest = "Jo Hart shared a photo from her visit"
+    assert content_stems(f"{short} {rest}", VOCABULARY) == content_stems(f"{long} {rest}", VOCABULARY)
+
+
 @pytest.mark.parametrize("word, other", [
     ("national", "country"),  # "the National Enquirer", "national emergency" are no "country"
     ("aide", "help"),  # "a Trump aide" stems as "aid" does

@@ -1083,3 +1083,14 @@ def test_claims_shared_are_same_rows_the_source_tells(be: ModuleType, triplets: 
         assert c["shared_claims"] == len(telling), sid
         assert c["shared_claims"] + c["related"] + c["only_here"] == sum(1 for g in doc["groups"] if sid in g["sources"])
     assert all(c["shared_claims"] for c in doc["coverage"].values())
+
+
+def test_a_title_abbreviated_in_one_outlet_and_spelled_out_in_another_meets(be: ModuleType, triplets: list[Any],
+                                                                            tmp_path: Path) -> None:
+    """Read 50: HuffPost's "Rep. Michele Bachmann ... tweeted a photo of her
+    visiting" and the Times' "Representative Michele Bachmann ... shared a
+    photo from her visit" stayed in rows of their own."""
+    doc = _compared(be, triplets, "450755dd", tmp_path)
+    rows = [g for g in doc["groups"] for st in g["statements"]
+            if st.get("role") == "claim" and ("a photo of her visiting" in st["text"] or "a photo from her visit" in st["text"])]
+    assert len(rows) == 2 and rows[0]["id"] == rows[1]["id"] and rows[0]["relation"] == "same"
