@@ -644,6 +644,13 @@ def test_an_abbreviation_after_a_hyphen_ends_no_sentence() -> None:
         "Briefings were held ", "Lawmakers appealed a", "Then ex-Sen. Bob Ker"]
 
 
+def test_an_honorific_in_brackets_ends_no_sentence() -> None:
+    # read 50: "are agile public speakers with persuasive biographies (Mr. Rubio), or are ..." was cut after "Mr."
+    text = ("He faces rivals who hold greater appeal to voters (Mr. Walker), are agile speakers (Mr. Rubio), "
+            "or are liked by all (Mrs. Fiorina). (Dr. Carson) said nothing.\n")
+    assert [s.text[:20] for s in one_text(text).statements] == ["He faces rivals who ", "(Dr. Carson) said no"]
+
+
 def test_no_statement_opens_on_a_colon_a_semicolon_or_a_comma() -> None:
     # read 41: "... titled It's About the Money!: How You Can Get Out of Debt, ..." left a
     # statement opening on ":"; BASIL had "; she followed him on Twitter." after "Wash."
