@@ -1619,6 +1619,10 @@ def test_a_statement_issued_in_a_transcript_turn_is_read_without_error() -> None
     ("\u201cIt works,\u201d said Representative Jo Hart of New York.\n", "Jo Hart"),
     ("Jo Hart of Marcum Partners said it works.\n", "Jo Hart"),
     ("The Office of Harbour Safety said it would review the plan.\n", "Office of Harbour Safety"),
+    # read 49: "Ryan shot back: ..." had no speaker; "fire back" and "hit back" answer as "shoot back" does
+    ("Jo Hart shot back: \u201cThey got caught with their hand in the cookie jar.\u201d\n", "Jo Hart"),
+    ("Ms. Hart fired back shortly afterward.\n", "Hart"),
+    ("The Republicans hit back on Tuesday with a television commercial.\n", "Republicans"),
 ])
 def test_who_speaks_in_the_statements_of_reads_35_to_37(text: str, speaker: str) -> None:
     said = _segmented_speakers(text)
