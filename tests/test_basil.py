@@ -1097,3 +1097,20 @@ def test_a_title_abbreviated_in_one_outlet_and_spelled_out_in_another_meets(be: 
     rows = [g for g in doc["groups"] for st in g["statements"]
             if st.get("role") == "claim" and ("a photo of her visiting" in st["text"] or "a photo from her visit" in st["text"])]
     assert len(rows) == 2 and rows[0]["id"] == rows[1]["id"] and rows[0]["relation"] == "same"
+
+
+def test_a_second_statement_of_the_references_source_shows_what_holds_it_in_the_row(
+        be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """Read 50 found members shown at score 0.0 ("Thousands of people asked
+    about them."): two statements of one source are never compared, so a
+    member of the reference's own source scores against its nearest member of
+    another source, the pair that holds it in the row."""
+    doc = _compared(be, triplets, "dd1e6e3b", tmp_path)
+    seen = 0
+    for g in doc["groups"]:
+        ref = next(st for st in g["statements"] if st["reference"])
+        for st in g["statements"]:
+            if st is not ref and st["source"] == ref["source"]:
+                seen += 1
+                assert st["score"] > 0.0, st["text"]
+    assert seen

@@ -128,7 +128,7 @@ class Aligned(NamedTuple):
     members: tuple[int, ...]
     reference: int
     score: float | None  # mean cross-source similarity; None for one source
-    member_scores: tuple[float, ...]  # similarity of each member to the reference
+    member_scores: tuple[float, ...]  # similarity of each member to the reference (_member_score)
     relation: str = ""  # "same" | "related"; "" for one source
     # a statement of each source outside the row that comes near its reference (a pair
     # scoring NEARBY x the threshold or more, with evidence): it may tell the claim in other words
@@ -871,6 +871,22 @@ def _reference(ms: Sequence[int], srcs: Sequence[str], keys: Sequence[Key],
     return min(chosen, key=lambda x: (-round(sum(sim(x, y) for y in chosen if y != x), 6), keys[x]))
 
 
+def _member_score(x: int, ref: int, ms: Sequence[int], srcs: Sequence[str], keys: Sequence[Key],
+                  sims: dict[tuple[int, int], float]) -> float:
+    """A member's similarity to the reference; for another statement of the
+    reference's own source, to its nearest member of another source if that is
+    higher: what holds it in the row (two statements of one source are not
+    aligned with each other, and read 50 found such members shown at 0.0)."""
+    def sim(a: int, b: int) -> float:
+        return sims[(a, b) if keys[a] < keys[b] else (b, a)]
+
+    if x == ref:
+        return 100.0
+    if srcs[x] != srcs[ref]:
+        return sim(x, ref)
+    return max([sim(x, ref)] + [sim(x, y) for y in ms if srcs[y] != srcs[x]])
+
+
 def _weak_sources(srcs: Sequence[str], sims: dict[tuple[int, int], float], margin: float) -> set[str]:
     """The sources of a row (``sims``: every pair of its statements and its score) that match the
     rest under ``margin`` on average: the weakest goes first (ties: the first
@@ -1011,7 +1027,7 @@ def align(
         ref = _reference(ms, srcs, keys, sims, titles, leads)
         if ref is None:
             ref = _medoid(ms, srcs, keys, sims, threshold)
-        mscores = tuple(100.0 if x == ref else sims[(x, ref) if keys[x] < keys[ref] else (ref, x)] for x in ms)
+        mscores = tuple(_member_score(x, ref, ms, srcs, keys, sims) for x in ms)
         score = sum(cross_scores) / len(cross_scores)
         out.append(Aligned(tuple(ms), ref, score, mscores, relation_of(score), _nearby(ref, ms, srcs, keys, neighbours)))
     return out
