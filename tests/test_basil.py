@@ -1114,3 +1114,16 @@ def test_a_second_statement_of_the_references_source_shows_what_holds_it_in_the_
                 seen += 1
                 assert st["score"] > 0.0, st["text"]
     assert seen
+
+
+def test_a_quotation_opening_after_the_speakers_hedge_is_a_quote_flag(be: ModuleType, triplets: list[Any],
+                                                                     tmp_path: Path) -> None:
+    """Read 51: Fox quotes Akin "It seems to me first of all, from what I
+    understand from doctors, that's really rare"; HuffPost opens the quotation
+    at "From what I understand": the hedge cut off, six words before the
+    words both quote."""
+    doc = _compared(be, triplets, "08bb9bee", tmp_path)
+    cut = [ev for g in doc["groups"] for ev in g["evidence"] if ev["flag"] == "quote"
+           and any(sp["text"].startswith("seems to me") for sp in ev["spans"])]
+    assert len(cut) == 1
+    assert {sp["source"]: sp["text"] for sp in cut[0]["spans"]}["hpo"] == "From"

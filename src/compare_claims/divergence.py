@@ -589,8 +589,14 @@ def _requoted(a: Member, b: Member, rules: FlagRules = FlagRules()) -> tuple[Spa
     return None
 
 
-# words before the stretch two quotations share in which a hedge cut off by one of them counts
+# words before the stretch two quotations share in which a hedge cut off by one of them counts;
+# where the other's quotation opens on that stretch, it cut off all before it: a hedge as far
+# back as HEDGE_CUT_REACH words counts, within the sentence ('"It seems to me first of all, from
+# what I understand from doctors, that's really rare"' / '"From what I understand from doctors,
+# that's really rare"', read 51)
 HEDGE_CUT_WORDS = 3
+HEDGE_CUT_REACH = 8
+_SENTENCE_BREAK_RE = re.compile(r"[.!?;]")
 
 
 def _hedge_cut(a: Member, qa: list[tuple[int, int, str]], ia: int,
@@ -603,15 +609,18 @@ def _hedge_cut(a: Member, qa: list[tuple[int, int, str]], ia: int,
     the other quotes a phrase of."""
     if ia == 0:
         return None
-    lo = qa[max(0, ia - HEDGE_CUT_WORDS)][0]
+    reach = HEDGE_CUT_REACH if ib == 0 else HEDGE_CUT_WORDS
+    lo = qa[max(0, ia - reach)][0]
+    text = a.statement.text
     hedges = [h for h in a.annotation.hedges
-              if h.quoted and lo <= h.start and h.end <= qa[ia][0] and h.text.lower() not in rules.modals]
+              if h.quoted and lo <= h.start and h.end <= qa[ia][0] and h.text.lower() not in rules.modals
+              and not _SENTENCE_BREAK_RE.search(text, h.end - a.statement.start, qa[ia][0] - a.statement.start)]
     if not hedges:
         return None
     told = {h.value for h in b.annotation.hedges if qb[0][0] <= h.start and h.end <= qb[-1][1]}
     if any(h.value in told for h in hedges):
         return None
-    k = next(x for x in range(max(0, ia - HEDGE_CUT_WORDS), ia) if qa[x][1] > hedges[0].start)
+    k = next(x for x in range(max(0, ia - reach), ia) if qa[x][1] > hedges[0].start)
     if k > 0 and qa[k - 1][2] in ("i", "we"):
         k -= 1  # "I think": the hedge with its subject
     return _words_span(a, qa[k:ia + 1]), _words_span(b, qb[max(0, ib - 1):ib + 1])
