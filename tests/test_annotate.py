@@ -18,6 +18,7 @@ from compare_claims.annotate import annotate
 from compare_claims.config import load_lexicon, read_toml
 from compare_claims.divergence import FlagRules
 from compare_claims.divergence import group_flags as flags_of
+from compare_claims.divergence import one_utterance
 from compare_claims.divergence import word_diff
 from compare_claims.errors import ConfigError
 from compare_claims.lexicon import compile_lexicon
@@ -1433,6 +1434,23 @@ def test_two_sources_quoting_one_utterance_in_other_words_make_a_quote_flag() ->
 ])
 def test_a_quotation_written_down_otherwise_makes_no_quote_flag(a: str, b: str) -> None:
     assert _quote_flag(a, b) == []
+
+
+@pytest.mark.parametrize("a, b, one", [
+    # read 52: a contracted verb written out is one utterance ("We're" / "We are")
+    ("\u201cWe\u2019re asking the mayor to open the harbour again,\u201d she said.",
+     "Ms. Lee said: \u201cWe are asking the mayor to open up the harbour again.\u201d", True),
+    ("\u201cThey don\u2019t want the harbour wall built,\u201d he said.",
+     "\u201cThey do not want the harbour wall built at all,\u201d he said.", True),
+    # only a pronoun's "'s" is "is": after a name it may be a possessive, and stays one word
+    ("\u201cMayor Lee\u2019s going to build the wall now,\u201d he said.",
+     "\u201cMayor Lee is going to build the wall,\u201d he said.", False),
+    ("\u201cShe\u2019s going to build the wall now,\u201d he said.",
+     "\u201cShe is going to build the wall,\u201d he said.", True),
+])
+def test_one_utterance_with_and_without_contractions(a: str, b: str, one: bool) -> None:
+    row = scored(("A", a), ("B", b))
+    assert one_utterance(row[0], row[1]) is one
 
 
 def test_words_addressed_to_someone_and_words_about_them_are_two_texts() -> None:

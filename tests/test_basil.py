@@ -1127,3 +1127,15 @@ def test_a_quotation_opening_after_the_speakers_hedge_is_a_quote_flag(be: Module
            and any(sp["text"].startswith("seems to me") for sp in ev["spans"])]
     assert len(cut) == 1
     assert {sp["source"]: sp["text"] for sp in cut[0]["spans"]}["hpo"] == "From"
+
+
+def test_one_utterance_written_with_and_without_contractions_tells_the_rows_claim(
+        be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """Read 52: HuffPost's "“We’re asking the president to open the
+    government,” she told reporters" and the Times' "... said: “We are asking
+    the president to open up government." quote one utterance; beside Fox's
+    paraphrase the row was "related"."""
+    doc = _compared(be, triplets, "0d10341a", tmp_path)
+    row = next(g for g in doc["groups"] if any("We are asking the president" in st["text"] for st in g["statements"]))
+    roles = {st["source"]: st["role"] for st in row["statements"] if "asking the president" in st["text"]}
+    assert row["relation"] == "same" and roles == {"hpo": "claim", "nyt": "claim"}

@@ -9,7 +9,7 @@ without compiling them.
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any, NamedTuple, Sequence
+from typing import Any, Iterable, NamedTuple, Sequence
 
 from .annotate import quotations
 from .models import Annotation, Evidence, Member, Span
@@ -513,6 +513,35 @@ def _quoted_words(m: Member) -> list[list[tuple[int, int, str]]]:
 UTTERANCE_WORDS = 6
 
 
+# a pronoun's contracted verb as one transcript writes it out and another does not
+# ("We're asking the president ..." / "We are asking the president ...", read 52)
+_CONTRACTED = {"'re": "are", "'ve": "have", "'ll": "will", "'m": "am", "'d": "would"}
+_CONTRACTED_PRONOUNS = frozenset("i you we they he she it that there who what".split())
+_NOT_CONTRACTED = {"won't": ["will", "not"], "can't": ["can", "not"], "shan't": ["shall", "not"]}
+
+
+def _uncontracted(words: Iterable[str]) -> list[str]:
+    """Quoted words with pronouns' contracted verbs and "n't" written out
+    ("we're" -> "we", "are"; "don't" -> "do", "not"), "'s" after a pronoun as
+    "is"; a possessive stays one word."""
+    out: list[str] = []
+    for w in words:
+        head, mark, tail = w.partition("'")
+        if not mark:
+            out.append(w)
+        elif w in _NOT_CONTRACTED:
+            out.extend(_NOT_CONTRACTED[w])
+        elif w.endswith("n't"):
+            out.extend((w[:-3], "not"))
+        elif head in _CONTRACTED_PRONOUNS and "'" + tail in _CONTRACTED:
+            out.extend((head, _CONTRACTED["'" + tail]))
+        elif head in _CONTRACTED_PRONOUNS and tail == "s":
+            out.extend((head, "is"))
+        else:
+            out.append(w)
+    return out
+
+
 def one_utterance(a: Member, b: Member) -> bool:
     """Do two members quote one utterance: UTTERANCE_WORDS words in a row the
     same inside quotation marks on both sides, and no two different speakers
@@ -524,9 +553,9 @@ def one_utterance(a: Member, b: Member) -> bool:
     ka, kb = speaker_key(a.annotation.speaker), speaker_key(b.annotation.speaker)
     if ka and kb and ka != kb:
         return False
-    quoted_b = [[w for _s, _e, w in qb] for qb in _quoted_words(b)]
+    quoted_b = [_uncontracted(w for _s, _e, w in qb) for qb in _quoted_words(b)]
     for qa in _quoted_words(a):
-        wa = [w for _s, _e, w in qa]
+        wa = _uncontracted(w for _s, _e, w in qa)
         for wb in quoted_b:
             if SequenceMatcher(None, wa, wb, autojunk=False).find_longest_match(0, len(wa), 0, len(wb)).size >= UTTERANCE_WORDS:
                 return True
