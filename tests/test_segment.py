@@ -644,6 +644,15 @@ def test_an_abbreviation_after_a_hyphen_ends_no_sentence() -> None:
         "Briefings were held ", "Lawmakers appealed a", "Then ex-Sen. Bob Ker"]
 
 
+def test_letters_with_full_stops_end_a_sentence_in_a_quotation_before_a_word_that_opens_one() -> None:
+    # read 52: "... But I don't think it's O.K. I think it's immoral." was one statement
+    text = ("He continued: \u201cYou might say that\u2019s all O.K. You might say that\u2019s what you need to win. "
+            "But I don\u2019t think it\u2019s O.K. I think it\u2019s wrong to lie to the F.B.I. agents who asked.\u201d\n")
+    assert [s.text for s in one_text(text).statements] == [
+        "He continued: \u201cYou might say that\u2019s all O.K.", "You might say that\u2019s what you need to win.",
+        "But I don\u2019t think it\u2019s O.K.", "I think it\u2019s wrong to lie to the F.B.I. agents who asked.\u201d"]
+
+
 def test_an_honorific_in_brackets_ends_no_sentence() -> None:
     # read 50: "are agile public speakers with persuasive biographies (Mr. Rubio), or are ..." was cut after "Mr."
     text = ("He faces rivals who hold greater appeal to voters (Mr. Walker), are agile speakers (Mr. Rubio), "

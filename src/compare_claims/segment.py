@@ -481,7 +481,11 @@ def _split_inner(text: str, a: int, b: int, cues: SegmentCues) -> list[tuple[int
     ends, _ = _word_index(text, a, b)
     for m in inner:
         lo, hi = max(start, m.start() - 12), m.start() + 1
-        if (_INITIAL_RE.search(text, lo, hi) or cues.common_abbrev_re.search(text, lo, hi) or cues.abbrev_re.search(text, lo, hi)
+        # letters with full stops end a sentence when a word that opens one follows ("But I don't
+        # think it's O.K. I think it's immoral.", read 52); a single initial does not ("John F. Kennedy")
+        initial = _INITIAL_RE.search(text, lo, hi) is not None and not (
+            _DOTTED_END_RE.search(text, lo, hi) and _first_word(text[m.end():m.end() + 24]) in cues.sentence_openers)
+        if (initial or cues.common_abbrev_re.search(text, lo, hi) or cues.abbrev_re.search(text, lo, hi)
                 or _words_between(ends, start, m.start() + 1) < 3 or _words_between(ends, m.end(), b) < 3
                 or _attribution(text[m.end():b].rstrip(), text[m.start():m.start() + 2], cues)
                 or _quotation_tail(text[m.end():b].rstrip(), text, a, m.end(), cues)):
