@@ -523,6 +523,17 @@ class _SpeakerFinder:
         named = self.left_phrase(first - 1)
         return named if named and self.is_plain_cap(named[1]) else None
 
+    def _joined_by(self, lead: int) -> int:
+        """How many words before token ``lead`` join it to a name before them
+        ("and", "or", "as well as"), each with only blanks after it; 0 for none."""
+        t = self.t
+        for words in (("and",), ("or",), ("as", "well", "as")):
+            w = len(words)
+            if (lead > w and tuple(t.keys[lead - w:lead]) == words
+                    and all(self.name_gap(x) for x in range(lead - w, lead))):
+                return w
+        return 0
+
     def _opening_subject(self, i: int) -> tuple[int, int] | None:
         """The name or role the statement opens on (after a joiner: "but", "and"), when a
         lower-case word, its verb, follows it with no punctuation between, before token i."""
@@ -743,10 +754,10 @@ class _SpeakerFinder:
                             and t.raws[lead - 1].islower() and t.keys[lead - 1] not in _NOT_PLACE_MODIFIERS
                             and self.name_gap(lead - 1) and self.name_gap(lead - 2)):
                         lead -= 1  # "in lower Manhattan", "in northern Iraq": a place, a word before it
-                    while (lead > 1 and t.keys[lead - 1] in ("and", "or") and self.is_cap(lead - 2)
-                           and self.name_gap(lead - 1) and self.name_gap(lead - 2)):
-                        first = self.left_phrase(lead - 2)  # "from Nebraska and Oklahoma": one place after another
-                        if first is None or first[0] >= lead - 1:
+                    while (w := self._joined_by(lead)) and self.is_cap(lead - w - 1) and self.name_gap(lead - w - 1):
+                        # "from Nebraska and Oklahoma", "at Republicans as well as Democrats": one after another
+                        first = self.left_phrase(lead - w - 1)
+                        if first is None or first[0] >= lead - w:
                             break
                         lead = first[0]
                     if lead > 0 and t.keys[lead - 1] in _PREPOSITIONS and self.name_gap(lead - 1):
