@@ -1642,7 +1642,8 @@ def test_a_statement_issued_in_a_transcript_turn_is_read_without_error() -> None
     ("Ms. Hart fired back shortly afterward.\n", "Hart"),
     ("The Republicans hit back on Tuesday with a television commercial.\n", "Republicans"),
     # read 52: names joined by "as well as" after a preposition are whom the fire is aimed at
-    ("But he aimed his fire at Republicans as well as Democrats, and gave them little quarter, saying he did not know their plan.\n", ""),
+    ("But he aimed his fire at Republicans as well as Democrats, and gave them little quarter, saying he "
+     "did not know their plan.\n", ""),
 ])
 def test_who_speaks_in_the_statements_of_reads_35_to_37(text: str, speaker: str) -> None:
     said = _segmented_speakers(text)
