@@ -1139,3 +1139,19 @@ def test_one_utterance_written_with_and_without_contractions_tells_the_rows_clai
     row = next(g for g in doc["groups"] if any("We are asking the president" in st["text"] for st in g["statements"]))
     roles = {st["source"]: st["role"] for st in row["statements"] if "asking the president" in st["text"]}
     assert row["relation"] == "same" and roles == {"hpo": "claim", "nyt": "claim"}
+
+
+def test_the_footer_counts_rows_and_they_add_up(be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """Read 51: "statements; claims shared; only here" did not add up: the
+    counts are of rows, and a row may hold two statements of one source."""
+    t = next(t for t in triplets if t.uuid.startswith("13792511"))
+    texts, _topics, _built = be.write_triplet(t, tmp_path)
+    res = runner.invoke(app, ["compare", *(str(texts / f"{o}.txt") for o in ("fox", "hpo", "nyt")),
+                              "--no-pager", "--color", "never"], env={"COLUMNS": "200"})
+    assert res.exit_code == 0, res.stderr
+    footer = re.findall(r"^(\w+): (\d+) statements? in (\d+) rows?: (\d+) claims? shared(?:, (\d+) related)?, "
+                        r"(\d+) only here", res.stdout, re.M)
+    assert sorted(f[0] for f in footer) == ["fox", "hpo", "nyt"]
+    for _sid, statements, rows, shared, related, only in footer:
+        assert int(rows) == int(shared) + int(related or 0) + int(only) <= int(statements)
+    assert any(int(statements) > int(rows) for _s, statements, rows, *_ in footer)

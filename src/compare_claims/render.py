@@ -193,10 +193,14 @@ def coverage_lines(result: Result) -> list[str]:
     for sid, c in cov.items():
         if c["silent"]:
             continue
-        parts = [_count(c["statements"], "statement"), _count(c["shared_claims"], "claim") + " shared"]
+        # rows, not statements: a row may hold two statements of a source (read 51 found the
+        # counts not adding up to the statements)
+        rows = c["shared_claims"] + c.get("related", 0) + c["only_here"]
+        counts = [_count(c["shared_claims"], "claim") + " shared"]
         if c.get("related"):
-            parts.append(f"{c['related']} related")
-        parts.append(f"{c['only_here']} only here")
+            counts.append(f"{c['related']} related")
+        counts.append(f"{c['only_here']} only here")
+        parts = [f"{_count(c['statements'], 'statement')} in {_count(rows, 'row')}: " + ", ".join(counts)]
         if c["leaves_out"]:
             parts.append("leaves out " + " ".join(c["leaves_out"]))
         if c.get("told_nearby"):

@@ -314,7 +314,8 @@ def _profile(page: _Page, src: str) -> str:
         meta.append(f'<a class="ext" href="{e(url)}" rel="noopener noreferrer">{e(title)}</a>')
     elif s.get("title"):
         meta.append(f"<cite>{e(s['title'])}</cite>")
-    rows = [("Statements", f"{n} on this topic" + "".join(
+    in_rows = sum(int(cov.get(k) or 0) for k in ("shared_claims", "related", "only_here"))
+    rows = [("Statements", f"{n} on this topic" + (f", in {in_rows} rows" if cov else "") + "".join(
         f" · {cov[k]} {what}" for k, what in (("shared_claims", "claims shared"), ("related", "related"), ("only_here", "only here"))
         if k in cov and (cov[k] or k != "related")))]
     speakers: dict[str, list[tuple[Mapping[str, Any], Mapping[str, Any]]]] = {}
