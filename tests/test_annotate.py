@@ -1641,6 +1641,9 @@ def test_a_statement_issued_in_a_transcript_turn_is_read_without_error() -> None
     ("Jo Hart shot back: \u201cThey got caught with their hand in the cookie jar.\u201d\n", "Jo Hart"),
     ("Ms. Hart fired back shortly afterward.\n", "Hart"),
     ("The Republicans hit back on Tuesday with a television commercial.\n", "Republicans"),
+    # read 52: a verb inside an aside between dashes is the aside's; the sentence's own speaks
+    ("Asked for her reaction \u2015 the new congresswoman vowed to \u201cfight on,\u201d referring to the mayor "
+     "\u2015 Ann Lee said it was a free speech issue.\n", "Ann Lee"),
     # read 52: names joined by "as well as" after a preposition are whom the fire is aimed at
     ("But he aimed his fire at Republicans as well as Democrats, and gave them little quarter, saying he "
      "did not know their plan.\n", ""),

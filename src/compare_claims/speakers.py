@@ -49,6 +49,9 @@ _DOCUMENT_PRIORITY = 7
 PARTY_RE = re.compile(r"[DRI]-[A-Z][A-Za-z]*$")
 # the dash after a dateline ("WASHINGTON —", "FERGUSON, Mo. --")
 _DATELINE_DASHES = ("\u2014", "\u2015", "\u2013", "--")
+_ASIDE_DASHES = ("\u2014", "\u2015", "\u2013", "--")
+# a reporting verb inside an aside between dashes comes after the sentence's own (offer)
+_ASIDE_PRIORITY = 4
 # a name after one of these is a place or an object, not who speaks ("officials in Washington said")
 _PREPOSITIONS = frozenset("on in at from near outside inside across for with to into over under by behind "
                           "around through within".split())
@@ -638,6 +641,25 @@ class _SpeakerFinder:
         if name:
             offer(2, i, name, lemma)
 
+    def _dash_asides(self) -> list[bool]:
+        """Tokens set off between two dashes with blanks around them ("Asked for
+        her reaction ― the new congresswoman vowed to ... ― Pelosi said"): an
+        aside in the sentence; a dash with no second one opens none."""
+        t = self.t
+        out = [False] * t.n
+        if not any(d in t.text for d in _ASIDE_DASHES):  # most statements have none
+            return out
+        opened: int | None = None
+        for k in range(t.n):
+            gap = t.gap_before(k)
+            if any(f" {d} " in gap for d in _ASIDE_DASHES):
+                if opened is None:
+                    opened = k
+                else:
+                    out[opened:k] = [True] * (k - opened)
+                    opened = None
+        return out
+
     # -- search -----------------------------------------------------------
     def find(self, verbs: Sequence[tuple[int, int, Entry]], hint: str, original: str = "",
              in_quote: bool = False) -> tuple[str, str]:
@@ -672,10 +694,14 @@ class _SpeakerFinder:
                         closes_first = False
                 quoted[q] = open_quote
 
+        aside = self._dash_asides()
+
         def offer(prio: int, idx: int, speaker: str, verb: str, after_others: bool = False) -> None:
             nonlocal best
             if quoted[idx] or (carried[idx] and speaker):
                 return  # what the quoted person says others did is not who is speaking
+            if aside[idx]:  # "... ― the new congresswoman vowed to ... ― Pelosi said": the aside's, not the sentence's
+                prio, after_others = max(prio, _ASIDE_PRIORITY), True
             if PARTY_RE.match(speaker):
                 return  # "R-N" of "Rep. Jo Hart, R-N.Y.," is the party, not who speaks
             if speaker and speaker.split()[-1].lower() in self.c.documents:
