@@ -624,3 +624,17 @@ def test_a_tally_joins_two_sources_and_a_range_a_date_or_a_compound_does_not() -
              ("A", "A 12-year-old was hurt on 9-11."), ("B", "A 12-year-old said 9-11 changed things.")]
     statements = [st(s, t) for s, t in texts]
     assert align._shared_tally_pairs(statements, [s.source for s in statements]) == {(0, 1)}
+
+
+def test_sentences_going_on_word_for_word_after_a_quotation_told_alike_meet(segment_cues: Any) -> None:
+    # read 54: the sentences after one utterance's first, however short, stayed rows of their own
+    texts = {"A": "\u201cThose harbour fees are well over the line for every family. It\u2019s wrong. It\u2019s "
+                  "destructive,\u201d Ann Lee said on Sunday.\n",
+             "B": "Ann Lee spoke on the radio.\n\n\u201cThose harbour fees are well over the line for every family. "
+                  "It's wrong. It's destructive,\u201d said Lee, a councillor.\n"}
+    statements = [st for sid, text in texts.items()
+                  for st in segment(Source(id=sid, file=sid, text=text), segment_cues).statements]
+    rows = align_statements(statements)
+    for words in ("It\u2019s wrong.", "It\u2019s destructive"):
+        held = [r for r in rows if any(statements[m].text.replace("'", "\u2019").startswith(words) for m in r.members)]
+        assert len(held) == 1 and {statements[m].source for m in held[0].members} == {"A", "B"}, words

@@ -1155,3 +1155,16 @@ def test_the_footer_counts_rows_and_they_add_up(be: ModuleType, triplets: list[A
     for _sid, statements, rows, shared, related, only in footer:
         assert int(rows) == int(shared) + int(related or 0) + int(only) <= int(statements)
     assert any(int(statements) > int(rows) for _s, statements, rows, *_ in footer)
+
+
+def test_a_quotation_going_on_word_for_word_after_a_sentence_told_alike_is_one_row(
+        be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """Read 54: Gibbs' "I can't help but think that those remarks are well over
+    the line. It's wrong. It's destructive," in Fox and the Times: the first
+    sentence was one row, "It's wrong." two rows of their own."""
+    doc = _compared(be, triplets, "65cb14cb", tmp_path)
+    rows = {g["id"] for g in doc["groups"] for st in g["statements"]
+            if st["text"].replace("\u2019", "'") == "It's wrong." and st["role"] == "claim"}
+    assert len(rows) == 1
+    row = next(g for g in doc["groups"] if g["id"] in rows)
+    assert row["sources"] == ["fox", "nyt"] and row["relation"] == "same"

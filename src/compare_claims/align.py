@@ -729,6 +729,50 @@ def word_tuple(text: str) -> tuple[str, ...]:
 
 
 
+# the words of a statement that goes on from one told alike: from this many on
+GOING_ON_WORDS = 2
+_CLOSING_MARK_RE = re.compile(r"[”\"]")
+
+
+def _opening_words(text: str) -> tuple[str, ...]:
+    """A statement's words up to the first closing quotation mark, when it
+    closes one opened before it ('It’s destructive,” Mr. Gibbs said ...'): the
+    words of the quotation it goes on with; else all its words."""
+    m = _CLOSING_MARK_RE.search(text)
+    if m is not None and "“" not in text[:m.start()] and (m.group() == "”" or '"' not in text[m.end():]):
+        return word_tuple(text[:m.start()])
+    return word_tuple(text)
+
+
+def _going_on_alike(statements: Sequence[Statement], srcs: Sequence[str],
+                    pairs: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Cross-source pairs (i < j) of statements that go on word for word from a
+    pair told alike (``pairs``): the next statement of each, right after it in
+    its paragraph, opening on the same words, however few ("“I can’t help but
+    think that those remarks are well over the line. It’s wrong. It’s
+    destructive,” Mr. Gibbs said": "It’s wrong." was a row of its own in each
+    outlet, read 54); and so on from each pair found."""
+    after: dict[int, int] = {}
+    for i in range(len(statements) - 1):
+        a, b = statements[i], statements[i + 1]
+        if srcs[i] == srcs[i + 1] and a.paragraph == b.paragraph and 0 <= b.start - a.end <= 2:
+            after[i] = i + 1
+    found: set[tuple[int, int]] = set()
+    todo = sorted(pairs)
+    while todo:
+        i, j = todo.pop()
+        ni, nj = after.get(i), after.get(j)
+        if ni is None or nj is None:
+            continue
+        words = _opening_words(statements[ni].text)
+        pair = (ni, nj) if ni < nj else (nj, ni)
+        if (len(words) >= GOING_ON_WORDS and words == _opening_words(statements[nj].text)
+                and pair not in pairs and pair not in found):
+            found.add(pair)
+            todo.append(pair)
+    return found
+
+
 def relation_of(score: float | None) -> str:
     """The calibrated meaning of a row's score: ``same`` claim or ``related``."""
     if score is None:
@@ -980,6 +1024,7 @@ def align(
     postings = sc.postings or _postings(feats, ctx)
     verbatim = _verbatim_pairs(statements, srcs, [f.stems for f in feats])
     verbatim |= _contained_pairs(statements, srcs, [f.bag for f in feats], postings)
+    verbatim |= _going_on_alike(statements, srcs, verbatim)
     pair_scores.update(dict.fromkeys(verbatim, 100.0))
     quoted = _quoted_phrase_pairs(statements, srcs, [f.stems for f in feats], postings, ctx)
     for ij in quoted:
