@@ -967,6 +967,9 @@ def test_a_paragraph_quoted_as_a_block_after_a_colon_is_its_writers(be: ModuleTy
     assert speaker_of("Act like being in the White House matters to you.") == "Elizabeth Lauten"
     assert speaker_of("Her mind is shot - resign!") == "Trump"
     assert speaker_of("For the country, it could be four years.") != "Trump"  # Ginsburg's, after the tweet
+    # read 54: a paragraph that is one quotation whole, after "Fox tweeted his own recollection in response:"
+    assert speaker_of("I invited you to come and apologize to all Mexicans.") == "Fox"
+    assert speaker_of("I have no idea whether or not the cover story about Ted Cruz") == "Trump"
 
 
 def test_places_joined_by_and_a_shown_saying_and_a_plural_role(be: ModuleType, triplets: list[Any]) -> None:

@@ -336,7 +336,7 @@ _FIRST_OR_SECOND_PERSON_RE = re.compile(r"\b(?:I|my|me|we|our|us|you|your)\b")
 def _block_quoted(st: Statement, text: str) -> bool:
     """Is ``st`` in a paragraph quoted as a block: after a paragraph that ends
     on a colon ("Read the full rant via Gawker:", "..., saying:"), without
-    quotation marks of its own, in the first or second person?  Its words are
+    quotation marks of its own or one quotation whole, in the first or second person?  Its words are
     then the person named as speaker last (read 46: a letter printed whole
     after its writer "wrote that ...")."""
     # the character before the paragraph's blank lines, found without copying the text before it
@@ -347,8 +347,13 @@ def _block_quoted(st: Statement, text: str) -> bool:
     if st.paragraph_start <= 0 or k < 0 or text[k] != ":":
         return False
     paragraph = text[st.paragraph_start:st.paragraph_end]
-    return (not any(q in paragraph[:2] for q in _QUOTE_MARKS)
-            and _FIRST_OR_SECOND_PERSON_RE.search(paragraph) is not None)
+    if any(q in paragraph[:2] for q in _QUOTE_MARKS):
+        # a paragraph that is one quotation, with no attribution of its own ('Fox tweeted his own
+        # recollection in response:' ¶ '“... I invited you to come and apologize ...”', read 54)
+        spans = quotations(paragraph)
+        if not (len(spans) == 1 and spans[0][0] <= 1 and spans[0][1] >= len(paragraph.rstrip()) - 1):
+            return False
+    return _FIRST_OR_SECOND_PERSON_RE.search(paragraph) is not None
 
 
 @lru_cache(maxsize=4)
