@@ -1644,6 +1644,9 @@ def test_a_statement_issued_in_a_transcript_turn_is_read_without_error() -> None
     # read 52: a verb inside an aside between dashes is the aside's; the sentence's own speaks
     ("Asked for her reaction \u2015 the new congresswoman vowed to \u201cfight on,\u201d referring to the mayor "
      "\u2015 Ann Lee said it was a free speech issue.\n", "Ann Lee"),
+    # read 54: a day between a verb and its particle ("called Friday for")
+    ("The Harbour Trust called Friday for the mayor to cancel the contract.\n", "Harbour Trust"),
+    ("He called Tuesday a good day for the harbour.\n", ""),
     # read 52: names joined by "as well as" after a preposition are whom the fire is aimed at
     ("But he aimed his fire at Republicans as well as Democrats, and gave them little quarter, saying he "
      "did not know their plan.\n", ""),
