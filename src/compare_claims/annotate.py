@@ -56,7 +56,8 @@ def match_cues(toks: Toks, lex: Lexicon) -> dict[str, list[tuple[int, int, Entry
             phrases = phrase_at(lex, keys, i, joined)
             for e in phrases:
                 take(i, i + len(e.words), e)
-            if not phrases and i + 2 < len(keys) and keys[i + 1] in _DAY_WORDS and joined[i] and joined[i + 1]:
+            if (not phrases and i + 2 < len(keys) and keys[i + 1] in lex.particle_gap_words
+                    and joined[i] and joined[i + 1]):
                 # a day between a verb and its particle: "Leading Democrats called Friday for ..." (read 54)
                 for e in phrase_at(lex, [key, keys[i + 2]], 0, [True]):
                     if len(e.words) == 2:
@@ -76,7 +77,6 @@ def match_cues(toks: Toks, lex: Lexicon) -> dict[str, list[tuple[int, int, Entry
     return found
 
 
-_DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
 _QUOTE_RE = re.compile('[\u201c\u201d"]')
 # An opening single quote not after a word: the quote is matched first and the
 # character before it checked by a lookbehind over both (which also holds at the

@@ -43,6 +43,7 @@ class Lexicon(NamedTuple):
     title_modifiers: frozenset[str]
     name_stopwords: frozenset[str]
     skip_words: frozenset[str]
+    particle_gap_words: frozenset[str]  # "Friday" of "called Friday for": a two-word cue matches across one
     asides: frozenset[str]  # "meanwhile" of "X, meanwhile, blasted ..."
     skip_phrases: frozenset[tuple[str, ...]]  # "this morning": words a skip word may be (skip_back)
     unnamed_people: frozenset[str]  # "person": speaks only as described ("a person familiar with ...")
@@ -308,6 +309,7 @@ def compile_lexicon(
         title_modifiers=lower(doc.strings(sp, "title_modifiers", "speakers")),
         name_stopwords=lower(doc.strings(sp, "name_stopwords", "speakers")) | frozenset(m.lower() for m in grammar.months),
         skip_words=lower(doc.strings(sp, "skip_words", "speakers")),
+        particle_gap_words=lower(doc.strings(sp, "particle_gap_words", "speakers")),
         asides=lower(doc.strings(sp, "asides", "speakers")),
         skip_phrases=_skip_phrases(doc, sp),
         unnamed_people=lower(doc.strings(sp, "unnamed_people", "speakers")),
