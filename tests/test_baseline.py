@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from cli_runner import CliRunner
 
 from compare_claims.baseline import EXCERPT_CHARS, SCORE_TOLERANCE, compare, read_baseline, write_baseline
 from compare_claims.cli import app

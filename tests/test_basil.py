@@ -16,7 +16,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from cli_runner import CliRunner
 
 from compare_claims.cli import app
 from compare_claims.models import Statement

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
+from cli_runner import CliRunner
 
 from compare_claims import codec
 from compare_claims.cache import DB_NAME, KEY_NAME

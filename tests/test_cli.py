@@ -1,4 +1,4 @@
-"""The CLI, in-process with typer's CliRunner: the exact output of every format
+"""The CLI, in-process (tests/cli_runner.py): the exact output of every format
 (pinned against golden files) and the exit code and message of every input error.
 
 Golden files live in tests/golden/.  They are never edited by hand; after an
@@ -8,12 +8,13 @@ intended change of output, regenerate them and review the diff:
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from cli_runner import CliRunner
 
 from compare_claims.cli import app
 from compare_claims.errors import ExitStatus
@@ -236,14 +237,15 @@ def test_help_of_every_command_has_an_example() -> None:
 
 
 def test_cli_defaults_are_the_aligners_defaults() -> None:
-    import inspect
-
     from compare_claims import align
-    from compare_claims.cli import topic_cmd
+    from compare_claims.cli import COMMANDS, parser_for
 
-    params = inspect.signature(topic_cmd).parameters
-    assert params["threshold"].default == align.DEFAULT_THRESHOLD
-    assert params["scorer"].default == align.DEFAULT_SCORER
+    for name in ("topic", "compare"):
+        asked = parser_for(COMMANDS[name]).parse_args([])
+        assert asked.threshold == align.DEFAULT_THRESHOLD
+        assert asked.scorer == align.DEFAULT_SCORER
+    shown = runner.invoke(app, ["topic", "--help"]).stdout
+    assert f"(default: {align.DEFAULT_THRESHOLD:g})" in shown and f"(default: {align.DEFAULT_SCORER})" in shown
 
 
 def test_a_topic_nothing_mentions_is_said_on_stderr(tmp_path: Path) -> None:
@@ -313,3 +315,39 @@ def test_no_cache_changes_nothing_in_the_output() -> None:
     plain = runner.invoke(app, ["topic", *TOPIC, "--format", "json"])
     old = runner.invoke(app, ["topic", *TOPIC, "--format", "json", "--no-cache"])
     assert old.exit_code == 0 and old.stdout == plain.stdout
+
+
+def test_bare_program_shows_the_commands_on_stderr_and_exits_2() -> None:
+    res = runner.invoke(app, [])
+    assert res.exit_code == ExitStatus.USAGE and res.stdout == ""
+    for name in ("topic", "compare", "quantities", "topics", "coverage", "extract", "diff"):
+        assert re.search(rf"^  {name} +\S", res.stderr, re.M), name
+    helped = runner.invoke(app, ["--help"])
+    assert helped.exit_code == 0 and helped.stdout == res.stderr and helped.stderr == ""
+
+
+def test_options_may_come_before_between_and_after_the_paths() -> None:
+    texts = sorted(str(p) for p in DATA.glob("*.txt"))
+    first = runner.invoke(app, ["topic", "iran", *texts, "--format", "json"])
+    mixed = runner.invoke(app, ["topic", "--format", "JSON", "iran", texts[0], "--quiet", *texts[1:]])
+    flags = runner.invoke(app, ["topic", "iran", "-f", "json", "-s", texts[0], *texts[1:]])
+    assert first.exit_code == 0, first.stderr
+    assert mixed.stdout == first.stdout == flags.stdout and json.loads(first.stdout)["groups"]
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["topic", "iran", "--threshold", "nan"], "'nan' is not a number from 0 to 100"),
+    (["topic", "iran", "--threshold", "101"], "--threshold"),
+    (["topic", "iran", "--jobs"], "expected one argument"),
+    (["topic", "iran", "--form", "json"], "no such option: --form"),  # no abbreviations: a typo is said
+    (["diff", "a.json", "b.json", "c.json"], "unexpected argument 'c.json'"),
+    (["--bogus"], "no such option: --bogus"),
+    (["--completion", "tcsh"], "--completion takes bash, zsh, fish"),
+])
+def test_a_bad_option_value_is_one_line(args: list[str], words: str) -> None:
+    one_line_error(runner.invoke(app, args), words)
+
+
+def test_a_bad_no_cache_variable_is_one_line() -> None:
+    res = runner.invoke(app, ["topic", "iran", "--format", "json"], env={"COMPARE_CLAIMS_NO_CACHE": "maybe"})
+    one_line_error(res, "COMPARE_CLAIMS_NO_CACHE='maybe'")

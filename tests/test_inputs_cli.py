@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-from typer.testing import CliRunner
+from cli_runner import CliRunner
 
 from compare_claims.cli import app
 from compare_claims.html_text import extract_html

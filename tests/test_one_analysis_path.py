@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from cli_runner import CliRunner
 
 from compare_claims.cli import app
 
@@ -260,12 +260,12 @@ def as_json_text(res: Any) -> str:
 
 
 @pytest.mark.parametrize(("args", "words"), [
-    (["topic", "iran", "--no-such-flag"], "No such option: --no-such-flag"),
-    (["topic", "iran", "--jobs", "zero"], "'zero' is not a valid int"),
+    (["topic", "iran", "--no-such-flag"], "no such option: --no-such-flag"),
+    (["topic", "iran", "--jobs", "zero"], "'zero' is not a whole number"),
     (["topic", "iran", "--min-sources", "0"], "--min-sources"),
     (["compare", "--format", "yaml"], "'yaml' is not one of"),
-    (["extract"], "Missing argument 'source'"),
-    (["diff", "a.json"], "Missing argument 'new'"),
+    (["extract"], "arguments are required: SOURCE"),
+    (["diff", "a.json"], "arguments are required: NEW"),
 ])
 def test_a_usage_error_prints_one_line(args: list[str], words: str) -> None:
     res = cli(*args)

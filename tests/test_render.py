@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from cli_runner import CliRunner
 
 from compare_claims.cli import app
 from conftest import read, run_topic, seed_paths

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
-from typer.testing import CliRunner
+from cli_runner import CliRunner
 
 from compare_claims.cli import app
 from compare_claims.config import load_topics

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from cli_runner import CliRunner
 
 from compare_claims import __version__
 from compare_claims.cli import app
@@ -241,9 +241,9 @@ def test_input_errors_exit_2_with_one_line_on_stderr(args: list[str], stdin: str
 
 
 @pytest.mark.parametrize(("args", "words"), [
-    (["topic", "iran", "--no-such-flag"], "No such option: --no-such-flag"),
+    (["topic", "iran", "--no-such-flag"], "no such option: --no-such-flag"),
     (["topic"], "which topic?"),
-    (["no-such-command"], "No such command 'no-such-command'"),
+    (["no-such-command"], "no such command 'no-such-command'"),
     (["topic", "iran", "--format", "yaml"], "'yaml' is not one of"),
     (["topic", "iran", "--jobs", "0"], "--jobs"),
 ])

@@ -1,12 +1,13 @@
 """Command line: parse, call the core, print once.
 
-Options shared by commands are defined once (sqlite-utils' ``output_options``);
-the work behind each command is in ``commands.py``.  Errors become one line on
-stderr and an exit code in one place, ``_Main.main``, whichever way the
-program is called.
+Options shared by commands are defined once (sqlite-utils' ``output_options``):
+each command takes the groups it needs.  The work behind each command is in
+``commands.py``.  Errors become one line on stderr and an exit code in one
+place, ``app``, whichever way the program is called.
 
-No ``from __future__ import annotations`` here: typer reads the commands'
-annotations on every run, and real objects spare it evaluating strings.
+Parsed with argparse, from the standard library: typer (on click) cost every
+run ~25 ms to import and to build its commands from their signatures, a
+quarter of a `topic iran` here.  Only the command asked for is built.
 """
 import gc
 
@@ -21,335 +22,387 @@ import gc
 GC_YOUNG_THRESHOLD = 50_000
 gc.set_threshold(GC_YOUNG_THRESHOLD, 10, 10)
 
+import argparse  # noqa: E402
 import math  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
 from pathlib import Path  # noqa: E402
-from typing import Annotated, Any, List, Optional, Sequence  # noqa: E402
+from typing import Any, NamedTuple, NoReturn  # noqa: E402
 
-import typer  # noqa: E402
-from typer.core import TyperGroup  # noqa: E402
+from . import __version__  # noqa: E402
+from .errors import CompareClaimsError, ExitStatus, UsageError  # noqa: E402
+from .render import Format  # noqa: E402
 
-from . import __version__
-from .errors import CompareClaimsError, ExitStatus, UsageError
-from .render import Format
-
-
-class _Main(TyperGroup):
-    """Maps every error to one stderr line and an exit code, once."""
-
-    def main(self, args: Optional[Sequence[str]] = None, prog_name: Optional[str] = None,
-             complete_var: Optional[str] = None, standalone_mode: bool = True, windows_expand_args: bool = True,
-             **extra: Any) -> Any:
-        try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except CompareClaimsError as exc:
-            code = _fail(str(exc), exc.exit_status)
-        except KeyboardInterrupt:
-            code = int(ExitStatus.INTERRUPTED)
-        except Exception as exc:  # click's usage errors: one line, not usage + hint + message
-            if type(exc).__name__ == "NoArgsIsHelpError":
-                exc.show()  # type: ignore[attr-defined]
-                code = int(ExitStatus.USAGE)
-            elif hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
-                code = _fail(exc.format_message(), ExitStatus.USAGE)
-            elif type(exc).__name__ == "Abort":  # Ctrl-C at a prompt
-                code = int(ExitStatus.INTERRUPTED)
-            elif os.environ.get("COMPARE_CLAIMS_DEBUG"):
-                raise
-            else:  # a bug: one line, and an exit code no script reads as a result
-                code = _fail(f"internal error: {type(exc).__name__}: {' '.join(str(exc).split())} "
-                             "(a bug; COMPARE_CLAIMS_DEBUG=1 shows where)", ExitStatus.INTERNAL)
-        if not isinstance(code, int):
-            code = 0
-        if standalone_mode:
-            sys.exit(code)
-        return code
+PROG = "compare-claims"
+ABOUT = "See where several reports of one event agree, and where they frame it differently."
 
 
 def _fail(message: str, status: int) -> int:
     try:
-        sys.stderr.write(f"compare-claims: error: {message}\n")
+        sys.stderr.write(f"{PROG}: error: {message}\n")
         sys.stderr.flush()
     except (OSError, ValueError, AttributeError):
         pass
     return int(status)
 
 
-app = typer.Typer(
-    cls=_Main,
-    add_completion=True,
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    help="See where several reports of one event agree, and where they frame it differently.",
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's, as wide as $COLUMNS or the terminal: argparse makes one for
+    every option added and asks shutil each time (shutil, with bz2 and lzma,
+    costs a run ~1.6 ms to import)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, width or _columns())
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"compare-claims {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main_callback(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
-) -> None:
-    """See where several reports of one event agree, and where they frame it differently.
-
-    Example: compare-claims topic iran
-    """
-
-
-def _complete_topic(incomplete: str) -> List[str]:
+def _columns() -> int:
     try:
-        from .config import load_topics
+        return max(40, int(os.environ["COLUMNS"])) - 2
+    except (KeyError, ValueError):
+        pass
+    try:
+        return max(40, os.get_terminal_size(sys.stdout.fileno()).columns) - 2
+    except (OSError, ValueError, AttributeError):
+        return 78
 
-        return [n for n in sorted(load_topics()) if n.startswith(incomplete)]
-    except CompareClaimsError:
-        return []
+
+class _Parser(argparse.ArgumentParser):
+    """A usage error is one line (``UsageError``), not usage, hint and message."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+# ---------------------------------------------------------- values, checked as parsed
+
+
+def _whole(at_least: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if n < at_least:
+            raise argparse.ArgumentTypeError(f"{n} is less than {at_least}")
+        return n
+    return parse
+
+
+def _score(text: str) -> float:
+    try:
+        x = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not (math.isfinite(x) and 0 <= x <= 100):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number from 0 to 100")
+    return x
+
+
+def _format(text: str) -> Format:
+    try:
+        return Format(text.lower())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not one of {', '.join(f.value for f in Format)}") from None
+
+
+def _env_flag(name: str) -> bool:
+    """A yes/no environment variable (1/0, true/false, yes/no, on/off; unset or empty: no)."""
+    value = os.environ.get(name, "").strip().lower()
+    if value in ("", "0", "false", "f", "no", "n", "off"):
+        return False
+    if value in ("1", "true", "t", "yes", "y", "on"):
+        return True
+    raise UsageError(f"{name}={os.environ[name]!r} is not a yes or no (1/0, true/false, yes/no, on/off)")
 
 
 # ---------------------------------------------------------- options, defined once
 
-Paths = Annotated[Optional[List[str]], typer.Argument(help="More source paths (same as --sources).", show_default=False)]
-Sources = Annotated[Optional[List[str]], typer.Option(
-    "--sources", "-s", show_default=False,
-    help="Texts to compare: files, folders (read recursively), globs, or - for stdin "
-         "(default: the shipped corpus). Repeat the flag or list paths after the command.")]
-TopicsFile = Annotated[Optional[Path], typer.Option(
-    "--topics-file", help="TOML file adding or overriding topics ([topics.NAME] label, keywords, labels).")]
-Keywords = Annotated[Optional[str], typer.Option(
-    "--keywords", "-k", help='An ad-hoc topic: comma-separated keywords ("LePage, resign, governor").')]
-Fmt = Annotated[Optional[Format], typer.Option(
-    "--format", "-f", case_sensitive=False, show_default=False,
-    help="Output format: table, json, jsonl, csv, tsv, markdown or html "
-         "(default: table, or what the --output file's suffix says).")]
-Output = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the result to this file instead of stdout.")]
-Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Say what was read, skipped and why (stderr).")]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the result: no warnings.")]
-Strict = Annotated[bool, typer.Option("--strict", help="Stop at the first source that cannot be read (default: report it and go on).")]
-Jobs = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes for the per-source work (default: the machine's cores).")]
-Dask = Annotated[Optional[str], typer.Option(
-    "--dask", help="Run the per-source work on a Dask cluster: a scheduler address, or 'local' (needs compare-claims[dask]).")]
-Color = Annotated[str, typer.Option("--color", help="Colour in the table: auto, always or never (NO_COLOR is honoured).")]
-NoPager = Annotated[bool, typer.Option("--no-pager", help="Do not page the table on a terminal.")]
-NoCache = Annotated[bool, typer.Option("--no-cache", envvar="COMPARE_CLAIMS_NO_CACHE",
-                                       help="Do not read or write the analysis cache (or set COMPARE_CLAIMS_NO_CACHE=1).")]
-CacheDir = Annotated[Optional[Path], typer.Option(
-    "--cache-dir", help="Where the analysis cache is kept (default: $COMPARE_CLAIMS_CACHE_DIR, else "
-                        "$XDG_CACHE_HOME/compare-claims).", show_default=False)]
-Scorer = Annotated[str, typer.Option("--scorer", help="Similarity scorer: weighted, idf, token_set, token_sort.")]
-Threshold = Annotated[float, typer.Option("--threshold", min=0, max=100, help="Minimum score (0-100) to align two statements.")]
-OnlyDivergent = Annotated[bool, typer.Option("--only-divergent", help="Keep only rows where some divergence flag fired.")]
-MinSources = Annotated[int, typer.Option("--min-sources", min=1, help="Keep only rows told by at least N sources.")]
-Shared = Annotated[bool, typer.Option("--shared", help="Keep only rows told by two sources or more (--min-sources 2).")]
-Explain = Annotated[bool, typer.Option("--explain", help="List, on stderr, each statement left out next to a kept one, and why.")]
-Baseline = Annotated[Optional[Path], typer.Option("--baseline", help="Compare with a saved JSON result; exit 1 when claims moved.")]
-WriteBaseline = Annotated[Optional[Path], typer.Option("--write-baseline", help="Save the result as a JSON baseline.")]
-TextField = Annotated[Optional[str], typer.Option("--text-field", help="JSON Lines / CSV input: the field holding the article text.")]
-SourceField = Annotated[Optional[str], typer.Option("--source-field", help="JSON Lines / CSV input: the field naming the outlet.")]
 
-from .align import DEFAULT_SCORER, DEFAULT_THRESHOLD  # noqa: E402  (defaults shown in --help)
+def _sources_options(p: argparse.ArgumentParser, *, more: str = "More source paths (same as --sources).") -> None:
+    p.add_argument("paths", nargs="*", metavar="PATH", help=more)
+    p.add_argument("-s", "--sources", action="append", metavar="PATH",
+                   help="Texts to compare: files, folders (read recursively), globs, or - for stdin "
+                        "(default: the shipped corpus). Repeat the flag or list paths after the command.")
+    p.add_argument("--text-field", metavar="FIELD", help="JSON Lines / CSV input: the field holding the article text.")
+    p.add_argument("--source-field", metavar="FIELD", help="JSON Lines / CSV input: the field naming the outlet.")
+    p.add_argument("--strict", action="store_true",
+                   help="Stop at the first source that cannot be read (default: report it and go on).")
+    p.add_argument("-j", "--jobs", type=_whole(1), metavar="N",
+                   help="Processes for the per-source work (default: the machine's cores).")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="Run the per-source work on a Dask cluster: a scheduler address, or 'local' "
+                        "(needs compare-claims[dask]).")
+    p.add_argument("--no-cache", action="store_true", default=None,
+                   help="Do not read or write the analysis cache (or set COMPARE_CLAIMS_NO_CACHE=1).")
+    p.add_argument("--cache-dir", type=Path, metavar="DIR",
+                   help="Where the analysis cache is kept (default: $COMPARE_CLAIMS_CACHE_DIR, else "
+                        "$XDG_CACHE_HOME/compare-claims).")
 
 
-def _request(**kw: Any) -> Any:
-    from .request import Request
+def _topic_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--topics-file", type=Path, metavar="FILE",
+                   help="TOML file adding or overriding topics ([topics.NAME] label, keywords, labels).")
+    p.add_argument("-k", "--keywords", help='An ad-hoc topic: comma-separated keywords ("LePage, resign, governor").')
 
-    color = kw.pop("color", "auto")
-    if color not in ("auto", "always", "never"):
-        raise UsageError(f"--color must be auto, always or never, not {color!r}")
-    threshold = kw.get("threshold", DEFAULT_THRESHOLD)
-    if not math.isfinite(threshold):
-        raise UsageError("--threshold must be a number from 0 to 100")
-    if kw.get("fmt") is None:
-        kw["fmt"] = _format_for(kw.get("output"))
-    return Request(color=color, **kw)
+
+def _output_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-f", "--format", dest="fmt", type=_format, metavar="FORMAT",
+                   help="Output format: table, json, jsonl, csv, tsv, markdown or html "
+                        "(default: table, or what the --output file's suffix says).")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="Write the result to this file instead of stdout.")
+    p.add_argument("-v", "--verbose", action="store_true", help="Say what was read, skipped and why (stderr).")
+    p.add_argument("-q", "--quiet", action="store_true", help="Print only the result: no warnings.")
+    p.add_argument("--color", default="auto", metavar="WHEN",
+                   help="Colour in the table: auto, always or never (NO_COLOR is honoured; default: auto).")
+    p.add_argument("--no-pager", action="store_true", help="Do not page the table on a terminal.")
+
+
+def _align_options(p: argparse.ArgumentParser) -> None:
+    from .align import DEFAULT_SCORER, DEFAULT_THRESHOLD
+
+    p.add_argument("--scorer", default=DEFAULT_SCORER,
+                   help=f"Similarity scorer: weighted, idf, token_set, token_sort (default: {DEFAULT_SCORER}).")
+    p.add_argument("--threshold", type=_score, default=DEFAULT_THRESHOLD, metavar="SCORE",
+                   help=f"Minimum score (0-100) to align two statements (default: {DEFAULT_THRESHOLD:g}).")
+    p.add_argument("--only-divergent", action="store_true", help="Keep only rows where some divergence flag fired.")
+    p.add_argument("--min-sources", type=_whole(1), default=1, metavar="N",
+                   help="Keep only rows told by at least N sources.")
+    p.add_argument("--shared", action="store_true", help="Keep only rows told by two sources or more (--min-sources 2).")
+    p.add_argument("--baseline", type=Path, metavar="FILE",
+                   help="Compare with a saved JSON result; exit 1 when claims moved.")
+    p.add_argument("--write-baseline", type=Path, metavar="FILE", help="Save the result as a JSON baseline.")
+
+
+def _topic_name(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("name", nargs="?", metavar="TOPIC", help=f"{what} (see `compare-claims topics`); omit with --keywords.")
+
+
+# ---------------------------------------------------------- what a command was asked
 
 
 _SUFFIX_FORMATS = {".html": Format.html, ".htm": Format.html, ".json": Format.json, ".jsonl": Format.jsonl,
                    ".ndjson": Format.jsonl, ".csv": Format.csv, ".tsv": Format.tsv, ".md": Format.markdown}
 
 
-def _format_for(output: Optional[Path]) -> Format:
+def _format_for(output: Path | None) -> Format:
     """Without --format: what the --output file's suffix says (x.html: a page), else the table."""
     return _SUFFIX_FORMATS.get(output.suffix.lower(), Format.table) if output is not None else Format.table
 
 
-def _paths(sources: Optional[List[str]], paths: Optional[List[str]]) -> List[str]:
-    return list(sources or []) + list(paths or [])
+def _request(ns: argparse.Namespace, **fixed: Any) -> Any:
+    """The ``Request`` of a command that reads sources, from its parsed options."""
+    from .request import Request
+
+    if ns.color not in ("auto", "always", "never"):
+        raise UsageError(f"--color must be auto, always or never, not {ns.color!r}")
+    asked = vars(ns)
+    fields = {k: asked[k] for k in Request._fields if k in asked}
+    fields["paths"] = list(ns.sources or []) + list(ns.paths or [])
+    if "name" in asked:
+        fields["topic"] = ns.name
+    if "shared" in asked:
+        fields["min_sources"] = max(ns.min_sources, 2 if ns.shared else 1)
+    fields["dask"] = ns.dask or ""
+    fields["pager"] = not ns.no_pager
+    fields["cache"] = not (ns.no_cache if ns.no_cache is not None else _env_flag("COMPARE_CLAIMS_NO_CACHE"))
+    if ns.fmt is None:
+        fields["fmt"] = _format_for(ns.output)
+    fields.update(fixed)
+    return Request(**fields)
 
 
-@app.command("topic")
-def topic_cmd(
-    name: Annotated[Optional[str], typer.Argument(help="Topic to compare (see `compare-claims topics`); omit with --keywords.",
-                                                  autocompletion=_complete_topic, show_default=False)] = None,
-    paths: Paths = None, sources: Sources = None, topics_file: TopicsFile = None, keywords: Keywords = None,
-    fmt: Fmt = None, output: Output = None,
-    scorer: Scorer = DEFAULT_SCORER, threshold: Threshold = DEFAULT_THRESHOLD, only_divergent: OnlyDivergent = False,
-    min_sources: MinSources = 1, shared: Shared = False, explain: Explain = False,
-    baseline: Baseline = None, write_baseline: WriteBaseline = None,
-    text_field: TextField = None, source_field: SourceField = None,
-    verbose: Verbose = False, quiet: Quiet = False, strict: Strict = False, jobs: Jobs = None, dask: Dask = None,
-    color: Color = "auto", no_pager: NoPager = False, no_cache: NoCache = False, cache_dir: CacheDir = None,
-) -> None:
-    """Align the statements every source makes about a topic, side by side.
+# ---------------------------------------------------------- the commands
 
-    Example: compare-claims topic iran --format markdown
-    """
+
+def _topic_args(p: argparse.ArgumentParser) -> None:
+    _topic_name(p, "Topic to compare")
+    _sources_options(p)
+    _topic_options(p)
+    _output_options(p)
+    _align_options(p)
+    p.add_argument("--explain", action="store_true",
+                   help="List, on stderr, each statement left out next to a kept one, and why.")
+
+
+def _topic_run(ns: argparse.Namespace) -> int:
     from .commands import run_topic
 
-    req = _request(paths=_paths(sources, paths), topics_file=topics_file, keywords=keywords, topic=name,
-                   fmt=fmt, output=output, scorer=scorer, threshold=threshold, only_divergent=only_divergent,
-                   min_sources=max(min_sources, 2 if shared else 1), explain=explain, baseline=baseline,
-                   write_baseline=write_baseline, text_field=text_field, source_field=source_field,
-                   verbose=verbose, quiet=quiet, strict=strict, jobs=jobs, dask=dask or "", color=color,
-                   pager=not no_pager, cache=not no_cache, cache_dir=cache_dir)
-    raise typer.Exit(run_topic(req))
+    return run_topic(_request(ns))
 
 
-@app.command("compare")
-def compare_cmd(
-    paths: Annotated[Optional[List[str]], typer.Argument(help="The articles about one event: files, folders, globs.",
-                                                         show_default=False)] = None,
-    sources: Sources = None, fmt: Fmt = None, output: Output = None,
-    scorer: Scorer = DEFAULT_SCORER, threshold: Threshold = DEFAULT_THRESHOLD, only_divergent: OnlyDivergent = False,
-    min_sources: MinSources = 1, shared: Shared = False,
-    baseline: Baseline = None, write_baseline: WriteBaseline = None,
-    text_field: TextField = None, source_field: SourceField = None,
-    verbose: Verbose = False, quiet: Quiet = False, strict: Strict = False, jobs: Jobs = None, dask: Dask = None,
-    color: Color = "auto", no_pager: NoPager = False, no_cache: NoCache = False, cache_dir: CacheDir = None,
-) -> None:
-    """Align every statement of a set of articles on one event (the set is the topic).
+def _compare_args(p: argparse.ArgumentParser) -> None:
+    _sources_options(p, more="The articles about one event: files, folders, globs.")
+    _output_options(p)
+    _align_options(p)
 
-    Example: compare-claims compare fox.txt nyt.txt huffpost.txt --shared
-    """
+
+def _compare_run(ns: argparse.Namespace) -> int:
     from .commands import run_topic
 
-    req = _request(paths=_paths(sources, paths), topics_file=None, keywords=None, topic=None, whole=True,
-                   fmt=fmt, output=output, scorer=scorer, threshold=threshold, only_divergent=only_divergent,
-                   min_sources=max(min_sources, 2 if shared else 1), baseline=baseline,
-                   write_baseline=write_baseline, text_field=text_field, source_field=source_field,
-                   verbose=verbose, quiet=quiet, strict=strict, jobs=jobs, dask=dask or "", color=color,
-                   pager=not no_pager, cache=not no_cache, cache_dir=cache_dir)
-    raise typer.Exit(run_topic(req))
+    return run_topic(_request(ns, whole=True))
 
 
-@app.command("quantities")
-def quantities_cmd(
-    name: Annotated[Optional[str], typer.Argument(help="Topic (see `compare-claims topics`); omit with --keywords.",
-                                                  autocompletion=_complete_topic, show_default=False)] = None,
-    paths: Paths = None, sources: Sources = None, topics_file: TopicsFile = None, keywords: Keywords = None,
-    fmt: Fmt = None, output: Output = None,
-    text_field: TextField = None, source_field: SourceField = None,
-    verbose: Verbose = False, quiet: Quiet = False, strict: Strict = False, jobs: Jobs = None, dask: Dask = None,
-    color: Color = "auto", no_pager: NoPager = False, no_cache: NoCache = False, cache_dir: CacheDir = None,
-) -> None:
-    """Line up every number, amount, duration and date of a topic across sources.
+def _quantities_args(p: argparse.ArgumentParser) -> None:
+    _topic_name(p, "Topic")
+    _sources_options(p)
+    _topic_options(p)
+    _output_options(p)
 
-    Values are normalised ("two-hour" and "120 minutes" are both 120 min).
-    Example: compare-claims quantities iran --format csv
-    """
+
+def _quantities_run(ns: argparse.Namespace) -> int:
     from .commands import run_quantities
 
-    req = _request(paths=_paths(sources, paths), topics_file=topics_file, keywords=keywords, topic=name, fmt=fmt,
-                   output=output, text_field=text_field, source_field=source_field, verbose=verbose, quiet=quiet,
-                   strict=strict, jobs=jobs, dask=dask or "", color=color, pager=not no_pager, cache=not no_cache, cache_dir=cache_dir)
-    raise typer.Exit(run_quantities(req))
+    return run_quantities(_request(ns))
 
 
-@app.command("topics")
-def topics_cmd(
-    paths: Paths = None, sources: Sources = None, topics_file: TopicsFile = None, keywords: Keywords = None,
-    fmt: Fmt = None, output: Output = None,
-    text_field: TextField = None, source_field: SourceField = None,
-    verbose: Verbose = False, quiet: Quiet = False, strict: Strict = False, jobs: Jobs = None, dask: Dask = None,
-    color: Color = "auto", no_pager: NoPager = False, no_cache: NoCache = False, cache_dir: CacheDir = None,
-) -> None:
-    """List the topics with the number of statements each source has on each.
+def _coverage_args(p: argparse.ArgumentParser) -> None:
+    _sources_options(p)
+    _topic_options(p)
+    _output_options(p)
 
-    Formats: table, json, jsonl, csv, tsv, markdown, html.
-    Example: compare-claims topics --topics-file my_topics.toml
-    """
+
+def _topics_run(ns: argparse.Namespace) -> int:
     from .commands import run_coverage
 
-    raise typer.Exit(run_coverage(with_labels=True, req=_request(
-        paths=_paths(sources, paths), topics_file=topics_file, keywords=keywords, fmt=fmt, output=output,
-        text_field=text_field, source_field=source_field, verbose=verbose, quiet=quiet, strict=strict, jobs=jobs,
-        dask=dask or "", color=color, pager=not no_pager, cache=not no_cache, cache_dir=cache_dir)))
+    return run_coverage(_request(ns), with_labels=True)
 
 
-@app.command("coverage")
-def coverage_cmd(
-    paths: Paths = None, sources: Sources = None, topics_file: TopicsFile = None, keywords: Keywords = None,
-    fmt: Fmt = None, output: Output = None,
-    text_field: TextField = None, source_field: SourceField = None,
-    verbose: Verbose = False, quiet: Quiet = False, strict: Strict = False, jobs: Jobs = None, dask: Dask = None,
-    color: Color = "auto", no_pager: NoPager = False, no_cache: NoCache = False, cache_dir: CacheDir = None,
-) -> None:
-    """Topic x source matrix of statement counts: who covers what, who is silent.
-
-    Example: compare-claims coverage --format json
-    """
+def _coverage_run(ns: argparse.Namespace) -> int:
     from .commands import run_coverage
 
-    raise typer.Exit(run_coverage(_request(
-        paths=_paths(sources, paths), topics_file=topics_file, keywords=keywords, fmt=fmt, output=output,
-        text_field=text_field, source_field=source_field, verbose=verbose, quiet=quiet, strict=strict, jobs=jobs,
-        dask=dask or "", color=color, pager=not no_pager, cache=not no_cache, cache_dir=cache_dir)))
+    return run_coverage(_request(ns))
 
 
-@app.command("extract")
-def extract_cmd(
-    source: Annotated[str, typer.Argument(help="A text or HTML file, an http(s) URL, FILE.jsonl:LINE of a dataset, or - for stdin.")],
-    text_field: TextField = None, source_field: SourceField = None, quiet: Quiet = False,
-) -> None:
-    """Print exactly the text a source's offsets refer to (UTF-8).
+def _extract_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("source", metavar="SOURCE",
+                   help="A text or HTML file, an http(s) URL, FILE.jsonl:LINE of a dataset, or - for stdin.")
+    p.add_argument("--text-field", metavar="FIELD", help="JSON Lines / CSV input: the field holding the article text.")
+    p.add_argument("--source-field", metavar="FIELD", help="JSON Lines / CSV input: the field naming the outlet.")
+    p.add_argument("-q", "--quiet", action="store_true", help="Print only the result: no warnings.")
 
-    For a text file, its decoded text; for an HTML page or URL, the article text
-    extracted from it; for a dataset line, the article's text field.  In a
-    result, text[start:end] of this output is the statement.
-    Example: compare-claims extract page.html > page.txt
-    """
+
+def _extract_run(ns: argparse.Namespace) -> int:
     from .commands import run_extract
 
-    raise typer.Exit(run_extract(source, text_field=text_field, source_field=source_field, quiet=quiet))
+    return run_extract(ns.source, text_field=ns.text_field, source_field=ns.source_field, quiet=ns.quiet)
 
 
-@app.command("diff")
-def diff_cmd(
-    old: Annotated[Path, typer.Argument(help="Saved JSON result (the baseline).")],
-    new: Annotated[Path, typer.Argument(help="JSON result to compare with it.")],
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Exit code only.")] = False,
-) -> None:
-    """Compare two saved JSON results; exit 1 when groups appeared, disappeared or changed.
+def _diff_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("old", type=Path, metavar="OLD", help="Saved JSON result (the baseline).")
+    p.add_argument("new", type=Path, metavar="NEW", help="JSON result to compare with it.")
+    p.add_argument("-q", "--quiet", action="store_true", help="Exit code only.")
 
-    Example: compare-claims diff baseline.json today.json
-    """
+
+def _diff_run(ns: argparse.Namespace) -> int:
     from .commands import run_diff
 
-    raise typer.Exit(run_diff(old, new, quiet=quiet))
+    return run_diff(ns.old, ns.new, quiet=ns.quiet)
 
 
-# The cyclic garbage collector is off for a run.  A run keeps almost every
-# object it makes (statements, annotations, groups) and makes almost no cycles:
-# each collection scans survivors and finds nothing.  BBC user topic, --jobs 2:
-# collected every 50,000 new objects, 42 collections freed 415 objects in all
-# and cost ~0.19 s of the main process's CPU (more in the workers, which
-# inherit the setting); at the default (700), 915 collections, ~0.35 s.
+class Command(NamedTuple):
+    name: str
+    about: str  # what it does, in one line (the program's --help lists them)
+    more: str  # the rest of its --help: details and an example
+    arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+COMMANDS = {c.name: c for c in (
+    Command("topic", "Align the statements every source makes about a topic, side by side.",
+            "Example: compare-claims topic iran --format markdown", _topic_args, _topic_run),
+    Command("compare", "Align every statement of a set of articles on one event (the set is the topic).",
+            "Example: compare-claims compare fox.txt nyt.txt huffpost.txt --shared", _compare_args, _compare_run),
+    Command("quantities", "Line up every number, amount, duration and date of a topic across sources.",
+            'Values are normalised ("two-hour" and "120 minutes" are both 120 min).\n'
+            "Example: compare-claims quantities iran --format csv", _quantities_args, _quantities_run),
+    Command("topics", "List the topics with the number of statements each source has on each.",
+            "Formats: table, json, jsonl, csv, tsv, markdown, html.\n"
+            "Example: compare-claims topics --topics-file my_topics.toml", _coverage_args, _topics_run),
+    Command("coverage", "Topic x source matrix of statement counts: who covers what, who is silent.",
+            "Example: compare-claims coverage --format json", _coverage_args, _coverage_run),
+    Command("extract", "Print exactly the text a source's offsets refer to (UTF-8).",
+            "For a text file, its decoded text; for an HTML page or URL, the article text\n"
+            "extracted from it; for a dataset line, the article's text field.  In a\n"
+            "result, text[start:end] of this output is the statement.\n"
+            "Example: compare-claims extract page.html > page.txt", _extract_args, _extract_run),
+    Command("diff", "Compare two saved JSON results; exit 1 when groups appeared, disappeared or changed.",
+            "Example: compare-claims diff baseline.json today.json", _diff_args, _diff_run),
+)}
+
+
+def parser_for(command: Command) -> argparse.ArgumentParser:
+    """The parser of one command (only the command asked for is built)."""
+    p = _Parser(prog=f"{PROG} {command.name}", description=f"{command.about}\n\n{command.more}",
+                formatter_class=_Formatter, allow_abbrev=False)
+    command.arguments(p)
+    return p
+
+
+def program_help() -> str:
+    width = max(len(n) for n in COMMANDS)
+    lines = [f"usage: {PROG} [--version] [-h] COMMAND [ARGS]...", "", ABOUT, "",
+             "Example: compare-claims topic iran", "", "commands:"]
+    lines += [f"  {c.name:<{width}}  {c.about}" for c in COMMANDS.values()]
+    lines += ["", "options:", "  --version          Print the version and exit.",
+              "  --completion SHELL Print a completion script for bash, zsh or fish:",
+              '                     eval "$(compare-claims --completion bash)"',
+              "  -h, --help         Show this message and exit.", "",
+              f"Each command's --help says what it takes: {PROG} topic --help"]
+    return "\n".join(lines) + "\n"
+
+
+def _dispatch(args: list[str]) -> int:
+    if not args:
+        sys.stderr.write(program_help())
+        return int(ExitStatus.USAGE)
+    first = args[0]
+    if first in ("-h", "--help"):
+        sys.stdout.write(program_help())
+        return 0
+    if first == "--version":
+        sys.stdout.write(f"{PROG} {__version__}\n")
+        return 0
+    if first == "--completion":
+        from .completion import script
+
+        sys.stdout.write(script(args[1] if len(args) > 1 else "", COMMANDS, parser_for))
+        return 0
+    if first.startswith("-"):
+        raise UsageError(f"no such option: {first}")
+    command = COMMANDS.get(first)
+    if command is None:
+        raise UsageError(f"no such command {first!r} (commands: {', '.join(COMMANDS)})")
+    ns, extra = parser_for(command).parse_known_intermixed_args(args[1:])
+    if extra:
+        raise UsageError(f"no such option: {extra[0]}" if extra[0].startswith("-") else f"unexpected argument {extra[0]!r}")
+    return command.run(ns)
+
+
+def app(args: Sequence[str] | None = None) -> int:
+    """Run the command line ``args`` (default: the program's own); the exit
+    status.  Every error is one line on stderr and an exit code, here."""
+    try:
+        return _dispatch(list(sys.argv[1:] if args is None else args))
+    except CompareClaimsError as exc:
+        return _fail(str(exc), exc.exit_status)
+    except KeyboardInterrupt:
+        return int(ExitStatus.INTERRUPTED)
+    except SystemExit as done:  # --help of a command (argparse leaves once it is printed)
+        return done.code if isinstance(done.code, int) else 0
+    except Exception as exc:
+        if os.environ.get("COMPARE_CLAIMS_DEBUG"):
+            raise
+        # a bug: one line, and an exit code no script reads as a result
+        return _fail(f"internal error: {type(exc).__name__}: {' '.join(str(exc).split())} "
+                     "(a bug; COMPARE_CLAIMS_DEBUG=1 shows where)", ExitStatus.INTERNAL)
 
 
 def main() -> None:
-    """Console-script entry."""
+    """Console-script entry: the command line of the process, then exit."""
     _collect_less()
-    every = app.registered_commands
-    app.registered_commands = _commands_to_build(sys.argv[1:], os.environ)
-    try:
-        app()
-    finally:
-        app.registered_commands = every
+    sys.exit(app())
 
 
 def run() -> None:
@@ -397,18 +450,6 @@ def _collect_less() -> None:
     memory is freed by reference counting, as before."""
     gc.freeze()
     gc.disable()
-
-
-def _commands_to_build(args: List[str], environ: Any) -> List[Any]:
-    """Typer turns every command's signature into options before it parses
-    anything, some 2 ms a command: when the first argument names a command,
-    only that one is built (its parsing, help and errors are the same).  The
-    bare program, --help, --version and shell completion see them all."""
-    if args and not any(k.startswith("_") and k.endswith("_COMPLETE") for k in environ):
-        asked = [c for c in app.registered_commands if c.name == args[0]]
-        if asked:
-            return asked
-    return list(app.registered_commands)
 
 
 if __name__ == "__main__":  # pragma: no cover
