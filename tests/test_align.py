@@ -251,6 +251,26 @@ def test_identical_statements_score_100_and_align() -> None:
     assert rows[0].relation == "same"
 
 
+def test_the_end_of_a_quotation_opened_before_is_that_utterance() -> None:
+    """A quotation cut into sentences: its last sentence holds a closing mark
+    and none opening (“It's not about you. | It's not about your jobs,” he
+    said.).  Those words printed alone elsewhere are the same utterance."""
+    story = ["The senator spoke to voters in Ohio on Saturday about the president's agenda.",
+             "The campaign issued a statement shortly after the senator spoke.",
+             "Voters in the state go to the polls on Tuesday in the primary."]
+
+    def rows(a: str, b: str) -> list[tuple[tuple[int, ...], str]]:
+        texts = [("A", a), ("B", b), *(("C", t) for t in story)]
+        got = align_statements([Statement(k, 0, len(t), t) for k, t in texts])
+        return sorted((tuple(m for m in r.members if m < 2), r.relation) for r in got if any(m < 2 for m in r.members))
+
+    for end in ('It\'s not about your jobs," Santorum said.', "It\u2019s not about your jobs,\u201d Santorum said."):
+        assert rows("It's not about your jobs.", end) == [((0, 1), "same")], end
+    # and the start of one that goes on in the next sentence
+    assert rows("It is about some phony ideal.", 'Santorum said: "It is about some phony ideal.') == [((0, 1), "same")]
+    assert align._quotations('He called it "unfair." Then he left.') == ["unfair."]  # whole: read as before
+
+
 def test_two_sources_quoting_the_same_words_tell_one_remark() -> None:
     """An ad called him an “elitist hypocrite”: two outlets that report the same
     few words, quoted, are one row however little else they share; a name in

@@ -534,6 +534,32 @@ _VERBATIM_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _QUOTATION_RE = re.compile(r"[“\"]([^“”\"]+)[”\"]")
 
 
+# the end of a quotation opened in an earlier statement (“It's not about you. | It's
+# not about your jobs,” Santorum said.), and the start of one that goes on in the next
+_QUOTATION_END_RE = re.compile(r"^\s*([^“”\"]*[^\s“”\"])[”\"]")
+_QUOTATION_START_RE = re.compile(r"[“\"]([^“”\"]*[^\s“”\"])\s*$")
+
+
+def _quotations(text: str) -> list[str]:
+    """The quoted words of ``text``: every quotation whole in it, and the end
+    of one opened before it or the start of one that goes on after it (the
+    marks on either side tell: a closing mark with none opening before it).
+    Straight marks, which open and close alike, are read as closing first
+    when the words before the first one end a clause (``jobs,"``)."""
+    got = [m.group(1) for m in _QUOTATION_RE.finditer(text)]
+    straight = text.count('"')
+    curly_open, curly_close = text.count("“"), text.count("”")
+    end = _QUOTATION_END_RE.match(text)
+    if end and (curly_close > curly_open or (straight % 2 == 1 and not curly_open and not curly_close
+                                             and end.group(1)[-1:] in (",", ".", "!", "?"))):
+        got.append(end.group(1))
+    elif curly_open > curly_close or (straight % 2 == 1 and not curly_open and not curly_close):
+        start = _QUOTATION_START_RE.search(text)
+        if start:
+            got.append(start.group(1))
+    return got
+
+
 def _verbatim_pairs(statements: Sequence[Statement], srcs: Sequence[str],
                     stems: Sequence[tuple[str, ...]]) -> set[tuple[int, int]]:
     """Cross-source pairs (i < j) of statements with the same words, case and
@@ -550,15 +576,15 @@ def _verbatim_pairs(statements: Sequence[Statement], srcs: Sequence[str],
             by_words.setdefault(words, []).append(i)
     quoted_sizes: set[int] = set()
     for i, st in enumerate(statements):
-        if "“" in st.text or '"' in st.text:
-            for m in _QUOTATION_RE.finditer(st.text):
-                words = word_tuple(m.group(1))
+        if "“" in st.text or "”" in st.text or '"' in st.text:
+            for quoted in _quotations(st.text):
+                words = word_tuple(quoted)
                 # an utterance: it ends inside its marks (“... resign,”), or is long; not
                 # a name in quotation marks ("don't ask, don't tell" policy)
-                said = m.group(1).rstrip()[-1:] in (",", ".", "!", "?") or len(words) >= QUOTED_WORDS
+                said = quoted.rstrip()[-1:] in (",", ".", "!", "?") or len(words) >= QUOTED_WORDS
                 if said and len(words) >= VERBATIM_WORDS and i not in by_words.get(words, ()):
                     by_words.setdefault(words, []).append(i)
-                    quoted_sizes.add(len(m.group(1).strip()))
+                    quoted_sizes.add(len(quoted.strip()))
     if quoted_sizes:
         # a sentence of a longer quotation is a statement of its own, without marks (“... I
         # understand how it offends people. It wasn't funny.”): the same words quoted whole
