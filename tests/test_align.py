@@ -133,6 +133,27 @@ def test_a_title_abbreviated_before_a_name_is_the_title_spelled_out(short: str, 
     assert content_stems(f"{short} {rest}", VOCABULARY) == content_stems(f"{long} {rest}", VOCABULARY)
 
 
+def test_a_compound_written_with_a_hyphen_and_as_one_word_is_one_word() -> None:
+    # read 56: "faced pressure from ... retail giant Wal-Mart" / "also faced pressure from Walmart"
+    texts = ["Hutchinson has faced pressure from the state's top employers, including retail giant Wal-Mart.",
+             "Hutchinson also faced pressure from Walmart, which is headquartered in the state.",
+             "The co-chair of the panel met the governor; the cochair said the bill was unfair."]
+    stems = [content_stems(t, VOCABULARY) for t in texts]
+    feats, _ = align.featurize(stems, Counter(w for ws in stems for w in set(ws)), len(texts))
+    assert "walmart" in feats[0].bag and "walmart" in feats[1].bag and {"wal", "mart"}.isdisjoint(feats[0].bag)
+    assert "cochair" in feats[2].bag
+
+
+def test_a_compound_is_not_made_of_figures_nor_of_a_hashtag_against_many() -> None:
+    # "07:37" is no word "0737"; one "#BirthrightCitizenship" does not join thirty "birthright citizenship"
+    texts = ["The quake struck at 07 37 local time.", "The quake struck at 0737 local time.",
+             "#BirthrightCitizenship", *[f"Birthright citizenship was debated for the {n}th time." for n in range(8)]]
+    stems = [content_stems(t, VOCABULARY) for t in texts]
+    feats, _ = align.featurize(stems, Counter(w for ws in stems for w in set(ws)), len(texts))
+    assert "0737" not in feats[0].bag
+    assert all({"birthright", "citizenship"} <= f.bag for f in feats[3:])
+
+
 @pytest.mark.parametrize("word, other", [
     ("national", "country"),  # "the National Enquirer", "national emergency" are no "country"
     ("aide", "help"),  # "a Trump aide" stems as "aid" does

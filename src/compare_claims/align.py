@@ -206,6 +206,47 @@ def _demonyms(words: Sequence[Sequence[str]], names: frozenset[str] = frozenset(
     return out
 
 
+# Two stems in a row are one word (``_compounds``) only where the one word is written at
+# least 1/COMPOUND_SHARE as often as the two
+# (a hashtag, "#BirthrightCitizenship", does not make thirty "birthright citizenship" one word)
+COMPOUND_SHARE = 4
+
+
+def _word_part(stem: str) -> bool:
+    """A stem that can be part of a compound: letters, two or more (figures
+    have their own forms: "07:37" is no word "0737")."""
+    return len(stem) >= 2 and stem.isalpha()
+
+
+def _compounds(stems: Sequence[Sequence[str]], document_frequency: Counter[str]) -> Sequence[Sequence[str]]:
+    """Two stems in a row whose joined form the sources also write as one
+    word are that word: a compound one outlet writes with a hyphen or a space
+    and another as one ("Wal-Mart" / "Walmart", "co-chair" / "cochair")."""
+    written: Counter[str] = Counter(document_frequency)
+    for ws in stems:
+        for w in set(ws):
+            written[w] = max(written[w], 1)
+    pairs: Counter[str] = Counter()
+    for ws in stems:
+        pairs.update({a + b for a, b in zip(ws, ws[1:]) if _word_part(a) and _word_part(b) and a + b in written})
+    one = {w for w, n in pairs.items() if written[w] * COMPOUND_SHARE >= n}
+    if not one:
+        return stems
+    out: list[Sequence[str]] = []
+    for ws in stems:
+        joined: list[str] = []
+        i = 0
+        while i < len(ws):
+            if i + 1 < len(ws) and ws[i] + ws[i + 1] in one and _word_part(ws[i]) and _word_part(ws[i + 1]):
+                joined.append(ws[i] + ws[i + 1])
+                i += 2
+            else:
+                joined.append(ws[i])
+                i += 1
+        out.append(tuple(joined))
+    return out
+
+
 def featurize(
     stems: Sequence[Sequence[str]], document_frequency: Counter[str] | None = None, documents: int = 0,
     topic_stems: frozenset[str] = frozenset(), names: frozenset[str] = frozenset(),
@@ -214,6 +255,7 @@ def featurize(
     frequencies of the sources' statements, so that corpus-wide words weigh
     little; ``topic_stems`` (the topic's keywords) weigh TOPIC_WEIGHT of their IDF."""
     df_in = document_frequency or Counter()
+    stems = _compounds(stems, df_in)
     demonym = _demonyms([*stems, list(df_in)], names)
     mapped = [tuple(demonym.get(w, w) for w in ws) for ws in stems]
     bags = [frozenset(s) for s in mapped]
