@@ -4,6 +4,7 @@ process computes them (parallel.py, align.py, annotate_groups.py)."""
 from __future__ import annotations
 
 import os
+import time
 import random
 from collections import Counter
 from typing import Any
@@ -77,26 +78,36 @@ def test_what_a_forked_process_sends_is_decoded_by_the_caller_s_own_types(forks:
     assert got == [(1, "x"), (2, "x"), (3, "x"), (4, "x")]
 
 
-def test_parts_are_shared_so_that_the_last_process_to_finish_finishes_soonest() -> None:
-    # five texts of the shipped corpus by size: round robin over the sorted sizes gave
-    # one process 17k + 7.3k + 5.9k characters and the other 9.4k + 6.3k
-    sizes = [9356, 6317, 5942, 7257, 17009]
-    got = parallel.shares(sizes, 2)
-    assert sorted(i for s in got for i in s) == list(range(5))  # each part once
-    loads = [sum(sizes[i] for i in s) for s in got]
-    assert max(loads) < 0.55 * sum(sizes)
-    # work of its own for the first process: it takes fewer parts
-    busy = parallel.shares(sizes, 2, own_start=15_000)
-    assert sum(sizes[i] for i in busy[0]) < sum(sizes[i] for i in busy[1])
-    assert parallel.shares([5, 5, 5], 3) == [[0], [1], [2]]
+def test_a_free_process_takes_the_next_part_so_the_last_finishes_soonest(forks: list[int]) -> None:
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork here")
+    # one part is slow (the heaviest: a forked process starts on it); while it runs, this
+    # process takes every other part from the queue.  Shares fixed by weight beforehand
+    # would have given the forked process half of the light parts too.
+    def work(state: float, p: int) -> list[int]:
+        if p == 0:
+            time.sleep(state)
+        return [p, os.getpid()]
+
+    got = parallel.map_in_forks(work, 0.5, list(range(9)), 2, encode=plain, decode=plain, weights=[9] + [1] * 8)
+    assert [p for p, _pid in got] == list(range(9))
+    slow_pid = got[0][1]
+    assert slow_pid != os.getpid() and all(pid == os.getpid() for _p, pid in got[1:])
+
+
+def test_many_parts_go_through_the_queue_each_once(forks: list[int]) -> None:
+    # more numbers than one write to the queue holds whole: written on as the others read
+    parts = list(range(700))
+    got = parallel.map_in_forks(lambda state, p: p * state, 2, parts, 2, encode=plain, decode=plain,
+                                weights=[p % 7 for p in parts])
+    assert got == [2 * p for p in parts]
 
 
 def test_what_this_process_does_meanwhile_runs_here_once_and_changes_no_result(forks: list[int]) -> None:
     ran: list[int] = []
     parts = list(range(7))
     got = parallel.map_in_forks(lambda state, p: state * p, 3, parts, 2, encode=plain, decode=plain,
-                                weights=[1] * len(parts), meanwhile=lambda: ran.append(os.getpid()),
-                                meanwhile_weight=3)
+                                weights=[1] * len(parts), meanwhile=lambda: ran.append(os.getpid()))
     assert got == [3 * p for p in parts]
     if hasattr(os, "fork"):
         assert ran == [os.getpid()] and len(forks) == 1
@@ -106,14 +117,15 @@ def test_a_failure_in_a_forked_process_is_raised_here_and_no_process_is_left(for
     if not hasattr(os, "fork"):
         pytest.skip("no fork here")
 
-    def fail_on_odd(state: int, p: int) -> int:
-        if p % 2:
+    def fail_on_part_1(state: int, p: int) -> int:
+        if p == 1:
             raise ValueError(f"bad part {p}")
         return p
 
     with pytest.raises(RuntimeError, match="ValueError: bad part 1"):
-        parallel.map_in_forks(fail_on_odd, 0, [0, 1, 2, 3], 2, encode=plain, decode=plain,
-                              weights=[2, 2, 1, 1])  # 1 and 2 here, 0 and 3 forked
+        # the forked process starts on the heaviest, part 1
+        parallel.map_in_forks(fail_on_part_1, 0, [0, 1, 2, 3], 2, encode=plain, decode=plain,
+                              weights=[1, 3, 2, 2])
     assert forks
     for pid in forks:  # reaped: no zombie
         with pytest.raises(ChildProcessError):

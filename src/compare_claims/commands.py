@@ -188,7 +188,7 @@ def _cache(req: Request, topics: dict[str, Topic], asked: list[Topic], annotate:
 
 def _result(req: Request) -> tuple[object, int]:
     from .align import SCORERS
-    from .pipeline import READY_TO_GROUP_WEIGHT, Options, build_groups, finish_result, ready_to_group, skipped_of
+    from .pipeline import Options, build_groups, finish_result, ready_to_group, skipped_of
     from .work import Meanwhile
 
     if req.keywords is not None and req.topic:  # with --keywords, a first argument is a source
@@ -212,7 +212,7 @@ def _result(req: Request) -> tuple[object, int]:
             sources, (groups, skipped) = named.sources, stored
         else:
             plan = _plan(req, topics, [topic], annotate=True)
-            got = _analyse(req, prepared, plan, cache, Meanwhile(ready_to_group, READY_TO_GROUP_WEIGHT))
+            got = _analyse(req, prepared, plan, cache, Meanwhile(ready_to_group))
             analyses, sources = got.analyses, [a.source for a in got.analyses]
             _report(req, got.warnings, got.failed, sources, skipped_files)
             groups = build_groups(analyses, topic, options, vocabulary=plan.vocabulary, lexicon=plan.lexicon,

@@ -53,16 +53,23 @@ def _run_part(part: Any) -> Any:
 
 def map_in_forks(fn: Callable[[_S, _P], _R], state: _S, parts: Sequence[_P], jobs: int, *,
                  encode: Callable[[_R], Any], decode: Callable[[Any], _R], weights: Sequence[int],
-                 meanwhile: Callable[[], object] | None = None, meanwhile_weight: int = 0) -> list[_R]:
+                 meanwhile: Callable[[], object] | None = None) -> list[_R]:
     """``[fn(state, p) for p in parts]`` in ``jobs`` processes: this one and
-    ``jobs - 1`` forked once each, the parts spread by their ``weights``
-    (``shares``).  ``meanwhile``: what this process does first while the
-    others work (as much work as parts of ``meanwhile_weight``).  A pool costs a run
-    ~30 ms to start (multiprocessing, its threads and queues), as much as five
-    texts take to analyse; a fork ~1 ms.  What a forked process computes comes
-    back through a pipe of its own as ``encode`` makes it, plain JSON data
-    (``codec.pack``), read back by ``decode``: nothing pickled.  An exception
-    there is raised here as a ``RuntimeError`` naming it."""
+    ``jobs - 1`` forked once each.  Each process starts on a part of its own
+    (the forked ones on the heaviest by ``weights``; this one, which first
+    does ``meanwhile``, on the lightest of those), then takes the next part
+    not yet taken, heaviest first, from a queue they all read (a pipe of the
+    parts' numbers): whichever process is free takes it, so that the last to
+    finish finishes soonest whatever a part costs.  Sizes alone predict that
+    badly: a text that cannot name the topic costs almost nothing, and the
+    first part a process analyses pays for its lazily compiled patterns (the
+    five shipped texts in shares fixed by size: one process 43 ms, the other
+    27).  A pool costs a run ~30 ms to start (multiprocessing, its threads
+    and queues), as much as five texts take to analyse; a fork ~1 ms.  What a
+    forked process computes comes back through a pipe of its own as
+    ``encode`` makes it, plain JSON data (``codec.pack``), read back by
+    ``decode``: nothing pickled.  An exception there is raised here as a
+    ``RuntimeError`` naming it."""
     import os
 
     workers = min(jobs, len(parts))
@@ -70,8 +77,22 @@ def map_in_forks(fn: Callable[[_S, _P], _R], state: _S, parts: Sequence[_P], job
         return [fn(state, p) for p in parts]
     from .codec import pack, unpack
 
-    share = shares(weights, workers, meanwhile_weight if meanwhile is not None else 0)
+    order = sorted(range(len(parts)), key=lambda i: (-weights[i], i))
+    first = [order[workers - 1], *order[:workers - 1]]  # process w starts on first[w] (this one is 0)
+    numbers = b"".join(i.to_bytes(_NUMBER_BYTES, "big") for i in order[workers:])
+    queue_read, queue_write = os.pipe()
+    os.write(queue_write, numbers[:_PIPE_WHOLE])  # the rest once the others read
+
+    def mine(start: int) -> list[tuple[int, _R]]:
+        done = [(start, fn(state, parts[start]))]
+        # every write to the queue is whole (at most _PIPE_WHOLE bytes, numbers whole): so is each read
+        while len(got := os.read(queue_read, _NUMBER_BYTES)) == _NUMBER_BYTES:
+            i = int.from_bytes(got, "big")
+            done.append((i, fn(state, parts[i])))
+        return done
+
     children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
+    out: list[Any] = [None] * len(parts)
     try:
         for w in range(1, workers):
             read_end, write_end = os.pipe()
@@ -80,53 +101,50 @@ def map_in_forks(fn: Callable[[_S, _P], _R], state: _S, parts: Sequence[_P], job
                 code = 1
                 try:
                     os.close(read_end)
+                    os.close(queue_write)  # the queue ends when this process's parent closes it
                     try:
-                        payload = pack({"done": [encode(fn(state, parts[i])) for i in share[w]]})
+                        payload = pack({"done": [[i, encode(r)] for i, r in mine(first[w])]})
                         code = 0
                     except BaseException as exc:  # KeyboardInterrupt too: the parent decides
                         payload = pack({"failed": f"{type(exc).__name__}: {exc}"})
-                    with os.fdopen(write_end, "wb") as pipe:
-                        pipe.write(payload)
+                    with os.fdopen(write_end, "wb") as sent:
+                        sent.write(payload)
                 finally:
                     os._exit(code)  # no exit handlers, no flush of what the parent had buffered
             os.close(write_end)
             children.append((pid, read_end))
+        for k in range(_PIPE_WHOLE, len(numbers), _PIPE_WHOLE):
+            os.write(queue_write, numbers[k:k + _PIPE_WHOLE])
+        os.close(queue_write)
+        queue_write = -1
         if meanwhile is not None:
             meanwhile()
-        done: list[list[_R]] = [[fn(state, parts[i]) for i in share[0]]]
+        for i, r in mine(first[0]):
+            out[i] = r
         while children:
             pid, read_end = children[0]
             with os.fdopen(read_end, "rb") as pipe:
                 payload = pipe.read()
             children.pop(0)
             _, status = os.waitpid(pid, 0)
-            got = unpack(payload) if payload else {"failed": f"exit status {status}"}
-            if "failed" in got:
-                raise RuntimeError(f"a forked process failed: {got['failed']}")
-            done.append([decode(x) for x in got["done"]])
+            reply: dict[str, Any] = unpack(payload) if payload else {"failed": f"exit status {status}"}
+            if "failed" in reply:
+                raise RuntimeError(f"a forked process failed: {reply['failed']}")
+            for k, sent_r in reply["done"]:
+                out[k] = decode(sent_r)
     finally:
+        for fd in (queue_read, queue_write):
+            if fd >= 0:
+                os.close(fd)
         for pid, read_end in children:  # interrupted: no forked process outlives this call
             _end(pid, read_end)
-    out: list[Any] = [None] * len(parts)
-    for w, got_w in enumerate(done):
-        for i, r in zip(share[w], got_w):
-            out[i] = r
     return out
 
 
-def shares(weights: Sequence[int], workers: int, own_start: int = 0) -> list[list[int]]:
-    """The indices of ``weights`` spread over ``workers`` processes, the
-    heaviest first, each to the least loaded (this process, the first, starts
-    at ``own_start``): the last to finish finishes soonest.  Each share in
-    increasing order."""
-    order = sorted(range(len(weights)), key=lambda i: (-weights[i], i))
-    load = [own_start] + [0] * (workers - 1)
-    out: list[list[int]] = [[] for _ in range(workers)]
-    for i in order:
-        w = min(range(workers), key=lambda k: (load[k], k))
-        out[w].append(i)
-        load[w] += weights[i]
-    return [sorted(x) for x in out]
+# a part's number in the queue; a write of at most _PIPE_WHOLE bytes to a pipe is
+# never split (POSIX's PIPE_BUF is at least 512; Linux's 4096)
+_NUMBER_BYTES = 4
+_PIPE_WHOLE = 512
 
 
 def _end(pid: int, read_end: int) -> None:

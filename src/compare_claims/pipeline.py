@@ -355,11 +355,6 @@ def finish_result(topic: Topic, options: Options, sources: Sequence[Source], ski
                   settings, all_groups=groups if len(shown) != len(groups) else None)
 
 
-# about how many characters of text a process analyses in the time
-# ``ready_to_group`` takes (~10 ms here: rapidfuzz alone ~6 ms)
-READY_TO_GROUP_WEIGHT = 15_000
-
-
 def ready_to_group() -> None:
     """Import what grouping needs and analysing does not (rapidfuzz, the diff
     and flag modules), so that a process waiting for forked ones to analyse

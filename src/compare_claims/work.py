@@ -45,11 +45,9 @@ class Outcome(NamedTuple):
 
 
 class Meanwhile(NamedTuple):
-    """What this process may do while forked ones analyse sources: ``task``,
-    as long as analysing ``weight`` characters of text takes."""
+    """What this process may do while forked ones analyse sources."""
 
     task: Callable[[], object]
-    weight: int
 
 
 class Options(NamedTuple):
@@ -247,8 +245,7 @@ def run_all(jobs_: Sequence[Job], plan: Plan, *, jobs: int = 1, dask: str = "",
         from .parallel import map_in_forks
 
         done = map_in_forks(_work_of, (plan, pack), jobs_, jobs, encode=_plain_outcome, decode=_outcome_of,
-                            weights=[_size(job) for job in jobs_], meanwhile=meanwhile and meanwhile.task,
-                            meanwhile_weight=meanwhile.weight if meanwhile else 0)
+                            weights=[_size(job) for job in jobs_], meanwhile=meanwhile and meanwhile.task)
         if progress:
             progress(len(jobs_))
         return done
