@@ -272,6 +272,14 @@ def test_identical_statements_score_100_and_align() -> None:
     assert rows[0].relation == "same"
 
 
+def rows_of_two(a: str, b: str, story: list[str]) -> list[tuple[tuple[int, ...], str]]:
+    """The rows that hold ``a`` (source A) or ``b`` (B), aligned among the
+    sentences of ``story`` (source C): their members among the two, and relation."""
+    texts = [("A", a), ("B", b), *(("C", t) for t in story)]
+    got = align_statements([Statement(k, 0, len(t), t) for k, t in texts])
+    return sorted((tuple(m for m in r.members if m < 2), r.relation) for r in got if any(m < 2 for m in r.members))
+
+
 def test_the_end_of_a_quotation_opened_before_is_that_utterance() -> None:
     """A quotation cut into sentences: its last sentence holds a closing mark
     and none opening (“It's not about you. | It's not about your jobs,” he
@@ -281,9 +289,7 @@ def test_the_end_of_a_quotation_opened_before_is_that_utterance() -> None:
              "Voters in the state go to the polls on Tuesday in the primary."]
 
     def rows(a: str, b: str) -> list[tuple[tuple[int, ...], str]]:
-        texts = [("A", a), ("B", b), *(("C", t) for t in story)]
-        got = align_statements([Statement(k, 0, len(t), t) for k, t in texts])
-        return sorted((tuple(m for m in r.members if m < 2), r.relation) for r in got if any(m < 2 for m in r.members))
+        return rows_of_two(a, b, story)
 
     for end in ('It\'s not about your jobs," Santorum said.', "It\u2019s not about your jobs,\u201d Santorum said."):
         assert rows("It's not about your jobs.", end) == [((0, 1), "same")], end
@@ -304,9 +310,7 @@ def test_two_sources_quoting_the_same_words_tell_one_remark() -> None:
              "Republicans and Democrats in the Senate traded warnings over the filibuster."]
 
     def rows(a: str, b: str) -> list[tuple[tuple[int, ...], str]]:
-        texts = [("A", a), ("B", b), *(("C", t) for t in story)]
-        got = align_statements([Statement(k, 0, len(t), t) for k, t in texts])
-        return sorted((tuple(m for m in r.members if m < 2), r.relation) for r in got if any(m < 2 for m in r.members))
+        return rows_of_two(a, b, story)
 
     a = 'The group\'s first ad called the senator an "elitist hypocrite" for his security detail.'
     b = ("Its campaign, launched this week after the shooting in Newtown, attacks the senator as an “elitist"
