@@ -222,14 +222,15 @@ def _compounds(stems: Sequence[Sequence[str]], document_frequency: Counter[str])
     """Two stems in a row whose joined form the sources also write as one
     word are that word: a compound one outlet writes with a hyphen or a space
     and another as one ("Wal-Mart" / "Walmart", "co-chair" / "cochair")."""
-    written: Counter[str] = Counter(document_frequency)
-    for ws in stems:
-        for w in set(ws):
-            written[w] = max(written[w], 1)
+    seen = {w for ws in stems for w in ws}
+
+    def written(w: str) -> int:  # statements that write ``w`` (at least 1 when one here does)
+        return document_frequency.get(w, 0) or int(w in seen)
+
     pairs: Counter[str] = Counter()
     for ws in stems:
-        pairs.update({a + b for a, b in zip(ws, ws[1:]) if _word_part(a) and _word_part(b) and a + b in written})
-    one = {w for w, n in pairs.items() if written[w] * COMPOUND_SHARE >= n}
+        pairs.update({a + b for a, b in zip(ws, ws[1:]) if _word_part(a) and _word_part(b) and written(a + b)})
+    one = {w for w, n in pairs.items() if written(w) * COMPOUND_SHARE >= n}
     if not one:
         return stems
     out: list[Sequence[str]] = []
