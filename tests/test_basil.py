@@ -1171,3 +1171,22 @@ def test_a_quotation_going_on_word_for_word_after_a_sentence_told_alike_is_one_r
     assert len(rows) == 1
     row = next(g for g in doc["groups"] if g["id"] in rows)
     assert row["sources"] == ["fox", "nyt"] and row["relation"] == "same"
+
+
+def test_who_asks_beside_a_quotation_is_its_speaker_and_not_who_answers(be: ModuleType, triplets: list[Any]) -> None:
+    """A question quoted is the asker's ("“...?” Justice Ginsburg asked"); "asked" with no
+    quotation reports none; and the answer after it is not the asker's."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("how do you work out the back pay?” Justice Ginsburg asked") == "Ginsburg"
+    assert speaker_of("“What’s the half-life?” asked Senator Roger Wicker") == "Roger Wicker"
+    assert speaker_of("Meredith Vieira asked Trump, \"You've been privy") == "Meredith Vieira"
+    # the next quotation of the paragraph answers: it is not Vieira's
+    assert speaker_of("And they cannot believe what they're finding.") != "Meredith Vieira"
+    # no quotation: a request told, not words
+    assert speaker_of("asked him whether signing the law was a mistake") == ""
+
+
+def test_a_role_is_not_a_person_named_with_a_title_its_letters_begin(be: ModuleType, triplets: list[Any]) -> None:
+    """"the reporter" is not "Rep. Bob Etheridge": "Rep." abbreviates "representative"."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("while the reporter asks,") == "the reporter"

@@ -110,10 +110,24 @@ def _verbs(toks: Toks, verbs: Sequence[tuple[int, int, Entry]], lexicon: Lexicon
     """The reporting-verb cues used as verbs ("remarks", "claims" as nouns are not);
     a naming verb only before a quotation in its clause ("called the idea “...”")."""
     return [(i, j, e) for i, j, e in verbs if not _cue_is_noun(toks, i, j, e.value, lexicon)
-            and (e.value not in lexicon.naming_verbs or _quotation_follows(toks, j))]
+            and (e.value not in lexicon.naming_verbs or _quotation_follows(toks, j))
+            and (e.value not in lexicon.quoting_verbs or _quotation_follows(toks, j) or _quotation_ends_before(toks, i))]
 
 
 NAMING_REACH = 6  # tokens after a naming verb in which its quotation must open
+
+
+def _quotation_ends_before(toks: Toks, i: int) -> bool:
+    """Does a quotation close within NAMING_REACH tokens before token ``i``,
+    no sentence punctuation outside it between ("“Why?” asked Senator Roger
+    Wicker", "“Why?” Justice Ginsburg asked")?"""
+    for k in range(i, max(0, i - NAMING_REACH), -1):
+        gap = toks.gap_before(k)
+        if "”" in gap or '"' in gap:
+            return True
+        if any(c in gap for c in ".;:!?"):
+            return False
+    return False
 
 
 def _quotation_follows(toks: Toks, j: int) -> bool:
@@ -328,11 +342,12 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
                 authored[document] = ann.speaker
             else:
                 authored.pop(document, None)
-        # a person "he said" can stand for; not a group named in one plural word ("Democrats")
-        if ann.speaker[:1].isupper() and not is_group(ann.speaker):
+        # a person "he said" can stand for; not a group named in one plural word ("Democrats"),
+        # nor who asks (the one asked answers next: "X asked Trump, “...?” He said ...")
+        if ann.speaker[:1].isupper() and not is_group(ann.speaker) and ann.reporting_verb not in lexicon.quoting_verbs:
             named.append((st.paragraph, ann.speaker))
         out.append(ann)
-    return tuple(_quoted_together(statements, out, text))
+    return tuple(_quoted_together(statements, out, text, lexicon.quoting_verbs))
 
 
 # how many paragraphs back the writer of a block quotation may have been named
@@ -412,13 +427,15 @@ def _unknown_label(speaker: str, st: Statement, text: str) -> bool:
     return _pattern(rf"\b{last}\b").search(outside) is None
 
 
-def _quoted_together(statements: Sequence[Statement], anns: list[Annotation], text: str) -> list[Annotation]:
+def _quoted_together(statements: Sequence[Statement], anns: list[Annotation], text: str,
+                      asking: frozenset[str] = frozenset()) -> list[Annotation]:
     """The sentences of one quotation are one speaker's: a statement inside a
     quotation that runs over several statements of a paragraph takes the
     speaker its other statements name, when they name one ('“A. B,” Smith
     said': A is Smith's too); and a quotation that opens a statement with no
     attribution of its own is the speaker's of the quotation before it in the
-    paragraph ('“A,” Smith said. “B.”')."""
+    paragraph ('“A,” Smith said. “B.”'), unless that one was asked (``asking``
+    verbs: the one asked answers next)."""
     out = list(anns)
     by_paragraph: dict[tuple[int, int], list[int]] = {}
     for k, st in enumerate(statements):
@@ -444,14 +461,15 @@ def _quoted_together(statements: Sequence[Statement], anns: list[Annotation], te
                 continue
             who = said.pop()
             verb = next((out[k].reporting_verb for k in inside if out[k].speaker == who), "")
-            before = (who, verb)
+            before = (who, verb) if verb not in asking else None
             for k in inside:
                 if not out[k].speaker:
                     out[k] = out[k]._replace(speaker=who, reporting_verb=out[k].reporting_verb or verb, speaker_span=None)
-    return _quoted_on(statements, out, text)
+    return _quoted_on(statements, out, text, asking)
 
 
-def _quoted_on(statements: Sequence[Statement], anns: list[Annotation], text: str) -> list[Annotation]:
+def _quoted_on(statements: Sequence[Statement], anns: list[Annotation], text: str,
+               asking: frozenset[str] = frozenset()) -> list[Annotation]:
     """A paragraph that opens a quotation, or goes on with one left open, and
     attributes nothing is the speaker's whose attributed quotation ends the
     paragraph before ('“...,” Stone's attorney said. ¶ “A telephone call would
@@ -479,7 +497,7 @@ def _quoted_on(statements: Sequence[Statement], anns: list[Annotation], text: st
             continue
         last = out[ks[-1]]
         quoted = any(q in statements[ks[-1]].text for q in _QUOTE_MARKS)
-        carry = (last.speaker, last.reporting_verb) if last.speaker and quoted else None
+        carry = (last.speaker, last.reporting_verb) if last.speaker and quoted and last.reporting_verb not in asking else None
         still_open = False
     return out
 
@@ -550,15 +568,17 @@ def _apposed(words: str, sentence: str) -> re.Match[str] | None:
     return None
 
 
-def _last_with_role(head: str, text: str, accept: Callable[[int, str], bool] = lambda _at, _name: True) -> str | None:
+def _last_with_role(head: str, text: str, accept: Callable[[int, str], bool] = lambda _at, _name: True,
+                    abbreviated: bool = True) -> str | None:
     """The person ``text`` names right after the role (``role + _NAME``, group
     1, that ``accept(start of the match, name)`` takes), where the role is
-    ``head`` or its first three letters and a dot: of several, the one whose
+    ``head`` or, if ``abbreviated``, its first three letters and a dot: of several, the one whose
     last name ``text`` mentions last, however.  "The governor" after "Gov.
     Mike Pence later vowed ..." and "Hutchinson, too, said ..." is Hutchinson.
     The role and the blanks after it match in one way only, so matching the
     name after each role found is the same scan."""
-    role = _pattern(rf"(?i:\b(?:{re.escape(head)}|{re.escape(head[:3])}\.))\s+")
+    role = _pattern(rf"(?i:\b(?:{re.escape(head)}|{re.escape(head[:3])}\.))\s+" if abbreviated
+                    else rf"(?i:\b{re.escape(head)})\s+")
     name = _name_re()
     found: list[str] = []
     pos = 0
@@ -774,7 +794,9 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
         return ann
     if not ann.speaker and not st.speaker_hint:
         got = _resolve_pronoun(ann, st, text, named, lexicon, in_quote) if named else ann
-        return got if got.speaker else _previous_subject(got, st, text, named, lexicon)
+        if got.speaker or ann.reporting_verb in lexicon.quoting_verbs:  # who asks is seldom who spoke before
+            return got
+        return _previous_subject(got, st, text, named, lexicon)
     return _resolve_role(ann, st, text, lexicon)
 
 
@@ -955,7 +977,7 @@ def _resolve_role(ann: Annotation, st: Statement, text: str, lexicon: Lexicon) -
                         and not other_office
                         and (not kind or kind in before[max(0, at - 60):at].lower().split()[-3:]))
 
-            found = _last_with_role(head, before, is_person)
+            found = _last_with_role(head, before, is_person, head in lexicon.abbreviated_roles)
             if found is not None:
                 return ann._replace(speaker=found, speaker_span=None)
     return ann

@@ -56,6 +56,7 @@ class Lexicon(NamedTuple):
     female_roles: frozenset[str]  # "wife": "his wife, Huma Abedin," is a "she"
     male_roles: frozenset[str]
     loose_role_words: frozenset[str]  # "former": a word before a role that names no other role
+    abbreviated_roles: frozenset[str]  # "governor": "Gov." abbreviates it ("Rep." is no "reporter")
     office_modifiers: frozenset[str]  # "vice": a word before a role that makes it another office
     contrast_openers: frozenset[str]  # "though": a clause opening so with a subject of its own ...
     clause_subjects: frozenset[str]  # ... ("it", "there", "the"): is not the sentence's attribution's
@@ -67,6 +68,7 @@ class Lexicon(NamedTuple):
     third_person: frozenset[str]
     statement_verbs: frozenset[str]  # "issue a statement": reports a statement made, gives no words
     naming_verbs: frozenset[str]  # "call": speaks only when a quotation follows ("called the idea “ethnic cleansing”")
+    quoting_verbs: frozenset[str]  # "ask": speaks only beside a quotation ("“Why?” she asked")
     documents: frozenset[str]  # "letter", "indictment": a document that says things (a role and a body)
     auxiliaries: frozenset[str]  # "is" of "is saying": the subject stands before it
     ahead: frozenset[str]  # "expected" of "is expected to say"
@@ -272,7 +274,8 @@ def compile_lexicon(
     verbs = doc.table("reporting_verbs")
     statements = doc.strings(verbs, "statements", "reporting_verbs")
     naming = doc.strings(verbs, "naming", "reporting_verbs")
-    for lemma in [*doc.strings(verbs, "inflect", "reporting_verbs"), *statements, *naming]:
+    quoting = doc.strings(verbs, "quoting", "reporting_verbs")
+    for lemma in [*doc.strings(verbs, "inflect", "reporting_verbs"), *statements, *naming, *quoting]:
         b.add([lemma], "verb", "", inflect=True, value=lemma)
     for lemma, forms in doc.table("reporting_verbs", "irregular").items():
         if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
@@ -322,6 +325,7 @@ def compile_lexicon(
         female_roles=lower(doc.strings(sp, "female_roles", "speakers")),
         male_roles=lower(doc.strings(sp, "male_roles", "speakers")),
         loose_role_words=lower(doc.strings(sp, "loose_role_words", "speakers")),
+        abbreviated_roles=lower(doc.strings(sp, "abbreviated_roles", "speakers")),
         office_modifiers=lower(doc.strings(sp, "office_modifiers", "speakers")),
         contrast_openers=lower(doc.strings(sp, "contrast_openers", "speakers")),
         clause_subjects=lower(doc.strings(sp, "clause_subjects", "speakers")),
@@ -333,6 +337,7 @@ def compile_lexicon(
         third_person=lower(doc.strings(sp, "third_person", "speakers")),
         statement_verbs=frozenset(statements),
         naming_verbs=frozenset(naming),
+        quoting_verbs=frozenset(quoting),
         documents=lower(documents),
         auxiliaries=lower(doc.strings(sp, "auxiliaries", "speakers")),
         ahead=lower(doc.strings(sp, "ahead", "speakers")),
