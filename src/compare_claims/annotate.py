@@ -117,25 +117,25 @@ def _verbs(toks: Toks, verbs: Sequence[tuple[int, int, Entry]], lexicon: Lexicon
 NAMING_REACH = 6  # tokens after a naming verb in which its quotation must open
 
 
+def _quotation_follows(toks: Toks, j: int) -> bool:
+    """Does a quotation open within NAMING_REACH tokens after token ``j``, no
+    sentence or clause punctuation between?"""
+    return _quotation_mark_in(toks, range(j, min(j + NAMING_REACH, toks.n)), "“\"")
+
+
 def _quotation_ends_before(toks: Toks, i: int) -> bool:
     """Does a quotation close within NAMING_REACH tokens before token ``i``,
     no sentence punctuation outside it between ("“Why?” asked Senator Roger
     Wicker", "“Why?” Justice Ginsburg asked")?"""
-    for k in range(i, max(0, i - NAMING_REACH), -1):
-        gap = toks.gap_before(k)
-        if "”" in gap or '"' in gap:
-            return True
-        if any(c in gap for c in ".;:!?"):
-            return False
-    return False
+    return _quotation_mark_in(toks, range(i, max(0, i - NAMING_REACH), -1), "”\"")
 
 
-def _quotation_follows(toks: Toks, j: int) -> bool:
-    """Does a quotation open within NAMING_REACH tokens after token ``j``, no
-    sentence or clause punctuation between?"""
-    for k in range(j, min(j + NAMING_REACH, toks.n)):
+def _quotation_mark_in(toks: Toks, ks: range, marks: str) -> bool:
+    """Is one of ``marks`` in the gap before a token of ``ks`` (in their order)
+    before any sentence or clause punctuation?"""
+    for k in ks:
         gap = toks.gap_before(k)
-        if "“" in gap or '"' in gap:
+        if any(m in gap for m in marks):
             return True
         if any(c in gap for c in ".;:!?"):
             return False
