@@ -1190,3 +1190,10 @@ def test_a_role_is_not_a_person_named_with_a_title_its_letters_begin(be: ModuleT
     """"the reporter" is not "Rep. Bob Etheridge": "Rep." abbreviates "representative"."""
     speaker_of = _speakers(be, triplets)
     assert speaker_of("while the reporter asks,") == "the reporter"
+
+
+def test_he_is_never_an_outlet_named_without_an_article(be: ModuleType, triplets: list[Any]) -> None:
+    """"Fox News confirmed Steele sent an e-mail ... In the note, he asked members": "he"
+    was given to Fox News (an outlet's name ending in a word no surname is)."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("In the note, he asked members to join him") != "Fox News"

@@ -810,10 +810,12 @@ def _resolve_pronoun(ann: Annotation, st: Statement, text: str, named: list[tupl
     pronoun = _PRONOUN_RE.search(st.text)
     if pronoun and _named_after(person, st.text, pronoun.end()):
         person = ""  # "He demanded that Mr. Obama resign": he is not Obama
-    if pronoun and person and person.split()[-1].lower() in lexicon.bodies and _pattern(
-            r"\b(?:[Tt]he|an?)\s+" + re.escape(person) + r"\b").search(text, max(0, st.start - READ_BACK), st.start):
+    last = person.split()[-1].lower() if person else ""
+    if pronoun and last in lexicon.bodies and (last in lexicon.outlet_words or _pattern(
+            r"\b(?:[Tt]he|an?)\s+" + re.escape(person) + r"\b").search(text, max(0, st.start - READ_BACK), st.start)):
         # a body or an outlet, written with an article, is no "he" ("a Washington Post
-        # report detailed ... “...,” he said"), where "Michael Bloomberg" may be
+        # report detailed ... “...,” he said"), where "Michael Bloomberg" may be; nor an
+        # outlet whose name ends in a word no surname is ("Fox News confirmed ... he asked")
         person = ""
     if pronoun and paragraph != st.paragraph and st.paragraph_start >= 0:
         at = st.start + pronoun.start()  # the paragraph up to the pronoun, the statement's own words too

@@ -56,6 +56,7 @@ class Lexicon(NamedTuple):
     female_roles: frozenset[str]  # "wife": "his wife, Huma Abedin," is a "she"
     male_roles: frozenset[str]
     loose_role_words: frozenset[str]  # "former": a word before a role that names no other role
+    outlet_words: frozenset[str]  # "news": a name ending in it is an outlet, never "he" ("Fox News")
     abbreviated_roles: frozenset[str]  # "governor": "Gov." abbreviates it ("Rep." is no "reporter")
     office_modifiers: frozenset[str]  # "vice": a word before a role that makes it another office
     contrast_openers: frozenset[str]  # "though": a clause opening so with a subject of its own ...
@@ -326,6 +327,7 @@ def compile_lexicon(
         male_roles=lower(doc.strings(sp, "male_roles", "speakers")),
         loose_role_words=lower(doc.strings(sp, "loose_role_words", "speakers")),
         abbreviated_roles=lower(doc.strings(sp, "abbreviated_roles", "speakers")),
+        outlet_words=lower(doc.strings(sp, "outlet_words", "speakers")),
         office_modifiers=lower(doc.strings(sp, "office_modifiers", "speakers")),
         contrast_openers=lower(doc.strings(sp, "contrast_openers", "speakers")),
         clause_subjects=lower(doc.strings(sp, "clause_subjects", "speakers")),
