@@ -1197,3 +1197,12 @@ def test_he_is_never_an_outlet_named_without_an_article(be: ModuleType, triplets
     was given to Fox News (an outlet's name ending in a word no surname is)."""
     speaker_of = _speakers(be, triplets)
     assert speaker_of("In the note, he asked members to join him") != "Fox News"
+
+
+def test_and_put_for_or_inside_a_quotation_is_a_quote_flag(be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """Read 57: Fox quotes Lerner "any IRS rules or regulations", the Times "any I.R.S. rules
+    and regulations": one conjunction for another changes what was said (an article or a
+    preposition for another does not)."""
+    doc = _compared(be, triplets, "84678e18", tmp_path)
+    notes = [ev["note"] for g in doc["groups"] for ev in g["evidence"] if ev["flag"] == "quote"]
+    assert "fox quotes 'or'; nyt quotes 'and'" in notes

@@ -667,10 +667,16 @@ def _readdressed(xa: list[str], xb: list[str]) -> bool:
     return bool(pa and pb and pa != pb)
 
 
+# conjunctions that, put one for another inside a quotation, change what was said
+_ALTERNATIVES = frozenset({"and", "or", "nor"})
+
+
 def _said_otherwise(a: Member, wa: list[tuple[int, int, str]], b: Member, wb: list[tuple[int, int, str]]) -> bool:
     """Do these words of two quotations differ in what was said, not only in how
     it was written down?"""
     xa, xb = [w for _s, _e, w in wa], [w for _s, _e, w in wb]
+    if len(xa) == len(xb) == 1 and xa != xb and {xa[0], xb[0]} <= _ALTERNATIVES:
+        return True  # "rules or regulations" / "rules and regulations": one word, another claim
     if all(w in FUNCTION_WORDS for w in xa + xb) or any(re.search(_TRANSCRIBED, w) for w in xa + xb):
         return False
     ja, jb = "".join(xa).replace("-", ""), "".join(xb).replace("-", "")
