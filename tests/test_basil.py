@@ -1206,3 +1206,12 @@ def test_and_put_for_or_inside_a_quotation_is_a_quote_flag(be: ModuleType, tripl
     doc = _compared(be, triplets, "84678e18", tmp_path)
     notes = [ev["note"] for g in doc["groups"] for ev in g["evidence"] if ev["flag"] == "quote"]
     assert "fox quotes 'or'; nyt quotes 'and'" in notes
+
+
+def test_an_aside_ending_in_a_name_suffix_still_names_who_speaks(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 58: "“...,” Alan Futerfas, an attorney for Trump Jr., said in a statement" had no
+    speaker (the suffix's full stop before the comma ended the aside), nor had the quotation
+    after it."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("we have worked cooperatively with each of the committees") == "Alan Futerfas"
+    assert speaker_of("Putting aside the question as to why or by whom such documents") == "Alan Futerfas"

@@ -424,7 +424,9 @@ class _SpeakerFinder:
             if around in ((".),", "("), ("),", "(")):
                 # "Jane Smith, the aide to Rep. Jo Hart (R-Tenn.), wrote": the person set off before
                 return self._set_off_before(party - 1, through_titles=True)
-        if "," not in g or any(c in g for c in '".;:!?()'):
+        # an aside ending in a suffix's full stop: "Jane Smith, a lawyer for Joe Hart Jr., said"
+        suffixed = g.strip() == ".," and t.keys[k] in _NAME_SUFFIXES
+        if "," not in g or (any(c in g for c in '".;:!?()') and not suffixed):
             return None
         # a parenthesis between subject and verb: "Jane Smith, in turn, explained"
         return self._set_off_before(k)
