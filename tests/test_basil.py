@@ -1215,3 +1215,17 @@ def test_an_aside_ending_in_a_name_suffix_still_names_who_speaks(be: ModuleType,
     speaker_of = _speakers(be, triplets)
     assert speaker_of("we have worked cooperatively with each of the committees") == "Alan Futerfas"
     assert speaker_of("Putting aside the question as to why or by whom such documents") == "Alan Futerfas"
+
+
+def test_a_quotation_run_over_two_paragraphs_is_who_the_paragraph_before_it_names(
+        be: ModuleType, triplets: list[Any]) -> None:
+    """Read 58: "BuzzFeed spokesman Matt Mittenthal doubled down ... ¶ “As we’ve re-confirmed
+    ... ¶ We remain confident ...," he said." had both paragraphs of the quotation without a
+    speaker: "he" is the spokesman the paragraph before the quotation opens on, and so is the
+    paragraph that opens the quotation."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("We remain confident in what we’ve reported") == "Matt Mittenthal"
+    assert speaker_of("we’ve seen no indication that any specific aspect of our story") == "Matt Mittenthal"
+    # a quotation opened with a curly mark and closed with a straight one runs into nothing:
+    # the paragraph after it is not its speaker's
+    assert speaker_of("This bill takes a bipartisan approach to re-opening") != "Steve Scalise"

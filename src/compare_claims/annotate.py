@@ -499,6 +499,18 @@ def _quoted_on(statements: Sequence[Statement], anns: list[Annotation], text: st
         quoted = any(q in statements[ks[-1]].text for q in _QUOTE_MARKS)
         carry = (last.speaker, last.reporting_verb) if last.speaker and quoted and last.reporting_verb not in asking else None
         still_open = False
+    # ... and one that opens a quotation and leaves it open, attributing nothing, is the speaker's
+    # of the paragraph the quotation runs into ("“As we’ve re-confirmed ... ¶ We remain ...,” he said")
+    for p in sorted(paragraphs, reverse=True):
+        ks, after = paragraphs[p], paragraphs.get(p + 1)
+        here = text[statements[ks[0]].paragraph_start:statements[ks[0]].paragraph_end]
+        if (after and out[after[0]].speaker and out[after[0]].reporting_verb not in asking
+                and here[:1] in _QUOTE_MARKS and _left_open(here)
+                and _goes_on_quoting(text[statements[after[0]].paragraph_start:statements[after[0]].paragraph_end])
+                and not any(out[k].speaker or out[k].reporting_verb for k in ks)):
+            for k in ks:
+                out[k] = out[k]._replace(speaker=out[after[0]].speaker, reporting_verb=out[after[0]].reporting_verb,
+                                         speaker_span=None)
     return out
 
 
@@ -665,13 +677,14 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
         if (before.startswith(",", m.end()) and not apposed
                 and _APPOSED_ROLE_RE.search(before, max(0, m.start() - 8), m.start())):
             continue  # ", a Virginia Democrat,": what the person before is, no one else
-        if apposed and words[-1].lower() not in lexicon.bodies and words[-1].lower() not in lexicon.titles:
+        role = before[:m.start()].rstrip().rstrip(",").split()[-1:] if m.start() else []
+        said = _role_gender(role[0], lexicon) if role else ""
+        # ... and so is a name right after a role that says "he" or "she" ("BuzzFeed spokesman Matt Mittenthal")
+        if ((apposed or (said and role[0].islower() and not before.startswith(",", m.end())))
+                and words[-1].lower() not in lexicon.bodies and words[-1].lower() not in lexicon.titles):
             people[m.start()] = (m.end(), m.group())
-            role = before[:m.start()].rstrip().rstrip(",").split()[-1:] if m.start() else []
-            if role and role[0].lower() in lexicon.female_roles:
-                gender[m.start()] = "she"
-            elif role and role[0].lower() in lexicon.male_roles:
-                gender[m.start()] = "he"
+            if said:
+                gender[m.start()] = said
         else:
             others.append(m.start())
     # a pronoun before any name ("He ran in 2008. But Sen. McCain won"): the paragraph goes on about someone before it
@@ -685,6 +698,19 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
         if gender.get(at, pronoun) == pronoun and (at in gender or _may_be(name, pronoun, text_before)):
             return name
     return ""
+
+
+def _role_gender(role: str, lexicon: Lexicon) -> str:
+    """"he" or "she", as a role noun says ("spokesman", "wife"); "" for most."""
+    role = role.lower()
+    return "she" if role in lexicon.female_roles else "he" if role in lexicon.male_roles else ""
+
+
+def _role_says(person: str, pronoun: str, before: str, lexicon: Lexicon) -> bool:
+    """Does a role right before ``person``'s name in ``before`` say ``pronoun``
+    is theirs ("spokesman Matt Mittenthal": "he")?"""
+    return any(_role_gender(m.group(1), lexicon) == pronoun
+               for m in _pattern(r"\b(\w+),?\s+" + re.escape(person) + r"\b").finditer(before))
 
 
 # paragraphs back a pronoun may reach for the last person named as a speaker
@@ -706,9 +732,9 @@ def _no_one_else(text: str, person: str, at: int, lexicon: Lexicon) -> bool:
     return not any(w.lower() not in skip and w.lower() not in own for w in _CAPITALISED_RE.findall(outside))
 
 
-def _outside_quotations(text: str) -> str:
-    """``text`` without what it quotes."""
-    spans = quotations(text)
+def _outside_quotations(text: str, inside: bool = False) -> str:
+    """``text`` without what it quotes (``inside``: it opens in a quotation)."""
+    spans = quotations(text, inside)
     return "".join(text[a:b] for a, b in zip([0, *(e for _s, e in spans)], [*(s for s, _e in spans), len(text)]))
 
 
@@ -880,7 +906,10 @@ def _previous_subject(ann: Annotation, st: Statement, text: str, named: list[tup
     if st.paragraph_start < 0:
         return ann
     paragraph = text[st.paragraph_start:st.end]
-    spans = quotations(paragraph)
+    # a quotation run over paragraphs is told from the paragraph before its first:
+    # "Matt Mittenthal doubled down ... ¶ “As we’ve re-confirmed ... ¶ We remain ...,” he said."
+    opened_at = _quotation_opened_at(text, st.paragraph_start)
+    spans = quotations(paragraph, inside=opened_at < st.paragraph_start)
     pronoun = next((m for m in _PRONOUN_RE.finditer(paragraph, st.start - st.paragraph_start)
                     if not any(qs <= m.start() < qe for qs, qe in spans)), None)
     if pronoun is None:
@@ -888,9 +917,9 @@ def _previous_subject(ann: Annotation, st: Statement, text: str, named: list[tup
     # ... or a paragraph that opens on the pronoun: "He said AARP remains opposed ..."
     if pronoun.start() and (not spans or paragraph[:spans[0][0]].strip()):
         return ann  # the paragraph opens neither on the quotation nor on the pronoun
-    if _CAPITALISED_RE.search(_outside_quotations(paragraph[:pronoun.start()])):
+    if _CAPITALISED_RE.search(_outside_quotations(paragraph[:pronoun.start()], opened_at < st.paragraph_start)):
         return ann  # someone named outside the quotations before the pronoun
-    end = len(text[:st.paragraph_start].rstrip())
+    end = len(text[:opened_at].rstrip())
     start = text.rfind("\n", 0, end) + 1
     if end <= start:
         return ann
@@ -901,8 +930,9 @@ def _previous_subject(ann: Annotation, st: Statement, text: str, named: list[tup
     # condemnation against Trump's move"), does not name themselves in what they say, and the
     # text says the pronoun is theirs (an honorific, or that pronoun alone where they are named last)
     spoke = any(who.split()[-1] == last for _p, who in named)
-    if (not subject or last in st.text or not _opens_sentence(before, last)
+    if (not subject or last in st.text or not _opens_sentence(before, last, lexicon.titles)
             or not (_is_a(subject, pronoun.group().lower(), text[:end])
+                    or _role_says(subject, pronoun.group().lower(), before, lexicon)
                     or (spoke and _may_be(subject, pronoun.group().lower(), text[:end])))):
         return ann
     if pronoun.start() == 0 and not _opens_on(before, last, subject, pronoun.group().lower(), spoke, text[:end]):
@@ -913,6 +943,43 @@ def _previous_subject(ann: Annotation, st: Statement, text: str, named: list[tup
         if given and m.group(1) != given and m.group(1).lower() not in lexicon.person_titles:
             return ann
     return ann._replace(speaker=subject, speaker_span=None)
+
+
+def _left_open(paragraph: str) -> bool:
+    """Does a quotation opened in ``paragraph`` run on past its end?  A
+    straight mark turns it over, whichever kind opened it ("“... government.\"")."""
+    opened = False
+    for m in _QUOTE_RE.finditer(paragraph):
+        opened = m.group() == "\u201c" or (m.group() == '"' and not opened)
+    return opened
+
+
+def _goes_on_quoting(paragraph: str) -> bool:
+    """Does ``paragraph`` open inside a quotation: on a quotation mark, or with
+    a closing one first ("We remain confident ...,” he said")?"""
+    m = _QUOTE_RE.search(paragraph)
+    return m is not None and (m.start() == 0 or m.group() == "\u201d"
+                              or (m.group() == '"' and not paragraph[m.start() - 1].isspace()))
+
+
+# paragraphs one quotation may run over
+QUOTED_PARAGRAPHS = 4
+
+
+def _quotation_opened_at(text: str, paragraph_start: int) -> int:
+    """Where the paragraph that opens the quotation the paragraph at
+    ``paragraph_start`` goes on with begins: paragraphs that open on a
+    quotation mark and leave it open ("“A. ¶ “B. ¶ C,” he said"), up to
+    QUOTED_PARAGRAPHS; ``paragraph_start`` itself when it goes on with none."""
+    at = paragraph_start
+    for _ in range(QUOTED_PARAGRAPHS):
+        end = len(text[:at].rstrip())
+        start = text.rfind("\n", 0, end) + 1
+        before = text[start:end]
+        if end <= start or before[:1] not in _QUOTE_MARKS + "\u201c" or not _left_open(before):
+            break
+        at = start
+    return at
 
 
 _CAPITALISED_RUN_RE = re.compile(r"(?:\b[A-Z][\w'’.-]*\s+)*$")
@@ -931,11 +998,12 @@ def _opens_on(before: str, last: str, person: str, pronoun: str, spoke: bool, te
     return title_for or (spoke and _may_be(person, pronoun, text_before))
 
 
-def _opens_sentence(paragraph: str, last: str) -> bool:
+def _opens_sentence(paragraph: str, last: str, roles: frozenset[str] = frozenset()) -> bool:
     """Does the first mention of the name ``last`` outside quotations in
     ``paragraph`` open a sentence: only capitalised words (a title, a first
-    name, a role) between it and the paragraph's start, a sentence's end, or
-    the comma or dash after an opening phrase?"""
+    name, a role) or ``roles`` ("BuzzFeed spokesman Matt") between it and the
+    paragraph's start, a sentence's end, or the comma or dash after an
+    opening phrase?"""
     quoted = quotations(paragraph)
     for m in _pattern(r"\b" + re.escape(last) + r"\b").finditer(paragraph):
         if any(qs <= m.start() < qe for qs, qe in quoted):
@@ -943,6 +1011,12 @@ def _opens_sentence(paragraph: str, last: str) -> bool:
         head = paragraph[:m.start()]
         run = _CAPITALISED_RUN_RE.search(head)
         rest = head[:run.start()].rstrip() if run else head.rstrip()
+        words = rest.split()
+        while words and words[-1] in roles:  # a role and what it is of: "BuzzFeed spokesman"
+            words.pop()
+            while words and words[-1][:1].isupper() and words[-1][-1:].isalnum():
+                words.pop()
+        rest = " ".join(words)
         return not rest or rest.endswith((".", "!", "?", ",", ":", '"', "”", "—", "–"))
     return False
 
