@@ -1229,3 +1229,16 @@ def test_a_quotation_run_over_two_paragraphs_is_who_the_paragraph_before_it_name
     # a quotation opened with a curly mark and closed with a straight one runs into nothing:
     # the paragraph after it is not its speaker's
     assert speaker_of("This bill takes a bipartisan approach to re-opening") != "Steve Scalise"
+
+
+def test_he_or_she_is_whom_the_paragraph_opens_on_by_last_name_or_with_an_apposition(
+        be: ModuleType, triplets: list[Any]) -> None:
+    """Reads 57 and 58: "Lerner touched off the public controversy when ... she apologized ...
+    ¶ “...,” she admitted" (a last name alone, of "Lois Lerner" named before) and "Donald J.
+    Trump, the presumptive Republican presidential nominee, seized on ... He demanded that ..."
+    had no speaker; a word of a headline is no first name ("NAACP Condemns Tea Party ..." ¶
+    "Tea party activist Alex Poulter ...")."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("They used names like Tea Party or patriots") == "Lois Lerner"
+    assert speaker_of("He demanded that Mr. Obama resign") == "Donald J. Trump"
+    assert speaker_of("He said the movement is made up of a") != "Condemns Tea"

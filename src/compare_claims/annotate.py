@@ -627,9 +627,13 @@ def _titled_re() -> re.Pattern[str]:
 def _name_run_re() -> re.Pattern[str]:
     """A name without a title: two capitalised words or more, or one that opens
     the paragraph before a comma ("Gorsuch, who worked for President Bush, ...")."""
-    return re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)+|^[A-Z][a-z]+(?=,)")
+    return re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+)+|^[A-Z][a-z]+(?=,)")
 
 
+_LONE_NAME_RE = re.compile(r"([A-Z][a-z]+)\s+[a-z]")
+# a name opening a sentence, set off by what it is, before its verb: "Donald J. Trump, the
+# presumptive Republican presidential nominee, seized on ..."
+_SENTENCE_SUBJECT_RE = re.compile(r",\s+(?:the|a|an)\s+[^,.;:!?\"“”]{3,80},\s+[a-z]")
 _APPOSED_ROLE_RE = re.compile(r",\s+(?:a|an|the)\s+$")
 
 
@@ -664,6 +668,16 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
     others = [a for a, (e, _n) in people.items() if before.startswith("?", e)]
     for a in others:
         del people[a]
+    # a last name alone opening the paragraph, of a person named in full before it ("Lerner
+    # touched off ..." after "Lois Lerner is facing ..."): no body, no group
+    lone = _LONE_NAME_RE.match(before)
+    if lone and 0 not in people and lone.group(1).lower() not in lexicon.bodies | lexicon.name_stopwords | STOPWORDS \
+            and not is_group(lone.group(1)):
+        full = [m.group(1) for m in _pattern(r"\b([A-Z][a-z]+\s+(?:[A-Z]\.\s+)?" + re.escape(lone.group(1)) + r")\b")
+                .finditer(text_before, 0, len(text_before) - len(before))
+                if not _title_case_line(text_before, m.start())]  # not "NAACP Condemns Tea Party ..."
+        if full and full[-1].split()[0].lower() not in lexicon.titles | lexicon.person_titles | STOPWORDS:
+            people[0] = (lone.end(1), full[-1])
     named_at = [(a, e) for a, (e, _n) in people.items()]
     for m in _name_run_re().finditer(before):
         words = m.group().split()
@@ -673,7 +687,9 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
             continue
         # a name set off by commas after a role, or opening the paragraph before one, is a
         # person ("the first lady, Melania Trump, questioned ..."); any other stops the search
-        apposed = before.startswith(",", m.end()) and (m.start() == 0 or before[:m.start()].rstrip().endswith(","))
+        apposed = before.startswith(",", m.end()) and (m.start() == 0 or before[:m.start()].rstrip().endswith(",")
+                                                       or _SENTENCE_SUBJECT_RE.match(before, m.end()) is not None
+                                                       and before[:m.start()].rstrip().endswith((".", "!", "?")))
         if (before.startswith(",", m.end()) and not apposed
                 and _APPOSED_ROLE_RE.search(before, max(0, m.start() - 8), m.start())):
             continue  # ", a Virginia Democrat,": what the person before is, no one else
