@@ -1242,3 +1242,13 @@ def test_he_or_she_is_whom_the_paragraph_opens_on_by_last_name_or_with_an_apposi
     assert speaker_of("They used names like Tea Party or patriots") == "Lois Lerner"
     assert speaker_of("He demanded that Mr. Obama resign") == "Donald J. Trump"
     assert speaker_of("He said the movement is made up of a") != "Condemns Tea"
+
+
+def test_a_relative_clause_between_subject_and_verb_and_pleading_with_report_words(
+        be: ModuleType, triplets: list[Any]) -> None:
+    """Read 58: "Ms. Lauten, who did not respond to repeated requests for further comment, later
+    posted an apology ..., saying she had “judged ...”" and "Mr. Obama pleaded with Americans ...
+    not to “give in to fear ...”" had no speaker."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("later posted an apology for her “hurtful” words") == "Lauten"
+    assert speaker_of("pleaded with Americans during his remarks") == "Obama"

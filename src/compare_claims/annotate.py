@@ -630,7 +630,7 @@ def _name_run_re() -> re.Pattern[str]:
     return re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+)+|^[A-Z][a-z]+(?=,)")
 
 
-_LONE_NAME_RE = re.compile(r"([A-Z][a-z]+)\s+[a-z]")
+_LONE_NAME_RE = re.compile(r"([A-Z][a-z]+)(?:\s+[a-z]|\s*[―—–])")  # "Lerner touched", "Stone ― who"
 # a name opening a sentence, set off by what it is, before its verb: "Donald J. Trump, the
 # presumptive Republican presidential nominee, seized on ..."
 _SENTENCE_SUBJECT_RE = re.compile(r",\s+(?:the|a|an)\s+[^,.;:!?\"“”]{3,80},\s+[a-z]")

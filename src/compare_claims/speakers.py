@@ -554,6 +554,12 @@ class _SpeakerFinder:
         if (t.gap_after(ph[1]).strip() == "," and t.keys[v] in self.c.asides
                 and t.gap_after(v).strip() == "," and v + 1 < i):
             v += 1  # "Strzok’s attorney, meanwhile, blasted": an aside between subject and verb
+        elif t.gap_after(ph[1]).strip() == "," and t.keys[v] in ("who", "whose"):
+            # "Ms. Lauten, who did not respond to requests for comment, later posted ..."
+            end = next((x for x in range(v, min(i - 1, v + ASIDE_TOKENS)) if not t.gap_after(x).isspace()), None)
+            if end is None or t.gap_after(end).strip() != ",":
+                return None
+            v = end + 1
         elif not t.gap_after(ph[1]).isspace():
             return None
         verb = t.keys[v]
