@@ -1252,3 +1252,13 @@ def test_a_relative_clause_between_subject_and_verb_and_pleading_with_report_wor
     speaker_of = _speakers(be, triplets)
     assert speaker_of("later posted an apology for her “hurtful” words") == "Lauten"
     assert speaker_of("pleaded with Americans during his remarks") == "Obama"
+
+
+def test_he_after_a_comma_is_the_person_the_sentence_opens_on_as_subject(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 57: "Rep. Blake Farenthold (R-Texas) is resigning from Congress, he announced Friday"
+    had no speaker; "Saying President Obama, he said, was “too simple an answer.”" is not Obama's
+    (no verb of his before the comma), nor "Progressivism, he told ..." a speaker."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("is resigning from Congress, he announced Friday") == "Blake Farenthold"
+    assert speaker_of("Saying President Obama, he said") != "Obama"
+    assert speaker_of("Progressivism, he told the Conservative") != "Progressivism"

@@ -838,7 +838,8 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
         got = _resolve_pronoun(ann, st, text, named, lexicon, in_quote) if named else ann
         if got.speaker or ann.reporting_verb in lexicon.quoting_verbs:  # who asks is seldom who spoke before
             return got
-        return _previous_subject(got, st, text, named, lexicon)
+        got = _previous_subject(got, st, text, named, lexicon)
+        return got if got.speaker else _sentence_subject(got, st, text, named, lexicon)
     return _resolve_role(ann, st, text, lexicon)
 
 
@@ -996,6 +997,36 @@ def _quotation_opened_at(text: str, paragraph_start: int) -> int:
             break
         at = start
     return at
+
+
+def _sentence_subject(ann: Annotation, st: Statement, text: str, named: list[tuple[int, str]],
+                      lexicon: Lexicon) -> Annotation:
+    """"he announced" after a comma, in a sentence that opens on a person named
+    with a title or set off ("Rep. Blake Farenthold (R-Texas) is resigning from
+    Congress, he announced Friday"), is that person, when no one else is named
+    between and nothing says the pronoun is not theirs (``_paragraph_subject``)."""
+    start = st.sentence_start if st.sentence_start >= 0 else st.start
+    sentence = text[start:st.end]
+    spans = quotations(sentence)
+    pronoun = next((m for m in _PRONOUN_RE.finditer(sentence, st.start - start)
+                    if not any(qs <= m.start() < qe for qs, qe in spans)), None)
+    if pronoun is None or not sentence[:pronoun.start()].rstrip().endswith(","):
+        return ann
+    head = sentence[:pronoun.start()]
+    subject = _paragraph_subject(head, text[:start + pronoun.start()], pronoun.group().lower(),
+                                 [who for _p, who in named], lexicon)
+    named_at = head.find(subject.split()[-1]) if subject else -1
+    if named_at < 0 or not _opens_sentence(head, subject.split()[-1], lexicon.titles):
+        return ann
+    # the person is the subject of a verb before the comma: "Saying President Obama, he said"
+    # and "Progressivism, he told" are not
+    verb = _SET_OFF_RE.sub("", head[named_at + len(subject.split()[-1]):], count=1).lstrip()
+    if not verb[:1].islower():
+        return ann
+    return ann._replace(speaker=subject, speaker_span=None)
+
+
+_SET_OFF_RE = re.compile(r"^\s*(?:\([^()]*\)|,[^,]*,)")  # "(R-Texas)", ", the official,"
 
 
 _CAPITALISED_RUN_RE = re.compile(r"(?:\b[A-Z][\w'’.-]*\s+)*$")
