@@ -1262,3 +1262,25 @@ def test_he_after_a_comma_is_the_person_the_sentence_opens_on_as_subject(be: Mod
     assert speaker_of("is resigning from Congress, he announced Friday") == "Blake Farenthold"
     assert speaker_of("Saying President Obama, he said") != "Obama"
     assert speaker_of("Progressivism, he told the Conservative") != "Progressivism"
+
+
+def test_demand_reports_words_only_before_what_is_demanded(be: ModuleType, triplets: list[Any]) -> None:
+    """Reads 57 and 58: "the $5.7 billion he initially demanded" gave Trump as the speaker of
+    the Times' and HuffPost's narration about the spending bill; "He demanded that Mr. Obama
+    resign" and "“Who are you!” the seven-term congressman demands" report words."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("included none of the $5.7 billion that Mr. Trump demanded") == ""
+    assert speaker_of("as opposed to the $5.7 billion he initially demanded") == ""
+    assert speaker_of("He demanded that Mr. Obama resign") == "Donald J. Trump"
+    assert speaker_of("the seven-term congressman demands") == "the congressman"
+
+
+def test_he_or_she_is_who_a_role_opening_the_paragraph_before_stands_for(
+        be: ModuleType, triplets: list[Any]) -> None:
+    """Read 57: "The liberal icon justice had kicked off the storm ... ¶ “I can’t imagine ...,”
+    she said" had no speaker (Justice Ginsburg, named before with the role); "The president
+    opted not to ... But he expressed no concern ... “It didn’t sound too important to me,” he
+    said" is the president named before."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("it could be -- I don’t even want to contemplate that") == "Ginsburg"
+    assert speaker_of("It didn’t sound too important to me") == "Trump"

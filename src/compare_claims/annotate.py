@@ -108,10 +108,26 @@ _COUNTS = frozenset("two three four five six seven eight nine ten dozens hundred
 
 def _verbs(toks: Toks, verbs: Sequence[tuple[int, int, Entry]], lexicon: Lexicon) -> list[tuple[int, int, Entry]]:
     """The reporting-verb cues used as verbs ("remarks", "claims" as nouns are not);
-    a naming verb only before a quotation in its clause ("called the idea “...”")."""
+    a naming verb only before a quotation in its clause ("called the idea “...”"); a
+    clausal one only before what is demanded ("the $5.7 billion he demanded for the
+    wall" reports no words: ``_complement_follows``)."""
     return [(i, j, e) for i, j, e in verbs if not _cue_is_noun(toks, i, j, e.value, lexicon)
             and (e.value not in lexicon.naming_verbs or _quotation_follows(toks, j))
-            and (e.value not in lexicon.quoting_verbs or _quotation_follows(toks, j) or _quotation_ends_before(toks, i))]
+            and (e.value not in lexicon.quoting_verbs or _quotation_follows(toks, j) or _quotation_ends_before(toks, i))
+            and (e.value not in lexicon.clausal_verbs or _complement_follows(toks, j, lexicon)
+                 or _quotation_follows(toks, j) or _quotation_ends_before(toks, i))]
+
+
+def _complement_follows(toks: Toks, j: int, lexicon: Lexicon) -> bool:
+    """Does what is demanded follow the verb ending before token ``j`` ("demanded that
+    he resign", "demand to see", "demanded Rep. Schiff step down"), not a full stop, a
+    comma, "and" or a preposition ("the money he had demanded and ...", "... demanded
+    for the wall": its object came before it)?"""
+    return j < toks.n and toks.gap_before(j).isspace() and (
+        toks.keys[j] == "to" or toks.keys[j] not in lexicon.prepositions | _JOINING)
+
+
+_JOINING = frozenset(("and", "or", "but"))
 
 
 NAMING_REACH = 6  # tokens after a naming verb in which its quotation must open
@@ -630,6 +646,23 @@ def _name_run_re() -> re.Pattern[str]:
     return re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+)+|^[A-Z][a-z]+(?=,)")
 
 
+def _opening_role(paragraph: str, roles: frozenset[str]) -> tuple[str, int] | None:
+    """The role ``paragraph`` opens on, after "the" and up to three lower-case
+    words, when a lower-case word (its verb) follows it: ("justice", where it
+    ends) for "The liberal icon justice had kicked off ..."; None for most."""
+    m = _ROLE_OPENING_RE.match(paragraph)
+    if m is None:
+        return None
+    words = list(_WORD_RE.finditer(paragraph, m.end(), m.end() + 120))
+    for k, w in enumerate(words[:4]):
+        if not w.group().islower():
+            return None
+        if w.group() in roles:
+            return (w.group(), w.end()) if k + 1 < len(words) and words[k + 1].group().islower() else None
+    return None
+
+
+_ROLE_OPENING_RE = re.compile(r"[Tt]he\s+")
 _LONE_NAME_RE = re.compile(r"([A-Z][a-z]+)(?:\s+[a-z]|\s*[―—–])")  # "Lerner touched", "Stone ― who"
 # a name opening a sentence, set off by what it is, before its verb: "Donald J. Trump, the
 # presumptive Republican presidential nominee, seized on ..."
@@ -678,6 +711,15 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
                 if not _title_case_line(text_before, m.start())]  # not "NAACP Condemns Tea Party ..."
         if full and full[-1].split()[0].lower() not in lexicon.titles | lexicon.person_titles | STOPWORDS:
             people[0] = (lone.end(1), full[-1])
+    # a role opening the paragraph is the person last named with it: "The president opted ...",
+    # "The liberal icon justice had kicked off ..." (what the role says of the pronoun aside)
+    opening = _opening_role(before, lexicon.person_titles)
+    if opening and 0 not in people:
+        earlier = text_before[:len(text_before) - len(before)]
+        found = _last_with_role(opening[0], earlier, lambda at, _name: not _title_case_line(earlier, at),
+                                opening[0] in lexicon.abbreviated_roles)
+        if found:
+            people[0] = (opening[1], found)
     named_at = [(a, e) for a, (e, _n) in people.items()]
     for m in _name_run_re().finditer(before):
         words = m.group().split()

@@ -70,6 +70,7 @@ class Lexicon(NamedTuple):
     statement_verbs: frozenset[str]  # "issue a statement": reports a statement made, gives no words
     naming_verbs: frozenset[str]  # "call": speaks only when a quotation follows ("called the idea “ethnic cleansing”")
     quoting_verbs: frozenset[str]  # "ask": speaks only beside a quotation ("“Why?” she asked")
+    clausal_verbs: frozenset[str]  # "demand": speaks only before "that" or beside a quotation
     documents: frozenset[str]  # "letter", "indictment": a document that says things (a role and a body)
     auxiliaries: frozenset[str]  # "is" of "is saying": the subject stands before it
     ahead: frozenset[str]  # "expected" of "is expected to say"
@@ -276,7 +277,8 @@ def compile_lexicon(
     statements = doc.strings(verbs, "statements", "reporting_verbs")
     naming = doc.strings(verbs, "naming", "reporting_verbs")
     quoting = doc.strings(verbs, "quoting", "reporting_verbs")
-    for lemma in [*doc.strings(verbs, "inflect", "reporting_verbs"), *statements, *naming, *quoting]:
+    clausal = doc.strings(verbs, "clausal", "reporting_verbs")
+    for lemma in [*doc.strings(verbs, "inflect", "reporting_verbs"), *statements, *naming, *quoting, *clausal]:
         b.add([lemma], "verb", "", inflect=True, value=lemma)
     for lemma, forms in doc.table("reporting_verbs", "irregular").items():
         if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
@@ -340,6 +342,7 @@ def compile_lexicon(
         statement_verbs=frozenset(statements),
         naming_verbs=frozenset(naming),
         quoting_verbs=frozenset(quoting),
+        clausal_verbs=frozenset(clausal),
         documents=lower(documents),
         auxiliaries=lower(doc.strings(sp, "auxiliaries", "speakers")),
         ahead=lower(doc.strings(sp, "ahead", "speakers")),
