@@ -1284,3 +1284,10 @@ def test_he_or_she_is_who_a_role_opening_the_paragraph_before_stands_for(
     speaker_of = _speakers(be, triplets)
     assert speaker_of("it could be -- I don’t even want to contemplate that") == "Ginsburg"
     assert speaker_of("It didn’t sound too important to me") == "Trump"
+
+
+def test_a_document_and_what_was_done_with_it_says_what_it_holds(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 58: "The 24-page indictment released early Friday alleges that Stone worked to
+    obstruct ..." had no speaker: the participle after the document is no subject."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("indictment released early Friday alleges that Stone worked") == "the indictment"

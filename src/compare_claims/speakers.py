@@ -412,6 +412,10 @@ class _SpeakerFinder:
             k -= n
         if k < 0:
             return None
+        # a document and what was done with it: "The indictment released early Friday alleges"
+        if (k > 0 and t.keys[k].endswith("ed") and t.raws[k].islower() and t.keys[k - 1] in self.c.documents
+                and t.gap(k - 1).isspace() and t.gap(k).isspace()):
+            k -= 1
         g = t.gap(k)
         if g.isspace() or (g.strip() == "." and t.keys[k] in _NAME_SUFFIXES):  # "Martin Luther King Jr. said"
             return k
