@@ -1291,3 +1291,13 @@ def test_a_document_and_what_was_done_with_it_says_what_it_holds(be: ModuleType,
     obstruct ..." had no speaker: the participle after the document is no subject."""
     speaker_of = _speakers(be, triplets)
     assert speaker_of("indictment released early Friday alleges that Stone worked") == "the indictment"
+
+
+def test_an_age_a_handle_and_a_long_relative_clause_set_off_after_a_name(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 58: "the aide, Elizabeth Lauten, 31, who has more than 14,000 followers on Twitter
+    as @DCGopGirl and at the time was a spokeswoman for a little-known congressman from
+    Tennessee, wrote ..." was given to "the congressman": the age, the number's comma, the
+    handle and the aside's length each ended the search for the subject."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("more than 14,000 followers on Twitter as @DCGopGirl") == "Elizabeth Lauten"
+    assert speaker_of("Rep. Jared Polis (D-Colo.), a vocal supporter of drug policy reform") == "Jared Polis"

@@ -40,7 +40,7 @@ _NAME_SUFFIXES = frozenset({"jr", "sr"})
 _CONTRACTED_RE = re.compile(r"['’](?:re|s|ll|d|ve|m)$")
 # tokens an aside between a subject and its verb may hold ("AARP, the powerful lobby for older
 # Americans that has been seen as one of the leading opponents of benefit cuts, said")
-ASIDE_TOKENS = 25
+ASIDE_TOKENS = 35
 # words of who speaks before the verb of a Title Case headline ("House Intelligence Committee Republicans Demand")
 HEADLINE_SUBJECT = 5
 # priority of a document as speaker ("the letter says"): after every person, body and pronoun
@@ -451,9 +451,14 @@ class _SpeakerFinder:
             party = self._party_start(m - 1) if gm.strip() in (",", ".,", ".),", "),") else None
             if party is not None and t.gap(party - 1).strip() in (",", "("):
                 return party - 1
+            if gm == "," and t.raws[m - 1].isdigit() and t.raws[m].isdigit():
+                m -= 1  # a number's thousands: "more than 14,000 followers"
+                continue
             if "," in gm and not any(c in gm for c in '".;:!?()'):
                 if addressed and any(t.keys[x] in _CLAUSE_OPENERS for x in range(m, k + 1)):
                     return None
+                if m > 1 and t.raws[m - 1].isdigit() and len(t.raws[m - 1]) <= 3 and t.gap(m - 2).strip() == ",":
+                    return m - 2  # an age after the name: "Elizabeth Lauten, 31, who ..., wrote"
                 return m - 1
             if gm.strip() == ".," and t.keys[m - 1] in _NAME_SUFFIXES:
                 return m - 1  # "Theodore J. Boutrous Jr., a lawyer for Wal-Mart, said"
@@ -477,7 +482,7 @@ class _SpeakerFinder:
             if gm.strip() == "." and (t.raws[m][:1].isdigit() or t.raws[m][:1].islower()):
                 m -= 1  # an abbreviation's full stop, no sentence's end: "Pelosi, in the months prior to the Nov. 8 elections,"
                 continue
-            if not gm.isspace():
+            if not gm.isspace() and gm.strip() not in ("@", "#"):  # a handle: "as @DCGopGirl"
                 return None
             m -= 1
         return None
