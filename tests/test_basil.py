@@ -1301,3 +1301,12 @@ def test_an_age_a_handle_and_a_long_relative_clause_set_off_after_a_name(be: Mod
     speaker_of = _speakers(be, triplets)
     assert speaker_of("more than 14,000 followers on Twitter as @DCGopGirl") == "Elizabeth Lauten"
     assert speaker_of("Rep. Jared Polis (D-Colo.), a vocal supporter of drug policy reform") == "Jared Polis"
+
+
+def test_one_figure_told_approximately_by_one_outlet_and_exactly_by_another_is_a_numbers_flag(
+        be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """Read 59: "19 other states also have similar laws" (Fox) beside "adopted by about 19 other
+    states" (the Times), in one row, raised no flag."""
+    doc = _compared(be, triplets, "4f473faf", tmp_path)
+    notes = [ev["note"] for g in doc["groups"] for ev in g["evidence"] if ev["flag"] == "numbers"]
+    assert "fox: 19; nyt: ~19" in notes

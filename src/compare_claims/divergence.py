@@ -328,9 +328,17 @@ def _conflicting_numbers(ma: Member, mb: Member) -> tuple[Span, Span] | None:
                 continue
             if qx.kind == "date" and (_attributive(x, ma) or _attributive(y, mb)):
                 continue
-            if not consistent(qx, qy):
+            if not consistent(qx, qy) or _qualified_otherwise(qx, qy):
                 return x, y
     return _anchored(a, b)
+
+
+def _qualified_otherwise(qx: Quantity, qy: Quantity) -> bool:
+    """One value told with different qualifiers: "about 19 other states" / "19
+    other states", "more than 800,000" / "an estimated 800,000" (both may hold;
+    how sure each outlet is of the figure differs)."""
+    return (qx.kind != "date" and qx.amount is not None and qx.amount == qy.amount and qx.unit == qy.unit
+            and qx.qualifier != qy.qualifier)
 
 
 def _anchored(a: Annotation, b: Annotation) -> tuple[Span, Span] | None:
