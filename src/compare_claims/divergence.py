@@ -395,7 +395,8 @@ def group_flags(members: Sequence[Member], rules: FlagRules = FlagRules()) -> tu
     (different people named for a shared wording, neither named by the other
     statement), ``hedge`` (one hedges in its own words, by a margin, what the
     other asserts without any hedge), ``numbers`` (the one value of a kind on
-    each side, about the same thing, and they cannot both hold), ``polarity``
+    each side, about the same thing, and they cannot both hold, or one figure
+    with different qualifiers: "about 19" / "19"), ``polarity``
     (one negates a word the other says plainly of the same subject, without
     any negation), ``labels`` (both use loaded labels in their own words, of
     different categories), ``quote`` (both quote one utterance, in words that
