@@ -1310,3 +1310,11 @@ def test_one_figure_told_approximately_by_one_outlet_and_exactly_by_another_is_a
     doc = _compared(be, triplets, "4f473faf", tmp_path)
     notes = [ev["note"] for g in doc["groups"] for ev in g["evidence"] if ev["flag"] == "numbers"]
     assert "fox: 19; nyt: ~19" in notes
+
+
+def test_an_article_and_rules_say_what_they_hold(be: ModuleType, triplets: list[Any]) -> None:
+    """Reads 59 and 60: "The rules issued Thursday said the policies would affect ..." and "The
+    article said the aide, Huma Abedin, forwarded ..." had no speaker."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("The rules issued Thursday said the policies") == "the rules"
+    assert speaker_of("The article said the aide, Huma Abedin, forwarded") == "the article"
