@@ -1318,3 +1318,14 @@ def test_an_article_and_rules_say_what_they_hold(be: ModuleType, triplets: list[
     speaker_of = _speakers(be, triplets)
     assert speaker_of("The rules issued Thursday said the policies") == "the rules"
     assert speaker_of("The article said the aide, Huma Abedin, forwarded") == "the article"
+
+
+def test_a_document_read_beside_a_quotation_is_its_speaker(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 59: "“Regardless of the original intention of the Religious Freedom Restoration Act,
+    we are deeply concerned ...,” reads the letter" had no speaker; the quotation after "“...,”
+    the report read" goes on with the report (reading, unlike asking, is answered by no one)."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("Regardless of the original intention of the Religious Freedom") == "the letter"
+    assert speaker_of("prior administrations -- both Democratic and Republican") == "the report"
+    assert speaker_of("Such discussions are fully consistent with the relevant law and ethical requirements.\"") \
+        == "the report"

@@ -360,10 +360,10 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
                 authored.pop(document, None)
         # a person "he said" can stand for; not a group named in one plural word ("Democrats"),
         # nor who asks (the one asked answers next: "X asked Trump, “...?” He said ...")
-        if ann.speaker[:1].isupper() and not is_group(ann.speaker) and ann.reporting_verb not in lexicon.quoting_verbs:
+        if ann.speaker[:1].isupper() and not is_group(ann.speaker) and ann.reporting_verb not in lexicon.asking_verbs:
             named.append((st.paragraph, ann.speaker))
         out.append(ann)
-    return tuple(_quoted_together(statements, out, text, lexicon.quoting_verbs))
+    return tuple(_quoted_together(statements, out, text, lexicon.asking_verbs))
 
 
 # how many paragraphs back the writer of a block quotation may have been named
@@ -878,7 +878,7 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
         return ann
     if not ann.speaker and not st.speaker_hint:
         got = _resolve_pronoun(ann, st, text, named, lexicon, in_quote) if named else ann
-        if got.speaker or ann.reporting_verb in lexicon.quoting_verbs:  # who asks is seldom who spoke before
+        if got.speaker or ann.reporting_verb in lexicon.asking_verbs:  # who asks is seldom who spoke before
             return got
         got = _previous_subject(got, st, text, named, lexicon)
         return got if got.speaker else _sentence_subject(got, st, text, named, lexicon)

@@ -70,6 +70,7 @@ class Lexicon(NamedTuple):
     statement_verbs: frozenset[str]  # "issue a statement": reports a statement made, gives no words
     naming_verbs: frozenset[str]  # "call": speaks only when a quotation follows ("called the idea “ethnic cleansing”")
     quoting_verbs: frozenset[str]  # "ask": speaks only beside a quotation ("“Why?” she asked")
+    asking_verbs: frozenset[str]  # of those, "ask": the next quotation is the answer, not the asker's
     clausal_verbs: frozenset[str]  # "demand": speaks only before "that" or beside a quotation
     documents: frozenset[str]  # "letter", "indictment": a document that says things (a role and a body)
     auxiliaries: frozenset[str]  # "is" of "is saying": the subject stands before it
@@ -342,6 +343,7 @@ def compile_lexicon(
         statement_verbs=frozenset(statements),
         naming_verbs=frozenset(naming),
         quoting_verbs=frozenset(quoting),
+        asking_verbs=frozenset(doc.strings(verbs, "asking", "reporting_verbs")),
         clausal_verbs=frozenset(clausal),
         documents=lower(documents),
         auxiliaries=lower(doc.strings(sp, "auxiliaries", "speakers")),
