@@ -1329,3 +1329,18 @@ def test_a_document_read_beside_a_quotation_is_its_speaker(be: ModuleType, tripl
     assert speaker_of("prior administrations -- both Democratic and Republican") == "the report"
     assert speaker_of("Such discussions are fully consistent with the relevant law and ethical requirements.\"") \
         == "the report"
+
+
+def test_offering_citing_and_pointing_to_a_quotation_report_it(be: ModuleType, triplets: list[Any]) -> None:
+    """Reads 59 and 60: "offered an emphatic “yes”", "he invoked ...", "the governor pointed to"
+    had no speaker; such a verb reports words only before a quotation (as "call" does)."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("He offered “thoughts and prayers” to all those") == "Rick Scott"
+    assert speaker_of("Mr. Boehner pointed to what aides called “orphan districts”") == "Boehner"
+
+
+def test_whom_she_stood_for_is_no_he_later(be: ModuleType, triplets: list[Any]) -> None:
+    """"“...,” she concluded. Trump infamously bragged ...; since taking office he has referred
+    to certain other nations as “...”": the "he" was given to Pelosi, whom "she" had stood for."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("since taking office he has referred to certain other nations") != "Nancy Pelosi"

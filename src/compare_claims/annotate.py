@@ -319,6 +319,7 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
     attribution of its sentence ("“..., and ...,” said X") when it has none."""
     sentence_speaker: dict[tuple[int, int], tuple[str, str]] = {}
     named: list[tuple[int, str]] = []  # (paragraph, speaker) of the statements named so far
+    pronouns: dict[str, str] = {}  # speaker -> "he" or "she", where a pronoun was read as them
     authored: dict[str, str] = {}  # document -> the person who spoke in it ("Trump said in a statement")
     out = []
     for st in statements:
@@ -344,7 +345,14 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
             if speaker and not ann.speaker and not aside and (
                     quoted or speaker.split()[-1].lower() in text[span[0]:st.start].lower()):
                 ann = ann._replace(speaker=speaker, reporting_verb=verb)
-        ann = _resolve(ann, st, text, named, lexicon, in_quote)
+        resolved = _resolve(ann, st, text, named, lexicon, in_quote, pronouns)
+        if resolved.speaker and not ann.speaker and resolved.speaker_span is None:
+            # whom "she said" stood for is no "he" later ("“...,” she concluded. Trump bragged
+            # ...; since taking office he has referred to ...": not Pelosi)
+            said = _PRONOUN_RE.search(_outside_quotations(st.text, in_quote))
+            if said is not None:
+                pronouns.setdefault(resolved.speaker, said.group().lower())
+        ann = resolved
         if not ann.speaker and named and st.paragraph - named[-1][0] <= BLOCK_PARAGRAPHS and _block_quoted(st, text):
             # (a reading of the layout, as a pronoun's is: not itself a person named for "he said")
             out.append(ann._replace(speaker=named[-1][1], speaker_span=None))
@@ -865,7 +873,7 @@ def _naming_part(st: Statement, text: str, here: str, pronoun: "re.Match[str] | 
 
 
 def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, str]], lexicon: Lexicon,
-             in_quote: bool = False) -> Annotation:
+             in_quote: bool = False, pronouns: dict[str, str] | None = None) -> Annotation:
     """Who "he said" or "the Texas governor said" is: a pronoun is the person
     named as speaker just before (this paragraph or the one before), unless
     nobody spoke in this paragraph yet and it opens on another person, named
@@ -877,7 +885,7 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
     if not ann.reporting_verb:
         return ann
     if not ann.speaker and not st.speaker_hint:
-        got = _resolve_pronoun(ann, st, text, named, lexicon, in_quote) if named else ann
+        got = _resolve_pronoun(ann, st, text, named, lexicon, in_quote, pronouns or {}) if named else ann
         if got.speaker or ann.reporting_verb in lexicon.asking_verbs:  # who asks is seldom who spoke before
             return got
         got = _previous_subject(got, st, text, named, lexicon)
@@ -886,14 +894,18 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
 
 
 def _resolve_pronoun(ann: Annotation, st: Statement, text: str, named: list[tuple[int, str]], lexicon: Lexicon,
-                     in_quote: bool) -> Annotation:
-    """"he said" as the person named as speaker before (``_resolve``)."""
+                     in_quote: bool, pronouns: dict[str, str]) -> Annotation:
+    """"he said" as the person named as speaker before (``_resolve``), not one
+    an earlier pronoun of the other kind stood for (``pronouns``)."""
     if "they" in st.text.lower() and _they_said(st.text, lexicon, in_quote):
         return ann
     paragraph, person = named[-1]
     here = text[st.paragraph_start:st.paragraph_end] if st.paragraph_start >= 0 else st.text
     pronoun = _PRONOUN_RE.search(st.text)
-    if pronoun and _named_after(person, st.text, pronoun.end()):
+    # (the other pronoun too in the statement: which is the speaker's is not read here)
+    said = {m.group().lower() for m in _PRONOUN_RE.finditer(st.text)}
+    if pronoun and (_named_after(person, st.text, pronoun.end())
+                    or (len(said) == 1 and pronouns.get(person, pronoun.group().lower()) != pronoun.group().lower())):
         person = ""  # "He demanded that Mr. Obama resign": he is not Obama
     last = person.split()[-1].lower() if person else ""
     if pronoun and last in lexicon.bodies and (last in lexicon.outlet_words or _pattern(
