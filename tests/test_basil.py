@@ -1344,3 +1344,10 @@ def test_whom_she_stood_for_is_no_he_later(be: ModuleType, triplets: list[Any]) 
     to certain other nations as “...”": the "he" was given to Pelosi, whom "she" had stood for."""
     speaker_of = _speakers(be, triplets)
     assert speaker_of("since taking office he has referred to certain other nations") != "Nancy Pelosi"
+
+
+def test_a_quotation_paragraph_after_one_ending_on_he_added_is_theirs(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 59: "... Marvin Kirsner, a tax lawyer ..., said in an e-mail. ... He added," ¶ "“We
+    will need to see guidance from each nonrecognition state ...”" had no speaker."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("We will need to see guidance from each nonrecognition state") == "Marvin Kirsner"

@@ -376,13 +376,14 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
 
 # how many paragraphs back the writer of a block quotation may have been named
 BLOCK_PARAGRAPHS = 2
-_FIRST_OR_SECOND_PERSON_RE = re.compile(r"\b(?:I|my|me|we|our|us|you|your)\b")
+_FIRST_OR_SECOND_PERSON_RE = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|[Uu]s|[Yy]ou|[Yy]our)\b")
 
 
 def _block_quoted(st: Statement, text: str) -> bool:
     """Is ``st`` in a paragraph quoted as a block: after a paragraph that ends
     on a colon ("Read the full rant via Gawker:", "..., saying:"), without
-    quotation marks of its own or one quotation whole, in the first or second person?  Its words are
+    quotation marks of its own or one quotation whole, or on a comma ("He
+    added,"), one quotation whole, in the first or second person?  Its words are
     then the person named as speaker last (read 46: a letter printed whole
     after its writer "wrote that ...")."""
     # the character before the paragraph's blank lines, found without copying the text before it
@@ -390,10 +391,11 @@ def _block_quoted(st: Statement, text: str) -> bool:
     k = st.paragraph_start - 1
     while k >= 0 and text[k].isspace():
         k -= 1
-    if st.paragraph_start <= 0 or k < 0 or text[k] != ":":
+    if st.paragraph_start <= 0 or k < 0 or text[k] not in ":,":
         return False
     paragraph = text[st.paragraph_start:st.paragraph_end]
-    if any(q in paragraph[:2] for q in _QUOTE_MARKS):
+    # after a comma ("He added," ¶ "“We will need to see guidance ...”"), only a quotation whole
+    if any(q in paragraph[:2] for q in _QUOTE_MARKS) or text[k] == ",":
         # a paragraph that is one quotation, with no attribution of its own ('Fox tweeted his own
         # recollection in response:' ¶ '“... I invited you to come and apologize ...”', read 54)
         spans = quotations(paragraph)
