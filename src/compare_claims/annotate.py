@@ -124,7 +124,7 @@ def _complement_follows(toks: Toks, j: int, lexicon: Lexicon) -> bool:
     comma, "and" or a preposition ("the money he had demanded and ...", "... demanded
     for the wall": its object came before it)?"""
     return j < toks.n and toks.gap_before(j).isspace() and (
-        toks.keys[j] == "to" or toks.keys[j] not in lexicon.prepositions | _JOINING)
+        toks.keys[j] == "to" or (toks.keys[j] not in lexicon.prepositions and toks.keys[j] not in _JOINING))
 
 
 _JOINING = frozenset(("and", "or", "but"))
@@ -714,12 +714,14 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
     # a last name alone opening the paragraph, of a person named in full before it ("Lerner
     # touched off ..." after "Lois Lerner is facing ..."): no body, no group
     lone = _LONE_NAME_RE.match(before)
-    if lone and 0 not in people and lone.group(1).lower() not in lexicon.bodies | lexicon.name_stopwords | STOPWORDS \
-            and not is_group(lone.group(1)):
+    word = lone.group(1).lower() if lone else ""
+    if lone and 0 not in people and not is_group(lone.group(1)) and all(
+            word not in words for words in (lexicon.bodies, lexicon.name_stopwords, STOPWORDS)):
         full = [m.group(1) for m in _pattern(r"\b([A-Z][a-z]+\s+(?:[A-Z]\.\s+)?" + re.escape(lone.group(1)) + r")\b")
                 .finditer(text_before, 0, len(text_before) - len(before))
                 if not _title_case_line(text_before, m.start())]  # not "NAACP Condemns Tea Party ..."
-        if full and full[-1].split()[0].lower() not in lexicon.titles | lexicon.person_titles | STOPWORDS:
+        first = full[-1].split()[0].lower() if full else ""
+        if full and all(first not in words for words in (lexicon.titles, lexicon.person_titles, STOPWORDS)):
             people[0] = (lone.end(1), full[-1])
     # a role opening the paragraph is the person last named with it: "The president opted ...",
     # "The liberal icon justice had kicked off ..." (what the role says of the pronoun aside)
