@@ -270,11 +270,16 @@ def annotate(text: str, *, start: int, lexicon: Lexicon, speaker_hint: str = "",
                 continue  # "Russia believes ...": a position reported, not a hedge
             if group == "hedge" and e.kind == "strong" and e.inflect and len(e.words) == 1 and _noun_use(toks, i, lexicon):
                 continue  # "a black suspect": the noun
+            if group == "hedge" and e.value == _BACKSHIFTED and _past_report_before(toks, i, reported):
+                continue  # "said he would retire": "will" told in the past, no hedge
+            if group == "hedge" and e.value == _NORM and i > 1 and toks.keys[i - 1] == "be" and toks.keys[i - 2] in lexicon.modals:
+                continue  # "who would be expected to attend": what is usual, no forecast
             inside = mark_quoted and any(qs <= s and en <= qe for qs, qe in quoted)
             out.append(Span(start + s, start + en, text[s:en], e.kind, e.value, quoted=inside))
         return tuple(out)
 
-    speaker, verb = find_speaker(toks, _verbs(toks, hits.get("verb", ()), lexicon), lexicon, speaker_hint, text, in_quote)
+    reported = _verbs(toks, hits.get("verb", ()), lexicon)
+    speaker, verb = find_speaker(toks, reported, lexicon, speaker_hint, text, in_quote)
     at = tr.find(speaker) if speaker else -1
     if at >= 0:  # the words as the text writes them ("O’Rourke": the speaker was found in ``tr``, straightened)
         speaker = text[at:at + len(speaker)]
@@ -289,6 +294,22 @@ def annotate(text: str, *, start: int, lexicon: Lexicon, speaker_hint: str = "",
         speaker_span=Span(start + at, start + at + len(speaker), speaker) if at >= 0 else None,
         in_quotation=in_quote,
     )
+
+
+_BACKSHIFTED = "would"  # the past of "will"
+_NORM = "expect"  # after "would be": what is usual
+
+
+def _past_report_before(toks: Toks, i: int, verbs: Sequence[tuple[int, int, Entry]]) -> bool:
+    """Does a reporting verb in the past ("said", "announced", "went on") stand
+    before token ``i``?  Then a "would" there is reported future ("announced that
+    he would ban"), not the outlet hedging; "says he would" stays a conditional."""
+    for s, j, e in verbs:
+        if j <= i:
+            form = " ".join(toks.keys[s:j])
+            if form != e.value and not form.endswith(("s", "ing")):
+                return True
+    return False
 
 
 def _they_said(text: str, lexicon: Lexicon, in_quote: bool) -> bool:
