@@ -1761,3 +1761,13 @@ def test_a_state_alone_in_brackets_after_a_name_is_an_aside() -> None:
                                "that the committee would act. He added that more subpoenas could follow.\n")
     assert said["Rep. Jo Hart"] == "Jo Hart"
     assert said["He added that"] == "Jo Hart"
+
+
+def test_a_plain_name_of_an_attack_is_no_loaded_label() -> None:
+    """Read 59: "terrorist" in "the Sept. 11 terrorist attacks" was shown as a
+    pejorative label; a person or group called terrorist still is one."""
+    def labels(text: str) -> list[str]:
+        return [s.text for s in annotate(text, start=0, lexicon=CUES).labels]
+
+    assert labels("Families of victims of the Sept. 11 terrorist attacks may sue the kingdom.") == []
+    assert labels("He called the men terrorists.") == ["terrorists"]

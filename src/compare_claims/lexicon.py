@@ -20,6 +20,9 @@ from .tokens import base, plain
 _LEVELS = ("strong", "weak")
 
 
+LABEL_EXCEPT = "not_labels"  # the labels.toml table of phrases that hold a label's word but are none
+
+
 class Entry(NamedTuple):
     """One cue: a word sequence and what it means."""
 
@@ -293,6 +296,9 @@ def compile_lexicon(
         b.add(terms, "label", category, inflect=True)
     for category in labels_doc:
         table = ldoc.table(category)
+        if category == LABEL_EXCEPT:  # phrases that switch off a label inside them
+            b.add(ldoc.strings(table, "terms", category), "except:label", "", inflect=True)
+            continue
         if not isinstance(table.get("flag", True), bool):
             raise ConfigError(f"labels.toml: {category}.flag must be true or false")
         b.add(ldoc.strings(table, "terms", category), "label", category, inflect=True)
@@ -358,7 +364,7 @@ def compile_lexicon(
         noun_after=lower(doc.strings(doc.table("hedges", "strong"), "noun_after", "hedges.strong")),
         noun_after_adjective=lower(doc.strings(doc.table("hedges", "strong"), "noun_after_adjective",
                                                "hedges.strong")),
-        quiet_labels=frozenset(c for c in labels_doc if isinstance(labels_doc[c], dict)
+        quiet_labels=frozenset(c for c in labels_doc if isinstance(labels_doc[c], dict) and c != LABEL_EXCEPT
                                and labels_doc[c].get("flag", True) is False),
         inflectable=frozenset(w for e in b.entries if e.inflect for w in (e.words[0], e.words[-1])),
         memo={},
