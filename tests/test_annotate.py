@@ -1771,3 +1771,14 @@ def test_a_plain_name_of_an_attack_is_no_loaded_label() -> None:
 
     assert labels("Families of victims of the Sept. 11 terrorist attacks may sue the kingdom.") == []
     assert labels("He called the men terrorists.") == ["terrorists"]
+
+
+def test_a_sentence_opening_on_and_still_names_who_goes_on_to_speak() -> None:
+    """Read 60: "And Sen. Kirsten Gillibrand of New York also chimed in, demanding
+    that ..." had no speaker (a capitalised joiner hid the subject), and her
+    quotation's last sentence was matched as another senator's words."""
+    def speaker(text: str) -> str:
+        return annotate(text, start=0, lexicon=CUES).speaker
+
+    assert speaker("And Sen. Jane Smith of Ohio also chimed in, demanding that the report be made public.") == "Jane Smith"
+    assert speaker("But Smith chimed in, saying the report must be public.") == "Smith"

@@ -552,7 +552,7 @@ class _SpeakerFinder:
         """The name or role the statement opens on (after a joiner: "but", "and"), when a
         lower-case word, its verb, follows it with no punctuation between, before token i."""
         t = self.t
-        k = 1 if t.n and t.keys[0] in _JOINERS and t.raws[0][:1].islower() else self._dateline_end()
+        k = 1 if t.n and t.keys[0] in _JOINERS else self._dateline_end()
         ph = self.right_phrase(k)
         if ph is None and k + 1 < t.n and self.is_title(k + 1) and t.gap(k).isspace() and (
                 self.is_possessive(k) or t.keys[k] in _POSSESSIVE_PRONOUNS):
