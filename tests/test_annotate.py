@@ -1782,3 +1782,18 @@ def test_a_sentence_opening_on_and_still_names_who_goes_on_to_speak() -> None:
 
     assert speaker("And Sen. Jane Smith of Ohio also chimed in, demanding that the report be made public.") == "Jane Smith"
     assert speaker("But Smith chimed in, saying the report must be public.") == "Smith"
+
+
+def test_a_negation_one_quotation_holds_and_the_other_lacks_is_in_the_quote_flag() -> None:
+    """Read 62: "To pass this bill ... would increase the risk" / "If they don't pass
+    this bill ... it will increase the risk": the flag showed only "would" / "it will"."""
+    notes = _quote_flag("\u201cTo pass this bill in the next couple of weeks would sharply increase the risk "
+                        "that the economy would stall and we would have a double dip,\u201d he told reporters.",
+                        "\u201cIf they don't pass this bill in the next couple weeks it will sharply increase the risk "
+                        "that the economy would stall and we would have a double dip,\u201d he told reporters.")
+    assert len(notes) == 1 and "don't" in notes[0], notes
+    # a cut with no negation in it is still no difference
+    assert _quote_flag("\u201cIf they pass this bill in the next couple of weeks it will sharply increase the risk "
+                       "that the economy would stall,\u201d he said.",
+                       "\u201cThey pass this bill in the next couple of weeks it will sharply increase the risk "
+                       "that the economy would stall,\u201d he said.") == []

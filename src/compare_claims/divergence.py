@@ -601,13 +601,18 @@ def _requoted(a: Member, b: Member, rules: FlagRules = FlagRules()) -> tuple[Spa
             ops = matcher.get_opcodes()
             if any(_readdressed(wa[i1:i2], wb[j1:j2]) for tag, i1, i2, j1, j2 in ops if tag == "replace"):
                 continue  # "his budget" / "your budget": the words addressed to someone, and about them
-            differ = [(i1, i2, j1, j2) for k, (tag, i1, i2, j1, j2) in enumerate(ops) if tag != "equal"
-                      # at either end only words replaced by others: a cut is no difference
-                      and (0 < k < len(ops) - 1 or tag == "replace")
-                      and _said_otherwise(a, qa[i1:i2], b, qb[j1:j2])]
-            changed = sum(max(i2 - i1, j2 - j1) for i1, i2, j1, j2 in differ)
+            # at either end only words replaced by others: a cut is no difference
+            candidates = [(i1, i2, j1, j2) for k, (tag, i1, i2, j1, j2) in enumerate(ops)
+                          if tag != "equal" and (0 < k < len(ops) - 1 or tag == "replace")]
+            worded = [c for c in candidates if _said_otherwise(a, qa[c[0]:c[1]], b, qb[c[2]:c[3]])]
+            # a negation one side holds there and the other lacks ("If they don't pass" / "To
+            # pass") reverses the claim: shown, whatever else differs
+            reversed_ = [c for c in candidates if c not in worded
+                         and _holds_negation(a, qa[c[0]:c[1]]) != _holds_negation(b, qb[c[2]:c[3]])]
+            differ = sorted(worded + reversed_)
+            changed = sum(max(i2 - i1, j2 - j1) for i1, i2, j1, j2 in worded)
             if differ and changed <= QUOTE_CHANGED * shorter and all(
-                    max(i2 - i1, j2 - j1) <= QUOTE_CHANGE for i1, i2, j1, j2 in differ):
+                    max(i2 - i1, j2 - j1) <= QUOTE_CHANGE for i1, i2, j1, j2 in worded):
                 lo_a, hi_a, lo_b, hi_b = differ[0][0], differ[-1][1], differ[0][2], differ[-1][3]
                 if lo_a == hi_a or lo_b == hi_b:
                     # a word one side has and the other lacks: show the word after it on both
@@ -696,6 +701,12 @@ def _said_otherwise(a: Member, wa: list[tuple[int, int, str]], b: Member, wb: li
     raw = [m.statement.text[s - m.statement.start:e - m.statement.start] for m, ws in ((a, wa), (b, wb)) for s, e, _w in ws]
     # a name spelt otherwise ("Gadhafi" / "al-Qaddafi"), or given in full on one side only
     return not all(any(ch.isupper() for ch in r) for r in raw)
+
+
+def _holds_negation(m: Member, words: list[tuple[int, int, str]]) -> bool:
+    """Do these words of ``m`` hold a grammatical negation ("not", "don't", "never")?"""
+    return bool(words) and any(n.kind == "negation" and words[0][0] <= n.start and n.end <= words[-1][1]
+                               for n in m.annotation.negations)
 
 
 def _words_span(m: Member, words: list[tuple[int, int, str]]) -> Span:
