@@ -1797,3 +1797,14 @@ def test_a_negation_one_quotation_holds_and_the_other_lacks_is_in_the_quote_flag
                        "that the economy would stall,\u201d he said.",
                        "\u201cThey pass this bill in the next couple of weeks it will sharply increase the risk "
                        "that the economy would stall,\u201d he said.") == []
+
+
+def test_hoping_to_act_reports_no_words() -> None:
+    """Read 62: "Democrats in the Senate hoping to pass ... were put on notice by their
+    Republican colleagues" was given to the Democrats, who are the ones warned."""
+    def speaker(text: str) -> str:
+        return annotate(text, start=0, lexicon=CUES).speaker
+
+    assert speaker("Democrats in the Senate hoping to pass new laws this year were put on notice by their "
+                   "colleagues on Wednesday.") == ""
+    assert speaker("Jane Smith hopes that the Senate will pass the bill.") == "Jane Smith"

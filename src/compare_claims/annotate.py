@@ -115,7 +115,8 @@ def _verbs(toks: Toks, verbs: Sequence[tuple[int, int, Entry]], lexicon: Lexicon
             and (e.value not in lexicon.naming_verbs or _quotation_follows(toks, j))
             and (e.value not in lexicon.quoting_verbs or _quotation_follows(toks, j) or _quotation_ends_before(toks, i))
             and (e.value not in lexicon.clausal_verbs or _complement_follows(toks, j, lexicon)
-                 or _quotation_follows(toks, j) or _quotation_ends_before(toks, i))]
+                 or _quotation_follows(toks, j) or _quotation_ends_before(toks, i))
+            and not (e.value in lexicon.wishing_verbs and j < toks.n and toks.keys[j] == "to")]
 
 
 def _complement_follows(toks: Toks, j: int, lexicon: Lexicon) -> bool:

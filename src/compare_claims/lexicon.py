@@ -75,6 +75,7 @@ class Lexicon(NamedTuple):
     quoting_verbs: frozenset[str]  # "ask": speaks only beside a quotation ("“Why?” she asked")
     asking_verbs: frozenset[str]  # of those, "ask": the next quotation is the answer, not the asker's
     clausal_verbs: frozenset[str]  # "demand": speaks only before "that" or beside a quotation
+    wishing_verbs: frozenset[str]  # "hope": no words reported before "to" ("hoping to pass")
     documents: frozenset[str]  # "letter", "indictment": a document that says things (a role and a body)
     auxiliaries: frozenset[str]  # "is" of "is saying": the subject stands before it
     ahead: frozenset[str]  # "expected" of "is expected to say"
@@ -282,6 +283,7 @@ def compile_lexicon(
     naming = doc.strings(verbs, "naming", "reporting_verbs")
     quoting = doc.strings(verbs, "quoting", "reporting_verbs")
     clausal = doc.strings(verbs, "clausal", "reporting_verbs")
+    wishing = doc.strings(verbs, "wishing", "reporting_verbs")
     for lemma in [*doc.strings(verbs, "inflect", "reporting_verbs"), *statements, *naming, *quoting, *clausal]:
         b.add([lemma], "verb", "", inflect=True, value=lemma)
     for lemma, forms in doc.table("reporting_verbs", "irregular").items():
@@ -351,6 +353,7 @@ def compile_lexicon(
         quoting_verbs=frozenset(quoting),
         asking_verbs=frozenset(doc.strings(verbs, "asking", "reporting_verbs")),
         clausal_verbs=frozenset(clausal),
+        wishing_verbs=frozenset(wishing),
         documents=lower(documents),
         auxiliaries=lower(doc.strings(sp, "auxiliaries", "speakers")),
         ahead=lower(doc.strings(sp, "ahead", "speakers")),
