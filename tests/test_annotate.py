@@ -1808,3 +1808,17 @@ def test_hoping_to_act_reports_no_words() -> None:
     assert speaker("Democrats in the Senate hoping to pass new laws this year were put on notice by their "
                    "colleagues on Wednesday.") == ""
     assert speaker("Jane Smith hopes that the Senate will pass the bill.") == "Jane Smith"
+
+
+def test_a_person_named_in_the_possessive_before_the_subject_is_not_she() -> None:
+    """Read 61: "Even before Judge Gorsuch's nomination, Ms. McCaskill drew the ire of
+    activists ..., before making clear she believed in a 60-vote threshold" was Gorsuch's."""
+    text = ("“I will keep to my theme,” said Senator Jane Hale, Democrat of Ohio.\n\n"
+            "Even before Judge Gorsuch’s nomination, Ms. Hale drew the ire of activists by "
+            "backing a vote, before making clear she believed in a 60-vote threshold.\n")
+    second = text.index("Even")
+    sts = [Statement("a", 0, second - 2, text[:second - 2], paragraph=0, paragraph_start=0, paragraph_end=second - 2),
+           Statement("a", second, len(text) - 1, text[second:-1], paragraph=1, paragraph_start=second,
+                     paragraph_end=len(text) - 1)]
+    from compare_claims.annotate import annotate_statements
+    assert [a.speaker for a in annotate_statements(sts, text, CUES)] == ["Jane Hale", "Jane Hale"]

@@ -716,11 +716,14 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
     people: dict[int, tuple[int, str]] = {}
     gender: dict[int, str] = {}  # what a role noun before an apposed name says: "he" or "she"
     objects: set[int] = set()  # a titled person right after a preposition: its object, no subject
+    owners: set[int] = set()  # a titled person named in the possessive ("Judge Gorsuch's nomination")
     for m in _titled_re().finditer(before):
         if m.group(1).lower() in lexicon.person_titles:
             name = _POSSESSIVE_RE.sub("", m.group(2))
             if name.split()[-1].lower() not in lexicon.bodies:
                 people[m.start()] = (m.end(2), name)
+                if name != m.group(2):
+                    owners.add(m.start())
                 word_before = before[max(0, m.start() - 16):m.start()].split()[-1:]
                 if word_before and word_before[0] in lexicon.prepositions:
                     objects.add(m.start())
@@ -729,6 +732,11 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
                               and not k.split()[-1].isupper()):
         for m in _pattern(r"\b" + re.escape(name.split()[-1]) + r"\b").finditer(before):
             people.setdefault(m.start(), (m.end(), name))
+    # ... is whom the pronoun stands for only when no titled person is named after it ("Even before
+    # Judge Gorsuch's nomination, Ms. McCaskill drew ... before making clear she believed", read 61)
+    for a in owners:
+        if any(b > a and b not in owners for b in people):
+            del people[a]
     # a name asked about ("Governor Christie? “Strong,” he said") is whom the question is on, not "he"
     others = [a for a, (e, _n) in people.items() if before.startswith("?", e)]
     for a in others:
