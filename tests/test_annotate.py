@@ -1822,3 +1822,15 @@ def test_a_person_named_in_the_possessive_before_the_subject_is_not_she() -> Non
                      paragraph_end=len(text) - 1)]
     from compare_claims.annotate import annotate_statements
     assert [a.speaker for a in annotate_statements(sts, text, CUES)] == ["Jane Hale", "Jane Hale"]
+
+
+def test_a_persons_document_speaks_for_them() -> None:
+    """Read 61: "The new ad follows Mr. Perry's statement on Tuesday criticizing ..." was
+    given to "the statement"; a document with no owner named still speaks as itself."""
+    def speaker(text: str) -> str:
+        return annotate(text, start=0, lexicon=CUES).speaker
+
+    assert speaker("The new ad follows Mr. Hale’s statement on Tuesday criticizing the plan.") == "Hale"
+    assert speaker("Jane Hale's letter said the plan had failed.") == "Jane Hale"
+    assert speaker("The statement said the plan had failed.") == "the statement"
+    assert speaker("The mayor's spokesman said the plan had failed.") == "the spokesman"

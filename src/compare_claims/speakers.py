@@ -62,6 +62,8 @@ _NOT_PLACE_MODIFIERS = frozenset("the a an which whom whose what that this these
                                  "your whatever".split())
 
 
+_POSSESSIVE_END_RE = re.compile(r"['’]s$")
+
 class _SpeakerFinder:
     def __init__(self, toks: Toks, cues: Lexicon) -> None:
         self.t = toks
@@ -223,6 +225,14 @@ class _SpeakerFinder:
             if not any(self.is_title(k) and t.keys[k] not in self.c.honorifics for k in range(first, last + 1)):
                 return ""  # "Mr. Sestak first mentioned": no role
             s = first
+            owner = s - 1  # "Mr. Perry’s statement on Tuesday criticizing ...": the document is Perry's words
+            if (t.keys[last] in self.c.documents and owner >= 0 and t.gap(owner).isspace()
+                    and t.raws[owner][:1].isupper() and _POSSESSIVE_END_RE.search(t.raws[owner])):
+                name = _POSSESSIVE_END_RE.sub("", t.raws[owner])
+                if owner > 0 and self.is_plain_cap(owner - 1) and self.name_gap(owner - 1):
+                    name = f"{t.raws[owner - 1]} {name}"
+                if name.lower() not in self.c.bodies and not self.is_title(owner):
+                    return name
             det = ""
             if s > 0 and t.keys[s - 1] in _DETERMINERS and t.gap(s - 1).isspace():
                 det = t.keys[s - 1]
