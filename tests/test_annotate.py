@@ -1834,3 +1834,16 @@ def test_a_persons_document_speaks_for_them() -> None:
     assert speaker("Jane Hale's letter said the plan had failed.") == "Jane Hale"
     assert speaker("The statement said the plan had failed.") == "the statement"
     assert speaker("The mayor's spokesman said the plan had failed.") == "the spokesman"
+
+
+def test_with_a_name_saying_is_that_names_words() -> None:
+    """Read 61: "This latest ad ends with Perry claiming, “...”" had no speaker; the
+    name must stand right before the verb ("after meeting with President X of Poland,
+    Mr. Obama ... disputed ..., saying" is not X's)."""
+    def speaker(text: str) -> str:
+        return annotate(text, start=0, lexicon=CUES).speaker
+
+    assert speaker("The new ad ends with Hale claiming, “faith made the town strong.”") == "Hale"
+    assert speaker("The talks broke up, with Chairman Jo Hart saying the sides would meet again.") == "Jo Hart"
+    assert speaker("After meeting with President Jan Nowak of Poland, Mr. Hale on Wednesday disputed that "
+                   "voters feel betrayed, saying that “the more look at it, the more agree.”") != "Jan Nowak"

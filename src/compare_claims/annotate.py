@@ -716,7 +716,7 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
     people: dict[int, tuple[int, str]] = {}
     gender: dict[int, str] = {}  # what a role noun before an apposed name says: "he" or "she"
     objects: set[int] = set()  # a titled person right after a preposition: its object, no subject
-    owners: set[int] = set()  # a titled person named in the possessive ("Judge Gorsuch's nomination")
+    owners: set[int] = set()  # a titled person named in the possessive ("Judge Hart's nomination")
     for m in _titled_re().finditer(before):
         if m.group(1).lower() in lexicon.person_titles:
             name = _POSSESSIVE_RE.sub("", m.group(2))
@@ -733,7 +733,7 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
         for m in _pattern(r"\b" + re.escape(name.split()[-1]) + r"\b").finditer(before):
             people.setdefault(m.start(), (m.end(), name))
     # ... is whom the pronoun stands for only when no titled person is named after it ("Even before
-    # Judge Gorsuch's nomination, Ms. McCaskill drew ... before making clear she believed", read 61)
+    # Judge Hart's nomination, Ms. Lane drew ... before making clear she believed", read 61)
     for a in owners:
         if any(b > a and b not in owners for b in people):
             del people[a]

@@ -225,7 +225,7 @@ class _SpeakerFinder:
             if not any(self.is_title(k) and t.keys[k] not in self.c.honorifics for k in range(first, last + 1)):
                 return ""  # "Mr. Sestak first mentioned": no role
             s = first
-            owner = s - 1  # "Mr. Perry’s statement on Tuesday criticizing ...": the document is Perry's words
+            owner = s - 1  # "Mr. Hale’s statement on Tuesday criticizing ...": the document is Hale's words
             if (t.keys[last] in self.c.documents and owner >= 0 and t.gap(owner).isspace()
                     and t.raws[owner][:1].isupper() and _POSSESSIVE_END_RE.search(t.raws[owner])):
                 name = _POSSESSIVE_END_RE.sub("", t.raws[owner])
@@ -813,7 +813,11 @@ class _SpeakerFinder:
                         if first is None or first[0] >= lead - w:
                             break
                         lead = first[0]
-                    if lead > 0 and t.keys[lead - 1] in _PREPOSITIONS and self.name_gap(lead - 1):
+                    # ... but "with" a name and a verb in -ing is that name's saying ("The ad ends
+                    # with Hale claiming, “...”", read 61; "..., with the minister saying ...")
+                    absolute = (lead > 0 and t.keys[lead - 1] == "with" and t.keys[i].endswith("ing")
+                                and ph[1] == i - 1 and t.gap(ph[1]).isspace())
+                    if lead > 0 and t.keys[lead - 1] in _PREPOSITIONS and self.name_gap(lead - 1) and not absolute:
                         ph = self.left_phrase(lead - 2) if lead >= 2 and self.name_gap(lead - 2) else None
                 if ph and k < i - 1 and self._of_a_role(ph):
                     # "Michael Elliott, the executive director of the Marijuana Industry Group, a
