@@ -171,7 +171,7 @@ REPORTING_WEIGHT = 0.2
 # sentence matches it fully; lower, length differences count against a pair.
 SMALLER_SIDE = 0.65
 # The topic's own keywords are in most statements of a topic by construction:
-# sharing "Maduro" says little about sharing a claim about Maduro.
+# sharing "Venezuela" says little about sharing a claim about Venezuela.
 TOPIC_WEIGHT = 1.0
 
 
@@ -208,7 +208,7 @@ def _demonyms(words: Sequence[Sequence[str]], names: frozenset[str] = frozenset(
 
 # Two stems in a row are one word (``_compounds``) only where the one word is written at
 # least 1/COMPOUND_SHARE as often as the two
-# (a hashtag, "#BirthrightCitizenship", does not make thirty "birthright citizenship" one word)
+# (a hashtag, "#HarbourFees", does not make thirty "harbour fees" one word)
 COMPOUND_SHARE = 4
 
 
@@ -221,7 +221,7 @@ def _word_part(stem: str) -> bool:
 def _compounds(stems: Sequence[Sequence[str]], document_frequency: Counter[str]) -> Sequence[Sequence[str]]:
     """Two stems in a row whose joined form the sources also write as one
     word are that word: a compound one outlet writes with a hyphen or a space
-    and another as one ("Wal-Mart" / "Walmart", "co-chair" / "cochair")."""
+    and another as one ("Hale-Mart" / "Halemart", "co-chair" / "cochair")."""
     seen = {w for ws in stems for w in ws}
 
     def written(w: str) -> int:  # statements that write ``w`` (at least 1 when one here does)
@@ -325,14 +325,14 @@ def token_sort_score(a: Features, b: Features, idf: dict[str, float]) -> float:
 # ECB+ dev recall 0.605 -> 0.622, ECB+ outside the dev set 0.460 -> 0.448.
 # Only for words that are the speakers' own (a quotation, a transcript turn:
 # ``annotate.direct_speech``; the caller passes None for the others): a fact
-# reported on two people's word ("Gunness put the toll at 40" / "doctors said
+# reported on two people's word ("Reed put the toll at 40" / "doctors said
 # 40 died") is one claim attributed two ways.  Measured: ECB+ outside the dev
 # set R 0.486 -> 0.498 at P 0.967 -> 0.968; dev gold and ECB+ dev unchanged.
 SPEAKER_FACTOR = 0.5
 SPEAKER_CLOSE = 60.0
 # News puts its main claim first: the headline and the first paragraph of each
-# report tell it, each outlet in its own words ("Three killed as rioters bomb
-# Greek bank" / "Deadly fire-bomb hits bank during Greek riots").  A pair of
+# report tell it, each outlet in its own words ("Two hurt as vandals torch
+# Ruritanian ferry" / "Arson attack hits ferry during Ruritanian protests").  A pair of
 # two such statements (blocks 0 and 1 of their sources) scores LEAD_FACTOR
 # times its words' score.  Measured: BASIL triplets with one "same" row that
 # holds the headline or lead of all three outlets 29 -> 64 of 100; ECB+ dev
@@ -412,7 +412,7 @@ def case_counts(texts: Sequence[str]) -> Counter[tuple[str, bool]]:
 
 def names(counts: Counter[tuple[str, bool]], vocabulary: Vocabulary = PLAIN) -> frozenset[str]:
     """Stems of the words the texts (almost) always write with a capital
-    inside a sentence: names ("Trump", "Libya")."""
+    inside a sentence: names ("Hale", "Ruritania")."""
     out = set()
     for (word, upper), c in counts.items():
         if upper and counts.get((word, False), 0) * 10 < c:
@@ -565,7 +565,7 @@ def all_pair_scores(sc: Scoring, *, jobs: int = 1, exhaustive: bool = False) -> 
 
 
 # A sentence that two sources print word for word is one utterance or one wire
-# report, however few content words it holds ("And you exemplify it."): such a
+# report, however few content words it holds ("And you prove it."): such a
 # pair needs no other evidence, from VERBATIM_WORDS words on.
 VERBATIM_WORDS = 4
 # ... and a quotation both print whole, from this many words on even without a closing comma or stop
@@ -578,7 +578,7 @@ _QUOTATION_RE = re.compile(r"[“\"]([^“”\"]+)[”\"]")
 
 
 # the end of a quotation opened in an earlier statement (“It's not about you. | It's
-# not about your jobs,” Santorum said.), and the start of one that goes on in the next
+# not about your fees,” Hale said.), and the start of one that goes on in the next
 _QUOTATION_END_RE = re.compile(r"^\s*([^“”\"]*[^\s“”\"])[”\"]")
 _QUOTATION_START_RE = re.compile(r"[“\"]([^“”\"]*[^\s“”\"])\s*$")
 
@@ -606,8 +606,8 @@ def _quotations(text: str) -> list[str]:
 def _verbatim_pairs(statements: Sequence[Statement], srcs: Sequence[str],
                     stems: Sequence[tuple[str, ...]]) -> set[tuple[int, int]]:
     """Cross-source pairs (i < j) of statements with the same words, case and
-    punctuation aside, or quoting the same words whole (“I will not resign,”
-    he said / “I will not resign,” said Mr. LePage: one utterance, however the
+    punctuation aside, or quoting the same words whole (“I will not step aside,”
+    he said / “I will not step aside,” said Mr. Reed: one utterance, however the
     two attribute it)."""
     by_stems: dict[tuple[str, ...], list[int]] = {}
     for i, f in enumerate(stems):  # the same words have the same stems: only those are read again
@@ -622,15 +622,15 @@ def _verbatim_pairs(statements: Sequence[Statement], srcs: Sequence[str],
         if "“" in st.text or "”" in st.text or '"' in st.text:
             for quoted in _quotations(st.text):
                 words = word_tuple(quoted)
-                # an utterance: it ends inside its marks (“... resign,”), or is long; not
-                # a name in quotation marks ("don't ask, don't tell" policy)
+                # an utterance: it ends inside its marks (“... aside,”), or is long; not
+                # a name in quotation marks ("no pass, no play" policy)
                 said = quoted.rstrip()[-1:] in (",", ".", "!", "?") or len(words) >= QUOTED_WORDS
                 if said and len(words) >= VERBATIM_WORDS and i not in by_words.get(words, ()):
                     by_words.setdefault(words, []).append(i)
                     quoted_sizes.add(len(quoted.strip()))
     if quoted_sizes:
         # a sentence of a longer quotation is a statement of its own, without marks (“... I
-        # understand how it offends people. It wasn't funny.”): the same words quoted whole
+        # understand why it upset people. It wasn't kind.”): the same words quoted whole
         # elsewhere are that utterance; only statements about as long as a quotation are read
         near = {q + d for q in quoted_sizes for d in range(-1, 4)}  # marks and a full stop of its own
         for i, st in enumerate(statements):
@@ -644,8 +644,8 @@ def _verbatim_pairs(statements: Sequence[Statement], srcs: Sequence[str],
 
 # A statement whose words, from CONTAINED_WORDS words on, another source prints
 # word for word inside a longer statement is that one's utterance or report cut
-# elsewhere ("and I will never, ever let you down. …" / "... let you down,” Mr.
-# Trump told ..."): a pair with no other evidence needed, like verbatim ones.
+# elsewhere ("and I will never, ever stop trying. …" / "... stop trying,” Mr.
+# Reed told ..."): a pair with no other evidence needed, like verbatim ones.
 CONTAINED_WORDS = 7
 
 
@@ -678,7 +678,7 @@ def _contained_pairs(statements: Sequence[Statement], srcs: Sequence[str], bags:
     return pairs
 
 
-# Two sources quoting the same few words (an “elitist hypocrite”, “stop lying”)
+# Two sources quoting the same few words (a “smug bully”, “stop hiding”)
 # report one remark: the pair scores SAME at least.  The words are quoted in one
 # of the two and present in the other; of QUOTED_PHRASE_WORDS words, with
 # QUOTED_PHRASE_STEMS content stems of which one is neither a name nor common.
@@ -701,8 +701,8 @@ def _quoted_phrase_pairs(statements: Sequence[Statement], srcs: Sequence[str], s
                 if not lo <= len(words) <= hi:
                     continue
                 quoting.setdefault(words, set()).add(i)
-                # a name in quotation marks (“Make America Great Again” hats, the “don't ask,
-                # don't tell” policy) or a term (the so-called “nuclear option”) is no one's
+                # a name in quotation marks (“Keep Westmark Green” hats, the “no pass,
+                # no play” policy) or a term (the so-called “nuclear option”) is no one's
                 # remark, wherever else it is quoted
                 after = _NEXT_WORD_RE.match(st.text, m.end())
                 if (m.group(1).istitle() or (after and after.group(1) not in STOPWORDS)
@@ -745,7 +745,7 @@ def _is_figure(stem: str) -> bool:
 def _shared_figure_pairs(feats: Sequence[Features], srcs: Sequence[str],
                          postings: dict[str, list[int]]) -> set[tuple[int, int]]:
     """Cross-source pairs (i < j) that share FIGURES_SHARED figures or more, each held by
-    at most two statements of a source ("passed 234-193" in three outlets), or one
+    at most two statements of a source ("passed 241-186" in three outlets), or one
     amount of FIGURE_ALONE_FROM or more that one statement of each source gives."""
     per_pair: dict[tuple[int, int], int] = {}
     for stem, holders in postings.items():
@@ -755,7 +755,7 @@ def _shared_figure_pairs(feats: Sequence[Features], srcs: Sequence[str],
         if max(by_source.values()) > 2 or len(by_source) < 2:
             continue
         # an amount of FIGURE_ALONE_FROM or more that one statement of each source gives
-        # counts as two ("move $8 billion" / "about $8 billion in all")
+        # counts as two ("move $6 billion" / "about $6 billion in total")
         weight = FIGURES_SHARED if max(by_source.values()) == 1 and float(stem) >= FIGURE_ALONE_FROM else 1
         for k, i in enumerate(holders):
             for j in holders[k + 1:]:
@@ -764,16 +764,16 @@ def _shared_figure_pairs(feats: Sequence[Features], srcs: Sequence[str],
     return {ij for ij, c in per_pair.items() if c >= FIGURES_SHARED}
 
 
-# a count against a count ("passed 396-9", "a 5-4 decision", "won, 134 to 63", "a
-# 134-to-63 vote"): two numbers of up to three figures joined by a hyphen, a dash or
+# a count against a count ("passed 388-7", "a 5-4 decision", "won, 121 to 58", "a
+# 121-to-58 vote"): two numbers of up to three figures joined by a hyphen, a dash or
 # "to", the larger first (a range, "10-12", "5 to 10", gives the smaller first), not
 # inside a longer number, a date or a compound ("12-year-old")
 _TALLY_RE = re.compile(r"(?<![\w.,/–-])(\d{1,3})(?:\s?[-–]\s?|[-\s]to[-\s])(\d{1,3})(?![\w/–-]|[.,]\d)")
 
 
 def _shared_tally_pairs(statements: Sequence[Statement], srcs: Sequence[str]) -> set[tuple[int, int]]:
-    """Cross-source pairs (i < j) giving one tally ("On Wednesday, the House voted 396-9" /
-    "It passed in a 396-9 vote"), each held by at most two statements of a source: a
+    """Cross-source pairs (i < j) giving one tally ("On Tuesday, the House voted 388-7" /
+    "It passed in a 388-7 vote"), each held by at most two statements of a source: a
     vote's or a match's two counts tell one fact (such a pair scores the "same" score at
     least), the smaller often under 10, where ``_shared_figure_pairs`` counts no figure."""
     holders: dict[tuple[str, str], list[int]] = {}
@@ -805,7 +805,7 @@ _CLOSING_MARK_RE = re.compile(r"[”\"]")
 
 def _opening_words(text: str) -> tuple[str, ...]:
     """A statement's words up to the first closing quotation mark, when it
-    closes one opened before it ('It’s destructive,” Mr. Gibbs said ...'): the
+    closes one opened before it ('It’s harmful,” Mr. Dunn said ...'): the
     words of the quotation it goes on with; else all its words."""
     m = _CLOSING_MARK_RE.search(text)
     if m is not None and "“" not in text[:m.start()] and (m.group() == "”" or '"' not in text[m.end():]):
@@ -818,8 +818,8 @@ def _going_on_alike(statements: Sequence[Statement], srcs: Sequence[str],
     """Cross-source pairs (i < j) of statements that go on word for word from a
     pair told alike (``pairs``): the next statement of each, right after it in
     its paragraph, opening on the same words, however few ("“I can’t help but
-    think that those remarks are well over the line. It’s wrong. It’s
-    destructive,” Mr. Gibbs said": "It’s wrong." was a row of its own in each
+    feel that those words go much too far. It’s wrong. It’s
+    harmful,” Mr. Dunn said": "It’s wrong." was a row of its own in each
     outlet, read 54); and so on from each pair found."""
     after: dict[int, int] = {}
     for i in range(len(statements) - 1):
@@ -1067,8 +1067,8 @@ def align(
     sources that hold it (``documents`` in all): they weigh words; ``names``
     are the stems of names (``names_of``): a pair needs more than names.
     ``roles``: stems of titles and roles: a pair that shares only names and
-    these tells who, not what ("Senate Democratic Leader Harry Reid said ..." /
-    "Senator Harry Reid, the Democratic leader, is ...").
+    these tells who, not what ("Senate Democratic Leader Mark Dunn said ..." /
+    "Senator Mark Dunn, the Democratic leader, is ...").
     ``speakers``: each statement's speaker (a last name, or None when unknown,
     a role, or the words are not the speaker's own); a pair of two different
     speakers weighs less (SPEAKER_FACTOR).
@@ -1154,8 +1154,8 @@ def _titles_join_leads(rows: list[list[int]], statements: Sequence[Statement], k
     leads tell one claim (``SAME`` on average) and the two rows match at
     ``floor`` on average: a headline sums up its lead, so
     outlets whose headlines meet and whose leads meet tell one claim twice
-    (ECB+: "Three killed as rioters bomb Greek bank" beside "A fire-bomb attack
-    on a bank in Greece killed at least three people ...").  Titles are
+    (ECB+: "Two hurt as vandals torch Ruritanian ferry" beside "An arson attack
+    on a ferry in Ruritania hurt at least two people ...").  Titles are
     short: their pairs with the other outlets' long leads score low, and the
     linkage alone leaves the claim in two rows."""
     srcs = [st.source for st in statements]

@@ -27,7 +27,7 @@ _NOT_AS_NAMES = frozenset({"hedge", "certainty"})
 def _proper_noun_use(toks: Toks, i: int) -> bool:
     """A capitalised word inside a sentence: not after a full stop, colon,
     opening quote or bracket, not the first word, and not in a Title Case
-    headline ("Indictment Expected for Grimm")."""
+    headline ("Indictment Expected for Dunn")."""
     raw = toks.raws[i]
     if i == 0 or not raw[:1].isupper() or raw.isupper():
         return False
@@ -58,7 +58,7 @@ def match_cues(toks: Toks, lex: Lexicon) -> dict[str, list[tuple[int, int, Entry
                 take(i, i + len(e.words), e)
             if (not phrases and i + 2 < len(keys) and keys[i + 1] in lex.particle_gap_words
                     and joined[i] and joined[i + 1]):
-                # a day between a verb and its particle: "Leading Democrats called Friday for ..." (read 54)
+                # a day between a verb and its particle: "Two councillors called Friday for ..." (read 54)
                 for e in phrase_at(lex, [key, keys[i + 2]], 0, [True]):
                     if len(e.words) == 2:
                         take(i, i + 3, e)
@@ -94,14 +94,14 @@ def _first_person_subject(toks: Toks, i: int, lexicon: Lexicon) -> bool:
 
 
 def _noun_use(toks: Toks, i: int, lexicon: Lexicon) -> bool:
-    """Is the verb cue at word ``i`` used as a noun ("the suspect", "a black suspect")?"""
+    """Is the verb cue at word ``i`` used as a noun ("the suspect", "a second suspect")?"""
     return ((i >= 1 and toks.keys[i - 1] in lexicon.noun_after)
             or (i >= 2 and toks.keys[i - 2] in lexicon.noun_after_adjective))
 
 
-# a verb in "-s" right before one of these is a noun: "the Afghanistan remarks were"
+# a verb in "-s" right before one of these is a noun: "the Harbour remarks were"
 _COPULAS = frozenset("is are was were have had".split())
-# a word before a verb cue that makes it a noun: "Four states have", "23 claims"
+# a word before a verb cue that makes it a noun: "Five states have", "23 claims"
 _COUNTS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands "
                     "several many few both some these those".split())
 
@@ -109,8 +109,8 @@ _COUNTS = frozenset("two three four five six seven eight nine ten dozens hundred
 def _verbs(toks: Toks, verbs: Sequence[tuple[int, int, Entry]], lexicon: Lexicon) -> list[tuple[int, int, Entry]]:
     """The reporting-verb cues used as verbs ("remarks", "claims" as nouns are not);
     a naming verb only before a quotation in its clause ("called the idea “...”"); a
-    clausal one only before what is demanded ("the $5.7 billion he demanded for the
-    wall" reports no words: ``_complement_follows``)."""
+    clausal one only before what is demanded ("the $2.4 million he demanded for the
+    bridge" reports no words: ``_complement_follows``)."""
     return [(i, j, e) for i, j, e in verbs if not _cue_is_noun(toks, i, j, e.value, lexicon)
             and (e.value not in lexicon.naming_verbs or _quotation_follows(toks, j))
             and (e.value not in lexicon.quoting_verbs or _quotation_follows(toks, j) or _quotation_ends_before(toks, i))
@@ -121,9 +121,9 @@ def _verbs(toks: Toks, verbs: Sequence[tuple[int, int, Entry]], lexicon: Lexicon
 
 def _complement_follows(toks: Toks, j: int, lexicon: Lexicon) -> bool:
     """Does what is demanded follow the verb ending before token ``j`` ("demanded that
-    he resign", "demand to see", "demanded Rep. Schiff step down"), not a full stop, a
+    he resign", "demand to see", "demanded Rep. Ford step down"), not a full stop, a
     comma, "and" or a preposition ("the money he had demanded and ...", "... demanded
-    for the wall": its object came before it)?"""
+    for the bridge": its object came before it)?"""
     return j < toks.n and toks.gap_before(j).isspace() and (
         toks.keys[j] == "to" or (toks.keys[j] not in lexicon.prepositions and toks.keys[j] not in _JOINING))
 
@@ -142,8 +142,8 @@ def _quotation_follows(toks: Toks, j: int) -> bool:
 
 def _quotation_ends_before(toks: Toks, i: int) -> bool:
     """Does a quotation close within NAMING_REACH tokens before token ``i``,
-    no sentence punctuation outside it between ("“Why?” asked Senator Roger
-    Wicker", "“Why?” Justice Ginsburg asked")?"""
+    no sentence punctuation outside it between ("“Why?” asked Senator Mark
+    Dunn", "“Why?” Justice Hale asked")?"""
     return _quotation_mark_in(toks, range(i, max(0, i - NAMING_REACH), -1), "”\"")
 
 
@@ -162,11 +162,11 @@ def _quotation_mark_in(toks: Toks, ks: range, marks: str) -> bool:
 def _cue_is_noun(toks: Toks, i: int, j: int, lemma: str, lexicon: Lexicon) -> bool:
     """Is the verb cue at words ``i`` to ``j`` a noun?  Before a copula ("the
     remarks were"); one word in its present form right after a determiner, a
-    possessive or a count ("its claim", "Sudan's state", "Four states"), or in
-    its base form right after a name that is no plural subject ("in the Blue
-    Nile state": "Smith state" is no English, "Smith and Jones state" is) or
-    that "a" opens ("a Texas state flag").
-    Not across punctuation ("Smith, 45, said")."""
+    possessive or a count ("its claim", "Ruritania's state", "Five states"), or in
+    its base form right after a name that is no plural subject ("in the Upper
+    Vale state": "Smith state" is no English, "Smith and Jones state" is) or
+    that "a" opens ("a Vermont state park").
+    Not across punctuation ("Hale, 45, said")."""
     last = toks.keys[j - 1]
     if last.endswith("s") and j < toks.n and toks.keys[j] in _COPULAS:
         return True
@@ -183,7 +183,7 @@ def _cue_is_noun(toks: Toks, i: int, j: int, lemma: str, lexicon: Lexicon) -> bo
     while k > 0 and toks.raws[k - 1][:1].isupper() and not toks.gap_before(k).strip():
         k -= 1
     if k > 0 and toks.keys[k - 1] in ("a", "an"):
-        return True  # "a Texas state flag", "a New York Times report": "a" opens a noun phrase, no subject
+        return True  # "a Vermont state park", "a Harbour Gazette report": "a" opens a noun phrase, no subject
     plural_subject = toks.raws[i - 1].endswith("s") or (k > 0 and toks.keys[k - 1] in ("and", "&"))
     return k > 0 and not plural_subject
 
@@ -205,7 +205,7 @@ def quotations(text: str, inside: bool = False) -> list[tuple[int, int]]:
     if opened >= 0:
         # a lone straight quote at the very end closes, as a curly one would
         out.append((0, len(text)) if not text[opened + 1:].strip() and not out else (opened, len(text)))
-    # single quotes, as headlines use them: 'phony theology' (an apostrophe sits inside a word)
+    # single quotes, as headlines use them: 'phony science' (an apostrophe sits inside a word)
     if "'" in text or "\u2018" in text:
         starts = [s for s, _e in out]  # in order, and apart: the span before a position is the one to check
         singles = []
@@ -259,7 +259,7 @@ def annotate(text: str, *, start: int, lexicon: Lexicon, speaker_hint: str = "",
         mark_quoted = group in ("label", "hedge")
         out: list[Span] = []
         blocked = [(toks.starts[i], toks.ends[j - 1]) for i, j, _e in hits.get("except:" + group, ())]
-        if group == "hedge":  # "beyond the shadow of a doubt" asserts
+        if group == "hedge":  # "beyond a reasonable doubt" asserts
             blocked += [(toks.starts[i], toks.ends[j - 1]) for i, j, _e in hits.get("certainty", ())]
         for i, j, e in hits.get(group, ()):
             s, en = toks.starts[i], toks.ends[j - 1]
@@ -270,11 +270,11 @@ def annotate(text: str, *, start: int, lexicon: Lexicon, speaker_hint: str = "",
             if group == "hedge" and e.value in lexicon.stance and not _first_person_subject(toks, i, lexicon):
                 continue  # "Russia believes ...": a position reported, not a hedge
             if group == "hedge" and e.kind == "strong" and e.inflect and len(e.words) == 1 and _noun_use(toks, i, lexicon):
-                continue  # "a black suspect": the noun
+                continue  # "a second suspect": the noun
             if group == "hedge" and e.value == _BACKSHIFTED and _past_report_before(toks, i, reported):
                 continue  # "said he would retire": "will" told in the past, no hedge
             if group == "hedge" and e.value == _NORM and i > 1 and toks.keys[i - 1] == "be" and toks.keys[i - 2] in lexicon.modals:
-                continue  # "who would be expected to attend": what is usual, no forecast
+                continue  # "who would be expected to vote": what is usual, no forecast
             inside = mark_quoted and any(qs <= s and en <= qe for qs, qe in quoted)
             out.append(Span(start + s, start + en, text[s:en], e.kind, e.value, quoted=inside))
         return tuple(out)
@@ -282,7 +282,7 @@ def annotate(text: str, *, start: int, lexicon: Lexicon, speaker_hint: str = "",
     reported = _verbs(toks, hits.get("verb", ()), lexicon)
     speaker, verb = find_speaker(toks, reported, lexicon, speaker_hint, text, in_quote)
     at = tr.find(speaker) if speaker else -1
-    if at >= 0:  # the words as the text writes them ("O’Rourke": the speaker was found in ``tr``, straightened)
+    if at >= 0:  # the words as the text writes them ("O’Hara": the speaker was found in ``tr``, straightened)
         speaker = text[at:at + len(speaker)]
     return Annotation(
         speaker=speaker,
@@ -342,7 +342,7 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
     sentence_speaker: dict[tuple[int, int], tuple[str, str]] = {}
     named: list[tuple[int, str]] = []  # (paragraph, speaker) of the statements named so far
     pronouns: dict[str, str] = {}  # speaker -> "he" or "she", where a pronoun was read as them
-    authored: dict[str, str] = {}  # document -> the person who spoke in it ("Trump said in a statement")
+    authored: dict[str, str] = {}  # document -> the person who spoke in it ("Hale said in a statement")
     out = []
     for st in statements:
         in_quote = 0 <= st.paragraph_start < st.start and _opens_inside(text, st.paragraph_start, st.start)
@@ -355,11 +355,11 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
             # a quoted clause is the attribution's ("“A, and B,” said X"), and so is
             # one after it ("X said that A, and that B"); a clause of prose before
             # it is not ("A move is seen as a no-no, but X says ..."), nor one
-            # with its own ("..., while Democrats have said ...")
+            # with its own ("..., while the unions have said ...")
             quoted = in_quote or any(q in st.text for q in _QUOTE_MARKS)
             # ... but a clause of prose that sets a subject of its own against it
-            # ("X claimed the attack, though it is unclear ...", "..., while House
-            # Democrats plan ...") is the narrator's ("..., while lamenting ..." is not)
+            # ("X claimed the attack, though it is unclear ...", "..., while city
+            # councillors plan ...") is the narrator's ("..., while lamenting ..." is not)
             words = st.text.split(None, 2)
             aside = (not quoted and len(words) > 1 and words[0].lower() in lexicon.contrast_openers
                      and (words[1][:1].isupper() or words[1].lower() in lexicon.clause_subjects)
@@ -369,8 +369,8 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
                 ann = ann._replace(speaker=speaker, reporting_verb=verb)
         resolved = _resolve(ann, st, text, named, lexicon, in_quote, pronouns)
         if resolved.speaker and not ann.speaker and resolved.speaker_span is None:
-            # whom "she said" stood for is no "he" later ("“...,” she concluded. Trump bragged
-            # ...; since taking office he has referred to ...": not Pelosi)
+            # whom "she said" stood for is no "he" later ("“...,” she concluded. Reed bragged
+            # ...; since taking office he has referred to ...": not Hale)
             said = _PRONOUN_RE.search(_outside_quotations(st.text, in_quote))
             if said is not None:
                 pronouns.setdefault(resolved.speaker, said.group().lower())
@@ -389,7 +389,7 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
             else:
                 authored.pop(document, None)
         # a person "he said" can stand for; not a group named in one plural word ("Democrats"),
-        # nor who asks (the one asked answers next: "X asked Trump, “...?” He said ...")
+        # nor who asks (the one asked answers next: "X asked Reed, “...?” He said ...")
         if ann.speaker[:1].isupper() and not is_group(ann.speaker) and ann.reporting_verb not in lexicon.asking_verbs:
             named.append((st.paragraph, ann.speaker))
         out.append(ann)
@@ -403,7 +403,7 @@ _FIRST_OR_SECOND_PERSON_RE = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|[Uu]s|
 
 def _block_quoted(st: Statement, text: str) -> bool:
     """Is ``st`` in a paragraph quoted as a block: after a paragraph that ends
-    on a colon ("Read the full rant via Gawker:", "..., saying:"), without
+    on a colon ("Read the full post via Tattler:", "..., saying:"), without
     quotation marks of its own or one quotation whole, or on a comma ("He
     added,"), one quotation whole, in the first or second person?  Its words are
     then the person named as speaker last (read 46: a letter printed whole
@@ -416,10 +416,10 @@ def _block_quoted(st: Statement, text: str) -> bool:
     if st.paragraph_start <= 0 or k < 0 or text[k] not in ":,":
         return False
     paragraph = text[st.paragraph_start:st.paragraph_end]
-    # after a comma ("He added," ¶ "“We will need to see guidance ...”"), only a quotation whole
+    # after a comma ("He added," ¶ "“We will want to see the figures ...”"), only a quotation whole
     if any(q in paragraph[:2] for q in _QUOTE_MARKS) or text[k] == ",":
-        # a paragraph that is one quotation, with no attribution of its own ('Fox tweeted his own
-        # recollection in response:' ¶ '“... I invited you to come and apologize ...”', read 54)
+        # a paragraph that is one quotation, with no attribution of its own ('Reed tweeted his own
+        # account in response:' ¶ '“... I asked you to come and explain ...”', read 54)
         spans = quotations(paragraph)
         if not (len(spans) == 1 and spans[0][0] <= 1 and spans[0][1] >= len(paragraph.rstrip()) - 1):
             return False
@@ -434,8 +434,8 @@ def _document_re(documents: frozenset[str]) -> re.Pattern[str]:
 
 def _documents_brought_in(text: str, lexicon: Lexicon) -> list[tuple[str, bool]]:
     """The documents a statement brings in ("a letter", "his statement"), each
-    with whether its speaker speaks in it ("Trump said in a statement ...": then
-    "the statement continued" is Trump's words, not a document's)."""
+    with whether its speaker speaks in it ("Hale said in a statement ...": then
+    "the statement continued" is Hale's words, not a document's)."""
     if not lexicon.documents:
         return []
     lowered = text.lower()
@@ -445,7 +445,7 @@ def _documents_brought_in(text: str, lexicon: Lexicon) -> list[tuple[str, bool]]
     toks: Toks | None = None
     verb_ends: set[int] = set()
     for m in _document_re(lexicon.documents).finditer(text):
-        said_in = bool(m.group(1)) and not text[m.end():].lstrip().startswith("from ")  # "a letter from her lawyer"
+        said_in = bool(m.group(1)) and not text[m.end():].lstrip().startswith("from ")  # "a letter from his agent"
         if said_in:  # "in" right after a verb of speaking, a word or two between ("said Friday in a statement")
             if toks is None:
                 toks = Toks(plain(text))
@@ -457,10 +457,10 @@ def _documents_brought_in(text: str, lexicon: Lexicon) -> list[tuple[str, bool]]
 
 
 def _unknown_label(speaker: str, st: Statement, text: str) -> bool:
-    """Is ``speaker`` a label opening the title ("Servers Down: ...", "GOP
-    Smackdown: Rep. Labrador Enters The Race") that names no one the text
+    """Is ``speaker`` a label opening the title ("Servers Down: ...", "Harbour
+    Showdown: Rep. Ford Enters The Race") that names no one the text
     names elsewhere?  A headline's keywords before a colon look like a
-    transcript turn ("Christie: I don't know ...", whose Christie the story
+    transcript turn ("Dunn: I don't know ...", whose Dunn the story
     names again); a transcript's turns further down are left alone."""
     if st.paragraph != 0:
         return False
@@ -520,8 +520,8 @@ def _quoted_on(statements: Sequence[Statement], anns: list[Annotation], text: st
                asking: frozenset[str] = frozenset()) -> list[Annotation]:
     """A paragraph that opens a quotation, or goes on with one left open, and
     attributes nothing is the speaker's whose attributed quotation ends the
-    paragraph before ('“...,” Stone's attorney said. ¶ “A telephone call would
-    have done the job. ¶ Mr. Stone has nothing to hide.”')."""
+    paragraph before ('“...,” Reed's attorney said. ¶ “A short letter would
+    have done the job. ¶ Mr. Reed has nothing to hide.”')."""
     out = list(anns)
     paragraphs: dict[int, list[int]] = {}
     for k, st in enumerate(statements):
@@ -548,7 +548,7 @@ def _quoted_on(statements: Sequence[Statement], anns: list[Annotation], text: st
         carry = (last.speaker, last.reporting_verb) if last.speaker and quoted and last.reporting_verb not in asking else None
         still_open = False
     # ... and one that opens a quotation and leaves it open, attributing nothing, is the speaker's
-    # of the paragraph the quotation runs into ("“As we’ve re-confirmed ... ¶ We remain ...,” he said")
+    # of the paragraph the quotation runs into ("“As we’ve said before ... ¶ We stand ...,” he said")
     for p in sorted(paragraphs, reverse=True):
         ks, after = paragraphs[p], paragraphs.get(p + 1)
         here = text[statements[ks[0]].paragraph_start:statements[ks[0]].paragraph_end]
@@ -563,12 +563,12 @@ def _quoted_on(statements: Sequence[Statement], anns: list[Annotation], text: st
 
 
 # words a quotation needs to go on with the speaker before it: not a phrase in
-# quotation marks ("a “generational gap.”")
+# quotation marks ("a “quiet revolt.”")
 QUOTED_SENTENCE_WORDS = 4
 
 
 _NAME_CHAR = one_of(r"\w'’-")
-# a name of up to three words, a middle initial besides ("Mark D. Sheridan")
+# a name of up to three words, a middle initial besides ("Tom D. Reed")
 _NAME = rf"((?:[A-Z]{_NAME_CHAR}+\s+){{0,2}}(?:[A-Z]\.\s+)?[A-Z]{_NAME_CHAR}+)"
 _QUOTE_MARKS = '"“”'
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
@@ -576,7 +576,7 @@ _POSSESSIVE_RE = re.compile(r"['’]s?$")
 
 def _title_case_line(text: str, at: int) -> bool:
     """Is the line holding offset ``at`` a headline in Title Case, where every
-    word is capitalised and a capital names no one ("Congressman Apologizes")?"""
+    word is capitalised and a capital names no one ("Councillor Apologizes")?"""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     words = [w for w in text[start:end if end >= 0 else len(text)].split() if len(w) > 3 and w[:1].isalpha()]
@@ -608,7 +608,7 @@ _ANY_CASE_LETTER = one_of("A-Za-z" + "".join(c for c, _ascii in _IGNORECASE_ASCI
 
 @lru_cache(maxsize=1)
 def _apposed_re() -> re.Pattern[str]:
-    # an abbreviated form of address or title before the name is none of it ("The lawyer, Mr. Kendall,")
+    # an abbreviated form of address or title before the name is none of it ("The lawyer, Mr. Dunn,")
     return re.compile(r"\s*,\s+(?:[A-Z][a-z]{1,3}\.\s+)?" + _NAME.replace("[A-Z]", _ANY_CASE_LETTER))
 
 
@@ -634,7 +634,7 @@ def _last_with_role(head: str, text: str, accept: Callable[[int, str], bool] = l
     1, that ``accept(start of the match, name)`` takes), where the role is
     ``head`` or, if ``abbreviated``, its first three letters and a dot: of several, the one whose
     last name ``text`` mentions last, however.  "The governor" after "Gov.
-    Mike Pence later vowed ..." and "Hutchinson, too, said ..." is Hutchinson.
+    Tom Reed later vowed ..." and "Hale, too, said ..." is Hale.
     The role and the blanks after it match in one way only, so matching the
     name after each role found is the same scan."""
     role = _pattern(rf"(?i:\b(?:{re.escape(head)}|{re.escape(head[:3])}\.))\s+" if abbreviated
@@ -648,7 +648,7 @@ def _last_with_role(head: str, text: str, accept: Callable[[int, str], bool] = l
             pos = r.start() + 1
             continue
         if accept(r.start(), m.group(1)):
-            # "President Obama's adviser" names Obama
+            # "President Hale's adviser" names Hale
             found.append(_POSSESSIVE_RE.sub("", m.group(1)))
         pos = m.end()
     lasts = {who.split()[-1] for who in found}
@@ -674,14 +674,14 @@ def _titled_re() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _name_run_re() -> re.Pattern[str]:
     """A name without a title: two capitalised words or more, or one that opens
-    the paragraph before a comma ("Gorsuch, who worked for President Bush, ...")."""
+    the paragraph before a comma ("Dunn, who worked for President Reed, ...")."""
     return re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+)+|^[A-Z][a-z]+(?=,)")
 
 
 def _opening_role(paragraph: str, roles: frozenset[str]) -> tuple[str, int] | None:
     """The role ``paragraph`` opens on, after "the" and up to three lower-case
     words, when a lower-case word (its verb) follows it: ("justice", where it
-    ends) for "The liberal icon justice had kicked off ..."; None for most."""
+    ends) for "The longtime county justice had opened ..."; None for most."""
     m = _ROLE_OPENING_RE.match(paragraph)
     if m is None:
         return None
@@ -695,9 +695,9 @@ def _opening_role(paragraph: str, roles: frozenset[str]) -> tuple[str, int] | No
 
 
 _ROLE_OPENING_RE = re.compile(r"[Tt]he\s+")
-_LONE_NAME_RE = re.compile(r"([A-Z][a-z]+)(?:\s+[a-z]|\s*[―—–])")  # "Lerner touched", "Stone ― who"
-# a name opening a sentence, set off by what it is, before its verb: "Donald J. Trump, the
-# presumptive Republican presidential nominee, seized on ..."
+_LONE_NAME_RE = re.compile(r"([A-Z][a-z]+)(?:\s+[a-z]|\s*[―—–])")  # "Lee touched", "Reed ― who"
+# a name opening a sentence, set off by what it is, before its verb: "Tom J. Reed, the
+# likely Republican mayoral nominee, seized on ..."
 _SENTENCE_SUBJECT_RE = re.compile(r",\s+(?:the|a|an)\s+[^,.;:!?\"“”]{3,80},\s+[a-z]")
 _APPOSED_ROLE_RE = re.compile(r",\s+(?:a|an|the)\s+$")
 
@@ -705,14 +705,14 @@ _APPOSED_ROLE_RE = re.compile(r",\s+(?:a|an|the)\s+$")
 def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Sequence[str], lexicon: Lexicon) -> str:
     """Whom a pronoun in a paragraph stands for when nobody spoke in it yet:
     the first person it names with a title, or who spoke earlier in the text
-    (``known``), who can be "he" ("Mr. Trump paid tribute to the workers ...
-    “...,” he said"; "But Ms. Coulter ... Mr. Trump ... he said"), or set off
-    by commas ("the first lady, Melania Trump, questioned Ms. Griffin's
-    sanity"), outside quotations; "" when another name or a pronoun comes
+    (``known``), who can be "he" ("Mr. Reed paid tribute to the crews ...
+    “...,” he said"; "But Ms. Lane ... Mr. Reed ... he said"), or set off
+    by commas ("the first lady, Ann Reed, questioned Ms. Hale's
+    judgment"), outside quotations; "" when another name or a pronoun comes
     first, or none is named."""
     quoted = quotations(before)
     # where a person is named -> (where the name ends, the name); the possessive counts
-    # ("Sen. Menendez's response. He accused ..."), though not always ("Judge Gorsuch's nomination")
+    # ("Sen. Dunn's response. He accused ..."), though not always ("Judge Hart's nomination")
     people: dict[int, tuple[int, str]] = {}
     gender: dict[int, str] = {}  # what a role noun before an apposed name says: "he" or "she"
     objects: set[int] = set()  # a titled person right after a preposition: its object, no subject
@@ -727,34 +727,34 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
                 word_before = before[max(0, m.start() - 16):m.start()].split()[-1:]
                 if word_before and word_before[0] in lexicon.prepositions:
                     objects.add(m.start())
-    # (not a body, an outlet or an acronym: "AARP", "NRA" are no "he")
+    # (not a body, an outlet or an acronym: "PTA", "HBA" are no "he")
     for name in dict.fromkeys(k for k in known if k.split()[-1].lower() not in lexicon.bodies
                               and not k.split()[-1].isupper()):
         for m in _pattern(r"\b" + re.escape(name.split()[-1]) + r"\b").finditer(before):
             people.setdefault(m.start(), (m.end(), name))
     # ... is whom the pronoun stands for only when no titled person is named after it ("Even before
-    # Judge Hart's nomination, Ms. Lane drew ... before making clear she believed", read 61)
+    # Judge Hart's nomination, Ms. Lane drew ... before making plain she thought", read 61)
     for a in owners:
         if any(b > a and b not in owners for b in people):
             del people[a]
-    # a name asked about ("Governor Christie? “Strong,” he said") is whom the question is on, not "he"
+    # a name asked about ("Governor Dunn? “Strong,” he said") is whom the question is on, not "he"
     others = [a for a, (e, _n) in people.items() if before.startswith("?", e)]
     for a in others:
         del people[a]
-    # a last name alone opening the paragraph, of a person named in full before it ("Lerner
-    # touched off ..." after "Lois Lerner is facing ..."): no body, no group
+    # a last name alone opening the paragraph, of a person named in full before it ("Lee
+    # touched off ..." after "Ann Lee is facing ..."): no body, no group
     lone = _LONE_NAME_RE.match(before)
     word = lone.group(1).lower() if lone else ""
     if lone and 0 not in people and not is_group(lone.group(1)) and all(
             word not in words for words in (lexicon.bodies, lexicon.name_stopwords, STOPWORDS)):
         full = [m.group(1) for m in _pattern(r"\b([A-Z][a-z]+\s+(?:[A-Z]\.\s+)?" + re.escape(lone.group(1)) + r")\b")
                 .finditer(text_before, 0, len(text_before) - len(before))
-                if not _title_case_line(text_before, m.start())]  # not "NAACP Condemns Tea Party ..."
+                if not _title_case_line(text_before, m.start())]  # not "FHA Condemns Harbour Board ..."
         first = full[-1].split()[0].lower() if full else ""
         if full and all(first not in words for words in (lexicon.titles, lexicon.person_titles, STOPWORDS)):
             people[0] = (lone.end(1), full[-1])
-    # a role opening the paragraph is the person last named with it: "The president opted ...",
-    # "The liberal icon justice had kicked off ..." (what the role says of the pronoun aside)
+    # a role opening the paragraph is the person last named with it: "The mayor opted ...",
+    # "The longtime county justice had opened ..." (what the role says of the pronoun aside)
     opening = _opening_role(before, lexicon.person_titles)
     if opening and 0 not in people:
         earlier = text_before[:len(text_before) - len(before)]
@@ -770,16 +770,16 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
                 or any(a <= m.start() < e or m.start() <= a < m.end() for a, e in named_at)):
             continue
         # a name set off by commas after a role, or opening the paragraph before one, is a
-        # person ("the first lady, Melania Trump, questioned ..."); any other stops the search
+        # person ("the first lady, Ann Reed, questioned ..."); any other stops the search
         apposed = before.startswith(",", m.end()) and (m.start() == 0 or before[:m.start()].rstrip().endswith(",")
                                                        or _SENTENCE_SUBJECT_RE.match(before, m.end()) is not None
                                                        and before[:m.start()].rstrip().endswith((".", "!", "?")))
         if (before.startswith(",", m.end()) and not apposed
                 and _APPOSED_ROLE_RE.search(before, max(0, m.start() - 8), m.start())):
-            continue  # ", a Virginia Democrat,": what the person before is, no one else
+            continue  # ", a Vermont Democrat,": what the person before is, no one else
         role = before[:m.start()].rstrip().rstrip(",").split()[-1:] if m.start() else []
         said = _role_gender(role[0], lexicon) if role else ""
-        # ... and so is a name right after a role that says "he" or "she" ("BuzzFeed spokesman Matt Mittenthal")
+        # ... and so is a name right after a role that says "he" or "she" ("Tattler spokesman Tom Reed")
         if ((apposed or (said and role[0].islower() and not before.startswith(",", m.end())))
                 and words[-1].lower() not in lexicon.bodies and words[-1].lower() not in lexicon.titles):
             people[m.start()] = (m.end(), m.group())
@@ -787,7 +787,7 @@ def _paragraph_subject(before: str, text_before: str, pronoun: str, known: Seque
                 gender[m.start()] = said
         else:
             others.append(m.start())
-    # a pronoun before any name ("He ran in 2008. But Sen. McCain won"): the paragraph goes on about someone before it
+    # a pronoun before any name ("He ran in 2010. But Sen. Dunn won"): the paragraph goes on about someone before it
     others += [m.start() for m in _PRONOUN_RE.finditer(before)]
     for at in sorted([*people, *others]):
         if any(qs <= at < qe for qs, qe in quoted) or at in objects:
@@ -808,7 +808,7 @@ def _role_gender(role: str, lexicon: Lexicon) -> str:
 
 def _role_says(person: str, pronoun: str, before: str, lexicon: Lexicon) -> bool:
     """Does a role right before ``person``'s name in ``before`` say ``pronoun``
-    is theirs ("spokesman Matt Mittenthal": "he")?"""
+    is theirs ("spokesman Tom Reed": "he")?"""
     return any(_role_gender(m.group(1), lexicon) == pronoun
                for m in _pattern(r"\b(\w+),?\s+" + re.escape(person) + r"\b").finditer(before))
 
@@ -871,7 +871,7 @@ READ_BACK = 20_000
 
 def _titled_as(person: str, pronoun: str, before: str) -> bool:
     """Does no honorific before ``person``'s last name say ``pronoun`` is not
-    theirs ("Mr. Farenthold" is no "she"), one of its kind being absent?"""
+    theirs ("Mr. Reed" is no "she"), one of its kind being absent?"""
     title_for, title_against, _said_for, _said_against = _gender_cues(person, pronoun, before)
     return title_for or not title_against
 
@@ -887,8 +887,8 @@ def _may_be(person: str, pronoun: str, before: str) -> bool:
 def _naming_part(st: Statement, text: str, here: str, pronoun: "re.Match[str] | None") -> str:
     """The paragraph ``here`` without what is quoted in it and without what
     the pronoun's sentence reports after "that": "She went on to say that
-    Malia and Sasha ..." and "“... with Donald Trump as our president,” she
-    said" name who is spoken of, not who speaks ("... he promised, Mr. Trump
+    Ann and Jo ..." and "“... with Tom Reed as our mayor,” she
+    said" name who is spoken of, not who speaks ("... he promised, Mr. Reed
     took care" names him)."""
     part = here
     if pronoun is not None and st.paragraph_start >= 0:
@@ -911,10 +911,10 @@ def _resolve(ann: Annotation, st: Statement, text: str, named: list[tuple[int, s
     """Who "he said" or "the Texas governor said" is: a pronoun is the person
     named as speaker just before (this paragraph or the one before), unless
     nobody spoke in this paragraph yet and it opens on another person, named
-    with a title or who spoke earlier ("That did not satisfy Justice Scalia.
+    with a title or who spoke earlier ("That did not satisfy Justice Dunn.
     “...,” he said": ``_paragraph_subject``); "they said" is no one person; a role
     is the person last named right after that role in the text before ("Gov.
-    Jane Smith"), not another role after it ("Police Chief Scott Russell" is
+    Jane Smith"), not another role after it ("Police Chief Tom Reed" is
     not "the police", "the Police Department" is no one)."""
     if not ann.reporting_verb:
         return ann
@@ -940,13 +940,13 @@ def _resolve_pronoun(ann: Annotation, st: Statement, text: str, named: list[tupl
     said = {m.group().lower() for m in _PRONOUN_RE.finditer(st.text)}
     if pronoun and (_named_after(person, st.text, pronoun.end())
                     or (len(said) == 1 and pronouns.get(person, pronoun.group().lower()) != pronoun.group().lower())):
-        person = ""  # "He demanded that Mr. Obama resign": he is not Obama
+        person = ""  # "He demanded that Mr. Dunn resign": he is not Dunn
     last = person.split()[-1].lower() if person else ""
     if pronoun and last in lexicon.bodies and (last in lexicon.outlet_words or _pattern(
             r"\b(?:[Tt]he|an?)\s+" + re.escape(person) + r"\b").search(text, max(0, st.start - READ_BACK), st.start)):
-        # a body or an outlet, written with an article, is no "he" ("a Washington Post
-        # report detailed ... “...,” he said"), where "Michael Bloomberg" may be; nor an
-        # outlet whose name ends in a word no surname is ("Fox News confirmed ... he asked")
+        # a body or an outlet, written with an article, is no "he" ("a Harbour Gazette
+        # report detailed ... “...,” he said"), where "Tom Reed" may be; nor an
+        # outlet whose name ends in a word no surname is ("Harbour News confirmed ... he asked")
         person = ""
     if pronoun and paragraph != st.paragraph and st.paragraph_start >= 0:
         at = st.start + pronoun.start()  # the paragraph up to the pronoun, the statement's own words too
@@ -957,11 +957,11 @@ def _resolve_pronoun(ann: Annotation, st: Statement, text: str, named: list[tupl
             return ann._replace(speaker=subject, speaker_span=None)
     # the person named last, when this paragraph is theirs (they speak in it, or are named
     # in it), or "he said" right after the paragraph they spoke in, if nothing there says
-    # the pronoun is not theirs ("Ms. Pelosi" is no "he")
+    # the pronoun is not theirs ("Ms. Hale" is no "he")
     if not person:
         return ann
     # ... unless an honorific says the pronoun is not theirs ("She sued him, claiming ..." in a
-    # paragraph naming Mr. Farenthold), read in the paragraph and TITLE_WINDOW characters before it
+    # paragraph naming Mr. Reed), read in the paragraph and TITLE_WINDOW characters before it
     around = (st.paragraph_start if 0 <= st.paragraph_start < st.start else st.start) - TITLE_WINDOW
     if (paragraph == st.paragraph or person.split()[-1] in _naming_part(st, text, here, pronoun)) and (
             not pronoun or _titled_as(person, pronoun.group().lower(), text[max(0, around):st.start + pronoun.start()])):
@@ -983,13 +983,13 @@ def _resolve_pronoun(ann: Annotation, st: Statement, text: str, named: list[tupl
 def _named_after(person: str, text: str, at: int) -> bool:
     """Does ``text`` name ``person`` (by last name) after offset ``at``, in the
     same clause, outside quotations?  A pronoun is never the person its own
-    clause goes on to name ("He demanded that Mr. Obama resign": not Obama)."""
+    clause goes on to name ("He demanded that Mr. Dunn resign": not Dunn)."""
     last = person.split()[-1] if person else ""
     if not last or last not in text[at:]:  # most statements do not name them again: no scan
         return False
     after = _outside_quotations(text[at:])
     # a word of its own (no pattern compiled per name), in the pronoun's own clause: no comma
-    # or dash between ("he promised ..., Mr. Trump took care": another clause, maybe theirs)
+    # or dash between ("he promised ..., Mr. Reed took care": another clause, maybe theirs)
     named = next((m for m in _WORD_RE.finditer(after) if m.group() == last), None)
     return named is not None and not _CLAUSE_BREAK_RE.search(after, 0, named.start())
 
@@ -1005,21 +1005,21 @@ def _previous_subject(ann: Annotation, st: Statement, text: str, named: list[tup
     """A quotation that opens its paragraph, attributed to "he" or "she", is
     the person the paragraph before is about: the first it names, with a title
     or who spoke earlier, before any other name or pronoun (``_paragraph_subject``):
-    "Mr. McCulloch, speaking to a local radio station, categorically rejected
-    that notion. ¶ “I know the pain ...,” he said."  So is a paragraph of prose
+    "Mr. Dunn, speaking to a local radio station, flatly rejected
+    that idea. ¶ “I share the worry ...,” he said."  So is a paragraph of prose
     that opens on the pronoun, on stricter terms (``_opens_on``)."""
     if st.paragraph_start < 0:
         return ann
     paragraph = text[st.paragraph_start:st.end]
     # a quotation run over paragraphs is told from the paragraph before its first:
-    # "Matt Mittenthal doubled down ... ¶ “As we’ve re-confirmed ... ¶ We remain ...,” he said."
+    # "Tom Reed doubled down ... ¶ “As we’ve said before ... ¶ We stand ...,” he said."
     opened_at = _quotation_opened_at(text, st.paragraph_start)
     spans = quotations(paragraph, inside=opened_at < st.paragraph_start)
     pronoun = next((m for m in _PRONOUN_RE.finditer(paragraph, st.start - st.paragraph_start)
                     if not any(qs <= m.start() < qe for qs, qe in spans)), None)
     if pronoun is None:
         return ann  # no "he said"
-    # ... or a paragraph that opens on the pronoun: "He said AARP remains opposed ..."
+    # ... or a paragraph that opens on the pronoun: "He said the Harbour Board remains opposed ..."
     if pronoun.start() and (not spans or paragraph[:spans[0][0]].strip()):
         return ann  # the paragraph opens neither on the quotation nor on the pronoun
     if _CAPITALISED_RE.search(_outside_quotations(paragraph[:pronoun.start()], opened_at < st.paragraph_start)):
@@ -1031,8 +1031,8 @@ def _previous_subject(ann: Annotation, st: Statement, text: str, named: list[tup
     before = text[start:end]
     subject = _paragraph_subject(before, text[:end], pronoun.group().lower(), [who for _p, who in named], lexicon)
     last = subject.split()[-1] if subject else ""
-    # the person is what a sentence there opens on ("However, Clinton appeared to ...", not "...
-    # condemnation against Trump's move"), does not name themselves in what they say, and the
+    # the person is what a sentence there opens on ("However, Hale appeared to ...", not "...
+    # criticism aimed at Reed's move"), does not name themselves in what they say, and the
     # text says the pronoun is theirs (an honorific, or that pronoun alone where they are named last)
     spoke = any(who.split()[-1] == last for _p, who in named)
     if (not subject or last in st.text or not _opens_sentence(before, last, lexicon.titles)
@@ -1042,7 +1042,7 @@ def _previous_subject(ann: Annotation, st: Statement, text: str, named: list[tup
         return ann
     if pronoun.start() == 0 and not _opens_on(before, last, subject, pronoun.group().lower(), spoke, text[:end]):
         return ann
-    # nobody else there of the same last name ("Liz Cheney" after "Mary Cheney" spoke)
+    # nobody else there of the same last name ("Jo Hart" after "Ann Hart" spoke)
     given = subject.split()[-2] if len(subject.split()) > 1 else ""
     for m in _pattern(r"\b([A-Z][a-z]+)\s+" + re.escape(last) + r"\b").finditer(before):
         if given and m.group(1) != given and m.group(1).lower() not in lexicon.person_titles:
@@ -1061,7 +1061,7 @@ def _left_open(paragraph: str) -> bool:
 
 def _goes_on_quoting(paragraph: str) -> bool:
     """Does ``paragraph`` open inside a quotation: on a quotation mark, or with
-    a closing one first ("We remain confident ...,” he said")?"""
+    a closing one first ("We stand by it ...,” he said")?"""
     m = _QUOTE_RE.search(paragraph)
     return m is not None and (m.start() == 0 or m.group() == "\u201d"
                               or (m.group() == '"' and not paragraph[m.start() - 1].isspace()))
@@ -1090,7 +1090,7 @@ def _quotation_opened_at(text: str, paragraph_start: int) -> int:
 def _sentence_subject(ann: Annotation, st: Statement, text: str, named: list[tuple[int, str]],
                       lexicon: Lexicon) -> Annotation:
     """"he announced" after a comma, in a sentence that opens on a person named
-    with a title or set off ("Rep. Blake Farenthold (R-Texas) is resigning from
+    with a title or set off ("Rep. Tom Reed (R-Texas) is stepping down from
     Congress, he announced Friday"), is that person, when no one else is named
     between and nothing says the pronoun is not theirs (``_paragraph_subject``)."""
     start = st.sentence_start if st.sentence_start >= 0 else st.start
@@ -1106,8 +1106,8 @@ def _sentence_subject(ann: Annotation, st: Statement, text: str, named: list[tup
     named_at = head.find(subject.split()[-1]) if subject else -1
     if named_at < 0 or not _opens_sentence(head, subject.split()[-1], lexicon.titles):
         return ann
-    # the person is the subject of a verb before the comma: "Saying President Obama, he said"
-    # and "Progressivism, he told" are not
+    # the person is the subject of a verb before the comma: "Saying President Reed, he said"
+    # and "Localism, he told" are not
     verb = _SET_OFF_RE.sub("", head[named_at + len(subject.split()[-1]):], count=1).lstrip()
     if not verb[:1].islower():
         return ann
@@ -1123,7 +1123,7 @@ _CAPITALISED_RUN_RE = re.compile(r"(?:\b[A-Z][\w'’.-]*\s+)*$")
 def _opens_on(before: str, last: str, person: str, pronoun: str, spoke: bool, text_before: str) -> bool:
     """A paragraph of prose that opens on "he said" goes on with the person the
     paragraph before opens on (only a title or given names before them: "Mr.
-    Mattis's letter ... ¶ He said ..."), when an honorific there says the pronoun
+    Dunn's letter ... ¶ He said ..."), when an honorific there says the pronoun
     is theirs, or they spoke before and nothing says it is not theirs: prose,
     unlike a quotation, may be about anyone the story named."""
     head = before[:before.find(last)]
@@ -1136,7 +1136,7 @@ def _opens_on(before: str, last: str, person: str, pronoun: str, spoke: bool, te
 def _opens_sentence(paragraph: str, last: str, roles: frozenset[str] = frozenset()) -> bool:
     """Does the first mention of the name ``last`` outside quotations in
     ``paragraph`` open a sentence: only capitalised words (a title, a first
-    name, a role) or ``roles`` ("BuzzFeed spokesman Matt") between it and the
+    name, a role) or ``roles`` ("Tattler spokesman Tom") between it and the
     paragraph's start, a sentence's end, or the comma or dash after an
     opening phrase?"""
     quoted = quotations(paragraph)
@@ -1147,7 +1147,7 @@ def _opens_sentence(paragraph: str, last: str, roles: frozenset[str] = frozenset
         run = _CAPITALISED_RUN_RE.search(head)
         rest = head[:run.start()].rstrip() if run else head.rstrip()
         words = rest.split()
-        while words and words[-1] in roles:  # a role and what it is of: "BuzzFeed spokesman"
+        while words and words[-1] in roles:  # a role and what it is of: "Tattler spokesman"
             words.pop()
             while words and words[-1][:1].isupper() and words[-1][-1:].isalnum():
                 words.pop()
@@ -1162,11 +1162,11 @@ def _resolve_role(ann: Annotation, st: Statement, text: str, lexicon: Lexicon) -
     if ann.speaker.startswith("the "):
         sentence = text[st.sentence_start:st.sentence_end] if st.sentence_start >= 0 else st.text
         apposed = _apposed(ann.speaker[4:], sentence)
-        if (apposed and all(w[:1].isupper() for w in apposed.group(1).split())  # "said the spokesman, Peter Carr"
+        if (apposed and all(w[:1].isupper() for w in apposed.group(1).split())  # "said the spokesman, Tom Reed"
                 and not PARTY_RE.match(apposed.group(1))):  # not "Rep. Jo Hart, R-N.Y."
             words = apposed.group(1).split()
             while len(words) > 2 and words[0].lower().rstrip(".") in titles:
-                words.pop(0)  # "The committee's chairman, Senator Richard M. Burr,": the person
+                words.pop(0)  # "The committee's chairman, Senator Mark J. Dunn,": the person
             return ann._replace(speaker=" ".join(words), speaker_span=None)
         head = ann.speaker.split()[-1].lower()
         # a plural role is no one person, its plural first or last ("attorneys general")

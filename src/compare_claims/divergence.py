@@ -128,9 +128,9 @@ def speaker_key(speaker: str) -> str | None:
 class FlagRules(NamedTuple):
     """What the cue lists say about flags: modal verbs are shown as hedges but
     never make the hedge flag on their own (they hedge only their clause:
-    "before it could reach", "said he would retire"); label categories that
+    "before it could land", "said he would retire"); label categories that
     are shown but never flagged (intensifiers); hedge words that report what
-    others say or fear ("rumours", "a possible resignation"), shown but never
+    others say or fear ("rumours", "a possible merger"), shown but never
     flagged: they are what a claim is about, not the outlet hedging it."""
 
     modals: frozenset[str] = frozenset()
@@ -141,15 +141,15 @@ class FlagRules(NamedTuple):
 
 
 # content words after a hedge that it bears on: a verb of belief takes a whole
-# clause ("I hope that reason prevails and the rumours turn out unfounded");
-# any other hedge bears on its predicate ("appeared to shift", "apparently
-# referring", "expected to include"): unless the other statement says that
+# clause ("I hope that calm returns and the reports prove wrong");
+# any other hedge bears on its predicate ("appeared to soften", "apparently
+# referring", "expected to cover"): unless the other statement says that
 # predicate too, the two tell different things about one subject, and a
 # hedge between them is no divergence (blind reads, docs/flag_read.md)
 _HEDGE_SCOPE = 8
 _PREDICATE = 1
 _CLAUSE_OPENERS = ("that ", "whether ", "if ")
-_NEAR = 2  # a hedge this many content words before a word governs it ("expected to attend")
+_NEAR = 2  # a hedge this many content words before a word governs it ("expected to vote")
 
 
 def _content_after(m: Member, at: int) -> list[tuple[int, int, str]]:
@@ -166,7 +166,7 @@ def _flag_hedges(m: Member, other: Member, rules: FlagRules) -> tuple[Span, ...]
     inside a quotation is how the quoted person talks), bearing on a word
     ``other`` says too in its own words, not inside a quotation
     ("speculated that he was offered a post" hedges nothing of "he
-    declined"; "expected to include" against a quoted "will include" is two
+    declined"; "expected to cover" against a quoted "will cover" is two
     reports of what others expect)."""
     # what the other says in its own words: a quotation is its speaker's assertion
     quoted = quotations(other.statement.text)
@@ -210,13 +210,13 @@ CLOSE = 60.0
 # people is a divergence of attribution; two people saying alike things is not.
 SHARED_WORDING = 8
 
-_SCOPE_WORDS = 1  # content words after a negation cue that it applies to ("not support the decision": support)
+_SCOPE_WORDS = 1  # content words after a negation cue that it applies to ("not back the plan": back)
 
 
 def _negated(m: Member) -> list[tuple[str, Span]]:
     """(stem, span) of the content words a statement negates: the first
-    content word after each negation cue ("no agreements were announced" ->
-    agreement).  Two grammatical negations in one statement ("I wasn't
+    content word after each negation cue ("no deals were signed" ->
+    deal).  Two grammatical negations in one statement ("I wasn't
     suggesting he's not ...") make no claim to negate: nothing."""
     st = m.statement
     grammatical = [sp for sp in m.annotation.negations if sp.kind != "outcome"]
@@ -231,7 +231,7 @@ def _negated(m: Member) -> list[tuple[str, Span]]:
 
 def _subject(m: Member, at: int) -> set[str]:
     """Stems of the content words just before absolute offset ``at`` in the
-    clause: who the predicate there is about ("Assange could not confirm")."""
+    clause: who the predicate there is about ("Hale could not confirm")."""
     st = m.statement
     rel = at - st.start
     before = [x for s, e, x in _diff_tokens(st.text) if e <= rel and st.text[s:e].lower() not in _SUBJECT_SKIP]
@@ -259,7 +259,7 @@ def _related_stem(a: str, b: str) -> bool:
 
 def _hedged_at(m: Member, at: int) -> bool:
     """Does a hedge of ``m`` (a modal verb too) bear on the word at offset
-    ``at`` ("would be expected to attend")?"""
+    ``at`` ("would be expected to vote")?"""
     rel = at - m.statement.start
     return any(h.end <= at and sum(1 for _s, e, _x in _content_after(m, h.end) if e <= rel) < _NEAR
                for h in m.annotation.hedges)
@@ -268,8 +268,8 @@ def _hedged_at(m: Member, at: int) -> bool:
 def _polarity(mi: Member, mj: Member) -> tuple[Span, Span] | None:
     """A word ``mi`` negates that ``mj`` says plainly, neither negated nor
     hedged (and that ``mi`` does not also say plainly, as in "not the
-    objective, man is the objective"), of the same subject ("Assange could
-    not confirm" and "Trump Jr. confirmed" can both be true): (the negation
+    objective, man is the objective"), of the same subject ("Hale could
+    not confirm" and "Reed Jr. confirmed" can both be true): (the negation
     in mi, the word in mj)."""
     for x, span in _negated(mi):
         plain_i = [y for s, e, y in _diff_tokens(mi.statement.text)
@@ -295,7 +295,7 @@ def _own_labels(a: Annotation, rules: FlagRules) -> tuple[Span, ...]:
 
 
 def _attributive(x: Span, m: Member) -> bool:
-    """A date that names which thing is meant ("the 2016 election", "2020
+    """A date that names which thing is meant ("the 1996 election", "2000
     candidates"), not when the claim happened."""
     after = m.statement.text[x.end - m.statement.start:].lstrip()
     word = re.match(r"[^\W\d_]+", after)
@@ -305,8 +305,8 @@ def _attributive(x: Span, m: Member) -> bool:
 def _conflicting_numbers(ma: Member, mb: Member) -> tuple[Span, Span] | None:
     """A value in ``a`` and one of the same kind in ``b`` about the same thing
     that cannot both be true.  The same thing: values whose neighbouring words
-    meet ("a 21-year career" is not "a 60-day suspension"; "the 2016 election"
-    is not "the 2020 candidates"), and the only value of their kind on each
+    meet ("a 14-year career" is not "a 30-day ban"; "the 1996 election"
+    is not "the 2000 candidates"), and the only value of their kind on each
     side: with two percentages in one statement, which one the other's
     answers is a guess."""
     a, b = ma.annotation, mb.annotation
@@ -334,17 +334,17 @@ def _conflicting_numbers(ma: Member, mb: Member) -> tuple[Span, Span] | None:
 
 
 def _qualified_otherwise(qx: Quantity, qy: Quantity) -> bool:
-    """One value told with different qualifiers: "about 19 other states" / "19
-    other states", "more than 800,000" / "an estimated 800,000" (both may hold;
+    """One value told with different qualifiers: "about 17 other towns" / "17
+    other towns", "more than 600,000" / "an estimated 600,000" (both may hold;
     how sure each outlet is of the figure differs)."""
     return (qx.kind != "date" and qx.amount is not None and qx.amount == qy.amount and qx.unit == qy.unit
             and qx.qualifier != qy.qualifier)
 
 
 def _anchored(a: Annotation, b: Annotation) -> tuple[Span, Span] | None:
-    """Two statements that tell one value ("a peak of 1.6 million in 2000")
+    """Two statements that tell one value ("a peak of 2.3 million in 1990")
     and each one other value of its kind: those two answer each other, and
-    may not both be true ("roughly 520,000 arrests last year" / "400,000 in
+    may not both be true ("roughly 410,000 permits last year" / "350,000 in
     the last fiscal year").  Not for dates: two statements share years
     whatever they say."""
     def of_kind(ann: Annotation, kind: str) -> list[tuple[Span, Quantity]]:
@@ -367,8 +367,8 @@ def _statement_span(m: Member) -> Span:
 def _headline(m: Member) -> bool:
     """A statement in Title Case: a headline's telegraphic style, where a
     missing "not" or "may" is style, not a claim.  A sentence ending in a full
-    stop is none, however many names it holds ("Pelosi has led House
-    Democrats since 2002.")."""
+    stop is none, however many names it holds ("Hale has led House
+    Democrats since 2004.")."""
     text = m.statement.text.rstrip()
     if text.endswith("."):
         return False
@@ -396,7 +396,7 @@ def group_flags(members: Sequence[Member], rules: FlagRules = FlagRules()) -> tu
     statement), ``hedge`` (one hedges in its own words, by a margin, what the
     other asserts without any hedge), ``numbers`` (the one value of a kind on
     each side, about the same thing, and they cannot both hold, or one figure
-    with different qualifiers: "about 19" / "19"), ``polarity``
+    with different qualifiers: "about 17" / "17"), ``polarity``
     (one negates a word the other says plainly of the same subject, without
     any negation), ``labels`` (both use loaded labels in their own words, of
     different categories), ``quote`` (both quote one utterance, in words that
@@ -483,8 +483,8 @@ def group_flags(members: Sequence[Member], rules: FlagRules = FlagRules()) -> tu
 # match in order, QUOTE_BLOCK of them in a row, and they make QUOTE_SHARE of the
 # stretch both quote; what differs is then a word or a few (QUOTE_CHANGE at most on a
 # side, QUOTE_CHANGED of the shorter quotation in all): more is another quotation
-# of the same speaker, or a paraphrase.  (Read 41: "I used money that should have been
-# used for my campaign" / "I used money I shouldn't have used for personal purposes"
+# of the same speaker, or a paraphrase.  (Read 41: "I spent funds that should have been
+# spent on my campaign" / "I spent funds I shouldn't have spent on private things"
 # matched in runs of three at most; with QUOTE_BLOCK 3 instead of 4 that is the one
 # flag that changes over the BASIL compare runs.)
 QUOTE_WORDS = 5
@@ -494,7 +494,7 @@ QUOTE_CHANGE = 3
 QUOTE_CHANGED = 0.25
 _QUOTE_JOINER = one_of("'’*-")  # see one_of: cheaper to compile than a class
 _QUOTE_WORD_RE = re.compile(rf"[^\W_]+(?:{_QUOTE_JOINER}[^\W_]*)*|\*+")
-# an editor's words inside a quotation: "(Libyan strongman Muammar)", "[Congress]"
+# an editor's words inside a quotation: "(Ruritanian strongman Vostrov)", "[Congress]"
 _BRACKETED_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # the persons a quotation turned into reported speech changes ("I look" / "he looks")
 _PERSONS = frozenset("i me my we us our you your he him his she her they them their".split())
@@ -518,12 +518,12 @@ def _quoted_words(m: Member) -> list[list[tuple[int, int, str]]]:
 
 
 # words in a row two quotations must share to be one utterance: five let a
-# set phrase through ("a preferential option for the poor", a book's title)
+# set phrase through ("a quiet season in the hills", a book's title)
 UTTERANCE_WORDS = 6
 
 
 # a pronoun's contracted verb as one transcript writes it out and another does not
-# ("We're asking the president ..." / "We are asking the president ...", read 52)
+# ("We're urging the council ..." / "We are urging the council ...", read 52)
 _CONTRACTED = {"'re": "are", "'ve": "have", "'ll": "will", "'m": "am", "'d": "would"}
 _CONTRACTED_PRONOUNS = frozenset("i you we they he she it that there who what".split())
 _NOT_CONTRACTED = {"won't": ["will", "not"], "can't": ["can", "not"], "shan't": ["shall", "not"]}
@@ -554,8 +554,8 @@ def _uncontracted(words: Iterable[str]) -> list[str]:
 def one_utterance(a: Member, b: Member) -> bool:
     """Do two members quote one utterance: UTTERANCE_WORDS words in a row the
     same inside quotation marks on both sides, and no two different speakers
-    ("“There is no room for prejudice,” he said" / "Trump said “there is no
-    room for prejudice”")?  However the prose around them differs, they tell
+    ("“There is no place for spite,” he said" / "Reed said “there is no
+    place for spite”")?  However the prose around them differs, they tell
     one claim."""
     from difflib import SequenceMatcher
 
@@ -573,7 +573,7 @@ def one_utterance(a: Member, b: Member) -> bool:
 
 def _requoted(a: Member, b: Member, rules: FlagRules = FlagRules()) -> tuple[Span, Span] | None:
     """Where two members quote one utterance in different words ("closer and
-    closer to a nuclear bomb" / "to nuclear arms"): from the first to the last
+    closer to a full strike" / "to strike action"): from the first to the last
     word that differs, as a span on each side.  Not a difference: a quotation
     cut shorter at either end (statements end where their sentences do), an
     article or a preposition, a contraction ("I'd" / "I would"), a censored
@@ -605,8 +605,8 @@ def _requoted(a: Member, b: Member, rules: FlagRules = FlagRules()) -> tuple[Spa
             candidates = [(i1, i2, j1, j2) for k, (tag, i1, i2, j1, j2) in enumerate(ops)
                           if tag != "equal" and (0 < k < len(ops) - 1 or tag == "replace")]
             worded = [c for c in candidates if _said_otherwise(a, qa[c[0]:c[1]], b, qb[c[2]:c[3]])]
-            # a negation one side holds there and the other lacks ("If they don't pass" / "To
-            # pass") reverses the claim: shown, whatever else differs
+            # a negation one side holds there and the other lacks ("If they don't vote" / "To
+            # vote") reverses the claim: shown, whatever else differs
             reversed_ = [c for c in candidates if c not in worded
                          and _holds_negation(a, qa[c[0]:c[1]]) != _holds_negation(b, qb[c[2]:c[3]])]
             differ = sorted(worded + reversed_)
@@ -623,8 +623,8 @@ def _requoted(a: Member, b: Member, rules: FlagRules = FlagRules()) -> tuple[Spa
                         lo_a, lo_b = max(lo_a - 1, 0), max(lo_b - 1, 0)
                 return _words_span(a, qa[lo_a:hi_a]), _words_span(b, qb[lo_b:hi_b])
             # ... and, where the words both quote are the same, the words one side cuts off
-            # hedging them ("I think the vice president very well knows ..." / "As the vice
-            # president very well knows ...")
+            # hedging them ("I think the mayor very well knows ..." / "As the
+            # mayor very well knows ...")
             cut = (_hedge_cut(a, qa, first.a, b, qb, first.b, rules)
                    or _swap(_hedge_cut(b, qb, first.b, a, qa, first.a, rules)))
             if cut:
@@ -635,8 +635,8 @@ def _requoted(a: Member, b: Member, rules: FlagRules = FlagRules()) -> tuple[Spa
 # words before the stretch two quotations share in which a hedge cut off by one of them counts;
 # where the other's quotation opens on that stretch, it cut off all before it: a hedge as far
 # back as HEDGE_CUT_REACH words counts, within the sentence ('"It seems to me first of all, from
-# what I understand from doctors, that's really rare"' / '"From what I understand from doctors,
-# that's really rare"', read 51)
+# what I hear from builders, that's very unusual"' / '"From what I hear from builders,
+# that's very unusual"', read 51)
 HEDGE_CUT_WORDS = 3
 HEDGE_CUT_REACH = 8
 _SENTENCE_BREAK_RE = re.compile(r"[.!?;]")
@@ -648,7 +648,7 @@ def _hedge_cut(a: Member, qa: list[tuple[int, int, str]], ia: int,
     ``b`` from ``ib``), a hedge of the speaker's that ``b``'s quotation leaves out?
     Then the words from the hedge to the first shared one, and ``b``'s from the word
     before the stretch: a quotation cut where it hedges tells the speaker surer.  Not
-    a modal verb: "you might have a farmer ...", "could comment on" build the sentence
+    a modal verb: "you might have a neighbour ...", "could comment on" build the sentence
     the other quotes a phrase of."""
     if ia == 0:
         return None
@@ -690,7 +690,7 @@ def _said_otherwise(a: Member, wa: list[tuple[int, int, str]], b: Member, wb: li
     it was written down?"""
     xa, xb = [w for _s, _e, w in wa], [w for _s, _e, w in wb]
     if len(xa) == len(xb) == 1 and xa != xb and {xa[0], xb[0]} <= _ALTERNATIVES:
-        return True  # "rules or regulations" / "rules and regulations": one word, another claim
+        return True  # "fees or charges" / "fees and charges": one word, another claim
     if all(w in FUNCTION_WORDS for w in xa + xb) or any(re.search(_TRANSCRIBED, w) for w in xa + xb):
         return False
     ja, jb = "".join(xa).replace("-", ""), "".join(xb).replace("-", "")
@@ -699,7 +699,7 @@ def _said_otherwise(a: Member, wa: list[tuple[int, int, str]], b: Member, wb: li
     if _stemmer().stemWords([w for w in xa if w not in _PERSONS]) == _stemmer().stemWords([w for w in xb if w not in _PERSONS]):
         return False  # "duty" / "duties"; "I look" / "(he) looks", a quotation turned into reported speech
     raw = [m.statement.text[s - m.statement.start:e - m.statement.start] for m, ws in ((a, wa), (b, wb)) for s, e, _w in ws]
-    # a name spelt otherwise ("Gadhafi" / "al-Qaddafi"), or given in full on one side only
+    # a name spelt otherwise ("Kadiri" / "al-Qadiri"), or given in full on one side only
     return not all(any(ch.isupper() for ch in r) for r in raw)
 
 
@@ -720,8 +720,8 @@ def _words_span(m: Member, words: list[tuple[int, int, str]]) -> Span:
 # A label on one side is what differs when the two statements differ in at most
 # this many other content words (both sides together): "the regime" / "the
 # government" in one sentence.  One-sided labels in pairs that differed more
-# ("controversial images" / "photo shoot", "illegally converting" / "improperly
-# using") were all read blind as wrong (docs/flag_read.md).
+# ("divisive posters" / "poster drive", "unlawfully diverting" / "wrongly
+# spending") were all read blind as wrong (docs/flag_read.md).
 _LABEL_OTHER_WORDS = 2
 
 

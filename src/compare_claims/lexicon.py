@@ -52,14 +52,14 @@ class Lexicon(NamedTuple):
     unnamed_people: frozenset[str]  # "person": speaks only as described ("a person familiar with ...")
     source_descriptions: frozenset[tuple[str, ...]]  # "familiar with": what describes an unnamed source
     source_quantifiers: frozenset[str]  # "two", "a senior": words before an unnamed source
-    party_members: frozenset[str]  # "Democrat" of "Harry Reid, Democrat of Nevada, said": an aside
+    party_members: frozenset[str]  # "Democrat" of "Mark Dunn, Democrat of Maine, said": an aside
     object_first: frozenset[str]  # "urge": "X urged to ..." is passive, X the one urged
     honorifics: frozenset[str]  # "Mr", "Dr": a title, never a speaker on its own
     person_titles: frozenset[str]  # "Justice", "Sen": written before a person's name
-    female_roles: frozenset[str]  # "wife": "his wife, Huma Abedin," is a "she"
+    female_roles: frozenset[str]  # "wife": "his wife, Ann Lee," is a "she"
     male_roles: frozenset[str]
     loose_role_words: frozenset[str]  # "former": a word before a role that names no other role
-    outlet_words: frozenset[str]  # "news": a name ending in it is an outlet, never "he" ("Fox News")
+    outlet_words: frozenset[str]  # "news": a name ending in it is an outlet, never "he" ("Harbour News")
     abbreviated_roles: frozenset[str]  # "governor": "Gov." abbreviates it ("Rep." is no "reporter")
     office_modifiers: frozenset[str]  # "vice": a word before a role that makes it another office
     contrast_openers: frozenset[str]  # "though": a clause opening so with a subject of its own ...
@@ -71,14 +71,14 @@ class Lexicon(NamedTuple):
     first_person: frozenset[str]
     third_person: frozenset[str]
     statement_verbs: frozenset[str]  # "issue a statement": reports a statement made, gives no words
-    naming_verbs: frozenset[str]  # "call": speaks only when a quotation follows ("called the idea “ethnic cleansing”")
+    naming_verbs: frozenset[str]  # "call": speaks only when a quotation follows ("called the idea “pure theft”")
     quoting_verbs: frozenset[str]  # "ask": speaks only beside a quotation ("“Why?” she asked")
     asking_verbs: frozenset[str]  # of those, "ask": the next quotation is the answer, not the asker's
     clausal_verbs: frozenset[str]  # "demand": speaks only before "that" or beside a quotation
     wishing_verbs: frozenset[str]  # "hope": no words reported before "to" ("hoping to pass")
     documents: frozenset[str]  # "letter", "indictment": a document that says things (a role and a body)
     auxiliaries: frozenset[str]  # "is" of "is saying": the subject stands before it
-    ahead: frozenset[str]  # "expected" of "is expected to say"
+    ahead: frozenset[str]  # "expected" of "is expected to warn"
     perceived: frozenset[str]  # "shown" of "is shown saying"
     spoken: frozenset[str]  # verbs of speaking: the only ones an auxiliary may stand before
     headline_verbs: frozenset[str]  # verbs of speaking a Title Case headline writes with a capital ("Says")
@@ -242,7 +242,7 @@ def _skip_phrases(doc: Doc, table: Mapping[str, Any]) -> frozenset[tuple[str, ..
 def skip_back(keys: Sequence[str], k: int, lexicon: Lexicon, spaced: Callable[[int], bool] | None = None) -> int:
     """How many tokens a skip word or phrase ending at token ``k`` takes up
     (0: none); ``spaced(m)``: only white space after token m, checked inside a
-    phrase ("Trump this morning said", "he has at times said")."""
+    phrase ("Hale this morning said", "she has at times said")."""
     if keys[k] in lexicon.skip_words:
         return 1
     if lexicon.skip_phrases:

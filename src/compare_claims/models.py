@@ -111,7 +111,7 @@ class Annotation(NamedTuple):
     diff: tuple[Span, ...] = ()  # words not shared with the group's reference statement
     speaker_span: Span | None = None  # where the speaker is named, when in the statement
     # the statement opens inside a quotation opened before it (its words, to its first
-    # closing mark, are quoted: "... my words were." inside a three-sentence quotation)
+    # closing mark, are quoted: "... my point was." inside a three-sentence quotation)
     in_quotation: bool = False
 
     def to_dict(self) -> dict[str, Any]:

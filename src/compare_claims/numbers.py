@@ -133,7 +133,7 @@ def compile_numbers(doc: "Doc") -> NumberGrammar:
         (
             "dmy",
             rf"(?<![\w.,:])(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?"
-            # not "the 19 Sept. 11 hijackers": a day right after the month is its date
+            # not "the 12 Oct. 3 delegates": a day right after the month is its date
             rf"\s+(?P<mon>{mon})(?:,?\s+(?P<y>\d{{4}})(?!\d)|(?!\s+\d{{1,2}}(?!\d)))(?!\w)",
         ),
         (
@@ -489,7 +489,7 @@ def _number_value(name: str, m: re.Match[str], text: str, g: NumberGrammar) -> Q
         s = m.start("n")
         if s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha():
             word = text[: s - 1].split()[-1].lower() if text[: s - 1].split() else ""
-            if word.split("-")[-1] not in ("mid", "to"):  # "mid-2019", "a 134-to-63 vote"
+            if word.split("-")[-1] not in ("mid", "to"):  # "mid-2019", "a 121-to-58 vote"
                 return None  # part of a name: "START-3", "COVID-19"
         raw = m.group("n")
         scaled = m.group("scale") or m.group("abbr")
@@ -525,7 +525,7 @@ def consistent(a: Quantity, b: Quantity) -> bool:
     """Could ``a`` and ``b`` both be true of one thing?  Different kinds or
     units are not comparable (consistent); dates agree on every field both
     give; measures agree when the ranges their qualifiers allow meet
-    ("more than an hour" and "90 minutes" do)."""
+    ("more than two hours" and "150 minutes" do)."""
     if a.kind != b.kind:
         return True
     if a.kind == "date":

@@ -156,8 +156,8 @@ def _claim_and_related(members: list[Member], threshold: float, relation: str,
     if stems is not None:
         claim |= _also_telling(members, ref, best, threshold, stems)
     # a statement quoting the reference's own utterance tells its claim, whichever statement
-    # of its source came nearest (read 40: "He added, “Needless to say, the war in Afghanistan
-    # was not ‘a war of Obama’s choosing.’" was related beside its source's lead)
+    # of its source came nearest (read 40: "He added, “Needless to say, the strike at the port
+    # was not ‘a strike of Reed’s choosing.’" was related beside its source's lead)
     from .divergence import one_utterance
 
     claim |= {id(m) for m in members if not m.reference and id(m) not in claim and one_utterance(ref, m)}
@@ -172,9 +172,9 @@ def _riding_along(ref: Member, best: dict[str, Member], claim: set[int]) -> set[
     """The members of a "same" row that tell its claim only by the row's mean: a
     source's nearest statement under the calibrated score (``align.SAME``), beside
     another source's at it or above, that quotes no utterance of the reference's,
-    is only related (read 46: "Neither the White House nor Fincher made any public
-    comment", 23.4, beside two outlets' identical "Act like being in the White
-    House matters to you").  Their ids."""
+    is only related (read 46: "Neither the town hall nor Hale made any public
+    comment", 23.4, beside two outlets' identical "Act like being on the town
+    council matters to you").  Their ids."""
     from .divergence import one_utterance
 
     others = [m for m in best.values() if not m.reference]
@@ -196,8 +196,8 @@ def _tell_one_claim(ref: Member, best: dict[str, Member]) -> bool:
     told = [m.score / align_mod.LEAD_FACTOR if lead and align_mod.weighs_as_lead(m.statement) else m.score
             for m in best.values() if not m.reference]
     # below the calibrated score, a member quoting the reference's utterance still tells its
-    # claim with it (read 52: "“We’re asking the president to open the government,” she told
-    # reporters" / "... said: “We are asking the president to open up government." beside a
+    # claim with it (read 52: "“We’re urging the council to reopen the harbour,” she told
+    # reporters" / "... said: “We are urging the council to open up the harbour." beside a
     # third outlet's paraphrase, 31.8 and 31.3: "related"); the others then ride along (_riding_along)
     return bool(told) and (sum(told) / len(told) >= align_mod.SAME
                            or any(one_utterance(ref, m) for m in best.values() if not m.reference))
@@ -207,7 +207,7 @@ def _told_word_for_word(members: list[Member]) -> tuple[list[Member], list[list[
     """The statements a row holds only as related that two sources or more
     print word for word (at least ``align.VERBATIM_WORDS`` words): each such
     set is a claim of its own, taken out of the row (read 32: the three
-    outlets' identical "The campaign and the state party intend to cooperate
+    outlets' identical "The committee and the county party plan to comply
     ..." hidden as related in a row whose claim was another quotation).
     Not titles: their lead tells the claim they sum up."""
     by_words: dict[tuple[str, ...], list[Member]] = {}
@@ -221,7 +221,7 @@ def _told_word_for_word(members: list[Member]) -> tuple[list[Member], list[list[
         return members, []
     taken = {id(m) for ms in cliques for m in ms}
     # a related statement of another source printing those words inside its own
-    # ("“The campaign ... accordingly,” Mr. Sheridan said.") tells that claim too (read 42)
+    # ("“The committee ... accordingly,” Mr. Reed said.") tells that claim too (read 42)
     for ms in cliques:
         words = align_mod.word_tuple(ms[0].statement.text)
         for m in members:
@@ -262,9 +262,9 @@ def _falls_apart(members: Sequence[Member], own_words: Sequence[bool], bags: Seq
 
 
 # a statement of this many content words or more, all but a fifth of them in
-# another, is told within it ("Gowdy set a May 1 deadline for the interview" /
-# "The South Carolina Republican set a deadline of May 1 for the interview and
-# restated ..."): read by eye, 8 of the 10 two-source rows under the calibrated
+# another, is told within it ("Dunn set a June 3 deadline for the hearing" /
+# "The Ohio Republican set a deadline of June 3 for the hearing and
+# repeated ..."): read by eye, 8 of the 10 two-source rows under the calibrated
 # score that were so told one claim (reads 11-16)
 WITHIN_WORDS = 4
 WITHIN_SHARE = 0.8
@@ -416,7 +416,7 @@ def build_groups(analyses: Sequence[SourceAnalysis], topic: Topic, options: Opti
                            ()) for m in members)
             continue
         members, told_whole = _told_word_for_word(members)
-        for clique in told_whole:  # "“The campaign ... intend to cooperate ...”" in all three, beside another claim
+        for clique in told_whole:  # "“The committee ... plan to comply ...”" in all three, beside another claim
             drafts.append((_group_key([m.statement for m in clique], rank), 100.0, align_mod.relation_of(100.0),
                            [m._replace(score=100.0, reference=k == 0, role="claim") for k, m in enumerate(clique)], ()))
         members.sort(key=lambda m: (rank[m.statement.source], m.statement.start))

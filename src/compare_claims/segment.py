@@ -95,11 +95,11 @@ class SegmentCues(NamedTuple):
     common_abbrev_re: re.Pattern[str]
     sentence_openers: frozenset[str]  # after "Ark." these open a new sentence
     time_zones: frozenset[str]  # after "5 p.m." these go on with the sentence
-    attribution_verbs: frozenset[str]  # a quotation's attribution cut off after it ("Durbin said.")
+    attribution_verbs: frozenset[str]  # a quotation's attribution cut off after it ("Hale said.")
     attribution_words: int
     clause_words: frozenset[str]  # words that make what follows a verb a clause of its own ("that", "would")
     attribution_next: frozenset[str]  # words that may follow the verb of a longer attribution ("in", "reporters")
-    initials_end_re: re.Pattern[str]  # "Chappaqua, N.Y. Mr. Gowdy": a sentence ends after the initials (group 1: the blanks)
+    initials_end_re: re.Pattern[str]  # "Millbrook, N.Y. Mr. Dunn": a sentence ends after the initials (group 1: the blanks)
     not_speakers: frozenset[str]
     english_hints: frozenset[str]
     openers: frozenset[str]  # what opens a paragraph that carries the story on (select.py)
@@ -141,7 +141,7 @@ def compile_segment_cues(doc: Mapping[str, Any]) -> SegmentCues:
         list_min_items=d.number(f, "list_min_items", "furniture", 3),
         list_item_words=d.number(f, "list_item_words", "furniture", 4),
         neighbour_words=d.number(f, "neighbour_words", "furniture", 8),
-        # after a space, a bracket, a hyphen or an opening quotation mark ("responded: “Mr. Strzok was")
+        # after a space, a bracket, a hyphen or an opening quotation mark ("responded: “Mr. Reed was")
         abbrev_re=re.compile(r"(?<![^\s(\-“‘\"])(?:" + "|".join(sorted(map(re.escape, abbrevs))) + r")\.$"),
         common_abbrev_re=re.compile(r"(?<![^\s“‘\"])(?:" + "|".join(sorted(map(re.escape, common))) + r")\.$",
                                     re.IGNORECASE),
@@ -169,7 +169,7 @@ _ENGLISH_HINTS = frozenset(
 # "; ", " – ", ": " or ", because"/", and they"; not ": “", where what comes
 # before the colon says who speaks the quotation, nor a colon before a word in
 # lower case: what follows is no sentence of its own (news style capitalises one),
-# but what the sentence names ("... caught their attention: emails sent to ...").  The first character is taken
+# but what the sentence names ("... drew their notice: letters sent to ...").  The first character is taken
 # by one class and the branch chosen by looking back at it: a pattern that opens
 # with a character class lets `re` skip to the candidates in C, where four
 # alternatives would be tried at every position of every sentence.
@@ -189,7 +189,7 @@ _CLOSING_QUOTE_RE = re.compile(r"[”\"](?=[\s,.;:!?])(?!\s*$)")  # a quotation 
 _TYPED_DASH_RE = re.compile(r"(?<=\s)--(?=\s)")
 _LOWER_RE = re.compile(r"[a-z]")
 # ... of which at least this many claim words: lower-case content words, not
-# names ("Donald Trump and Vladimir Putin." is an apposition, not a claim)
+# names ("Tom Reed and Mark Dunn." is an apposition, not a claim)
 _MIN_CLAUSE_CLAIM_WORDS = 2
 _CLAIM_WORD_RE = re.compile(r"(?<![\w'’])[a-z][a-z]{2,}(?![\w'’])")
 _TITLE_MIN_WORDS = 4
@@ -265,8 +265,8 @@ def _is_heading(body: str) -> bool:
     return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _SMALL_WORDS for w in words)
 
 
-# an embedded post's signature, after its hashtags and links: "#MorningJoe pic.twitter.com/x
-# — Morning Joe (@Morning_Joe) December 4, 2017"
+# an embedded post's signature, after its hashtags and links: "#HarbourHour pic.twitter.com/x
+# — Harbour Hour (@Harbour_Hour) March 9, 2016"
 _EMBED_SIGNATURE_RE = re.compile(
     r"^(?:(?:[#@]\w+|pic\.twitter\.com/\S+|https?://\S+)\s+)*[—–-]\s+[^()\n]{1,60}\(@\w{1,15}\)\s+"
     r"[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\s*$")
@@ -350,8 +350,8 @@ def _sentences(text: str, s: int, e: int, cues: SegmentCues) -> list[tuple[int, 
         piece = text[a:b]
         # an orphan closing quote or "." belongs to the sentence before it, and so
         # does whatever follows a title or state abbreviation ("Gov.", "Wash.")
-        # and so does a piece opening on a colon, semicolon or comma ('... titled It's About the
-        # Money!: How You Can Get Out of Debt, ...': a title's "!" ends no sentence)
+        # and so does a piece opening on a colon, semicolon or comma ('... titled It's All in the
+        # Plan!: How You Can Save for Later, ...': a title's "!" ends no sentence)
         if out and (not _ANY_WORD_RE.search(piece) or (piece[0] in "“”\"'’" and _word_count(piece) <= 2)
                     or piece[0] in ":;,"
                     or (cues.abbrev_re.search(text, max(out[-1][0], out[-1][1] - 12), out[-1][1])
@@ -366,14 +366,14 @@ def _sentences(text: str, s: int, e: int, cues: SegmentCues) -> list[tuple[int, 
                     or _quotation_tail(piece, text, s, a, cues)):
             out[-1] = (out[-1][0], b)
             continue
-        # a closing quote the splitter put first ('..., “trapped in the past." Rubio
+        # a closing quote the splitter put first ('..., “stuck in the old ways." Hale
         # responded ...'): a quote mark followed by a space closes, it never opens
         if out and len(piece) > 2 and piece[0] in "\"”" and piece[1].isspace() and out[-1][1] == a:
             out[-1] = (out[-1][0], a + 1)
             a, b = _strip_span(text, a + 1, b)
             if a >= b:
                 continue
-        # the splitter reads "N.Y." as an abbreviation: "... in Chappaqua, N.Y. Mr. Gowdy had asked ..."
+        # the splitter reads "N.Y." as an abbreviation: "... in Millbrook, N.Y. Mr. Dunn had asked ..."
         for cut in cues.initials_end_re.finditer(text, a, b):
             out.append((a, cut.start(1)))
             a = cut.end(1)
@@ -383,10 +383,10 @@ def _sentences(text: str, s: int, e: int, cues: SegmentCues) -> list[tuple[int, 
 
 def _attribution(piece: str, before: str, cues: SegmentCues) -> bool:
     """``piece`` is only the attribution of the quotation before it, which ends in
-    ``before`` (“...?” / ...!" then "Trump said."): it belongs to that sentence."""
+    ``before`` (“...?” / ...!" then "Hale said."): it belongs to that sentence."""
     if len(before) < 2 or before[1] not in "”\"" or before[0] not in ".?!":
         return False
-    # ... its words up to a comma, and a short phrase after it ("Mrs. Clinton said, her voice rising.")
+    # ... its words up to a comma, and a short phrase after it ("Mrs. Hale said, her voice breaking.")
     head, comma, tail = piece.rstrip(".").partition(",")
     words = head.split()
     if not piece.endswith(".") or any(c in piece for c in "“”\""):
@@ -394,8 +394,8 @@ def _attribution(piece: str, before: str, cues: SegmentCues) -> bool:
     if (len(words) <= cues.attribution_words and any(w.lower() in cues.attribution_verbs for w in words)
             and (not comma or len(tail.split()) <= cues.attribution_words)):
         return True
-    # ... or who said it and to whom, where and when, with no clause of its own ("Fox told Jorge
-    # Ramos in an interview for Fusion."; not "Smith said the plan would fail.")
+    # ... or who said it and to whom, where and when, with no clause of its own ("Reed told Ann
+    # Lee in an interview for Channel 4."; not "Smith said the plan would fail.")
     verb = next((k for k, w in enumerate(words[:4]) if w.lower() in cues.attribution_verbs), None)
     if verb is None or comma or len(words) > 2 * cues.attribution_words:
         return False
@@ -412,7 +412,7 @@ _FULL_STOP_RE = re.compile(r"\.(?=\s|$)")
 def _quotation_tail(rest: str, text: str, start: int, end: int, cues: SegmentCues) -> bool:
     """``rest`` opens by ending, in a word or two, a quotation that
     ``text[start:end]`` (what its paragraph says before it) left open, then
-    gives its attribution ('“Cancel the Putin meeting. | Now,” Schumer tweeted
+    gives its attribution ('“Cancel the Dunn meeting. | Now,” Hale tweeted
     Friday.'): that sentence belongs to the one before, which has the words."""
     m = _QUOTATION_TAIL_RE.match(rest) if "”" in rest or '"' in rest else None
     if not m or _word_count(m.group(1)) > 2:
@@ -443,7 +443,7 @@ def _first_word(piece: str) -> str:
 _LAST_INITIAL = r"(?<![^\s(\-.])[A-Z]\.$"  # compiled by re on first use: most texts never need it
 _SPLIT_INITIALS_RE = re.compile(r"[A-Z]\.(?:[A-Z]\.)*[,;)\s]")
 # a run of capitals with full stops ending a piece ("G.O.P.", "U.S."): in a headline, where
-# every word has a capital, the word after it opens no sentence ("Chance G.O.P. Will Lose House")
+# every word has a capital, the word after it opens no sentence ("Sign G.O.P. Will Win Senate")
 _DOTTED_END_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 
 
@@ -481,8 +481,8 @@ def _split_inner(text: str, a: int, b: int, cues: SegmentCues) -> list[tuple[int
     ends, _ = _word_index(text, a, b)
     for m in inner:
         lo, hi = max(start, m.start() - 12), m.start() + 1
-        # letters with full stops end a sentence when a word that opens one follows ("But I don't
-        # think it's O.K. I think it's immoral.", read 52); a single initial does not ("John F. Kennedy")
+        # letters with full stops end a sentence when a word that opens one follows ("But I do not
+        # call that O.K. I call it unfair.", read 52); a single initial does not ("Jane Q. Hale")
         initial = _INITIAL_RE.search(text, lo, hi) is not None and not (
             _DOTTED_END_RE.search(text, lo, hi) and _first_word(text[m.end():m.end() + 24]) in cues.sentence_openers)
         if (initial or cues.common_abbrev_re.search(text, lo, hi) or cues.abbrev_re.search(text, lo, hi)
@@ -593,12 +593,12 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     matches = list(_CLAUSE_RE.finditer(sentence))
     depth = _depths(sentence)
     ends, _ = _word_index(sentence, 0, len(sentence))
-    # two dashes in one sentence enclose an aside ("a meeting — the first in
-    # 22 days — could not"): neither ends a claim
+    # two dashes in one sentence enclose an aside ("a session — the first in
+    # 19 days — could not"): neither ends a claim
     # (a dateline's dash, "WASHINGTON —", pairs with none)
     dashes = [m for m in matches if _DASH_RE.fullmatch(m.group().strip()) and _LOWER_RE.search(sentence, 0, m.start())]
-    # ... a dash typed as two hyphens too, which cuts nothing on its own ("what this place
-    # would be — I can't imagine what the country would be -- with ...": one aside)
+    # ... a dash typed as two hyphens too, which cuts nothing on its own ("what this town
+    # would be — I can't picture what the region would be -- with ...": one aside)
     typed = len(_TYPED_DASH_RE.findall(sentence)) if "--" in sentence else 0
     paired = {id(m) for m in dashes[:len(dashes) - (len(dashes) + typed) % 2]}
     listed = _list_marks(sentence, matches)
@@ -608,13 +608,13 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
         a, b = m.start(), m.end()
         if _depth_before(depth, a) or id(m) in paired or id(m) in listed:
             continue
-        # "experience and, while ...": a comma right after a joining word opens an aside, not a clause;
-        # so does "but" before a word or two and a comma ("a prominent, but unpaid, advisory position")
+        # "training and, while ...": a comma right after a joining word opens an aside, not a clause;
+        # so does "but" before a word or two and a comma ("a senior, but unpaid, advisory post")
         if sentence[a] == "," and (_last_word(sentence, a) in _JOINING or _ASIDE_RE.match(sentence, b)):
             continue
         # both sides must carry a claim: a fragment of names stays with its sentence, and so
-        # does a quotation's last words before its attribution ("... or the FBI itself ― not
-        # politicians,” Durbin told HuffPost later.": the words quoted are what must carry it)
+        # does a quotation's last words before its attribution ("... or the board itself ― not
+        # politicians,” Hale told the Courier later.": the words quoted are what must carry it)
         right = _quotation_end(sentence, b)
         if (_words_between(ends, left, a) >= _MIN_CLAUSE_WORDS and _words_between(ends, b, right) >= _MIN_CLAUSE_WORDS
                 and _claim_words(sentence[left:a]) >= _MIN_CLAUSE_CLAIM_WORDS
@@ -661,7 +661,7 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
         furniture.append(kind)
     for k, (_bs, _be, cs, ce) in enumerate(blocks):
         # a line that stops mid-sentence before a prompt that goes on in lower case is
-        # the start of that prompt ("To join the discussion" / "log in or register")
+        # the start of that prompt ("To add your view" / "sign in or sign up")
         body = text[cs:ce]
         if (not furniture[k] and k + 1 < len(blocks) and furniture[k + 1] == "prompt"
                 and _word_count(body) <= cues.neighbour_words and body[-1:].isalnum()
@@ -700,7 +700,7 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
         else:
             answer_paragraphs += 1 if turn and turn != "Question" else 0
         # a line in Title Case between the title and the first paragraph of prose is a
-        # second title, a claim ("Governor Appoints Ex-Aide to Fill Kerry's Seat"), not a heading
+        # second title, a claim ("Governor Appoints Ex-Aide to Fill Dunn's Seat"), not a heading
         in_prose = in_prose or (started and not heading_like)
         started = True
         question = last_question if turn and turn != "Question" and answer_paragraphs == 0 else ""

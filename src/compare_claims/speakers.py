@@ -22,13 +22,13 @@ _CONNECTORS = frozenset({"of", "the", "for", "de", "da", "van", "von", "der", "a
 _DETERMINERS = frozenset({"the", "a", "an"})
 # words that open a clause naming what is said, not who says it
 _CLAUSE_OPENERS = frozenset({"what", "whether", "how", "why", "if"})
-# a word a clause may open on before its subject ("but Rubio attacked ..., saying")
+# a word a clause may open on before its subject ("but Hale attacked ..., saying")
 _JOINERS = frozenset({"but", "and", "yet", "so"})
 # at most this many words describe an unnamed source ("two officials who spoke on condition of anonymity")
 SOURCE_WORDS = 10
 # words that may come before a clause of when opening a sentence ("Shortly after ...")
 _CLAUSE_LEADS = frozenset({"shortly", "just", "soon", "long", "even", "only", "and", "but", "so", "not"})
-# words before a capitalised common noun that make it a role ("The Democrat", "Another moderate Democrat")
+# words before a capitalised common noun that make it a role ("The Democrat", "Another veteran Republican")
 _ROLE_DETERMINERS = frozenset({"the", "a", "an", "another", "one"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 # plurals of people by what they do or are to someone ("supporters", "allies", "critics")
@@ -38,16 +38,16 @@ _DESCRIPTION_ENDS = frozenset({"a", "an", "the", "to", "who", "that", "which", "
 # what may end a person's name after its last word, with a full stop
 _NAME_SUFFIXES = frozenset({"jr", "sr"})
 _CONTRACTED_RE = re.compile(r"['’](?:re|s|ll|d|ve|m)$")
-# tokens an aside between a subject and its verb may hold ("AARP, the powerful lobby for older
-# Americans that has been seen as one of the leading opponents of benefit cuts, said")
+# tokens an aside between a subject and its verb may hold ("the Harbour Board, the loud voice for local
+# fishermen that has long been seen as one of the fiercest critics of dredging plans, said")
 ASIDE_TOKENS = 35
-# words of who speaks before the verb of a Title Case headline ("House Intelligence Committee Republicans Demand")
+# words of who speaks before the verb of a Title Case headline ("Port Authority Board Republicans Demand")
 HEADLINE_SUBJECT = 5
 # priority of a document as speaker ("the letter says"): after every person, body and pronoun
 _DOCUMENT_PRIORITY = 7
 # a party and a state, or its first letters, after a name: "R-Ariz", "D-N" (of "D-N.Y.")
 PARTY_RE = re.compile(r"[DRI]-[A-Z][A-Za-z]*$")
-# the dash after a dateline ("WASHINGTON —", "FERGUSON, Mo. --")
+# the dash after a dateline ("WASHINGTON —", "MILLBROOK, Mo. --")
 _DATELINE_DASHES = ("\u2014", "\u2015", "\u2013", "--")
 _ASIDE_DASHES = ("\u2014", "\u2015", "\u2013", "--")
 # a reporting verb inside an aside between dashes comes after the sentence's own (offer)
@@ -57,7 +57,7 @@ _PREPOSITIONS = frozenset("on in at from near outside inside across for with to 
                           "around through within".split())
 # of those, the ones that place a subject, not tie it to a person ("for", "with", "by")
 _PLACE_PREPOSITIONS = frozenset("on in at near outside inside across around through within".split())
-# words between such a preposition and a name that make it no place ("in which Bloomberg said")
+# words between such a preposition and a name that make it no place ("in which Reed said")
 _NOT_PLACE_MODIFIERS = frozenset("the a an which whom whose what that this these those his her their its our my "
                                  "your whatever".split())
 
@@ -100,12 +100,12 @@ class _SpeakerFinder:
         raw = self.t.raws[i]
         if g.strip() != "." or len(g) > 2:
             return False
-        # an initial ("John F. Kennedy") or an abbreviated title ("said Sen. John Smith")
+        # an initial ("Jane Q. Hale") or an abbreviated title ("said Sen. John Smith")
         return (len(raw) == 1 and raw.isupper()) or (
             raw[:1].isupper() and len(raw) <= 4 and (self.is_title(i) or self.t.keys[i] in self.c.honorifics))
 
     def _object_of_verb(self, k: int) -> bool:
-        """Is token k a past-tense verb right before a name ("had backed Mr. Ryan")?"""
+        """Is token k a past-tense verb right before a name ("had backed Mr. Dunn")?"""
         raw = self.t.raws[k]
         return raw[:1].islower() and raw.endswith("ed") and len(raw) > 4 and self.t.gap(k).isspace()
 
@@ -116,7 +116,7 @@ class _SpeakerFinder:
             return None
         first = j
         k = j - 1
-        # "and" inside a body's name ("the Food and Drug Administration"), not between two
+        # "and" inside a body's name ("the Roads and Bridges Authority"), not between two
         # people, nor before an "of" ("Smith and Jones of the Justice Department")
         body = self.t.keys[j] in self.c.bodies
         while k >= 0 and self.name_gap(k):
@@ -139,7 +139,7 @@ class _SpeakerFinder:
 
     def _of_a_role(self, ph: tuple[int, int]) -> bool:
         """Is the phrase a body after a lower-case role and "of" ("executive
-        director of the Marijuana Industry Group"), whether the role is in the
+        director of the Harbour Traders Group"), whether the role is in the
         phrase or before it?"""
         return self._of_at(ph) is not None
 
@@ -155,8 +155,8 @@ class _SpeakerFinder:
         return None
 
     def _named_before_role(self, ph: tuple[int, int]) -> tuple[int, int] | None:
-        """The name set off by a comma before the role of ``ph`` ("Michael
-        Elliott, the executive director of ..."), if the role is a few words."""
+        """The name set off by a comma before the role of ``ph`` ("Jo
+        Hart, the executive director of ..."), if the role is a few words."""
         t = self.t
         of = self._of_at(ph)
         if of is None:
@@ -194,9 +194,9 @@ class _SpeakerFinder:
                     continue
             if (self.t.keys[k + 1] == "and" and k + 2 < n and self.name_gap(k + 1) and self.part(k + 2)
                     and not (k > i and self.is_plain_cap(k - 1) and self.is_plain_cap(k))):
-                # "and" inside an office's name before the person: "former Housing and Urban
-                # Development Secretary Julián Castro" (not "Smith and Jones": no title in between;
-                # nor "David Long and House Speaker Brian Bosma": a person's name before it)
+                # "and" inside an office's name before the person: "former Roads and Harbours
+                # Planning Secretary Ann Lee" (not "Smith and Jones": no title in between;
+                # nor "Tom Reed and House Speaker Mark Dunn": a person's name before it)
                 m = k + 2
                 while m + 1 < n and self.name_gap(m) and self.part(m + 1):
                     m += 1
@@ -204,8 +204,8 @@ class _SpeakerFinder:
                     k = last = m
                     continue
             break
-        # letters written together ("Marcum L.L.P.", "Acme L.L.C.") close a firm's name, no
-        # person's initials ("John F. Kennedy"): the phrase ends before them
+        # letters written together ("Reed L.L.P.", "Acme L.L.C.") close a firm's name, no
+        # person's initials ("Jane Q. Hale"): the phrase ends before them
         m = last
         while m > i and len(self.t.raws[m]) == 1 and self.t.raws[m].isupper() and self.t.gap(m - 1) == ".":
             m -= 1
@@ -218,12 +218,12 @@ class _SpeakerFinder:
         t = self.t
         if all(t.keys[k] in self.c.honorifics for k in range(first, last + 1)):
             return ""  # "Mr." alone: a form of address, not a speaker
-        # a title word last after a given name that a title opens is a surname ("Rep. Steve King")
+        # a title word last after a given name that a title opens is a surname ("Rep. Jo King")
         surname = (self.is_title(last) and last - 1 > first and self.is_plain_cap(last - 1)
                    and t.keys[first] in self.c.person_titles and self.name_gap(last - 1))
         if (self.is_title(last) and not surname) or self.is_modifier(last) or not self.is_cap(last):
             if not any(self.is_title(k) and t.keys[k] not in self.c.honorifics for k in range(first, last + 1)):
-                return ""  # "Mr. Sestak first mentioned": no role
+                return ""  # "Mr. Reed first mentioned": no role
             s = first
             owner = s - 1  # "Mr. Hale’s statement on Tuesday criticizing ...": the document is Hale's words
             if (t.keys[last] in self.c.documents and owner >= 0 and t.gap(owner).isspace()
@@ -249,11 +249,11 @@ class _SpeakerFinder:
                 (self.is_modifier(x) and self.is_cap(x) and t.keys[x] not in self.c.loose_role_words)
                 or self.is_plain_cap(x) for x in range(first, k)):
             # no title to set off: a capitalised modifier opens an organisation's name
-            # ("the National Rifle Association", "the Federal Reserve"), not a role;
+            # ("the National Anglers Association", "the Federal Grain Board"), not a role;
             # "Top Democrats" says which Democrats
             k = first
         if k - 1 >= first and t.keys[k - 1] in self.c.documents:
-            return ""  # "a memo Comey wrote": the name after a document holds no title
+            return ""  # "a memo Hale wrote": the name after a document holds no title
         m = k - 1
         while m > first and self.is_modifier(m) and self.name_gap(m):
             m -= 1  # "of Foreign Affairs": modifiers between "of" and the run
@@ -263,36 +263,36 @@ class _SpeakerFinder:
                   and self.name_gap(k - 1) and self.name_gap(k - 2))
         if last - k >= 2 and (direct or titled or of_the):
             # "President of Ruritania Jane Smith", "Minister of Foreign Affairs Jane Smith",
-            # "Secretary of the Interior Ryan Zinke"
+            # "Secretary of the Interior Tom Reed"
             k = last - 1
         elif ((direct and last - k == 1 and not self._named_person(first, k - 2))
               or (titled and last == k and self.is_plain_cap(m - 1))):
-            # "Office of Professional Responsibility", "Ministry of Foreign Affairs": an organisation
+            # "Office of Coastal Planning", "Ministry of Harbour Affairs": an organisation
             k = m - 1
             while k - 1 >= first and self.is_plain_cap(k - 1) and self.name_gap(k - 1):
                 k -= 1
         elif direct and last == k and t.keys[k - 1] == "for" and self.is_plain_cap(k - 2):
-            # "Democracy for America", "Americans for Prosperity": an organisation, not its last word
+            # "Harbours for Tomorrow", "Parents for Parks": an organisation, not its last word
             k -= 2
             while k - 1 >= first and self.is_plain_cap(k - 1) and self.name_gap(k - 1):
                 k -= 1
         elif k - 2 >= first and t.keys[k - 1] in ("of", "from") and (
                 self.is_plain_cap(k - 2) or (self.is_title(k - 2) and k - 3 >= first and self.is_plain_cap(k - 3)
                                              and self.name_gap(k - 3))):
-            # "John Smith of Ohio said", "Sen. Angus King of Maine said": the person, not the place
+            # "John Smith of Ohio said", "Sen. Jo King of Maine said": the person, not the place
             last = k - 2
             k = last
             while k - 1 >= first and self.is_plain_cap(k - 1) and self.name_gap(k - 1):
                 k -= 1
         elif (k - 3 >= first and t.keys[k - 1] in _DETERMINERS and t.keys[k - 2] == "of"
               and self._named_person(first, k - 3) and t.keys[k - 3] not in self.c.bodies):
-            # "Roger Pilon of the Cato Institute said": the person of the body, as without "the"
+            # "Jo Hart of the Reed Institute said": the person of the body, as without "the"
             last = k - 3
             k = last
             while k - 1 >= first and self.is_plain_cap(k - 1) and self.name_gap(k - 1):
                 k -= 1
         name = " ".join(t.text[t.starts[k] : t.ends[last]].split())
-        if t.keys[last] in _NAME_SUFFIXES:  # "Trump Jr.", never "Jr." alone
+        if t.keys[last] in _NAME_SUFFIXES:  # "Reed Jr.", never "Jr." alone
             return "" if k == last else name + "." if t.gap(last).startswith(".") else name
         return name
 
@@ -313,13 +313,13 @@ class _SpeakerFinder:
 
     def _unnamed_before(self, i: int) -> str:
         """The unnamed source described right before the verb at token i ("people
-        familiar with the matter said", "two people briefed on the matter have said")."""
+        familiar with the matter said", "two people briefed on the talks have said")."""
         t = self.t
         k = i - 1
         while k >= 0 and t.gap(k).isspace() and (n := skip_back(t.keys, k, self.c, self._spaced)):
             k -= n
         if k < 1 or t.keys[k] in _DESCRIPTION_ENDS or t.keys[k - 1] == "to":
-            return ""  # "a lawyer who likes to argue", "willing to accommodate demands": the verb is the clause's
+            return ""  # "a lawyer who likes to argue", "keen to hear appeals": the verb is the clause's
         for h in range(k, max(-1, k - SOURCE_WORDS), -1):
             if not t.gap(h).isspace():
                 break
@@ -350,9 +350,9 @@ class _SpeakerFinder:
 
     def _named_with(self, ph: tuple[int, int]) -> tuple[int, int] | None:
         """The name joined by "and" before the subject ``ph`` when the two open the
-        clause ("Nebraska and Oklahoma accused Colorado", "both Obama and Clinton
+        clause ("Westmark and Eastvale accused Northshire", "both Hale and Reed
         referred"): they speak together.  Not a name that is another verb's object
-        ("Trump met Putin and Pelosi said"): the first must open the text, follow
+        ("Reed met Dunn and Hale said"): the first must open the text, follow
         "both", or follow a comma."""
         t = self.t
         a = ph[0]
@@ -361,8 +361,8 @@ class _SpeakerFinder:
         first = self.left_phrase(a - 2)
         if not (t.keys[a] in self.c.person_titles or t.keys[a] in self.c.honorifics
                 or self.render(*ph).startswith(t.raws[a]) or self._titled_person(first)):
-            # "Oversight and Government Reform Committee spokesman Ali Ahmad": one body's name;
-            # "House Speaker Nancy Pelosi and Senate Democratic Leader Chuck Schumer": two people
+            # "Roads and Harbours Committee spokesman Tom Reed": one body's name;
+            # "House Speaker Jane Hale and Senate Democratic Leader Mark Dunn": two people
             return None
         if first is None or not self.render(*first) or not self.is_cap(first[1]):
             return None
@@ -373,15 +373,15 @@ class _SpeakerFinder:
         return first if opens else None
 
     def _titled_person(self, ph: tuple[int, int] | None) -> bool:
-        """A phrase that names a person after a title ("House Speaker Nancy Pelosi")."""
+        """A phrase that names a person after a title ("House Speaker Jane Hale")."""
         if ph is None or not any(self.is_title(x) for x in range(ph[0], ph[1] + 1)):
             return False
         name = self.render(*ph)
         return len(name.split()) >= 2 and not name.startswith(("the ", "a ", "an "))
 
     def _named_person(self, first: int, j: int) -> bool:
-        """Do two names or more end at token j ("Jo Hart" of "Jo Hart of Marcum Partners",
-        a person of a firm; "Office" of "Office of Professional Responsibility" is one word)?"""
+        """Do two names or more end at token j ("Jo Hart" of "Jo Hart of Reed Partners",
+        a person of a firm; "Office" of "Office of Coastal Planning" is one word)?"""
         return j - 1 >= first and self.is_plain_cap(j) and self.is_plain_cap(j - 1) and self.name_gap(j - 1)
 
     def _opening_subordinate(self, lead: int) -> bool:
@@ -411,7 +411,7 @@ class _SpeakerFinder:
         t = self.t
         k = i - 1
         # "has consistently said": skip words and phrases ("this morning"), and adverbs in -ly;
-        # "on" before a skipped day ("Stone on Friday said")
+        # "on" before a skipped day ("Hale on Friday said")
         while k >= 0 and t.gap(k).isspace():
             n = skip_back(t.keys, k, self.c, self._spaced) or int(
                 (t.keys[k].endswith("ly") and len(t.keys[k]) > 4 and t.raws[k][:1].islower())
@@ -422,12 +422,12 @@ class _SpeakerFinder:
             k -= n
         if k < 0:
             return None
-        # a document and what was done with it: "The indictment released early Friday alleges"
+        # a document and what was done with it: "The indictment released late Monday alleges"
         if (k > 0 and t.keys[k].endswith("ed") and t.raws[k].islower() and t.keys[k - 1] in self.c.documents
                 and t.gap(k - 1).isspace() and t.gap(k).isspace()):
             k -= 1
         g = t.gap(k)
-        if g.isspace() or (g.strip() == "." and t.keys[k] in _NAME_SUFFIXES):  # "Martin Luther King Jr. said"
+        if g.isspace() or (g.strip() == "." and t.keys[k] in _NAME_SUFFIXES):  # "Tom Reed Jr. said"
             return k
         # a party and state after the name: "Sen. Jane Smith, R-Ariz., said", "(D-N.Y.) said"
         party = self._party_start(k)
@@ -462,16 +462,16 @@ class _SpeakerFinder:
             if party is not None and t.gap(party - 1).strip() in (",", "("):
                 return party - 1
             if gm == "," and t.raws[m - 1].isdigit() and t.raws[m].isdigit():
-                m -= 1  # a number's thousands: "more than 14,000 followers"
+                m -= 1  # a number's thousands: "more than 12,000 followers"
                 continue
             if "," in gm and not any(c in gm for c in '".;:!?()'):
                 if addressed and any(t.keys[x] in _CLAUSE_OPENERS for x in range(m, k + 1)):
                     return None
                 if m > 1 and t.raws[m - 1].isdigit() and len(t.raws[m - 1]) <= 3 and t.gap(m - 2).strip() == ",":
-                    return m - 2  # an age after the name: "Elizabeth Lauten, 31, who ..., wrote"
+                    return m - 2  # an age after the name: "Ann Lee, 31, who ..., wrote"
                 return m - 1
             if gm.strip() == ".," and t.keys[m - 1] in _NAME_SUFFIXES:
-                return m - 1  # "Theodore J. Boutrous Jr., a lawyer for Wal-Mart, said"
+                return m - 1  # "Tom J. Reed Jr., a lawyer for Hale-Mart, said"
             if through_titles and gm.strip() == "." and self.is_title(m - 1) and m > 1 and t.gap(m - 2).isspace():
                 m -= 1  # "the aide to Rep. Jo Hart" (not ", Rep. Jo Hart of Ohio,": that is the person set off)
                 continue
@@ -479,20 +479,20 @@ class _SpeakerFinder:
                     t.keys[m - 1] in self.c.honorifics
                     or (self.is_title(m - 1) and ((t.keys[m - 2] in ("for", "to", "of") and t.gap(m - 2).isspace())
                                                   or t.gap(m - 2).strip() == ","))):
-                # "The lawyer, Mr. Kendall, said"; "Jim Manley, a spokesman for Sen. Reid, said";
-                # "Another Republican, Rep. Justin Amash of Michigan, also tweeted": a form of
+                # "The lawyer, Mr. Dunn, said"; "Tom Reed, a spokesman for Sen. Hale, said";
+                # "Another Republican, Rep. Lisa Ford of Ohio, also tweeted": a form of
                 # address, whose spokesman, or the title opening the aside; not past a clause of
-                # what is asked ("..., asked if Mr. Trump should ..., said": who is asked is before it)
+                # what is asked ("..., asked if Mr. Reed should ..., said": who is asked is before it)
                 addressed = True
                 m -= 1
                 continue
             if gm.strip() == "." and len(t.raws[m - 1]) == 1 and t.raws[m - 1].isupper() and t.raws[m][:1].isupper():
-                m -= 1  # a middle initial: "The lawyer, Mark D. Sheridan, said"
+                m -= 1  # a middle initial: "The lawyer, Tom D. Reed, said"
                 continue
             if gm.strip() == "." and (t.raws[m][:1].isdigit() or t.raws[m][:1].islower()):
-                m -= 1  # an abbreviation's full stop, no sentence's end: "Pelosi, in the months prior to the Nov. 8 elections,"
+                m -= 1  # an abbreviation's full stop, no sentence's end: "Hale, in the weeks prior to the Nov. 8 vote,"
                 continue
-            if not gm.isspace() and gm.strip() not in ("@", "#"):  # a handle: "as @DCGopGirl"
+            if not gm.isspace() and gm.strip() not in ("@", "#"):  # a handle: "as @JoHartNews"
                 return None
             m -= 1
         return None
@@ -509,19 +509,19 @@ class _SpeakerFinder:
 
     def _after_role_for(self, ph: tuple[int, int]) -> bool:
         """Is the phrase, or what stands right before it, a role and "for" or "to"
-        and whom it is for ("spokesman for Mr. Grimm", "the attorney for the
+        and whom it is for ("spokesman for Mr. Dunn", "the attorney for the
         Justice Department")?"""
         t = self.t
         return any(t.keys[j] in ("for", "to") and self.is_title(j - 1) and t.gap(j - 1).isspace()
                    for j in range(max(1, ph[0] - 2), ph[1]))
 
     def _role_for_name(self, ph: tuple[int, int]) -> tuple[int, int] | None:
-        """The tokens of "a lawyer for Mrs. Clinton", "supporters of Mr. McCarthy",
-        "a spokesperson for Google" when ``ph`` is the name or holds it after the
+        """The tokens of "a lawyer for Mrs. Hale", "supporters of Mr. Dunn",
+        "a spokesperson for Acme" when ``ph`` is the name or holds it after the
         role: those who speak for the one named, not that one (reads 42-43).  The
         role is a title word in lower case or a plural of agents ("allies",
         "supporters"), right before "for" or "of"; a capitalised title ("Secretary
-        of State John Kerry") is the person's own."""
+        of State Ann Lee") is the person's own."""
         t = self.t
         for c in range(ph[0] - 1, ph[1]):
             if c < 1 or t.keys[c] not in ("for", "of") or not (t.gap(c - 1).isspace() and t.gap(c).isspace()):
@@ -540,7 +540,7 @@ class _SpeakerFinder:
 
     def _set_off_before_role(self, first: int) -> tuple[int, int] | None:
         """The name set off by a comma right before the role opening at token
-        ``first`` ("Matt Bennett, a spokesman for ...")."""
+        ``first`` ("Tom Reed, a spokesman for ...")."""
         t = self.t
         if first < 1 or "," not in t.gap(first - 1) or any(c in t.gap(first - 1) for c in '".;:!?()\u201c\u201d'):
             return None
@@ -566,15 +566,15 @@ class _SpeakerFinder:
         ph = self.right_phrase(k)
         if ph is None and k + 1 < t.n and self.is_title(k + 1) and t.gap(k).isspace() and (
                 self.is_possessive(k) or t.keys[k] in _POSSESSIVE_PRONOUNS):
-            ph = (k + 1, k + 1)  # "Strzok’s attorney blasted ..., saying": the attorney
+            ph = (k + 1, k + 1)  # "Hale’s attorney blasted ..., saying": the attorney
         if ph is None or ph[1] + 2 >= i:
             return None
         v = ph[1] + 1
         if (t.gap_after(ph[1]).strip() == "," and t.keys[v] in self.c.asides
                 and t.gap_after(v).strip() == "," and v + 1 < i):
-            v += 1  # "Strzok’s attorney, meanwhile, blasted": an aside between subject and verb
+            v += 1  # "Hale’s attorney, meanwhile, blasted": an aside between subject and verb
         elif t.gap_after(ph[1]).strip() == "," and t.keys[v] in ("who", "whose"):
-            # "Ms. Lauten, who did not respond to requests for comment, later posted ..."
+            # "Ms. Lee, who did not respond to requests for comment, later posted ..."
             end = next((x for x in range(v, min(i - 1, v + ASIDE_TOKENS)) if not t.gap_after(x).isspace()), None)
             if end is None or t.gap_after(end).strip() != ",":
                 return None
@@ -584,15 +584,15 @@ class _SpeakerFinder:
         verb = t.keys[v]
         if not t.raws[v][:1].islower() or verb in _CLAUSE_OPENERS:
             return None
-        # one capitalised word opening a sentence may be any word ("Several hours earlier",
-        # "Down in the polls", "Asked whether"): a name when a verb in the past or an auxiliary follows
+        # one capitalised word opening a sentence may be any word ("Several days later",
+        # "Behind in the race", "Asked whether"): a name when a verb in the past or an auxiliary follows
         if ph[0] == ph[1] and not (verb.endswith("ed") or verb in self.c.skip_words or verb in self.c.auxiliaries):
             return None
         return ph
 
     def _dateline_end(self) -> int:
         """The first token after a dateline that opens the statement ("WASHINGTON —",
-        "FERGUSON, Mo. --"): a place in capitals, then a dash; 0 when there is none."""
+        "MILLBROOK, Mo. --"): a place in capitals, then a dash; 0 when there is none."""
         t = self.t
         if not t.n or len(t.raws[0]) < 2 or not t.raws[0].isupper():
             return 0
@@ -603,7 +603,7 @@ class _SpeakerFinder:
 
     def _auxiliary(self, i: int) -> int | None:
         """The form of "be" that the verb of speaking at token i goes with ("is
-        reporting", "were saying", "is expected to say"; adverbs between), else None."""
+        reporting", "were saying", "is expected to warn"; adverbs between), else None."""
         t = self.t
         k = i - 1
         if k >= 2 and t.keys[k] == "to" and t.keys[k - 1] in self.c.ahead and t.gap(k - 1).isspace():
@@ -616,8 +616,8 @@ class _SpeakerFinder:
             k -= n
         if k <= 0 or t.keys[k] not in self.c.auxiliaries or not t.gap(k).isspace():
             return None
-        # not in a clause that names what is said ("whether Trump understood that what he was
-        # saying was false", "than what the administration was telling reporters")
+        # not in a clause that names what is said ("whether Hale understood that what he was
+        # saying was false", "than what the ministry was telling reporters")
         ph = self.left_phrase(k - 1)
         start = ph[0] if ph else k - 1
         if start > 0 and t.keys[start - 1] in _DETERMINERS:
@@ -626,7 +626,7 @@ class _SpeakerFinder:
 
     def _party_start(self, k: int) -> int | None:
         """The first token of a party and state ending at token k ("R-Ariz",
-        "R-N . Y", "R" or a state alone in brackets, "Democrat of Nevada"), when a name comes before
+        "R-N . Y", "R" or a state alone in brackets, "Democrat of Maine"), when a name comes before
         it; else None."""
         t = self.t
         j = k
@@ -636,11 +636,11 @@ class _SpeakerFinder:
             return j
         if (0 < k == j and t.raws[k] in ("D", "R", "I") and t.gap(k - 1).strip() == "("
                 and t.gap(k).startswith(")") and self.is_cap(k - 1)):
-            return k  # a party alone, in brackets: "Paul LePage (R) said"
+            return k  # a party alone, in brackets: "Tom Reed (R) said"
         if (0 < k == j and t.raws[k][:1].isupper() and t.raws[k][1:].islower() and t.gap(k - 1).strip() == "("
                 and t.gap(k).startswith((")", ".)")) and self.is_cap(k - 1)):
-            return k  # a state alone, in brackets: "Rep. Adam Schiff (Calif.), the ranking Democrat, said"
-        # "Democrat of Nevada", "Republican of New York": a member and a state, after a name
+            return k  # a state alone, in brackets: "Rep. Lisa Ford (Calif.), the ranking Democrat, said"
+        # "Democrat of Maine", "Republican of Ohio": a member and a state, after a name
         for of in (k - 1, k - 2):
             if (of > 1 and t.keys[of] == "of" and t.keys[of - 1] in self.c.party_members and t.raws[of - 1][:1].isupper()
                     and all(self.is_cap(m) and t.gap(m - 1).isspace() for m in range(of + 1, k + 1))
@@ -650,27 +650,27 @@ class _SpeakerFinder:
 
     def _headline_speaker(self, i: int, lemma: str, offer: Callable[[int, int, str, str], None]) -> None:
         """In a Title Case headline, who speaks is every word between the verb
-        at token i and the start, a comma or a colon before it ("John McCain,
-        Top Democrats Call On Trump ...": Top Democrats), at most
+        at token i and the start, a comma or a colon before it ("Jo Hart,
+        Top Democrats Call On Reed ...": Top Democrats), at most
         HEADLINE_SUBJECT words."""
         t = self.t
         end = i
         while end > 0 and t.gap(end - 1).isspace() and (n := skip_back(t.keys, end - 1, self.c, self._spaced)):
-            end -= n  # "Trump Now Says"
+            end -= n  # "Hale Now Says"
         b = end
         while b > 0 and end - b < HEADLINE_SUBJECT and t.gap(b - 1).isspace():
             b -= 1
         if b == end or (b > 0 and t.gap(b - 1).isspace()) or t.raws[end - 1][:1].islower():
-            return  # no subject, a longer one (the headline's words), or "Steele to Announce": no one speaks yet
+            return  # no subject, a longer one (the headline's words), or "Dunn to Announce": no one speaks yet
         name = self.render(b, end - 1)
         if name.startswith("the ") and t.keys[b] != "the":
-            name = name[4:]  # "Obama's Top Economic Aide Warns": as the headline writes it
+            name = name[4:]  # "Hale's Top Budget Aide Warns": as the headline writes it
         if name:
             offer(2, i, name, lemma)
 
     def _dash_asides(self) -> list[bool]:
         """Tokens set off between two dashes with blanks around them ("Asked for
-        her reaction ― the new congresswoman vowed to ... ― Pelosi said"): an
+        her reaction ― the new councillor vowed to ... ― Hale said"): an
         aside in the sentence; a dash with no second one opens none."""
         t = self.t
         out = [False] * t.n
@@ -695,7 +695,7 @@ class _SpeakerFinder:
         best: tuple[int, int, int, str, str] | None = None
 
         # tokens inside a quotation: a reporting verb there is part of what is
-        # quoted ("“Trump says ...,” said Bloomberg"), never the statement's own
+        # quoted ("“Hale says ...,” said Reed"), never the statement's own
         # attribution.  ``carried``: inside a quotation opened before the statement
         # (``in_quote``), where a name before a verb is still what is quoted ("... worse
         # than what the president has said.”"), though "I said" there is the speaker's
@@ -727,13 +727,13 @@ class _SpeakerFinder:
             nonlocal best
             if quoted[idx] or (carried[idx] and speaker):
                 return  # what the quoted person says others did is not who is speaking
-            if aside[idx]:  # "... ― the new congresswoman vowed to ... ― Pelosi said": the aside's, not the sentence's
+            if aside[idx]:  # "... ― the new councillor vowed to ... ― Hale said": the aside's, not the sentence's
                 prio, after_others = max(prio, _ASIDE_PRIORITY), True
             if PARTY_RE.match(speaker):
                 return  # "R-N" of "Rep. Jo Hart, R-N.Y.," is the party, not who speaks
             if speaker and speaker.split()[-1].lower() in self.c.documents:
                 # "the indictment said": a document speaks only where no person or body does
-                # ("Mr. Stone wrote that ..., according to the indictment": Stone)
+                # ("Mr. Reed wrote that ..., according to the sealed indictment": Reed)
                 prio = max(prio, _DOCUMENT_PRIORITY)
             # "issued a statement" gives no words: any verb that does comes first ("X issued a
             # statement after Y told voters that “...”": the words quoted are Y's)
@@ -758,11 +758,11 @@ class _SpeakerFinder:
                 name = self.render(*ph) if ph else ""
                 if name:
                     offer(3, i, name, lemma)
-                elif unnamed := self._unnamed_after(j):  # "according to people familiar with ...": when no one is named
+                elif unnamed := self._unnamed_after(j):  # "according to two people familiar with ...": when no one is named
                     offer(4, i, unnamed, lemma, after_others=True)
                 continue
             if not t.raws[i][:1].islower():
-                # "Democrats Say Trump Should Cancel Putin Meeting": in Title Case the verb has a capital too
+                # "Democrats Say Hale Should Cancel Dunn Meeting": in Title Case the verb has a capital too
                 if lemma in self.c.headline_verbs:
                     if headline is None:
                         headline = title_case(t.raws)
@@ -773,11 +773,11 @@ class _SpeakerFinder:
             aux = self._auxiliary(i) if lemma in self.c.spoken else None
             if (aux is None and t.keys[i].endswith("ing") and i > 0 and t.raws[i - 1][:1].islower()
                     and before_verb.isspace()):
-                continue  # "takes office vowing to ...": the word before is the clause's object, not a subject
+                continue  # "wins the seat vowing to ...": the word before is the clause's object, not a subject
             if t.keys[i].endswith(("ed", "told", "asked")) and j < t.n and (
                     (t.keys[j] == "by" and j + 1 < t.n and not t.keys[j + 1].endswith("ing"))  # ("retorted by saying")
                     or (t.keys[j] == "to" and lemma in self.c.object_first)):
-                # "Cuts recommended by the board would ...", "Adam Schiff urged to step down":
+                # "Fees proposed by the board would ...", "Jane Hale urged to step down":
                 # a passive participle, its subject no speaker
                 continue
             k = self.subject_end(aux if aux is not None else i)
@@ -796,19 +796,19 @@ class _SpeakerFinder:
                 ph = self.left_phrase(k)
                 apposed = self.left_phrase(i - 1) if ph and k < i - 1 and self._after_role_for(ph) else None
                 if apposed and apposed[0] == k + 1 and self.is_plain_cap(apposed[1]):
-                    # "A spokesman for Mr. Grimm, William McGinley, confirmed": the name set
+                    # "A spokesman for Mr. Dunn, Tom Reed, confirmed": the name set
                     # off after the one the role is for speaks, not that one
                     ph = apposed
                 elif ph:
-                    # "Republicans on Capitol Hill said", "E-mails released by the White House
+                    # "Republicans on Capitol Hill said", "Letters released by the ministry
                     # revealed": the place or the agent of a participle is not the speaker
                     lead = ph[0] - 1 if ph[0] > 1 and t.keys[ph[0] - 1] in _DETERMINERS else ph[0]
                     if (lead > 1 and t.keys[lead - 2] in _PLACE_PREPOSITIONS and t.raws[lead - 1].isalpha()
                             and t.raws[lead - 1].islower() and t.keys[lead - 1] not in _NOT_PLACE_MODIFIERS
                             and self.name_gap(lead - 1) and self.name_gap(lead - 2)):
-                        lead -= 1  # "in lower Manhattan", "in northern Iraq": a place, a word before it
+                        lead -= 1  # "in lower Westmark", "in northern Ruritania": a place, a word before it
                     while (w := self._joined_by(lead)) and self.is_cap(lead - w - 1) and self.name_gap(lead - w - 1):
-                        # "from Nebraska and Oklahoma", "at Republicans as well as Democrats": one after another
+                        # "from Westmark and Eastvale", "at Liberals as well as Greens": one after another
                         first = self.left_phrase(lead - w - 1)
                         if first is None or first[0] >= lead - w:
                             break
@@ -820,13 +820,13 @@ class _SpeakerFinder:
                     if lead > 0 and t.keys[lead - 1] in _PREPOSITIONS and self.name_gap(lead - 1) and not absolute:
                         ph = self.left_phrase(lead - 2) if lead >= 2 and self.name_gap(lead - 2) else None
                 if ph and k < i - 1 and self._of_a_role(ph):
-                    # "Michael Elliott, the executive director of the Marijuana Industry Group, a
+                    # "Jo Hart, the executive director of the Harbour Traders Group, a
                     # trade group, said": the body is whose director; the person is set off before
                     ph = self._named_before_role(ph)
                 if ph and ph[0] > 0 and not t.keys[i].endswith("ing") and self._object_of_verb(ph[0] - 1):
-                    ph = None  # "Democrats who had backed Mr. Ryan vowed": Ryan is the object
+                    ph = None  # "Democrats who had backed Mr. Dunn vowed": Dunn is the object
                 if ph is None and k < i - 1:
-                    # "The lawyer for Mrs. Clinton, David Kendall, said": the name set off
+                    # "The lawyer for Mrs. Hale, Tom Reed, said": the name set off
                     # between the commas, when it is all that stands there
                     apposed = self.left_phrase(i - 1)
                     ph = apposed if apposed and apposed[0] == k + 1 and not self._place_code(apposed) else None
@@ -834,8 +834,8 @@ class _SpeakerFinder:
                       and (t.keys[ph[0] - 1] in _ROLE_DETERMINERS
                            or (ph[0] > 1 and t.keys[ph[0] - 2] in _ROLE_DETERMINERS and t.raws[ph[0] - 1].islower()
                                and t.gap(ph[0] - 2).isspace())) and t.gap(ph[0] - 1).isspace()):
-                    # "The Democrat, Representative Adam B. Schiff of California, said", "Another
-                    # moderate Democrat, Senator Bob Casey of Pennsylvania, also said": one
+                    # "The Democrat, Representative Tom J. Reed of California, said", "Another
+                    # veteran Democrat, Senator Mark Dunn of Vermont, also said": one
                     # capitalised word after a determiner (an adjective between) is what the person
                     # set off after it is
                     apposed = self.right_phrase(k + 1)
@@ -843,7 +843,7 @@ class _SpeakerFinder:
                         ph = apposed
                 role = self._role_for_name(ph) if ph else None
                 if role and (named := self._set_off_before_role(role[0])):
-                    ph, role = named, None  # "Matt Bennett, a spokesman for Third Way, said": the person
+                    ph, role = named, None  # "Tom Reed, a spokesman for Fair Harbour, said": the person
                 name = self._unnamed(*role) if role else self.render(*ph) if ph else ""
                 if ph and name and not role and k == ph[1] and (pair := self._named_with(ph)):
                     name, ph = f"{self.render(*pair)} and {name}", (pair[0], ph[1])
@@ -852,7 +852,7 @@ class _SpeakerFinder:
                     if lead > 0 and t.keys[lead - 1] in _DETERMINERS:
                         lead -= 1
                     if self._opening_subordinate(lead):
-                        continue  # "Shortly after Kristol called for his resignation, an operative ...": not the claim's
+                        continue  # "Shortly after Reed called for his resignation, an aide ...": not the claim's
                     pre = t.gap_before(lead)
                     rest = t.keys[j:]
                     if _QUOTE in pre:
@@ -861,7 +861,7 @@ class _SpeakerFinder:
                         prio = 2
                     else:
                         prio = 4
-                    # "the legislation that critics said would ..., that Mr. Hutchinson wrote":
+                    # "the bill that critics said would ..., that Mr. Dunn wrote":
                     # a clause's attribution inside the sentence comes after any other
                     offer(prio, i, name, lemma, after_others=lead > 0 and t.keys[lead - 1] in ("that", "which"))
                     continue
@@ -869,10 +869,10 @@ class _SpeakerFinder:
                 offer(4, i, unnamed, lemma, after_others=True)  # "people familiar with the matter said"
                 continue
             # name on the right: '..., said Jane Smith' / '”, explained Jane Smith';
-            # not '..., said Trump agreed to ...', where the name starts what was said;
+            # not '..., said Hale agreed to ...', where the name starts what was said;
             # nor after a participle or a verb with a particle, whose object follows
             # ("..., accusing a former aide of ...", "..., calls on the department to act")
-            # ("..., told Fox News the warnings ...": who is told follows "tell", never who tells)
+            # ("..., told Channel Nine the warnings ...": who is told follows "tell", never who tells)
             inverted = not t.keys[i].endswith("ing") and " " not in lemma and lemma != "tell"
             if inverted and (_QUOTE in before_verb or "," in before_verb):
                 ph = self.right_phrase(j)
@@ -884,9 +884,9 @@ class _SpeakerFinder:
                 if name or unnamed:
                     offer(1 if _QUOTE in before_verb else 2, i, name or unnamed, lemma, after_others=bool(unnamed))
 
-        # "Rubio attacked the plan, saying ...": a verb of speaking after the comma of a
+        # "Hale attacked the plan, saying ...": a verb of speaking after the comma of a
         # sentence that opens on a name and its verb is that name's
-        # ... and so is one joined to that verb by "and" ("Royce pointed to the unrest and said ...")
+        # ... and so is one joined to that verb by "and" ("Reed pointed to the unrest and said ...")
         for i, _j, e in verbs:
             if e.value not in self.c.spoken:
                 continue
@@ -936,7 +936,7 @@ class _SpeakerFinder:
 
 # Plural endings of nouns that name groups of people (Democrats, Republicans,
 # Missourians, Conservatives, Liberals, Critics, Residents, Loyalists):
-# a one-word speaker ending so is no person.  Surnames ending in "s" (Sanders,
+# a one-word speaker ending so is no person.  Surnames ending in "s" (Summers,
 # Williams, Jones, Harris, Peters) do not end so; "Evans" is taken for a group.
 _GROUP_ENDINGS = ("ats", "ans", "ives", "als", "ics", "ents", "ists", "ites")
 
@@ -958,7 +958,7 @@ def normalise_hint(hint: str, cues: Lexicon) -> str:
         return ""  # a turn label such as "Question" names nobody
     last = toks.n - 1
     if toks.keys[last] in cues.bodies and last >= 2 and all(f.is_cap(k) and not f.is_title(k) for k in range(last)):
-        return ""  # "Mo Cowan Senate: ...": a headline's keywords, a name and a body, no one speaking
+        return ""  # "Jo Hart Senate: ...": a headline's keywords, a name and a body, no one speaking
     if not f.is_cap(last) or f.is_title(last) or f.is_modifier(last):
         return hint
     k = last

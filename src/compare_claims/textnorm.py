@@ -40,8 +40,8 @@ _FOLD_PAIRS = char_pairs(_FOLD)
 
 def fold(text: str) -> str:
     """Case-folded NFKC copy for matching (length may differ from the original),
-    without accents and other marks: outlets and users write "Raúl" and "Raul",
-    "Calderón" and "Calderon"."""
+    without accents and other marks: outlets and users write "José" and "Jose",
+    "Muñoz" and "Munoz"."""
     if text.isascii():  # nothing to translate or normalise
         return text.lower()
     folded = unicodedata.normalize("NFKC", replace_chars(text, _FOLD_PAIRS)).casefold()
@@ -95,7 +95,7 @@ class Vocabulary(NamedTuple):
     lemmas: Mapping[str, str]  # form -> lemma ("struck" -> "strike")
     # a word of a synonym group, or one of its inflections -> the stem of its group's first
     # word; by the word, not its stem: "national" stems as "nation" does, "aide" as "aid",
-    # "Carly" as "car", and none of them means its group's other words
+    # "Harding" as "hard", and none of them means its group's other words
     synonyms: Mapping[str, str]
     memo: dict[str, str]  # word -> its content form ("" for a stopword), filled as words are met
     word_stems: dict[str, str]  # word as written -> its stem (word_stem), filled as words are met
@@ -161,7 +161,7 @@ _CONTRACTIONS = frozenset({"re", "ve", "ll", "d", "m"})
 
 def _contracted_stopword(w: str) -> bool:
     """"we're", "they've", "I'm": a stopword and a verb's ending, no content
-    ("We're asking ..." / "We are asking ..." quote one utterance)."""
+    ("We're urging ..." / "We are urging ..." quote one utterance)."""
     base, mark, ending = w.partition("'")
     return bool(mark) and ending in _CONTRACTIONS and base in STOPWORDS
 
@@ -179,8 +179,8 @@ def _figure(value: float) -> str:
 def _amounts(words: list[str]) -> list[str]:
     """A number and its scale word made one amount ("44", "1000000" ->
     "44000000"), and a large amount given also by its first two figures, so
-    that one figure told exactly and rounded meets ("$43,885,310" / "nearly
-    $44 million", "$139 million" / "$141 million": the numbers flag tells
+    that one figure told exactly and rounded meets ("$27,615,940" / "nearly
+    $28 million", "$216 million" / "$219 million": the numbers flag tells
     them apart once they share a row)."""
     out: list[str] = []
     i = 0
@@ -223,7 +223,7 @@ def content_words(text: str, vocab: Vocabulary = PLAIN) -> list[str]:
     kept: list[str] = []
     known = vocab.memo.get  # most words were met before: one lookup, no call
     for tok in _CONTENT_RE.findall(t):
-        # hyphenated compounds count by their parts: "120000-strong" shares "120000"
+        # hyphenated compounds count by their parts: "45000-strong" shares "45000"
         for w in tok.split("-") if "-" in tok else (tok,):
             form = known(w)
             if form is None:

@@ -145,7 +145,7 @@ ALL_STATEMENTS = Topic(name="*", label="Every statement of the set", keywords=()
 
 
 def keywords_topic(keywords: str) -> Topic:
-    """An ad-hoc topic from a comma-separated list (``--keywords "LePage, resign"``)."""
+    """An ad-hoc topic from a comma-separated list (``--keywords "Hale, resign"``)."""
     kws = tuple(dict.fromkeys(k.strip() for k in keywords.split(",") if k.strip()))
     if not kws:
         raise ConfigError("--keywords needs at least one keyword (comma-separated)")
