@@ -271,9 +271,10 @@ def annotate(text: str, *, start: int, lexicon: Lexicon, speaker_hint: str = "",
                 continue  # "Russia believes ...": a position reported, not a hedge
             if group == "hedge" and e.kind == "strong" and e.inflect and len(e.words) == 1 and _noun_use(toks, i, lexicon):
                 continue  # "a second suspect": the noun
-            if group == "hedge" and e.value == _BACKSHIFTED and _past_report_before(toks, i, reported):
+            if group == "hedge" and e.value in lexicon.backshifted and _past_report_before(toks, i, reported):
                 continue  # "said he would retire": "will" told in the past, no hedge
-            if group == "hedge" and e.value == _NORM and i > 1 and toks.keys[i - 1] == "be" and toks.keys[i - 2] in lexicon.modals:
+            if (group == "hedge" and e.value in lexicon.usual_after_modal and i > 1
+                    and toks.keys[i - 1] == "be" and toks.keys[i - 2] in lexicon.modals):
                 continue  # "who would be expected to vote": what is usual, no forecast
             inside = mark_quoted and any(qs <= s and en <= qe for qs, qe in quoted)
             out.append(Span(start + s, start + en, text[s:en], e.kind, e.value, quoted=inside))
@@ -297,8 +298,6 @@ def annotate(text: str, *, start: int, lexicon: Lexicon, speaker_hint: str = "",
     )
 
 
-_BACKSHIFTED = "would"  # the past of "will"
-_NORM = "expect"  # after "would be": what is usual
 
 
 def _past_report_before(toks: Toks, i: int, verbs: Sequence[tuple[int, int, Entry]]) -> bool:

@@ -85,6 +85,8 @@ class Lexicon(NamedTuple):
     numbers: NumberGrammar
     stance: frozenset[str]  # verbs of belief: a hedge in the first person only
     modals: frozenset[str]  # modal verbs: hedges shown, never the hedge flag on their own
+    backshifted: frozenset[str]  # "would": no hedge after a report in the past
+    usual_after_modal: frozenset[str]  # "expect": no hedge after "would be"
     reported: frozenset[str]  # what others say or fear ("rumours"): shown, never the hedge flag
     noun_after: frozenset[str]  # determiners: a hedge verb right after one is a noun
     noun_after_adjective: frozenset[str]  # articles: ... or one word after one
@@ -363,6 +365,8 @@ def compile_lexicon(
         numbers=grammar,
         stance=frozenset(w.lower() for w in doc.strings(doc.table("hedges", "strong"), "stance", "hedges.strong")),
         modals=frozenset(w.lower() for w in doc.strings(doc.table("hedges"), "modals", "hedges")),
+        backshifted=frozenset(w.lower() for w in doc.strings(doc.table("hedges"), "backshifted", "hedges")),
+        usual_after_modal=frozenset(w.lower() for w in doc.strings(doc.table("hedges"), "usual_after_modal", "hedges")),
         reported=lower(doc.strings(doc.table("hedges"), "reported", "hedges")),
         noun_after=lower(doc.strings(doc.table("hedges", "strong"), "noun_after", "hedges.strong")),
         noun_after_adjective=lower(doc.strings(doc.table("hedges", "strong"), "noun_after_adjective",
