@@ -1617,6 +1617,15 @@ def test_may_be_reads_the_gender_cues_as_it_did(person: str, pronoun: str, befor
     # ... nor one the text never says the pronoun is theirs (no honorific, never spoke)
     ("Rep. Jo Hart asked her if she could comment briefly on the bill.",
      "She said the questionnaire began this discussion of the harbour.", ""),
+    # a title of office before the name says who the story follows (read 61), where no
+    # pronoun in that paragraph brings in anyone else (above) ...
+    ("Harbour Board Press Secretary Jo Hart was peppered with questions at the briefing.",
+     "He said the board's policy is that staff should use their official accounts.", "Jo Hart"),
+    ("But Justice Tom Reyes was unconvinced.",
+     "\u201cI am being pulled both ways here,\u201d he told the plaintiffs' lawyer.", "Tom Reyes"),
+    # ... never a name alone
+    ("Jo Hart was peppered with questions at the briefing.",
+     "He said the board's policy is that staff should use their official accounts.", ""),
 ])
 def test_a_paragraph_of_prose_opening_on_he_said_goes_on_with_the_person_the_one_before_opens_on(
         paragraph_before: str, paragraph: str, speaker: str) -> None:

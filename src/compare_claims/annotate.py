@@ -1033,13 +1033,15 @@ def _previous_subject(ann: Annotation, st: Statement, text: str, named: list[tup
     # the person is what a sentence there opens on ("However, Hale appeared to ...", not "...
     # criticism aimed at Reed's move"), does not name themselves in what they say, and the
     # text says the pronoun is theirs (an honorific, or that pronoun alone where they are named last)
-    spoke = any(who.split()[-1] == last for _p, who in named)
+    # or a title there says they are the one in office the story follows ("Press Secretary Jo Hart
+    # was asked ... ¶ He said"), and nothing says the pronoun is not theirs
+    known = any(who.split()[-1] == last for _p, who in named) or _titled_subject(before, last, lexicon)
     if (not subject or last in st.text or not _opens_sentence(before, last, lexicon.titles)
             or not (_is_a(subject, pronoun.group().lower(), text[:end])
                     or _role_says(subject, pronoun.group().lower(), before, lexicon)
-                    or (spoke and _may_be(subject, pronoun.group().lower(), text[:end])))):
+                    or (known and _may_be(subject, pronoun.group().lower(), text[:end])))):
         return ann
-    if pronoun.start() == 0 and not _opens_on(before, last, subject, pronoun.group().lower(), spoke, text[:end]):
+    if pronoun.start() == 0 and not _opens_on(before, last, subject, pronoun.group().lower(), known, text[:end]):
         return ann
     # nobody else there of the same last name ("Jo Hart" after "Ann Hart" spoke)
     given = subject.split()[-2] if len(subject.split()) > 1 else ""
@@ -1117,6 +1119,18 @@ _SET_OFF_RE = re.compile(r"^\s*(?:\([^()]*\)|,[^,]*,)")  # "(R-Texas)", ", the o
 
 
 _CAPITALISED_RUN_RE = re.compile(r"(?:\b[A-Z][\w'’.-]*\s+)*$")
+
+
+def _titled_subject(before: str, last: str, lexicon: Lexicon) -> bool:
+    """Is the name ``last`` first written in ``before`` after a title of
+    office among the capitalised words before it ("Press Secretary Jo Hart"),
+    in a paragraph where no pronoun brings in anyone else ("Rep. Jo Hart asked
+    her if she could ... ¶ She said")?"""
+    if re.search(r"\b(?:he|him|his|she|her|hers)\b", _outside_quotations(before), re.IGNORECASE):
+        return False
+    at = before.find(last)
+    run = _CAPITALISED_RUN_RE.search(before[:at]) if at >= 0 else None
+    return run is not None and any(w.lower().rstrip(".") in lexicon.person_titles for w in run.group().split())
 
 
 def _opens_on(before: str, last: str, person: str, pronoun: str, spoke: bool, text_before: str) -> bool:
