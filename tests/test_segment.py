@@ -769,3 +769,17 @@ def test_a_colon_cuts_only_before_a_capital() -> None:
     assert _clauses(named, 0, len(named)) == [(0, len(named))]
     two = "The inspectors gave their verdict on the plan: The ministry will close every port by June."
     assert len(_clauses(two, 0, len(two))) == 2
+
+
+def test_an_attribution_before_a_colon_is_no_transcript_turn() -> None:
+    # a headline quoting someone and a later "Added Jo Hart: “...”" made the article read as a
+    # transcript, and every unattributed sentence the headline's speaker's (read 62)
+    text = ("Tom Reyes: If The Harbour Deal Fails There Is A Real Risk Of Closure\n\n"
+            "The port authority raised the stakes on the council in its push to pass the harbour deal.\n\n"
+            "The message was hardly subtle. But it certainly was debatable.\n\n"
+            "Added Jo Hart: \u201cI think you would really have to ask somebody else about the deal.\u201d\n")
+    stmts = one_text(text).statements
+    hints = {s.text.split()[1]: s.speaker_hint for s in stmts}
+    assert hints["port"] == hints["message"] == ""
+    assert hints["think"] == "Jo Hart"  # the name after the verb speaks that paragraph
+    assert hints["The"] == "Tom Reyes"  # the headline still quotes its speaker

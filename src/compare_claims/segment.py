@@ -670,8 +670,10 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
     # a transcript has labelled turns; a single "Name: ..." line is a headline
     # quoting someone, and its label names the speaker of that line only (a
     # headline printed twice, as title and first line, is still one)
+    # (an attribution set before the colon, "Added Jo Hart: ...", is no turn of a transcript)
     transcript = len({text[cs:ce] for k, (_bs, _be, cs, ce) in enumerate(blocks)
-                      if not furniture[k] and _turn(text[cs:ce], cues) is not None}) >= 2
+                      if not furniture[k] and (tm := _turn(text[cs:ce], cues)) is not None
+                      and tm.group("label") == _turn_speaker(tm, cues)}) >= 2
     for index, (bs, be, cs, ce) in enumerate(blocks):
         body = text[cs:ce]
         if not transcript:
@@ -685,7 +687,7 @@ def segment(source: Source, cues: SegmentCues, *, split_clauses: bool = True) ->
         tm = _turn(body, cues)
         heading_like = _is_heading(body)
         if tm:
-            label = tm.group("label")
+            label = _turn_speaker(tm, cues)
             if label in ("Question", "Q"):
                 turn = "Question"
                 last_question = body[tm.end():]
@@ -779,6 +781,13 @@ def _windows(text: str, cs: int, ce: int) -> list[tuple[int, int]]:
         start = cut
     out.append((start, ce))
     return out
+
+
+def _turn_speaker(tm: re.Match[str], cues: SegmentCues) -> str:
+    """Who speaks after a turn's label: the label, or the name after a verb of
+    attribution that opens it ("Added Jo Hart: “...”" is Jo Hart's)."""
+    first, _, rest = tm.group("label").partition(" ")
+    return rest if rest and first.lower() in cues.attribution_verbs else tm.group("label")
 
 
 def _turn(body: str, cues: SegmentCues) -> re.Match[str] | None:
