@@ -397,6 +397,13 @@ def test_percentages_and_qualifiers() -> None:
     assert [(s.kind, s.value) for s in a.numbers] == [("percent", "45%"), ("percent", ">50%"), ("percent", "~3.5%")]
 
 
+def test_a_negated_qualifier_turns_the_bound_over() -> None:
+    # read 63: "not more than one year" was shown as ">1 yr", the opposite of the text
+    a = annotate("He faces a fine or imprisonment for not more than one year, and not less than 30 days.",
+                 start=0, lexicon=CUES)
+    assert [n.value for n in a.numbers] == ["<=1 yr", ">=30 d"]
+
+
 def test_names_with_digits_are_not_numbers() -> None:
     a = annotate("The START-3 Treaty and the G20 summit at 23:21.", start=0, lexicon=CUES)
     assert a.numbers == ()
