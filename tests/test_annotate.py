@@ -1652,6 +1652,10 @@ def test_a_statement_issued_in_a_transcript_turn_is_read_without_error() -> None
     ("The National Harbour Association said on Monday that the port was closed.\n",
      "National Harbour Association"),
     ("The Federal Reserve said rates would rise.\n", "Federal Reserve"),
+    # an office named for its holder's title is one name (read 64: "according to the U.S.
+    # Attorney's Office" gave "U.S"); a person's possessive still ends the name
+    ("The port closed on Monday, according to the U.S. Attorney\u2019s Office.\n", "the U.S. Attorney\u2019s Office"),
+    ("The Governor's Office said the port would close.\n", "the Governor's Office"),
     ("National Security Adviser Jo Hart said the talks were over.\n", "Jo Hart"),
     ("Top Democrats said the talks were over.\n", "Democrats"),
     # "called for" reports what someone asks for; a preposition opening the sentence is no name

@@ -90,7 +90,13 @@ class _SpeakerFinder:
         return self.t.keys[i].endswith(("'s", "s'"))
 
     def part(self, i: int) -> bool:
-        return (self.is_cap(i) or self.is_title(i) or self.is_modifier(i)) and not self.is_possessive(i)
+        if not self.is_possessive(i):
+            return self.is_cap(i) or self.is_title(i) or self.is_modifier(i)
+        # an office's name holds its holder's title ("the State Auditor's Office", "the
+        # Sheriff's Department"); a person's possessive ends the name ("Jo Hart's office")
+        key = self.t.keys[i][:-2] if self.t.keys[i].endswith("'s") else self.t.keys[i][:-1]
+        return (key in self.c.titles and self.t.raws[i][:1].isupper() and i + 1 < self.t.n and self.name_gap(i)
+                and self.t.keys[i + 1] in self.c.bodies and self.is_cap(i + 1))
 
     def name_gap(self, i: int) -> bool:
         """May tokens i and i+1 belong to one name?"""
