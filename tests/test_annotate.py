@@ -1656,6 +1656,9 @@ def test_a_statement_issued_in_a_transcript_turn_is_read_without_error() -> None
     # Attorney's Office" gave "U.S"); a person's possessive still ends the name
     ("The port closed on Monday, according to the U.S. Attorney\u2019s Office.\n", "the U.S. Attorney\u2019s Office"),
     ("The Governor's Office said the port would close.\n", "the Governor's Office"),
+    # plural roles speak as a group (read 64: "..., prosecutors announced Tuesday" had none)
+    ("Jo Hart and her husband were indicted on fraud charges, prosecutors announced Tuesday.\n", "the prosecutors"),
+    ("The port closed early, according to investigators.\n", "the investigators"),
     ("National Security Adviser Jo Hart said the talks were over.\n", "Jo Hart"),
     ("Top Democrats said the talks were over.\n", "Democrats"),
     # "called for" reports what someone asks for; a preposition opening the sentence is no name
