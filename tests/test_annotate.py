@@ -1870,3 +1870,18 @@ def test_with_a_name_saying_is_that_names_words() -> None:
     assert speaker("The talks broke up, with Chairman Jo Hart saying the sides would meet again.") == "Jo Hart"
     assert speaker("After meeting with President Jan Nowak of Poland, Mr. Hale on Wednesday disputed that "
                    "voters feel betrayed, saying that “the more look at it, the more agree.”") != "Jan Nowak"
+
+
+@pytest.mark.parametrize("opening, speaker", [
+    # read 64: a sentence that names someone else in full before "he" is not the person
+    # the paragraph before named ("... when Todd Akin, running as ..., defended what he called")
+    ("It is worth recalling the outcry in 2012 when Tom Hale, running for the seat,", ""),
+    # ... a time, a place of several words or a function word first names no one
+    ("In January, standing at the Harbour War Memorial,", "Jo Reed"),
+    ("On Tuesday Night,", "Jo Reed"),
+])
+def test_a_pronoun_after_a_name_in_its_own_sentence_is_not_the_previous_paragraphs_person(
+        opening: str, speaker: str) -> None:
+    said = _segmented_speakers("Mayor Jo Reed said the harbour would close on Monday.\n\n"
+                               f"{opening} he defended what he called \u201ca fair deal for the port.\u201d\n")
+    assert said[" ".join(opening.split()[:3])] == speaker

@@ -965,8 +965,9 @@ def _resolve_pronoun(ann: Annotation, st: Statement, text: str, named: list[tupl
     if (paragraph == st.paragraph or person.split()[-1] in _naming_part(st, text, here, pronoun)) and (
             not pronoun or _titled_as(person, pronoun.group().lower(), text[max(0, around):st.start + pronoun.start()])):
         return ann._replace(speaker=person, speaker_span=None)
-    if paragraph == st.paragraph - 1 and pronoun and _may_be(person, pronoun.group().lower(),
-                                                             text[max(0, st.start - READ_BACK):st.start]):
+    if (paragraph == st.paragraph - 1 and pronoun and _may_be(person, pronoun.group().lower(),
+                                                              text[max(0, st.start - READ_BACK):st.start])
+            and not _names_another(st.text[:pronoun.start()], person, in_quote)):
         return ann._replace(speaker=person, speaker_span=None)
     # ... or a few paragraphs on, for a quotation, when the text since names no one
     # else outside quotations and the text says the person is a "he" (or "she"): a
@@ -977,6 +978,28 @@ def _resolve_pronoun(ann: Annotation, st: Statement, text: str, named: list[tupl
             and _no_one_else(text, person, st.start + pronoun.start(), lexicon)):
         return ann._replace(speaker=person, speaker_span=None)
     return ann
+
+
+# a given name and a surname alone, no capitalised word either side ("when Jo Hart,"; not
+# "At the Harbour War Memorial", nor "In January" or "Of Reed": a function word first)
+_CAPITALISED_WORDS_RE = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+
+
+def _names_another(head: str, person: str, in_quote: bool) -> bool:
+    """Does ``head``, the words of a statement before its pronoun, name in full
+    someone other than ``person``, outside quotations ("... when Jo Hart,
+    running for the seat, defended what he called ..." is not the person of the
+    paragraph before)?"""
+    names = set(person.split())
+    prose = _outside_quotations(head, in_quote)
+    for m in _CAPITALISED_WORDS_RE.finditer(prose):
+        words = m.group().split()
+        # (a run joined to the one before it by a dash is one place: "Lake College–Hill Valley")
+        if (len(words) == 2 and all(w[1:].isalpha() and w[1:].islower() for w in words)
+                and (m.start() == 0 or prose[m.start() - 1].isspace())
+                and words[0].lower() not in STOPWORDS and not set(words) & names):
+            return True
+    return False
 
 
 def _named_after(person: str, text: str, at: int) -> bool:
