@@ -1659,6 +1659,9 @@ def test_a_statement_issued_in_a_transcript_turn_is_read_without_error() -> None
     # plural roles speak as a group (read 64: "..., prosecutors announced Tuesday" had none)
     ("Jo Hart and her husband were indicted on fraud charges, prosecutors announced Tuesday.\n", "the prosecutors"),
     ("The port closed early, according to investigators.\n", "the investigators"),
+    # "disclose" reports what someone says (read 63: "..., he disclosed that the proposal had drawn resistance")
+    ("When Mayor Jo Hart spoke on Monday about the harbour bill, she disclosed that the plan had drawn resistance.\n",
+     "Jo Hart"),
     ("National Security Adviser Jo Hart said the talks were over.\n", "Jo Hart"),
     ("Top Democrats said the talks were over.\n", "Democrats"),
     # "called for" reports what someone asks for; a preposition opening the sentence is no name
