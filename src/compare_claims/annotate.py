@@ -980,8 +980,8 @@ def _resolve_pronoun(ann: Annotation, st: Statement, text: str, named: list[tupl
     return ann
 
 
-# a given name and a surname alone, no capitalised word either side ("when Jo Hart,"; not
-# "At the Harbour War Memorial", nor "In January" or "Of Reed": a function word first)
+# a run of capitalised words: a full name is one of two ("when Jo Hart,"; not "At the
+# Harbour War Memorial", nor "In January" or "Of Reed": a function word first)
 _CAPITALISED_WORDS_RE = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 
 
@@ -1144,12 +1144,15 @@ _SET_OFF_RE = re.compile(r"^\s*(?:\([^()]*\)|,[^,]*,)")  # "(R-Texas)", ", the o
 _CAPITALISED_RUN_RE = re.compile(r"(?:\b[A-Z][\w'’.-]*\s+)*$")
 
 
+_ANY_PRONOUN_RE = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
+
+
 def _titled_subject(before: str, last: str, lexicon: Lexicon) -> bool:
     """Is the name ``last`` first written in ``before`` after a title of
     office among the capitalised words before it ("Press Secretary Jo Hart"),
     in a paragraph where no pronoun brings in anyone else ("Rep. Jo Hart asked
     her if she could ... ¶ She said")?"""
-    if re.search(r"\b(?:he|him|his|she|her|hers)\b", _outside_quotations(before), re.IGNORECASE):
+    if _ANY_PRONOUN_RE.search(_outside_quotations(before)):
         return False
     at = before.find(last)
     run = _CAPITALISED_RUN_RE.search(before[:at]) if at >= 0 else None
