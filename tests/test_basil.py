@@ -1351,3 +1351,21 @@ def test_a_quotation_paragraph_after_one_ending_on_he_added_is_theirs(be: Module
     will need to see guidance from each nonrecognition state ...”" had no speaker."""
     speaker_of = _speakers(be, triplets)
     assert speaker_of("We will need to see guidance from each nonrecognition state") == "Marvin Kirsner"
+
+
+@pytest.mark.parametrize("uuid8, marks", [
+    ("59f2f47c", {"fox": "Cruz blames Trump", "hpo": "Ted Cruz Accuses Donald Trump"}),
+    ("65cb14cb", {"hpo": "most physicians recommend", "nyt": "doctors who detect"}),
+])
+def test_one_claim_told_with_news_synonyms_is_one_row(
+        be: ModuleType, triplets: list[Any], tmp_path: Path, uuid8: str, marks: dict[str, str]) -> None:
+    """Read 64: the headlines "Cruz blames Trump ..." and "... Accuses Donald Trump Of ..." stood
+    in rows of their own; a Santorum remark that doctors / physicians recommend abortion sat
+    apart too, and HuffPost's rode in a "related" row with another remark. Words news copy uses
+    for one another (data/synonyms.tsv: accuse/blame, doctor/physician) are one word."""
+    doc = _compared(be, triplets, uuid8, tmp_path)
+    rows = [g for g in doc["groups"] if any(
+        mark in st["text"] and st["source"] == source and st["role"] == "claim"
+        for st in g["statements"] for source, mark in marks.items())]
+    assert len(rows) == 1, [[st["text"][:40] for st in g["statements"]] for g in rows]
+    assert rows[0]["relation"] == "same"
