@@ -1888,3 +1888,35 @@ def test_a_pronoun_after_a_name_in_its_own_sentence_is_not_the_previous_paragrap
     said = _segmented_speakers("Mayor Jo Reed said the harbour would close on Monday.\n\n"
                                f"{opening} he defended what he called \u201ca fair deal for the port.\u201d\n")
     assert said[" ".join(opening.split()[:3])] == speaker
+
+
+def _spans(text: str, what: str) -> list[str]:
+    return [s.text for s in getattr(annotate(text, start=0, lexicon=CUES), what)]
+
+
+def test_a_labels_word_inside_a_name_or_as_another_word_is_no_label() -> None:
+    """Read 65: "the Patriot Act" was shown as praise (honorific), "could be uttered"
+    and "traffic routed through ..." as an intensifier and a charged verb; BASIL's
+    "explosives" (bombs) and "historically" were marked the same way."""
+    assert _spans("The senators discussed the Patriot Act with the director.", "labels") == []
+    assert _spans("Before a word of the preamble could be uttered, they argued.", "labels") == []
+    assert _spans("Some traffic was routed through servers abroad.", "labels") == []
+    assert _spans("The company provides explosives training to the police.", "labels") == []
+    assert _spans("It certainly wasn't historically unique.", "labels") == []
+    # the label itself, a label written large and a headline quoted in a sentence still are
+    assert _spans("He called it an utter failure.", "labels") == ["utter"]
+    assert _spans("He vowed to protect Americans from Radical Islamic Terrorism.", "labels") == ["Radical"]
+    assert _spans("The story ran under the headline Night of Withering Ripostes.", "labels") == ["Withering"]
+    assert _spans("Trump routed his rivals in the primary.", "labels") == ["routed"]
+
+
+def test_as_opposed_to_is_no_refusal() -> None:
+    """Read 66: "as opposed to" (rather than) was marked as an outcome of opposing."""
+    assert _spans("The Earth is here to serve man as opposed to the other way round.", "negations") == []
+    assert _spans("The governor opposed the plan.", "negations") == ["opposed"]
+
+
+def test_a_number_that_names_a_thing_is_no_quantity() -> None:
+    """Read 66: "Amendment 64" (Colorado's marijuana law) was marked as the number 64."""
+    assert _spans("Voters approved Amendment 64 and Flight 370 vanished under Section 8.", "numbers") == []
+    assert _spans("Voters approved 64 amendments, and about 370 flights left.", "numbers") == ["64", "about 370"]

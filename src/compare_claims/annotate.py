@@ -37,6 +37,24 @@ def _proper_noun_use(toks: Toks, i: int) -> bool:
     return not before or before[-1] not in ".!?:;\"'“‘([—–-"
 
 
+def _in_name(toks: Toks, i: int) -> bool:
+    """Is the capitalised word ``i`` in a run of two or more capitalised words after
+    "the" ("the Patriot Act", "the Tea Party Patriots"): a name, not a label.  Not
+    after other words: "to fight Radical Evil Forces" is a label written large,
+    and so is a headline quoted in a sentence ("... of Withering Ripostes")."""
+    raws = toks.raws
+
+    def capital(k: int) -> bool:
+        return 0 <= k < len(raws) and raws[k][:1].isupper() and toks.gap_before(k).isspace()
+
+    first = i
+    while first > 0 and capital(first - 1) and capital(first):
+        first -= 1
+    if first == i and not (i + 1 < len(raws) and capital(i + 1)):
+        return False
+    return first > 0 and toks.keys[first - 1] == "the"
+
+
 def match_cues(toks: Toks, lex: Lexicon) -> dict[str, list[tuple[int, int, Entry]]]:
     """Longest non-overlapping cue matches per group, as token ranges [i, j)."""
     found: dict[str, list[tuple[int, int, Entry]]] = {}
@@ -68,8 +86,9 @@ def match_cues(toks: Toks, lex: Lexicon) -> dict[str, list[tuple[int, int, Entry
         if entries:
             proper = _proper_noun_use(toks, i)
             for e in entries:
-                if not (proper and e.group in _NOT_AS_NAMES):  # "from Hope, Arkansas": a name
-                    take(i, i + 1, e)
+                if proper and (e.group in _NOT_AS_NAMES or (e.group == "label" and _in_name(toks, i))):
+                    continue  # "from Hope, Arkansas", "the Patriot Act": a name
+                take(i, i + 1, e)
         if "'" in key:
             for suffix, e in lex.suffixes:
                 if key.endswith(suffix) and len(key) > len(suffix):

@@ -58,6 +58,7 @@ class NumberGrammar(NamedTuple):
     cursym_chars: str  # the currency symbols' characters that are not letters or digits ("$£€")
     active_cache: dict[frozenset[str], tuple[tuple[int, str, re.Pattern[str]], ...]]
     word_gates: Mapping[str, tuple[str, ...]]  # gate -> words, one of which the text must hold (case ignored)
+    designators: frozenset[str]  # words naming a thing by the number after them ("Amendment 64")
 
 
 
@@ -228,6 +229,7 @@ def compile_numbers(doc: "Doc") -> NumberGrammar:
         cursym_chars=chars,
         active_cache={},
         word_gates=word_gates,
+        designators=frozenset(w.lower() for w in doc.strings(t, "designators", "numbers")),
     )
 
 
@@ -307,7 +309,7 @@ def find_numbers(
     if exhaustive:
         every = frozenset({"digit", "word", "unit", "curword", "cursym", "percent", "month", "day_month",
                            "month_day", "month_year", *g.word_gates})
-        return _pick_numbers(text, g, range(len(text)), _active_patterns(g, every))
+        return _named_apart(text, g, _pick_numbers(text, g, range(len(text)), _active_patterns(g, every)))
     keys = set(toks.keys)
     raws = set(toks.raws)
     if "-" in text:  # "two-hour", "mid-April"
@@ -357,7 +359,25 @@ def find_numbers(
                         positions.add(at)
     if has_sign:
         positions.update(_offsets_of(text, g.cursym_chars))
-    return _pick_numbers(text, g, sorted(positions), _active_patterns(g, frozenset(gates)))
+    return _named_apart(text, g, _pick_numbers(text, g, sorted(positions), _active_patterns(g, frozenset(gates))))
+
+
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _named_apart(text: str, g: NumberGrammar, found: list[tuple[int, int, Quantity]]) -> list[tuple[int, int, Quantity]]:
+    """``found`` without the bare numbers that name a thing with the word before them
+    ("Amendment 64", "Flight 370"): a label, no quantity to compare."""
+    if not g.designators or not found:
+        return found
+    out = []
+    for s, e, q in found:
+        if q.kind == "number" and text[s:e].isdigit():
+            m = _WORD_BEFORE_RE.search(text, max(0, s - 16), s)
+            if m and m.group(1).lower() in g.designators:
+                continue
+        out.append((s, e, q))
+    return out
 
 
 def _month_digit_gates(raws: Sequence[str], months: Mapping[str, int]) -> set[str]:
