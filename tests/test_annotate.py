@@ -1920,3 +1920,15 @@ def test_a_number_that_names_a_thing_is_no_quantity() -> None:
     """Read 66: "Amendment 64" (Colorado's marijuana law) was marked as the number 64."""
     assert _spans("Voters approved Amendment 64 and Flight 370 vanished under Section 8.", "numbers") == []
     assert _spans("Voters approved 64 amendments, and about 370 flights left.", "numbers") == ["64", "about 370"]
+
+
+def test_a_verb_of_blame_right_before_for_or_of_is_passive_unless_its_object_stands_first() -> None:
+    """BASIL: "the groups ultimately blamed for the assault" were given the speaker "the
+    groups"; "whom Beck accused of launching ..." is still Beck's."""
+    def speaker(text: str) -> str:
+        return annotate(text, start=0, lexicon=CUES).speaker
+
+    assert speaker("Besides the militia, the groups ultimately blamed for the attack were known.") == ""
+    assert speaker("Officials praised for their work met on Monday.") == ""
+    assert speaker("He praised Roosevelt, the latter of whom Jo Hart accused of starting it.") == "Jo Hart"
+    assert speaker("Jo Hart blamed the mayor for the delay.") == "Jo Hart"

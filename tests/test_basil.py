@@ -1369,3 +1369,16 @@ def test_one_claim_told_with_news_synonyms_is_one_row(
         for st in g["statements"] for source, mark in marks.items())]
     assert len(rows) == 1, [[st["text"][:40] for st in g["statements"]] for g in rows]
     assert rows[0]["relation"] == "same"
+
+
+def test_blaming_is_a_stated_position_and_blamed_for_right_after_a_noun_is_passive(
+        be: ModuleType, triplets: list[Any]) -> None:
+    """Read 66: "Bruning, a Republican, blamed U.S. Attorney General Eric Holder for ..." had
+    no speaker. A verb that takes its object before "for", "of" or "with" is passive right
+    before it: "the group charged with protecting the consulate" does not speak."""
+    speaker_of = _speakers(be, triplets)
+
+    assert speaker_of("Bruning, a Republican, blamed") == "Bruning"
+    assert speaker_of("Still, he blamed both parties for dysfunction") == "Christie"
+    assert speaker_of("the group charged with protecting the consulate") == ""
+    assert speaker_of("Notably sitting out the fight was Mr. Nunes, whom Democrats have accused") == "Democrats"

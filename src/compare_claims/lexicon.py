@@ -54,6 +54,7 @@ class Lexicon(NamedTuple):
     source_quantifiers: frozenset[str]  # "two", "a senior": words before an unnamed source
     party_members: frozenset[str]  # "Democrat" of "Mark Dunn, Democrat of Maine, said": an aside
     object_first: frozenset[str]  # "urge": "X urged to ..." is passive, X the one urged
+    object_before_charge: frozenset[str]  # "blame": "X blamed for ..." is passive, X the one blamed
     honorifics: frozenset[str]  # "Mr", "Dr": a title, never a speaker on its own
     person_titles: frozenset[str]  # "Justice", "Sen": written before a person's name
     female_roles: frozenset[str]  # "wife": "his wife, Ann Lee," is a "she"
@@ -334,6 +335,7 @@ def compile_lexicon(
         source_quantifiers=lower(doc.strings(sp, "source_quantifiers", "speakers")),
         party_members=lower(doc.strings(sp, "party_members", "speakers")),
         object_first=lower(doc.strings(sp, "object_first", "speakers")),
+        object_before_charge=lower(doc.strings(sp, "object_before_charge", "speakers")),
         honorifics=lower(doc.strings(sp, "honorifics", "speakers")),
         person_titles=lower(doc.strings(sp, "person_titles", "speakers")),
         female_roles=lower(doc.strings(sp, "female_roles", "speakers")),

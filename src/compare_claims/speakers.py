@@ -20,6 +20,10 @@ _AFTER_NAME = frozenset("on in at during after before to of when who while as fr
                         "last yesterday today told adding according".split())
 _CONNECTORS = frozenset({"of", "the", "for", "de", "da", "van", "von", "der", "al", "bin", "del", "la", "le"})
 _DETERMINERS = frozenset({"the", "a", "an"})
+_CHARGE_PREPOSITIONS = frozenset({"for", "of", "with"})  # "blamed for", "accused of", "charged with"
+# ... unless the object stands before the subject or a perfect's "have" before the verb:
+# "whom Jo Hart accused of ...", "whom Democrats have accused of ..." are active
+_FRONTED_OBJECT = frozenset({"whom", "which", "have", "has", "had", "having"})
 # words that open a clause naming what is said, not who says it
 _CLAUSE_OPENERS = frozenset({"what", "whether", "how", "why", "if"})
 # a word a clause may open on before its subject ("but Hale attacked ..., saying")
@@ -782,8 +786,11 @@ class _SpeakerFinder:
                 continue  # "wins the seat vowing to ...": the word before is the clause's object, not a subject
             if t.keys[i].endswith(("ed", "told", "asked")) and j < t.n and (
                     (t.keys[j] == "by" and j + 1 < t.n and not t.keys[j + 1].endswith("ing"))  # ("retorted by saying")
-                    or (t.keys[j] == "to" and lemma in self.c.object_first)):
-                # "Fees proposed by the board would ...", "Jane Hale urged to step down":
+                    or (t.keys[j] == "to" and lemma in self.c.object_first)
+                    or (t.keys[j] in _CHARGE_PREPOSITIONS and lemma in self.c.object_before_charge
+                        and _FRONTED_OBJECT.isdisjoint(t.keys[max(0, i - 4):i]))):
+                # "Fees proposed by the board would ...", "Jane Hale urged to step down",
+                # "the groups blamed for the attack":
                 # a passive participle, its subject no speaker
                 continue
             k = self.subject_end(aux if aux is not None else i)
