@@ -22,7 +22,7 @@ _CONNECTORS = frozenset({"of", "the", "for", "de", "da", "van", "von", "der", "a
 _DETERMINERS = frozenset({"the", "a", "an"})
 _CHARGE_PREPOSITIONS = frozenset({"for", "of", "with"})  # "blamed for", "accused of", "charged with"
 # ... unless the object stands before the subject or a perfect's "have" before the verb:
-# "whom Jo Hart accused of ...", "whom Democrats have accused of ..." are active
+# "whom Jo Hart accused of ...", "whom critics had blamed for ..." are active
 _FRONTED_OBJECT = frozenset({"whom", "which", "have", "has", "had", "having"})
 # words that open a clause naming what is said, not who says it
 _CLAUSE_OPENERS = frozenset({"what", "whether", "how", "why", "if"})
