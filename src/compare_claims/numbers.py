@@ -362,7 +362,7 @@ def find_numbers(
     return _named_apart(text, g, _pick_numbers(text, g, sorted(positions), _active_patterns(g, frozenset(gates))))
 
 
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+$")
+_WORD_BEFORE_RE = re.compile(r"(?<![A-Za-z])([A-Za-z]+)\s+$")  # a whole word, though the window cuts one
 
 
 def _named_apart(text: str, g: NumberGrammar, found: list[tuple[int, int, Quantity]]) -> list[tuple[int, int, Quantity]]:
