@@ -75,6 +75,11 @@ def ann(prefix: str, begin: str, end: str, hint: str = "") -> Annotation:
     return a
 
 
+def speaker(text: str) -> str:
+    """The speaker annotated for ``text``, a statement of its own."""
+    return annotate(text, start=0, lexicon=CUES).speaker
+
+
 def texts(spans: tuple[Span, ...]) -> list[str]:
     return [s.text for s in spans]
 
@@ -1074,9 +1079,6 @@ def test_a_greeting_and_a_headline_name_no_speaker() -> None:
 
 
 def test_the_object_of_a_participle_or_a_phrasal_verb_is_no_speaker() -> None:
-    def speaker(text: str) -> str:
-        return annotate(text, start=0, lexicon=CUES).speaker
-
     assert speaker('Trump renewed his attacks, accusing a former Clinton aide of "disregarding protocols".') != \
         "a former Clinton aide"
     assert speaker("Trump slams his critics, calls on 'Deep State' DOJ to act") != "the Deep State"
@@ -1803,9 +1805,6 @@ def test_a_sentence_opening_on_and_still_names_who_goes_on_to_speak() -> None:
     """Read 60: "And Sen. Kirsten Gillibrand of New York also chimed in, demanding
     that ..." had no speaker (a capitalised joiner hid the subject), and her
     quotation's last sentence was matched as another senator's words."""
-    def speaker(text: str) -> str:
-        return annotate(text, start=0, lexicon=CUES).speaker
-
     assert speaker("And Sen. Jane Smith of Ohio also chimed in, demanding that the report be made public.") == "Jane Smith"
     assert speaker("But Smith chimed in, saying the report must be public.") == "Smith"
 
@@ -1828,9 +1827,6 @@ def test_a_negation_one_quotation_holds_and_the_other_lacks_is_in_the_quote_flag
 def test_hoping_to_act_reports_no_words() -> None:
     """Read 62: "Democrats in the Senate hoping to pass ... were put on notice by their
     Republican colleagues" was given to the Democrats, who are the ones warned."""
-    def speaker(text: str) -> str:
-        return annotate(text, start=0, lexicon=CUES).speaker
-
     assert speaker("Democrats in the Senate hoping to pass new laws this year were put on notice by their "
                    "colleagues on Wednesday.") == ""
     assert speaker("Jane Smith hopes that the Senate will pass the bill.") == "Jane Smith"
@@ -1853,9 +1849,6 @@ def test_a_person_named_in_the_possessive_before_the_subject_is_not_she() -> Non
 def test_a_persons_document_speaks_for_them() -> None:
     """Read 61: "The new ad follows Mr. Perry's statement on Tuesday criticizing ..." was
     given to "the statement"; a document with no owner named still speaks as itself."""
-    def speaker(text: str) -> str:
-        return annotate(text, start=0, lexicon=CUES).speaker
-
     assert speaker("The new ad follows Mr. Hale’s statement on Tuesday criticizing the plan.") == "Hale"
     assert speaker("Jane Hale's letter said the plan had failed.") == "Jane Hale"
     assert speaker("The statement said the plan had failed.") == "the statement"
@@ -1866,9 +1859,6 @@ def test_with_a_name_saying_is_that_names_words() -> None:
     """Read 61: "This latest ad ends with Perry claiming, “...”" had no speaker; the
     name must stand right before the verb ("after meeting with President X of Poland,
     Mr. Obama ... disputed ..., saying" is not X's)."""
-    def speaker(text: str) -> str:
-        return annotate(text, start=0, lexicon=CUES).speaker
-
     assert speaker("The new ad ends with Hale claiming, “faith made the town strong.”") == "Hale"
     assert speaker("The talks broke up, with Chairman Jo Hart saying the sides would meet again.") == "Jo Hart"
     assert speaker("After meeting with President Jan Nowak of Poland, Mr. Hale on Wednesday disputed that "
@@ -1925,9 +1915,6 @@ def test_a_number_that_names_a_thing_is_no_quantity() -> None:
 def test_a_verb_of_blame_right_before_for_or_of_is_passive_unless_its_object_stands_first() -> None:
     """BASIL: "the groups ultimately blamed for the assault" were given the speaker "the
     groups"; "whom Beck accused of launching ..." is still Beck's."""
-    def speaker(text: str) -> str:
-        return annotate(text, start=0, lexicon=CUES).speaker
-
     assert speaker("Besides the militia, the groups ultimately blamed for the attack were known.") == ""
     assert speaker("Officials praised for their work met on Monday.") == ""
     assert speaker("He praised Roosevelt, the latter of whom Jo Hart accused of starting it.") == "Jo Hart"
