@@ -682,6 +682,18 @@ def test_a_subject_inside_a_quotation_is_not_the_speaker() -> None:
     assert a.speaker == ""
 
 
+def test_an_attribution_after_a_quotation_left_open_is_the_speaker() -> None:
+    # the source left out the closing mark: the clause after the last comma names who speaks
+    assert speaker("“We have such a broad membership, Ms. Hale said.") == "Hale"
+    assert speaker("“We have such a broad membership, Jo Hale said in a statement.") == "Jo Hale"
+    assert speaker("“We have such a broad membership, said Jo Hale.") == "Jo Hale"
+    # ... but a quotation that runs on, or a clause that is part of what is quoted, names no one
+    assert speaker("“We all knew, as Jo Hale said, that it would come.") == ""
+    assert speaker("“We said, as Jo Hale said.") == ""
+    assert speaker("“To be fair, we never liked what she said.") == ""
+    assert speaker("We said it, “Jo Hale said it all.") == ""
+
+
 def test_a_lone_weak_hedge_is_not_a_hedge_divergence() -> None:
     plain = "The senator endorsed the governor on Tuesday."
     would = "The senator would endorse the governor on Tuesday."

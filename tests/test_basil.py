@@ -1382,3 +1382,11 @@ def test_blaming_is_a_stated_position_and_blamed_for_right_after_a_noun_is_passi
     assert speaker_of("Still, he blamed both parties for dysfunction") == "Christie"
     assert speaker_of("the group charged with protecting the consulate") == ""
     assert speaker_of("Notably sitting out the fight was Mr. Nunes, whom Democrats have accused") == "Democrats"
+
+
+def test_a_quotation_whose_closing_mark_the_source_left_out_still_names_its_speaker(
+        be: ModuleType, triplets: list[Any]) -> None:
+    """Read 66: "“We have such a broad membership, Mr. Rother said." (the closing mark missing
+    in the source) had no speaker: everything after the opening mark was taken as quoted."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("We have such a broad membership, Mr. Rother said") == "Rother"

@@ -27,6 +27,9 @@ _FRONTED_OBJECT = frozenset({"whom", "which", "have", "has", "had", "having"})
 # words that open a clause naming what is said, not who says it
 _CLAUSE_OPENERS = frozenset({"what", "whether", "how", "why", "if"})
 # a word a clause may open on before its subject ("but Hale attacked ..., saying")
+# the most words an attribution after a quotation's last comma holds ("..., the
+# state's chief lawyer said"): what a quotation left open ends on (_unquote_attribution)
+_ATTRIBUTION_WORDS = 7
 _JOINERS = frozenset({"but", "and", "yet", "so"})
 # at most this many words describe an unnamed source ("two officials who spoke on condition of anonymity")
 SOURCE_WORDS = 10
@@ -697,6 +700,37 @@ class _SpeakerFinder:
                     opened = None
         return out
 
+    def _unquote_attribution(self, verbs: Sequence[tuple[int, int, Entry]], quoted: list[bool]) -> None:
+        """A quotation left open to the statement's end that ends on a short
+        clause after a comma holding a reporting verb ("“We will appeal, Ms.
+        Hale said."): the source left out the closing mark, and that clause is
+        the attribution, not what is quoted."""
+        t = self.t
+        if not quoted[-1] or t.gap_after(t.n - 1).strip(" .\n"):
+            return
+        comma = next((q for q in range(t.n - 1, max(0, t.n - _ATTRIBUTION_WORDS) - 1, -1)
+                      if "," in t.gap_before(q)), None)
+        if comma is None or not quoted[comma] or any(m in t.gap_before(comma) for m in '"\u201c\u201d'):
+            return
+        # the clause is a verb and its subject, nothing else: the verb opens it ("..., said Ms.
+        # Hale.") or ends the statement after its subject ("..., Ms. Hale said."), not "..., as
+        # Hale said" nor "..., we never liked what she said"
+        for i, j, _e in verbs:
+            if i < comma or not quoted[i] or not t.raws[i][:1].islower():
+                continue
+            if i == comma or ((j == t.n or _when_or_where(t, j)) and self._subject_alone(comma, i)):
+                quoted[comma:] = [False] * (t.n - comma)
+                return
+
+    def _subject_alone(self, first: int, i: int) -> bool:
+        """Are tokens ``first`` to the verb at ``i`` its subject alone: a pronoun, or
+        a name or role (a determiner, a possessive and titles in it)?"""
+        t = self.t
+        if i == first + 1 and t.keys[first] in self.c.third_person:
+            return True
+        return i > first and all(t.raws[k][:1].isupper() or self.is_title(k) or self.is_possessive(k)
+                                 or t.keys[k] in _DETERMINERS for k in range(first, i))
+
     # -- search -----------------------------------------------------------
     def find(self, verbs: Sequence[tuple[int, int, Entry]], hint: str, original: str = "",
              in_quote: bool = False) -> tuple[str, str]:
@@ -730,6 +764,8 @@ class _SpeakerFinder:
                     if ch in '"\u201c\u201d':
                         closes_first = False
                 quoted[q] = open_quote
+            if open_quote:
+                self._unquote_attribution(verbs, quoted)
 
         aside = self._dash_asides()
 
@@ -945,6 +981,12 @@ class _SpeakerFinder:
             # voicing a position; a past "Jane Smith said ..." reports someone.
             return hint_name, verb
         return speaker, verb
+
+
+def _when_or_where(t: Toks, j: int) -> bool:
+    """Do the words from token j to the statement's end say only when or where
+    (a preposition and at most two words: "... said on Friday.")?"""
+    return t.n - j <= 3 and t.keys[j] in _PREPOSITIONS
 
 
 # Plural endings of nouns that name groups of people (Democrats, Republicans,
