@@ -1912,6 +1912,17 @@ def test_a_labels_word_inside_a_name_or_as_another_word_is_no_label() -> None:
     assert _spans("Trump routed his rivals in the primary.", "labels") == ["routed"]
 
 
+def test_a_crime_charged_by_its_name_is_no_label_and_would_like_with_an_adverb_no_hedge() -> None:
+    """Reads 67 and 68: "fraud" in "charged with mail fraud" was counted as the outlet's
+    loaded word, and "I would also like to thank my family" showed the hedge "would"."""
+    assert _spans("Prosecutors charged him with mail fraud and wire fraud.", "labels") == []
+    assert _spans("She pleaded guilty to two counts of fraud.", "labels") == []
+    assert _spans("I would also like to thank my family for their support.", "hedges") == []
+    # the word as a charge of one's own, and a "would" that hedges, still are
+    assert _spans("He called the whole election a fraud.", "labels") == ["fraud"]
+    assert _spans("He would also lose the seat, analysts said.", "hedges") == ["would"]
+
+
 def test_as_opposed_to_is_no_refusal() -> None:
     """Read 66: "as opposed to" (rather than) was marked as an outcome of opposing."""
     assert _spans("The Earth is here to serve man as opposed to the other way round.", "negations") == []
