@@ -783,3 +783,13 @@ def test_an_attribution_before_a_colon_is_no_transcript_turn() -> None:
     assert hints["port"] == hints["message"] == ""
     assert hints["think"] == "Jo Hart"  # the name after the verb speaks that paragraph
     assert hints["The"] == "Tom Reyes"  # the headline still quotes its speaker
+
+
+def test_a_question_mark_with_a_word_right_after_it_ends_no_sentence() -> None:
+    """Read 67: a page whose encoding lost characters ("Reed ? and Jo ?Hale, and ?Ann Lee")
+    was cut into "… and Jo ?", "Hale, and ?" and "Ann Lee, …": junk statements."""
+    seg = one_text("The group is run by two strategists, Tom Reed ? and Jo ?Hale, and ?Ann Lee, "
+                   "a former aide. They have reserved airtime. Wait for what? Wait until when?\n")
+    assert [s.text for s in seg.statements] == [
+        "The group is run by two strategists, Tom Reed ? and Jo ?Hale, and ?Ann Lee, a former aide.",
+        "They have reserved airtime.", "Wait for what?", "Wait until when?"]

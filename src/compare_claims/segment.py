@@ -354,6 +354,9 @@ def _sentences(text: str, s: int, e: int, cues: SegmentCues) -> list[tuple[int, 
         # Plan!: How You Can Save for Later, ...': a title's "!" ends no sentence)
         if out and (not _ANY_WORD_RE.search(piece) or (piece[0] in "“”\"'’" and _word_count(piece) <= 2)
                     or piece[0] in ":;,"
+                    # a "?" or "!" with a word right after it ends no sentence: a character the
+                    # text lost in its encoding ("John ?Hale"), or a brand ("Yahoo!Mail")
+                    or (out[-1][1] == a and text[a - 1] in "?!" and piece[0].isalnum())
                     or (cues.abbrev_re.search(text, max(out[-1][0], out[-1][1] - 12), out[-1][1])
                         and _first_word(piece) not in cues.sentence_openers)
                     or (_CLOCK_RE.search(text, max(out[-1][0], out[-1][1] - 5), out[-1][1])
