@@ -694,6 +694,32 @@ def test_an_attribution_after_a_quotation_left_open_is_the_speaker() -> None:
     assert speaker("We said it, “Jo Hale said it all.") == ""
 
 
+def test_who_is_said_to_have_said_something_inside_the_sentence_is_not_its_speaker() -> None:
+    """Read 67: a headline "..., claims Clinton 'lied many times'" was given to Clinton;
+    "Scotto, who was asking about ... Grimm's first campaign, protested, saying ..." to "the
+    first campaign"; BASIL: "Earnest would not say whether the White House believes ..." to
+    the White House. What a subject after "whether", "why" or "if" does is asked, not said;
+    "what Hale said would cost $800" gives Hale's words."""
+    assert speaker("Reed would not say whether the board believes Hale broke the law.") != "the board"
+    assert speaker("On the question of why the board claimed it was a protest, Reed explained it.") == "Reed"
+    assert speaker("It proposed a program at what Hale said would be a cost of $800.") == "Hale"
+    assert speaker("Reed calls the verdict 'unfair,' claims Hale 'lied many times' with impunity") == ""
+    assert speaker("Lee, who was asking about money during Reed's first campaign, protested, saying "
+                   "he was asking \"a valid question.\"") == "Lee"
+    # the inverted attribution and the parenthesis still name who speaks
+    assert speaker("It is over, said Jo Hale.") == "Jo Hale"
+    assert speaker("Jo Hale, in turn, explained that it would fail.") == "Jo Hale"
+
+
+def test_some_of_those_described_before_and_the_voice_of_an_ad_speak() -> None:
+    """Read 67: "..., two of the people said." and "Then an unseen announcer concludes:
+    “...”" had no speaker."""
+    assert speaker("The charges were expected to include mail fraud, two of the people said.") == "two of the people"
+    assert speaker("It will close, one of the officials said on Monday.") == "one of the officials"
+    assert speaker("One of the officials said it would close.") == "one of the officials"
+    assert speaker("Then an unseen announcer concludes: “The world needs strength, not apologies.”") == "the announcer"
+
+
 def test_a_lone_weak_hedge_is_not_a_hedge_divergence() -> None:
     plain = "The senator endorsed the governor on Tuesday."
     would = "The senator would endorse the governor on Tuesday."

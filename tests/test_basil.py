@@ -1390,3 +1390,15 @@ def test_a_quotation_whose_closing_mark_the_source_left_out_still_names_its_spea
     in the source) had no speaker: everything after the opening mark was taken as quoted."""
     speaker_of = _speakers(be, triplets)
     assert speaker_of("We have such a broad membership, Mr. Rother said") == "Rother"
+
+
+def test_a_thing_said_inside_the_sentence_and_a_participle_after_a_verb_keep_their_speakers(
+        be: ModuleType, triplets: list[Any]) -> None:
+    """Read 67: Trump's claim was given to Clinton ("claims Clinton 'lied many times'"), a
+    reporter's protest to "the first campaign", and "two of the people said" and "an unseen
+    announcer concludes" had no speaker."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("claims Clinton 'lied many times' with impunity") != "Clinton"
+    assert speaker_of("protested, saying he was asking") == "Scotto"
+    assert speaker_of("were expected to include mail fraud and wire fraud") == "two of the people"
+    assert speaker_of("Then an unseen announcer concludes") == "the announcer"

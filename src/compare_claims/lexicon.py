@@ -52,6 +52,7 @@ class Lexicon(NamedTuple):
     unnamed_people: frozenset[str]  # "person": speaks only as described ("a person familiar with ...")
     source_descriptions: frozenset[tuple[str, ...]]  # "familiar with": what describes an unnamed source
     source_quantifiers: frozenset[str]  # "two", "a senior": words before an unnamed source
+    partitives: frozenset[str]  # "two" of "two of the pilots told us": some of those named before
     party_members: frozenset[str]  # "Democrat" of "Mark Dunn, Democrat of Maine, said": an aside
     object_first: frozenset[str]  # "urge": "X urged to ..." is passive, X the one urged
     object_before_charge: frozenset[str]  # "blame": "X blamed for ..." is passive, X the one blamed
@@ -333,6 +334,7 @@ def compile_lexicon(
         unnamed_people=lower(doc.strings(sp, "unnamed_people", "speakers")),
         source_descriptions=frozenset(tuple(d.lower().split()) for d in doc.strings(sp, "source_descriptions", "speakers")),
         source_quantifiers=lower(doc.strings(sp, "source_quantifiers", "speakers")),
+        partitives=lower(doc.strings(sp, "partitives", "speakers")),
         party_members=lower(doc.strings(sp, "party_members", "speakers")),
         object_first=lower(doc.strings(sp, "object_first", "speakers")),
         object_before_charge=lower(doc.strings(sp, "object_before_charge", "speakers")),

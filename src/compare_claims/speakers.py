@@ -26,6 +26,9 @@ _CHARGE_PREPOSITIONS = frozenset({"for", "of", "with"})  # "blamed for", "accuse
 _FRONTED_OBJECT = frozenset({"whom", "which", "have", "has", "had", "having"})
 # words that open a clause naming what is said, not who says it
 _CLAUSE_OPENERS = frozenset({"what", "whether", "how", "why", "if"})
+# ... of them, those that ask or suppose: a subject after them asserts nothing ("what Hale
+# said would cost $800" gives Hale's words; "whether Hale believes", "why Hale claimed" do not)
+_QUESTION_OPENERS = _CLAUSE_OPENERS - {"what"}
 # a word a clause may open on before its subject ("but Hale attacked ..., saying")
 # the most words an attribution after a quotation's last comma holds ("..., the
 # state's chief lawyer said"): what a quotation left open ends on (_unquote_attribution)
@@ -44,6 +47,7 @@ _AGENT_PLURALS = ("ers", "ors", "ies", "ists", "ics", "ants", "ents")
 _DESCRIPTION_ENDS = frozenset({"a", "an", "the", "to", "who", "that", "which", "and", "or", "of"})
 # what may end a person's name after its last word, with a full stop
 _NAME_SUFFIXES = frozenset({"jr", "sr"})
+_OPENS_QUOTE_RE = re.compile(r"\s+['\u2018\u201c\"]")  # a blank, then a mark opening a quotation
 _CONTRACTED_RE = re.compile(r"['’](?:re|s|ll|d|ve|m)$")
 # tokens an aside between a subject and its verb may hold ("the Harbour Board, the loud voice for local
 # fishermen that has long been seen as one of the fiercest critics of dredging plans, said")
@@ -231,6 +235,8 @@ class _SpeakerFinder:
         t = self.t
         if all(t.keys[k] in self.c.honorifics for k in range(first, last + 1)):
             return ""  # "Mr." alone: a form of address, not a speaker
+        if first < last and t.keys[first] in self.c.partitives and t.keys[first + 1] == "of":
+            return self._unnamed(first, last)  # "One of the harbour pilots said": one, not all
         # a title word last after a given name that a title opens is a surname ("Rep. Jo King")
         surname = (self.is_title(last) and last - 1 > first and self.is_plain_cap(last - 1)
                    and t.keys[first] in self.c.person_titles and self.name_gap(last - 1))
@@ -333,6 +339,10 @@ class _SpeakerFinder:
             k -= n
         if k < 1 or t.keys[k] in _DESCRIPTION_ENDS or t.keys[k - 1] == "to":
             return ""  # "a lawyer who likes to argue", "keen to hear appeals": the verb is the clause's
+        if (k >= 3 and (t.keys[k] in self.c.unnamed_people or self.is_title(k)) and t.keys[k - 1] == "the"
+                and t.keys[k - 2] == "of" and t.keys[k - 3] in self.c.partitives
+                and all(t.gap(m).isspace() for m in range(k - 3, k))):
+            return self._unnamed(k - 3, k)  # "two of the harbour pilots said": of those described before
         for h in range(k, max(-1, k - SOURCE_WORDS), -1):
             if not t.gap(h).isspace():
                 break
@@ -455,6 +465,8 @@ class _SpeakerFinder:
         suffixed = g.strip() == ".," and t.keys[k] in _NAME_SUFFIXES
         if "," not in g or (any(c in g for c in '".;:!?()') and not suffixed):
             return None
+        if k > 0 and t.raws[k].islower() and t.keys[k].endswith("ed") and "," in t.gap(k - 1):
+            return None  # "Lee, who ..., protested, saying": a verb between commas is no aside (_opening_subject)
         # a parenthesis between subject and verb: "Jane Smith, in turn, explained"
         return self._set_off_before(k)
 
@@ -902,6 +914,11 @@ class _SpeakerFinder:
                         lead -= 1
                     if self._opening_subordinate(lead):
                         continue  # "Shortly after Reed called for his resignation, an aide ...": not the claim's
+                    if lead > 0 and t.keys[lead - 1] in _QUESTION_OPENERS and t.gap(lead - 1).isspace():
+                        continue  # "would not say whether the board believes ...": asked, not said
+                    if (role is None and lead > 1 and t.keys[lead - 1] == "of" and t.keys[lead - 2] in self.c.partitives
+                            and t.gap(lead - 2).isspace() and t.gap(lead - 1).isspace()):
+                        name = self._unnamed(lead - 2, ph[1])  # "one of the harbour pilots said": one, not all
                     pre = t.gap_before(lead)
                     rest = t.keys[j:]
                     if _QUOTE in pre:
@@ -928,6 +945,8 @@ class _SpeakerFinder:
                 if (ph and ph[1] + 1 < t.n and t.gap_after(ph[1]).isspace()
                         and t.raws[ph[1] + 1][:1].islower() and t.keys[ph[1] + 1] not in _AFTER_NAME):
                     ph = None
+                elif ph and ph[1] + 1 < t.n and _OPENS_QUOTE_RE.fullmatch(t.gap_after(ph[1])):
+                    ph = None  # "..., claims Hale 'lied many times'": the name opens what is claimed
                 name = self.render(*ph) if ph else ""
                 unnamed = "" if name else self._unnamed_after(j)  # "said a person familiar with ..."
                 if name or unnamed:
