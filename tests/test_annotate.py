@@ -718,6 +718,11 @@ def test_some_of_those_described_before_and_the_voice_of_an_ad_speak() -> None:
     assert speaker("It will close, one of the officials said on Monday.") == "one of the officials"
     assert speaker("One of the officials said it would close.") == "one of the officials"
     assert speaker("Then an unseen announcer concludes: “The world needs strength, not apologies.”") == "the announcer"
+    # read 68: "..., according to those briefed on the effort." had no speaker
+    assert speaker("New limits are likely, according to those briefed on the effort.") == "those briefed on the effort"
+    assert speaker("Those familiar with the talks said it would close.") == "those familiar with the talks"
+    # "those who ..." is a kind of people
+    assert speaker("It drives a wedge between those who want more and those who may vote, aides said.") == "the aides"
 
 
 def test_a_lone_weak_hedge_is_not_a_hedge_divergence() -> None:

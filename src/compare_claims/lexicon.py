@@ -50,6 +50,7 @@ class Lexicon(NamedTuple):
     asides: frozenset[str]  # "meanwhile" of "X, meanwhile, blasted ..."
     skip_phrases: frozenset[tuple[str, ...]]  # "this morning": words a skip word may be (skip_back)
     unnamed_people: frozenset[str]  # "person": speaks only as described ("a person familiar with ...")
+    unnamed_kinds: frozenset[str]  # "those": ... and never by "who" ("those who want ...": a kind of people)
     source_descriptions: frozenset[tuple[str, ...]]  # "familiar with": what describes an unnamed source
     source_quantifiers: frozenset[str]  # "two", "a senior": words before an unnamed source
     partitives: frozenset[str]  # "two" of "two of the pilots told us": some of those named before
@@ -332,6 +333,7 @@ def compile_lexicon(
         asides=lower(doc.strings(sp, "asides", "speakers")),
         skip_phrases=_skip_phrases(doc, sp),
         unnamed_people=lower(doc.strings(sp, "unnamed_people", "speakers")),
+        unnamed_kinds=lower(doc.strings(sp, "unnamed_kinds", "speakers")),
         source_descriptions=frozenset(tuple(d.lower().split()) for d in doc.strings(sp, "source_descriptions", "speakers")),
         source_quantifiers=lower(doc.strings(sp, "source_quantifiers", "speakers")),
         partitives=lower(doc.strings(sp, "partitives", "speakers")),

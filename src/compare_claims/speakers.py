@@ -321,8 +321,10 @@ class _SpeakerFinder:
         t = self.t
         if not (self.is_title(h) or t.keys[h] in self.c.unnamed_people) or h + 1 >= t.n:
             return False
+        # "those who ..." is a kind of people ("a gap between those who fish and those who sail"), no source
+        kinds = t.keys[h] in self.c.unnamed_kinds
         return any(tuple(t.keys[h + 1 : h + 1 + len(d)]) == d and all(t.gap(m).isspace() for m in range(h, h + len(d)))
-                   for d in self.c.source_descriptions)
+                   for d in self.c.source_descriptions if not (kinds and d == ("who",)))
 
     def _unnamed(self, first: int, last: int) -> str:
         """An unnamed source as the text describes it, tokens first to last ("a person briefed on the matter")."""
