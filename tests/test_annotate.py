@@ -1183,6 +1183,20 @@ def _segmented_speakers(text: str) -> dict[str, str]:
     return {" ".join(s.text.split()[:3]): a.speaker for s, a in zip(statements, anns)}
 
 
+def test_a_clause_joined_by_but_takes_the_subject_of_its_sentence() -> None:
+    """Read 68: "He did not rule out the possibility ..., | but said he did not know who could
+    have sent it." (two statements) left the second without a speaker; so did "Weiner did not
+    ..., but said ..." (one word and "did" opening a sentence were no subject)."""
+    text = ("Jo Hale, the councillor, said on Monday that the vote had been unfair.\n\n"
+            "He did not rule out the possibility that the letter was his, but said he did not know "
+            "who could have sent it.\n")
+    speakers = _segmented_speakers(text)
+    assert speakers["but said he"] == "Jo Hale"
+    assert speakers["He did not"] == ""  # what he did not do is told, not said
+    assert speaker("Hale did not deny it, but said he did not know who sent it.") == "Hale"
+    assert speaker("Yesterday did not go well, but Reed said it would.") == "Reed"
+
+
 def test_a_name_inside_a_quotation_that_runs_on_is_not_its_speaker() -> None:
     # the quotation opens in one sentence and closes sentences later: "the president
     # has said" in it is what Lee says, not who speaks; "I said" there is still Lee's

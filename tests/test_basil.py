@@ -1402,3 +1402,10 @@ def test_a_thing_said_inside_the_sentence_and_a_participle_after_a_verb_keep_the
     assert speaker_of("protested, saying he was asking") == "Scotto"
     assert speaker_of("were expected to include mail fraud and wire fraud") == "two of the people"
     assert speaker_of("Then an unseen announcer concludes") == "the announcer"
+
+
+def test_a_clause_split_from_its_subject_by_but_takes_the_sentences(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 68: "He did not rule out the possibility that the photo was of him, | but said he did
+    not know who could have sent it." had no speaker for the second clause."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("but said he did not know who could have sent it") == "Weiner"

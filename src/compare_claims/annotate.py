@@ -385,6 +385,11 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
             if speaker and not ann.speaker and not aside and (
                     quoted or speaker.split()[-1].lower() in text[span[0]:st.start].lower()):
                 ann = ann._replace(speaker=speaker, reporting_verb=verb)
+            elif verb and not speaker and not ann.reporting_verb and not quoted and _subjectless(st.text, lexicon):
+                # "He denied it, | but said ...": the clause's subject is the sentence's "he"
+                whole = st._replace(text=text[span[0]:span[1]], start=span[0], end=span[1])
+                got = _resolve(ann._replace(reporting_verb=verb), whole, text, named, lexicon, in_quote, pronouns)
+                ann = got if got.speaker else ann
         resolved = _resolve(ann, st, text, named, lexicon, in_quote, pronouns)
         if resolved.speaker and not ann.speaker and resolved.speaker_span is None:
             # whom "she said" stood for is no "he" later ("“...,” she concluded. Reed bragged
@@ -412,6 +417,22 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
             named.append((st.paragraph, ann.speaker))
         out.append(ann)
     return tuple(_quoted_together(statements, out, text, lexicon.asking_verbs))
+
+
+def _subjectless(text: str, lexicon: Lexicon) -> bool:
+    """Does a clause open on "but" or "and" and a verb of speaking, no subject
+    between ("but said the harbour stays open", "but would not say whether"), or go
+    on with what was said ("but that the harbour stays open")?  Not "and seemed
+    to ...", "And her tone ...": told of, not said."""
+    words = text.split(None, 2)
+    if len(words) < 3 or words[0].lower() not in ("but", "and"):
+        return False
+    if words[1] == "that":
+        return True
+    toks = Toks(plain(text))
+    first = min((i for i, _j, _e in _verbs(toks, match_cues(toks, lexicon).get("verb", ()), lexicon)), default=0)
+    return 1 <= first <= 3 and all(toks.keys[m] in lexicon.helper_verbs or toks.keys[m] in ("not", "also")
+                                   for m in range(1, first))
 
 
 # how many paragraphs back the writer of a block quotation may have been named

@@ -613,9 +613,18 @@ class _SpeakerFinder:
             return None
         # one capitalised word opening a sentence may be any word ("Several days later",
         # "Behind in the race", "Asked whether"): a name when a verb in the past or an auxiliary follows
-        if ph[0] == ph[1] and not (verb.endswith("ed") or verb in self.c.skip_words or verb in self.c.auxiliaries):
+        if ph[0] == ph[1] and not (verb.endswith("ed") or verb in self.c.skip_words or verb in self.c.auxiliaries
+                                   or verb in self.c.helper_verbs):
             return None
         return ph
+
+    def _opens_on_pronoun(self, i: int) -> bool:
+        """Does the statement open (after a joiner) on "he", "she" or "it" and a
+        lower-case verb, before token i?"""
+        t = self.t
+        k = 1 if t.n and t.keys[0] in _JOINERS else 0
+        return (k + 1 < i and t.keys[k] in self.c.third_person and t.gap(k).isspace()
+                and t.raws[k + 1][:1].islower())
 
     def _dateline_end(self) -> int:
         """The first token after a dateline that opens the statement ("WASHINGTON —",
@@ -970,6 +979,8 @@ class _SpeakerFinder:
                 # word before it ("Several lawmakers", "Administration officials"): no one named
                 if name and not (ph and ph[0] == 0 and name.startswith(("the ", "a ", "an "))):
                     offer(4, i, name, e.value, after_others=True)
+                elif ph is None and self._opens_on_pronoun(i - 1 if joined else i):
+                    offer(6, i, "", e.value, after_others=True)  # "He denied it, but said ...": whom "he" is, is read later
 
         # "the paper quoted Jane Smith as saying"
         for i, key in enumerate(t.keys if "quoted" in t.keys else ()):
