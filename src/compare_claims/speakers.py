@@ -29,10 +29,10 @@ _CLAUSE_OPENERS = frozenset({"what", "whether", "how", "why", "if"})
 # ... of them, those that ask or suppose: a subject after them asserts nothing ("what Hale
 # said would cost $800" gives Hale's words; "whether Hale believes", "why Hale claimed" do not)
 _QUESTION_OPENERS = _CLAUSE_OPENERS - {"what"}
-# a word a clause may open on before its subject ("but Hale attacked ..., saying")
 # the most words an attribution after a quotation's last comma holds ("..., the
 # state's chief lawyer said"): what a quotation left open ends on (_unquote_attribution)
 _ATTRIBUTION_WORDS = 7
+# a word a clause may open on before its subject ("but Hale attacked ..., saying")
 _JOINERS = frozenset({"but", "and", "yet", "so"})
 # at most this many words describe an unnamed source ("two officials who spoke on condition of anonymity")
 SOURCE_WORDS = 10
@@ -619,8 +619,8 @@ class _SpeakerFinder:
         return ph
 
     def _opens_on_pronoun(self, i: int) -> bool:
-        """Does the statement open (after a joiner) on "he", "she" or "it" and a
-        lower-case verb, before token i?"""
+        """Does the statement open (after a joiner) on "he", "she" or "they"
+        (``third_person``) and a lower-case verb, before token i?"""
         t = self.t
         k = 1 if t.n and t.keys[0] in _JOINERS else 0
         return (k + 1 < i and t.keys[k] in self.c.third_person and t.gap(k).isspace()
