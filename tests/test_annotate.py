@@ -1197,6 +1197,17 @@ def test_a_clause_joined_by_but_takes_the_subject_of_its_sentence() -> None:
     assert speaker("Yesterday did not go well, but Reed said it would.") == "Reed"
 
 
+def test_a_question_told_without_quotation_marks_is_the_askers() -> None:
+    """Read 68: "Was he sure, Mr. Jordan asked, that the I.R.S. targeting never came up?" had no
+    speaker: "ask" reports words only beside a quotation, and a question set off by a comma
+    around its asker is one."""
+    assert speaker("Was the plan sound, Ms. Hale asked, that it never came up?") == "Hale"
+    assert speaker("Was the plan sound, asked Jo Hale, that it never came up?") == "Jo Hale"
+    # asking for something, or asking someone whether, still reports no words of the asker's
+    assert speaker("Jo Hale asked him whether it came up.") == ""
+    assert speaker("Jo Hale asked for more money.") == ""
+
+
 def test_a_name_inside_a_quotation_that_runs_on_is_not_its_speaker() -> None:
     # the quotation opens in one sentence and closes sentences later: "the president
     # has said" in it is what Lee says, not who speaks; "I said" there is still Lee's

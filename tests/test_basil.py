@@ -1409,3 +1409,10 @@ def test_a_clause_split_from_its_subject_by_but_takes_the_sentences(be: ModuleTy
     not know who could have sent it." had no speaker for the second clause."""
     speaker_of = _speakers(be, triplets)
     assert speaker_of("but said he did not know who could have sent it") == "Weiner"
+
+
+def test_a_question_set_off_around_its_asker_is_theirs(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 68: "Was he sure, Mr. Jordan asked, that the I.R.S. targeting never came up?" had no
+    speaker."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("Was he sure, Mr. Jordan asked, that the I.R.S. targeting") == "Jordan"

@@ -132,7 +132,8 @@ def _verbs(toks: Toks, verbs: Sequence[tuple[int, int, Entry]], lexicon: Lexicon
     bridge" reports no words: ``_complement_follows``)."""
     return [(i, j, e) for i, j, e in verbs if not _cue_is_noun(toks, i, j, e.value, lexicon)
             and (e.value not in lexicon.naming_verbs or _quotation_follows(toks, j))
-            and (e.value not in lexicon.quoting_verbs or _quotation_follows(toks, j) or _quotation_ends_before(toks, i))
+            and (e.value not in lexicon.quoting_verbs or _quotation_follows(toks, j) or _quotation_ends_before(toks, i)
+                 or (e.value in lexicon.asking_verbs and _set_in_a_question(toks, i)))
             and (e.value not in lexicon.clausal_verbs or _complement_follows(toks, j, lexicon)
                  or _quotation_follows(toks, j) or _quotation_ends_before(toks, i))
             and not (e.value in lexicon.wishing_verbs and j < toks.n and toks.keys[j] == "to")]
@@ -164,6 +165,14 @@ def _quotation_ends_before(toks: Toks, i: int) -> bool:
     no sentence punctuation outside it between ("“Why?” asked Senator Mark
     Dunn", "“Why?” Justice Hale asked")?"""
     return _quotation_mark_in(toks, range(i, max(0, i - NAMING_REACH), -1), "”\"")
+
+
+def _set_in_a_question(toks: Toks, i: int) -> bool:
+    """Is the verb at token ``i`` set off by a comma, a name at most between,
+    in a statement that is a question ("Was the plan sound, Ms. Hale asked, that
+    ...?"): the question told as the asker's words, no quotation marks."""
+    return (toks.text.rstrip().endswith("?")
+            and any("," in toks.gap_before(m) for m in range(max(0, i - NAMING_REACH), i + 1)))
 
 
 def _quotation_mark_in(toks: Toks, ks: range, marks: str) -> bool:
