@@ -1208,6 +1208,17 @@ def test_a_question_told_without_quotation_marks_is_the_askers() -> None:
     assert speaker("Jo Hale asked for more money.") == ""
 
 
+def test_a_body_written_in_lower_case_speaks_and_with_a_capital_is_a_name() -> None:
+    """Read 66: '..., the tech giant said in a statement.' had no speaker; news writes "the
+    firm said", "the hospital said", "the bank said" all the time."""
+    assert speaker("The firm said it would appeal the ruling.") == "the firm"
+    assert speaker("The hospital said the patient was stable.") == "the hospital"
+    assert speaker("“We do not ban anyone,” the tech giant said in a statement.") == "the giant"
+    # with a capital the word is part of a name, which speaks whole
+    assert speaker("Jo Hale of the Harbour Institute said it would fail.") == "Jo Hale"
+    assert speaker("The Harbour Hospital Centre said the patient was stable.") == "Harbour Hospital Centre"
+
+
 def test_a_name_inside_a_quotation_that_runs_on_is_not_its_speaker() -> None:
     # the quotation opens in one sentence and closes sentences later: "the president
     # has said" in it is what Lee says, not who speaks; "I said" there is still Lee's

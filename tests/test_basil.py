@@ -1416,3 +1416,11 @@ def test_a_question_set_off_around_its_asker_is_theirs(be: ModuleType, triplets:
     speaker."""
     speaker_of = _speakers(be, triplets)
     assert speaker_of("Was he sure, Mr. Jordan asked, that the I.R.S. targeting") == "Jordan"
+
+
+def test_a_body_in_lower_case_speaks(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 66: "..., the tech giant said in a statement." had no speaker, nor "the hospital
+    said" (BASIL)."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("And we certainly don’t shadow ban based on political viewpoints") == "the giant"
+    assert speaker_of("He underwent immediate surgery and an additional procedure") == "the hospital"

@@ -1259,7 +1259,8 @@ def _resolve_role(ann: Annotation, st: Statement, text: str, lexicon: Lexicon) -
         head = ann.speaker.split()[-1].lower()
         # a plural role is no one person, its plural first or last ("attorneys general")
         plural = any(w.endswith("s") and w[:-1] in titles for w in ann.speaker.lower().split()[1:-1])
-        if len(head) >= 4 and head.isalpha() and head not in bodies and not head.endswith("s") and not plural:
+        if (len(head) >= 4 and head.isalpha() and head not in bodies and head not in lexicon.lowercase_bodies
+                and not head.endswith("s") and not plural):
             before = text[max(0, st.start - 20000):st.start]
 
             # "the budget director" is not the "policy director" named before: a

@@ -43,6 +43,7 @@ class Lexicon(NamedTuple):
     suffixes: tuple[tuple[str, Entry], ...]  # word endings such as "n't", "'ll"
     titles: frozenset[str]
     speaking_bodies: frozenset[str]  # "campaign": a role that speaks, no role for the aligner
+    lowercase_bodies: frozenset[str]  # "firm": ... only in lower case ("the firm said"; "Hale Firm" is a name)
     title_modifiers: frozenset[str]
     name_stopwords: frozenset[str]
     skip_words: frozenset[str]
@@ -327,6 +328,7 @@ def compile_lexicon(
         suffixes=suffixes,
         titles=lower([*doc.strings(sp, "titles", "speakers"), *documents, *speaking_bodies]),
         speaking_bodies=lower(speaking_bodies),
+        lowercase_bodies=lower(doc.strings(sp, "lowercase_bodies", "speakers")),
         title_modifiers=lower(doc.strings(sp, "title_modifiers", "speakers")),
         name_stopwords=lower(doc.strings(sp, "name_stopwords", "speakers")) | frozenset(m.lower() for m in grammar.months),
         skip_words=lower(doc.strings(sp, "skip_words", "speakers")),

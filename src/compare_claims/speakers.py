@@ -92,7 +92,8 @@ class _SpeakerFinder:
         )
 
     def is_title(self, i: int) -> bool:
-        return self.t.keys[i] in self.c.titles
+        key = self.t.keys[i]
+        return key in self.c.titles or (key in self.c.lowercase_bodies and self.t.raws[i].islower())
 
     def is_modifier(self, i: int) -> bool:
         return self.t.keys[i] in self.c.title_modifiers
