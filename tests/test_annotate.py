@@ -1219,6 +1219,15 @@ def test_a_body_written_in_lower_case_speaks_and_with_a_capital_is_a_name() -> N
     assert speaker("The Harbour Hospital Centre said the patient was stable.") == "Harbour Hospital Centre"
 
 
+def test_a_verb_of_speaking_after_attempted_to_or_declined_to_is_its_subjects() -> None:
+    """Read 67: "Dowd attempted to explain Sunday that the tweet was referring to ... Sally Yates
+    telling ... McGahn ..." was given to Yates, the one told of inside what Dowd explained."""
+    assert speaker("Jo Hale attempted to explain Sunday that the note meant Ann Lee telling Tom Reed "
+                   "in January that it was over.") == "Jo Hale"
+    assert speaker("Aides to Mr. Reed declined to say on Tuesday whether he would run.") == "the aides"
+    assert speaker("The secretary tried to explain that a million letters come in every year.") == "the secretary"
+
+
 def test_a_name_inside_a_quotation_that_runs_on_is_not_its_speaker() -> None:
     # the quotation opens in one sentence and closes sentences later: "the president
     # has said" in it is what Lee says, not who speaks; "I said" there is still Lee's

@@ -1424,3 +1424,10 @@ def test_a_body_in_lower_case_speaks(be: ModuleType, triplets: list[Any]) -> Non
     speaker_of = _speakers(be, triplets)
     assert speaker_of("And we certainly don’t shadow ban based on political viewpoints") == "the giant"
     assert speaker_of("He underwent immediate surgery and an additional procedure") == "the hospital"
+
+
+def test_who_attempted_to_explain_is_the_speaker_not_whom_the_explanation_names(
+        be: ModuleType, triplets: list[Any]) -> None:
+    """Read 67: Dowd's explanation was given to "Sally Yates", named inside it."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("attempted to explain Sunday that the tweet was referring to") == "Dowd"

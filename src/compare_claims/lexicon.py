@@ -48,6 +48,7 @@ class Lexicon(NamedTuple):
     name_stopwords: frozenset[str]
     skip_words: frozenset[str]
     helper_verbs: frozenset[str]  # "did", "would": after one capitalised word, a subject's verb
+    catenatives: frozenset[str]  # "attempted" of "Hale attempted to explain": skipped before the verb
     particle_gap_words: frozenset[str]  # "Friday" of "called Friday for": a two-word cue matches across one
     asides: frozenset[str]  # "meanwhile" of "X, meanwhile, blasted ..."
     skip_phrases: frozenset[tuple[str, ...]]  # "this morning": words a skip word may be (skip_back)
@@ -333,6 +334,7 @@ def compile_lexicon(
         name_stopwords=lower(doc.strings(sp, "name_stopwords", "speakers")) | frozenset(m.lower() for m in grammar.months),
         skip_words=lower(doc.strings(sp, "skip_words", "speakers")),
         helper_verbs=lower(doc.strings(sp, "helper_verbs", "speakers")),
+        catenatives=lower(doc.strings(sp, "catenatives", "speakers")),
         particle_gap_words=lower(doc.strings(sp, "particle_gap_words", "speakers")),
         asides=lower(doc.strings(sp, "asides", "speakers")),
         skip_phrases=_skip_phrases(doc, sp),

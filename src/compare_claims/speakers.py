@@ -443,6 +443,9 @@ class _SpeakerFinder:
                 (t.keys[k].endswith("ly") and len(t.keys[k]) > 4 and t.raws[k][:1].islower())
                 or (t.keys[k] == "on" and k + 1 < i and t.keys[k + 1] in self.c.skip_words
                     and t.raws[k + 1][:1].isupper()))
+            if not n and k == i - 1 and k > 0 and t.keys[k] == "to" and t.keys[k - 1] in self.c.catenatives \
+                    and t.gap(k - 1).isspace():
+                n = 2  # "Hale attempted to explain": the subject of "attempted"
             if not n:
                 break
             k -= n
