@@ -1228,6 +1228,16 @@ def test_a_verb_of_speaking_after_attempted_to_or_declined_to_is_its_subjects() 
     assert speaker("The secretary tried to explain that a million letters come in every year.") == "the secretary"
 
 
+def test_who_a_passive_main_clause_names_after_by_speaks() -> None:
+    """Read 68: "... was reported ... by BigGovernment.com" and "Breitbart's BigGovernment.com
+    first reported" had no speaker: a report in the passive names its reporter after "by"."""
+    assert speaker("The letter was first reported by the Harbour Gazette.") == "Harbour Gazette"
+    assert speaker("The figure was confirmed by the White House on Monday.") == "the White House"
+    # a participle of a clause of "which", or with no auxiliary, tells no one's words
+    assert speaker("The plan, which was proposed by Jo Hale, would cost five million.") == ""
+    assert speaker("Fees proposed by the board would rise.") == ""
+
+
 def test_a_name_inside_a_quotation_that_runs_on_is_not_its_speaker() -> None:
     # the quotation opens in one sentence and closes sentences later: "the president
     # has said" in it is what Lee says, not who speaks; "I said" there is still Lee's

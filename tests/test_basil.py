@@ -1431,3 +1431,10 @@ def test_who_attempted_to_explain_is_the_speaker_not_whom_the_explanation_names(
     """Read 67: Dowd's explanation was given to "Sally Yates", named inside it."""
     speaker_of = _speakers(be, triplets)
     assert speaker_of("attempted to explain Sunday that the tweet was referring to") == "Dowd"
+
+
+def test_a_report_in_the_passive_is_its_reporters(be: ModuleType, triplets: list[Any]) -> None:
+    """Read 68: a report told in the passive ("was first reported by ...") had no speaker."""
+    speaker_of = _speakers(be, triplets)
+    assert speaker_of("The Twitter messages were first reported by The Atlantic") == "Atlantic"
+    assert speaker_of("News of the Clinton conversation was first reported by") == "Greg Sargent"
