@@ -1356,6 +1356,10 @@ def test_a_quotation_paragraph_after_one_ending_on_he_added_is_theirs(be: Module
 @pytest.mark.parametrize("uuid8, marks", [
     ("59f2f47c", {"fox": "Cruz blames Trump", "hpo": "Ted Cruz Accuses Donald Trump"}),
     ("65cb14cb", {"hpo": "most physicians recommend", "nyt": "doctors who detect"}),
+    # read 66: the three leads ("condemning 'racist elements'" / "condemning racism within"),
+    # each in a row of its own: a doctrine and who holds it (racism / racist) are one word
+    ("97b1305c", {"fox": "The NAACP adopted a resolution Tuesday", "hpo": "Leaders of the country's largest",
+                  "nyt": "One of the nation’s largest and oldest"}),
 ])
 def test_one_claim_told_with_news_synonyms_is_one_row(
         be: ModuleType, triplets: list[Any], tmp_path: Path, uuid8: str, marks: dict[str, str]) -> None:
