@@ -55,6 +55,9 @@ def test_every_figure_is_a_number() -> None:
     assert all(_is_num(v) for v in b["flags"].values())
     assert b["multi_source_rows"] == sum(b["relation"].values())
     assert b["lex_on_own_label"] <= b["lex_spans"]
+    sc = b["shared_claims"]
+    assert sc["claims"] > 0 and 0 <= sc["strict"] <= sc["lenient"] <= sc["claims"]
+    assert all(0 <= v["together"] <= v["judged"] for v in b["judged_rows"].values())
 
 
 def test_table_and_skips_without_shared(tmp_path: Path) -> None:
@@ -109,3 +112,68 @@ def test_flags_to_read_exports_the_held_out_sets(tmp_path: Path) -> None:
     assert len(blind) == len(keyed)
     for k in keyed:  # each item names the set it came from, never a BASIL triplet
         assert k["triplet"].startswith(("ecb-", "allsides-")) and k["a_source"] != k["b_source"]
+
+
+def _quality_module() -> object:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import quality
+    finally:
+        sys.path.pop(0)
+    return quality
+
+
+def _line_of(starts: list[int], offset: int) -> int:
+    """The 1-based line holding ``offset``."""
+    return max(n for n, s in enumerate(starts, 1) if s <= offset)
+
+
+@pytest.mark.skipif(not BASIL.exists(), reason="../shared (BASIL) is absent")
+def test_shared_claims_land_only_where_one_row_holds_every_outlet(tmp_path: Path) -> None:
+    """The pre-registered claims measure counts a claim as landed when one row holds a
+    claim member of each outlet on the reader's lines, and not when the lines' statements
+    sit in rows apart; the judged-rows measure likewise."""
+    q: object = _quality_module()
+    triplets = q.load_basil(SHARED / "corpora" / "basil")  # type: ignore[attr-defined]
+    uuid = "0c78e748-efbf-417c-a8c1-beeb6480147f"  # a triplet of the readers' claims
+    run = q._one_triplet(uuid, triplets[uuid], tmp_path)  # type: ignore[attr-defined]
+    assert run["error"] == ""
+    doc, starts = run["doc"], run["lines"]
+    docs, lines = {uuid: doc}, {uuid: starts}
+    three = next(g for g in doc["groups"] if len(g["sources"]) == 3)
+    first = {o: next(st for st in three["statements"] if st["source"] == o and st["role"] == "claim")
+             for o in ("fox", "nyt", "hpo")}
+    landed = {"story": uuid[:8], **{o: [_line_of(starts[o], st["start"])] for o, st in first.items()}}
+    singles = [g for g in doc["groups"] if len(g["sources"]) == 1]
+    apart = {"story": uuid[:8], **{o: [_line_of(starts[o], next(g for g in singles if g["sources"] == [o])
+                                                 ["statements"][0]["start"])] for o in ("fox", "nyt", "hpo")}}
+    got = q.shared_claims_landed([landed, apart, {"story": "ffffffff", "fox": [1], "nyt": [1], "hpo": [1]}],  # type: ignore[attr-defined]
+                                 docs, lines)
+    assert got == {"claims": 2, "strict": 1, "lenient": 1}
+
+    together = {"triplet": uuid[:8], "verdict": "yes",
+                "claim_members": [[st["source"], st["start"], st["end"]] for st in first.values()]}
+    lone = next(g for g in singles if g["sources"] == ["nyt"])["statements"][0]
+    fox = first["fox"]
+    split = {"triplet": uuid[:8], "verdict": "no",
+             "claim_members": [["fox", fox["start"], fox["end"]], ["nyt", lone["start"], lone["end"]]]}
+    kept = q.judged_rows_together([together, split], docs)  # type: ignore[attr-defined]
+    assert kept["yes"] == {"judged": 1, "together": 1} and kept["no"] == {"judged": 1, "together": 0}
+
+
+@pytest.mark.skipif(not BASIL.exists(), reason="../shared (BASIL) is absent")
+def test_every_pre_registered_claim_points_at_text() -> None:
+    """docs/shared_claims.json: each claim's story is a BASIL triplet and each of its
+    lines holds text in the file quality.py writes (a shifted line would count wrongly)."""
+    q: object = _quality_module()
+    triplets = q.load_basil(SHARED / "corpora" / "basil")  # type: ignore[attr-defined]
+    by_story = {u[:8]: u for u in triplets}
+    claims = json.loads((ROOT / "docs" / "shared_claims.json").read_text(encoding="utf-8"))["items"]
+    assert len(claims) >= 290
+    for c in claims:
+        arts = triplets[by_story[c["story"]]]
+        for o in ("fox", "nyt", "hpo"):
+            text_lines = q.basil_text(arts[o][0])[0].split("\n")  # type: ignore[attr-defined]
+            assert c[o], (c["read"], c["claim"], o)
+            for n in c[o]:
+                assert 0 < n <= len(text_lines) and text_lines[n - 1].strip(), (c["read"], c["claim"], o, n)
