@@ -2028,3 +2028,18 @@ def test_a_verb_of_blame_right_before_for_or_of_is_passive_unless_its_object_sta
     assert speaker("Officials praised for their work met on Monday.") == ""
     assert speaker("He praised Roosevelt, the latter of whom Jo Hart accused of starting it.") == "Jo Hart"
     assert speaker("Jo Hart blamed the mayor for the delay.") == "Jo Hart"
+
+
+def test_a_name_set_off_after_a_role_after_its_verb_is_the_speaker() -> None:
+    """Read 70: "“...,” said a White House spokesman, Eric Schultz." gave the role, and the
+    "By releasing them, he said, ..." after it no one: the name set off after the role is
+    who speaks, and whom "he" stands for."""
+    text = ("“The figures were read out of context,” said a Harbour Board spokesman, Jo Hale. "
+            "By publishing them, he said, the board had shown its good faith.\n")
+    speakers = _segmented_speakers(text)
+    assert speakers["“The figures were"] == "Jo Hale"
+    assert speakers["By publishing them,"] == "Jo Hale"
+    # a role with no name after it stays the role; words after the comma that are no name stay out
+    assert speaker("It was read out of context, said a Harbour Board spokesman.") == "a Harbour Board spokesman"
+    assert speaker("It was read out of context, said a Harbour Board spokesman, adding that it would end.") \
+        == "a Harbour Board spokesman"

@@ -316,6 +316,23 @@ class _SpeakerFinder:
             return "" if k == last else name + "." if t.gap(last).startswith(".") else name
         return name
 
+    def _name_set_off_after(self, ph: tuple[int, int]) -> str:
+        """The name set off by a comma right after the role ``ph`` that a verb
+        put before its subject ("..., said a harbour spokesman, Jo Hale."): the
+        person the role is; "" when no name closes the clause there."""
+        t = self.t
+        k = ph[1] + 1
+        if k >= t.n or t.gap(ph[1]).strip() != ",":
+            return ""
+        after = self.right_phrase(k)
+        if after is None or after[0] != k or not self.is_plain_cap(after[1]):
+            return ""
+        end = t.gap(after[1]).strip()[:1] if after[1] + 1 < t.n else ""
+        if end not in ("", ".", ","):
+            return ""
+        name = self.render(*after)
+        return name if name and name[:1].isupper() else ""
+
     def _described(self, h: int) -> bool:
         """Is token h a role or an unnamed person ("person", "officials") that a
         description follows ("familiar with", "who": ``source_descriptions``)?"""
@@ -981,6 +998,8 @@ class _SpeakerFinder:
                 elif ph and ph[1] + 1 < t.n and _OPENS_QUOTE_RE.fullmatch(t.gap_after(ph[1])):
                     ph = None  # "..., claims Hale 'lied many times'": the name opens what is claimed
                 name = self.render(*ph) if ph else ""
+                if ph and name and not self.is_cap(ph[1]):
+                    name = self._name_set_off_after(ph) or name  # "..., said a spokesman, Jo Hale."
                 unnamed = "" if name else self._unnamed_after(j)  # "said a person familiar with ..."
                 if name or unnamed:
                     offer(1 if _QUOTE in before_verb else 2, i, name or unnamed, lemma, after_others=bool(unnamed))
