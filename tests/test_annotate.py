@@ -2043,3 +2043,16 @@ def test_a_name_set_off_after_a_role_after_its_verb_is_the_speaker() -> None:
     assert speaker("It was read out of context, said a Harbour Board spokesman.") == "a Harbour Board spokesman"
     assert speaker("It was read out of context, said a Harbour Board spokesman, adding that it would end.") \
         == "a Harbour Board spokesman"
+
+
+def test_they_right_after_a_group_spoke_is_that_group() -> None:
+    """Read 70: "Republicans welcomed the release ..., saying .... They also said ..." left
+    the second without a speaker: "they" in the statement right after a group's is that group;
+    "they said" after a statement of no one's stays no one's."""
+    text = ("Republicans welcomed the release of the logs, saying they confirmed the account. "
+            "They also said the logs belied the board's insistence.\n\n"
+            "Democrats rejected the plan. Residents are worried. They said the logs were late.\n")
+    speakers = _segmented_speakers(text)
+    assert speakers["Republicans welcomed the"] == "Republicans"
+    assert speakers["They also said"] == "Republicans"
+    assert speakers["They said the"] == ""

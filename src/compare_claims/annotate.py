@@ -371,6 +371,7 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
     pronouns: dict[str, str] = {}  # speaker -> "he" or "she", where a pronoun was read as them
     authored: dict[str, str] = {}  # document -> the person who spoke in it ("Hale said in a statement")
     out = []
+    group_before: tuple[int, str] | None = None  # (paragraph, group) that spoke in the statement before
     for st in statements:
         in_quote = 0 <= st.paragraph_start < st.start and _opens_inside(text, st.paragraph_start, st.start)
         ann = annotate(st.text, start=st.start, lexicon=lexicon, speaker_hint=st.speaker_hint, in_quote=in_quote)
@@ -407,6 +408,12 @@ def annotate_statements(statements: Sequence[Statement], text: str, lexicon: Lex
             if said is not None:
                 pronouns.setdefault(resolved.speaker, said.group().lower())
         ann = resolved
+        # "Republicans welcomed the report, saying .... They also said ...": "they" right after
+        # a group spoke is that group ("they said" alone is no one: _resolve_pronoun)
+        if (not ann.speaker and ann.reporting_verb and group_before is not None
+                and st.paragraph - group_before[0] <= 1 and _they_said(st.text, lexicon, in_quote)):
+            ann = ann._replace(speaker=group_before[1], speaker_span=None)
+        group_before = (st.paragraph, ann.speaker) if ann.speaker and is_group(ann.speaker) else None
         if not ann.speaker and named and st.paragraph - named[-1][0] <= BLOCK_PARAGRAPHS and _block_quoted(st, text):
             # (a reading of the layout, as a pronoun's is: not itself a person named for "he said")
             out.append(ann._replace(speaker=named[-1][1], speaker_span=None))
