@@ -299,7 +299,7 @@ def _on_lines(st: dict[str, Any], starts: list[int], lines: list[int]) -> bool:
 
 
 def shared_claims_landed(claims: list[dict[str, Any]], docs: dict[str, dict[str, Any]],
-                         line_starts: dict[str, dict[str, list[int]]]) -> dict[str, int]:
+                         line_starts: dict[str, dict[str, list[int]]]) -> dict[str, Any]:
     """How many pre-registered shared claims (``docs/shared_claims.json``) land in one row.
 
     ``docs`` and ``line_starts``: each run triplet's JSON output and, per outlet,
@@ -307,10 +307,11 @@ def shared_claims_landed(claims: list[dict[str, Any]], docs: dict[str, dict[str,
     *strictly* when one row holds, for every outlet, a claim member
     (``role`` "claim") on one of the lines the reader gave for it (main or
     also), *leniently* when the row holds them in any role (a headline or a
-    related member for one outlet): the readers' own two counts.
+    related member for one outlet): the readers' own two counts; ``not_strict``
+    names the others (read, story, claim, text).
     """
     by_story = {u[:8]: u for u in docs}
-    out = {"claims": 0, "strict": 0, "lenient": 0}
+    out: dict[str, Any] = {"claims": 0, "strict": 0, "lenient": 0, "not_strict": []}
     for c in claims:
         uuid = by_story.get(c["story"])
         if uuid is None:
@@ -326,6 +327,9 @@ def shared_claims_landed(claims: list[dict[str, Any]], docs: dict[str, dict[str,
                 strict = strict or all(any(st["role"] == "claim" for st in sts) for sts in on.values())
         out["strict"] += strict
         out["lenient"] += lenient
+        if not strict:  # which, for reading one by one (``--json``)
+            out["not_strict"].append(f"{c.get('read', '')} {c['story']} {c.get('claim', '')}"
+                                     f"{' (lenient)' if lenient else ''}: {c.get('text', '')}")
     return out
 
 
