@@ -683,3 +683,27 @@ def test_sentences_going_on_word_for_word_after_a_quotation_told_alike_meet(segm
     for words in ("It\u2019s wrong.", "It\u2019s destructive"):
         held = [r for r in rows if any(statements[m].text.replace("'", "\u2019").startswith(words) for m in r.members)]
         assert len(held) == 1 and {statements[m].source for m in held[0].members} == {"A", "B"}, words
+
+
+def test_a_claim_every_source_tells_near_best_is_taken_first() -> None:
+    """One statement of each source, each pair at the threshold and near the best match its
+    statement has in the other source (``NEAR_BEST``), the weakest pair at ``CLIQUE_FLOOR``
+    times the threshold: a row before the linkage merges anything; a statement far under its
+    best match, a weak pair or a source missing makes none."""
+    keys = [("A", 0, 1), ("B", 0, 1), ("C", 0, 1), ("B", 5, 6), ("C", 5, 6)]
+    srcs = [k[0] for k in keys]
+    # 0 (A) matches 3 (B) best, a side clause; 0-1-2 tell one claim, 1 near 0's best
+    scores = {(0, 3): 44.0, (0, 1): 40.0, (0, 2): 38.0, (1, 2): 36.0, (3, 4): 25.0}
+    assert align._claims_everyone_tells(keys, srcs, scores, 20.0) == [[0, 1, 2]]
+    # the order statements come in changes nothing
+    perm = [4, 2, 0, 3, 1]
+    where = {old: new for new, old in enumerate(perm)}
+    moved = {tuple(sorted((where[i], where[j]))): s for (i, j), s in scores.items()}
+    got = align._claims_everyone_tells([keys[i] for i in perm], [srcs[i] for i in perm], moved, 20.0)
+    assert [sorted(perm[x] for x in c) for c in got] == [[0, 1, 2]]
+    # far under 0's best match in B: no claim everyone tells
+    assert align._claims_everyone_tells(keys, srcs, {**scores, (0, 3): 60.0}, 20.0) == []
+    # its weakest pair under the floor
+    assert align._claims_everyone_tells(keys, srcs, {**scores, (1, 2): 25.0}, 20.0) == []
+    # two sources: the linkage's own first merge
+    assert align._claims_everyone_tells(keys[:2], srcs[:2], {(0, 1): 90.0}, 20.0) == []

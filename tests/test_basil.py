@@ -1442,3 +1442,17 @@ def test_a_report_in_the_passive_is_its_reporters(be: ModuleType, triplets: list
     speaker_of = _speakers(be, triplets)
     assert speaker_of("The Twitter messages were first reported by The Atlantic") == "Atlantic"
     assert speaker_of("News of the Clinton conversation was first reported by") == "Greg Sargent"
+
+
+def test_a_claim_every_outlet_tells_is_one_row(be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """Reads 51 and 64 pre-registered "Trump said Mattis would leave at the end of February",
+    told by all three outlets; the linkage put Fox's sentence in the row of its best pair,
+    and the claim never met in one row. One statement of every outlet, each pair near the
+    best its statement has in the other's outlet, is a row before anything else merges."""
+    doc = _compared(be, triplets, "01c59743", tmp_path)
+    marks = {"fox": "Also on Thursday, Trump had said Mattis", "hpo": "President Donald Trump tweeted on Thursday",
+             "nyt": "Mr. Trump said that Mr. Mattis, 68, will leave"}
+    rows = [g for g in doc["groups"] if all(
+        any(st["source"] == source and st["text"].startswith(mark) and st["role"] == "claim" for st in g["statements"])
+        for source, mark in marks.items())]
+    assert len(rows) == 1
