@@ -27,7 +27,7 @@ subprocesses; nothing from the gold is copied into the project.
   overlap a loaded-label span of the outlet's own words (a label span not marked
   ``quoted``) in that outlet's statements.  Two figures read the runs against the blind
   readers' own work, kept in ``docs/``: of the claims they pre-registered as told by all
-  three outlets (``docs/shared_claims.json``, 290 from reads 38-70), how many land in one
+  three outlets (``docs/shared_claims.json``, 310 from reads 38-72), how many land in one
   row, strictly (a claim member of each outlet on the lines the reader gave) and leniently
   (any member); and of the 747 rows they judged (``docs/judged_rows.json``), how many
   judged one claim, mixed and two claims are still together.
