@@ -2056,3 +2056,13 @@ def test_they_right_after_a_group_spoke_is_that_group() -> None:
     assert speakers["Republicans welcomed the"] == "Republicans"
     assert speakers["They also said"] == "Republicans"
     assert speakers["They said the"] == ""
+
+
+def test_a_document_from_someone_speaks_as_them() -> None:
+    """Read 71: "“...,” reads a statement from Senate Majority Leader Harry Reid's office."
+    gave the speaker "a statement": whose document it is, named after "from", speaks."""
+    assert speaker("“It is late,” reads a statement from Harbour Board Chair Jo Hale's office.") == "Jo Hale"
+    assert speaker("“It is late,” reads a statement from the Harbour Board.") == "Harbour Board"
+    # no one named after it: the document stays the speaker
+    assert speaker("“It is late,” reads a statement.") == "a statement"
+    assert speaker("It is late, said a letter from Mr. Hale's lawyers.") == "a letter"

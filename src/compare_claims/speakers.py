@@ -316,6 +316,24 @@ class _SpeakerFinder:
             return "" if k == last else name + "." if t.gap(last).startswith(".") else name
         return name
 
+    def _document_from(self, ph: tuple[int, int]) -> str:
+        """Whose document ``ph`` is, named after "from" ("a statement from Jo
+        Hale's office", "a letter from the harbour board"): who speaks in it."""
+        t = self.t
+        k = ph[1] + 1
+        if k + 1 >= t.n or t.keys[k] != "from" or not (t.gap(ph[1]).isspace() and t.gap(k).isspace()):
+            return ""
+        owner = self.right_phrase(k + 1)
+        if owner is None:
+            return ""
+        name = self.render(*owner)
+        after = owner[1] + 1
+        # "Jo Hale's office": the person whose office it is ("Senate Leader Jo" + "Hale's")
+        if (after < t.n and self.is_possessive(after) and t.raws[after][:1].isupper()
+                and self.name_gap(owner[1]) and name[:1].isupper()):
+            name = f"{name} {_POSSESSIVE_END_RE.sub('', t.raws[after])}"
+        return name
+
     def _name_set_off_after(self, ph: tuple[int, int]) -> str:
         """The name set off by a comma right after the role ``ph`` that a verb
         put before its subject ("..., said a harbour spokesman, Jo Hale."): the
@@ -1000,6 +1018,8 @@ class _SpeakerFinder:
                 name = self.render(*ph) if ph else ""
                 if ph and name and not self.is_cap(ph[1]):
                     name = self._name_set_off_after(ph) or name  # "..., said a spokesman, Jo Hale."
+                if ph and name and t.keys[ph[1]] in self.c.documents:
+                    name = self._document_from(ph) or name  # "..., reads a statement from Jo Hale's office."
                 unnamed = "" if name else self._unnamed_after(j)  # "said a person familiar with ..."
                 if name or unnamed:
                     offer(1 if _QUOTE in before_verb else 2, i, name or unnamed, lemma, after_others=bool(unnamed))
