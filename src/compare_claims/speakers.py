@@ -318,7 +318,7 @@ class _SpeakerFinder:
 
     def _document_from(self, ph: tuple[int, int]) -> str:
         """Whose document ``ph`` is, named after "from" ("a statement from Jo
-        Hale's office", "a letter from the harbour board"): who speaks in it."""
+        Hale's office", "a letter from the Harbour Board"): who speaks in it."""
         t = self.t
         k = ph[1] + 1
         if k + 1 >= t.n or t.keys[k] != "from" or not (t.gap(ph[1]).isspace() and t.gap(k).isspace()):
@@ -336,7 +336,7 @@ class _SpeakerFinder:
 
     def _name_set_off_after(self, ph: tuple[int, int]) -> str:
         """The name set off by a comma right after the role ``ph`` that a verb
-        put before its subject ("..., said a harbour spokesman, Jo Hale."): the
+        put before its subject ("..., said a Harbour Board spokesman, Jo Hale."): the
         person the role is; "" when no name closes the clause there."""
         t = self.t
         k = ph[1] + 1
