@@ -707,3 +707,18 @@ def test_a_claim_every_source_tells_near_best_is_taken_first() -> None:
     assert align._claims_everyone_tells(keys, srcs, {**scores, (1, 2): 25.0}, 20.0) == []
     # two sources: the linkage's own first merge
     assert align._claims_everyone_tells(keys[:2], srcs[:2], {(0, 1): 90.0}, 20.0) == []
+
+
+def test_a_statement_near_any_member_is_the_one_that_may_tell_the_claim() -> None:
+    """An outlet near the row through a member other than its reference may tell the claim
+    in that member's words: it is pointed to (not said to leave the claim out), and of two
+    candidates the one nearest the members together."""
+    keys = [("A", 0, 1), ("B", 0, 1), ("C", 0, 1), ("C", 5, 6)]
+    srcs = [k[0] for k in keys]
+    near = align._neighbours({(1, 2): 30.0, (0, 3): 18.0, (1, 3): 18.0}, 17.0)
+    # 2 is near member 1 only, 3 near both: 3 comes nearest the row (36 against 30)
+    assert align._nearby([0, 1], srcs, keys, near) == (3,)
+    # a source inside the row gets no pointer; one near no member neither
+    assert align._nearby([0, 1, 2], srcs, keys, near) == ()
+    assert align._nearby([0, 1], srcs, keys, align._neighbours({(1, 2): 30.0}, 17.0)) == (2,)
+    assert align._nearby([0, 1], srcs, keys, {}) == ()

@@ -1456,3 +1456,17 @@ def test_a_claim_every_outlet_tells_is_one_row(be: ModuleType, triplets: list[An
         any(st["source"] == source and st["text"].startswith(mark) and st["role"] == "claim" for st in g["statements"])
         for source, mark in marks.items())]
     assert len(rows) == 1
+
+
+def test_an_outlet_telling_a_claim_through_another_member_may_tell_it(
+        be: ModuleType, triplets: list[Any], tmp_path: Path) -> None:
+    """Read 70 pre-registered Trump's refusal to give up his right to run as an independent,
+    told by all three outlets: Fox and the Times quote the statement word for word, HuffPost
+    tells it in its own words and was said to leave it out. A statement near any member of a
+    row, not its reference alone, may tell its claim."""
+    doc = _compared(be, triplets, "97566c74", tmp_path)
+    text = (tmp_path / "texts" / "hpo.txt").read_text(encoding="utf-8")
+    row = next(g for g in doc["groups"] if {"fox", "nyt"} <= set(g["sources"]) and "hpo" not in g["sources"]
+               and any("right Republican candidate be chosen" in st["text"] for st in g["statements"]))
+    pointed = [text[n["start"]:n["end"]] for n in row["nearby"] if n["source"] == "hpo"]
+    assert pointed and "run as an independent candidate" in pointed[0]
