@@ -1174,9 +1174,9 @@ def align(
         pair_scores[ij] = max(pair_scores.get(ij, 0.0), SAME)
     for ij in figures:
         pair_scores[ij] = max(pair_scores.get(ij, 0.0), MARGIN * threshold)
-    seeded = dict(pair_scores)  # a claim everyone tells is merged first: its pairs count as 100
-    for clique in _claims_everyone_tells(keys, srcs, pair_scores, max(threshold, 1e-9)):
-        seeded.update(((x, y), 100.0) for x in clique for y in clique if x < y)
+    # a claim everyone tells is merged first: its pairs count as 100 (a copy only when there is one)
+    cliques = _claims_everyone_tells(keys, srcs, pair_scores, max(threshold, 1e-9))
+    seeded = {**pair_scores, **{(x, y): 100.0 for c in cliques for x in c for y in c if x < y}} if cliques else pair_scores
     rows = _average_linkage(n, keys, srcs, seeded, max(threshold, 1e-9))
 
     def pair(x: int, y: int) -> float:
